@@ -1,0 +1,76 @@
+// swift-tools-version: 6.0
+
+import PackageDescription
+
+/// Upcoming language features adopted from the first commit (see shared/GUIDE.md).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Parley",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "parley", targets: ["parley"]),
+        .executable(name: "parley-bench", targets: ["parley-bench"]),
+        .library(name: "ParleyNLP", targets: ["ParleyNLP"]),
+        .library(name: "ParleyBot", targets: ["ParleyBot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc")]
+        ),
+        .target(
+            name: "ParleyNLP",
+            dependencies: ["CICU"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ParleyBot",
+            dependencies: [
+                "ParleyNLP",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "parley",
+            dependencies: [
+                "ParleyBot",
+                "ParleyNLP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "parley-bench",
+            dependencies: [
+                "ParleyBot",
+                "ParleyNLP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParleyNLPTests",
+            dependencies: ["ParleyNLP"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParleyBotTests",
+            dependencies: ["ParleyBot", "ParleyNLP"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

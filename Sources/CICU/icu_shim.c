@@ -1,0 +1,84 @@
+#include "CICU.h"
+
+#include <pthread.h>
+#include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
+#include <unicode/utypes.h>
+
+static pthread_key_t breaker_key;
+static pthread_once_t breaker_once = PTHREAD_ONCE_INIT;
+
+static void close_breaker(void *breaker) {
+    if (breaker != NULL) {
+        ubrk_close((UBreakIterator *)breaker);
+    }
+}
+
+static void make_breaker_key(void) {
+    pthread_key_create(&breaker_key, close_breaker);
+}
+
+/// The calling thread's word break iterator, opened on first use.
+static UBreakIterator *thread_breaker(void) {
+    pthread_once(&breaker_once, make_breaker_key);
+    UBreakIterator *breaker = (UBreakIterator *)pthread_getspecific(breaker_key);
+    if (breaker == NULL) {
+        UErrorCode status = U_ZERO_ERROR;
+        breaker = ubrk_open(UBRK_WORD, "", NULL, 0, &status);
+        if (U_FAILURE(status)) {
+            return NULL;
+        }
+        pthread_setspecific(breaker_key, breaker);
+    }
+    return breaker;
+}
+
+int32_t cicu_word_segments(const uint16_t *text, int32_t length,
+                           int32_t *starts, int32_t *ends, int32_t *statuses,
+                           int32_t capacity) {
+    if (length <= 0) {
+        return 0;
+    }
+    UBreakIterator *breaker = thread_breaker();
+    if (breaker == NULL) {
+        return -1;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(breaker, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) {
+        return -1;
+    }
+    int32_t count = 0;
+    int32_t start = ubrk_first(breaker);
+    for (int32_t end = ubrk_next(breaker); end != UBRK_DONE; end = ubrk_next(breaker)) {
+        if (count < capacity) {
+            starts[count] = start;
+            ends[count] = end;
+            int32_t rule = ubrk_getRuleStatus(breaker);
+            statuses[count] = rule - rule % 100;
+        }
+        count += 1;
+        start = end;
+    }
+    /* Detach the caller's buffer so the iterator never holds a dangling pointer. */
+    ubrk_setText(breaker, (const UChar *)text, 0, &status);
+    return count;
+}
+
+int32_t cicu_nfkc_casefold(const uint16_t *text, int32_t length,
+                           uint16_t *output, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *normalizer = unorm2_getNFKCCasefoldInstance(&status);
+    if (U_FAILURE(status)) {
+        return -1;
+    }
+    int32_t written = unorm2_normalize(normalizer, (const UChar *)text, length,
+                                       (UChar *)output, capacity, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+        return written;
+    }
+    if (U_FAILURE(status)) {
+        return -1;
+    }
+    return written;
+}
