@@ -100,7 +100,7 @@ private struct TokenizerRun {
     mutating func emitSegment(_ start: Int, _ end: Int, status: Int32) {
         switch Int(status) {
         case Int(CICU_WORD_NUMBER): emit(start, end, kind: .number, normalized: nil)
-        case Int(CICU_WORD_LETTER): emitWord(start, end)
+        case Int(CICU_WORD_LETTER) where hasLetter(start, end): emitWord(start, end)
         case Int(CICU_WORD_KANA): emit(start, end, kind: .kana, normalized: nil)
         case Int(CICU_WORD_IDEO): emit(start, end, kind: .ideographic, normalized: nil)
         default: emitNonWord(start, end)
@@ -177,6 +177,22 @@ private struct TokenizerRun {
                 end: codePoints[end]
             )
         )
+    }
+
+    /// Whether `units[start..<end]` holds a letter or digit (ICU counts "@" as a word).
+    func hasLetter(_ start: Int, _ end: Int) -> Bool {
+        for i in start..<end {
+            let unit = units[i]
+            if unit < 0x80 {
+                let lower = unit | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (unit >= 0x30 && unit <= 0x39) { return true }
+            } else if let scalar = Unicode.Scalar(unit), scalar.properties.isAlphabetic {
+                return true
+            } else if UTF16.isLeadSurrogate(unit) {
+                return true
+            }
+        }
+        return false
     }
 
     func firstScalar(_ start: Int, _ end: Int) -> Unicode.Scalar? {
