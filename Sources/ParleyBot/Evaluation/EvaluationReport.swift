@@ -1,0 +1,51 @@
+/// The result of `parley evaluate`: what trainers read and CI checks.
+public struct EvaluationReport: Sendable, Encodable {
+    /// Precision, recall and F1 of one intent.
+    public struct IntentScores: Sendable, Encodable {
+        public var precision: Double
+        public var recall: Double
+        public var f1: Double
+        public var support: Int
+    }
+
+    /// How often messages of one intent were taken for another.
+    public struct Confusion: Sendable, Encodable {
+        public var expected: String
+        public var predicted: String
+        public var count: Int
+    }
+
+    /// "cross_validation" or "test".
+    public var mode: String
+    public var folds: Int?
+    public var trainExamples: Int
+    public var testExamples: Int
+    public var accuracy: Double
+    public var macroF1: Double
+    /// Seconds to train one model (the mean over folds in cross-validation).
+    public var trainSeconds: Double
+    public var perIntent: [String: IntentScores]
+    /// The most frequent mistakes, most frequent first.
+    public var confusedPairs: [Confusion]
+    /// The confidence below which the bot falls back.
+    public var threshold: Double
+    /// Present when test messages carry the out-of-scope label.
+    public var outOfScopeLabel: String?
+    public var inScopeAccuracy: Double?
+    public var oosRecall: Double?
+    public var oosPrecision: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case mode, folds, accuracy, threshold
+        case trainExamples = "train_examples"
+        case testExamples = "test_examples"
+        case macroF1 = "macro_f1"
+        case trainSeconds = "train_seconds"
+        case perIntent = "per_intent"
+        case confusedPairs = "confused_pairs"
+        case outOfScopeLabel = "out_of_scope_label"
+        case inScopeAccuracy = "in_scope_accuracy"
+        case oosRecall = "oos_recall"
+        case oosPrecision = "oos_precision"
+    }
+}

@@ -1,0 +1,205 @@
+internal import Foundation
+internal import ParleyNLP
+
+/// Measures how well a bot understands messages it was not trained on:
+/// stratified k-fold cross-validation inside a training set, or train → test.
+///
+/// The fallback threshold is always fitted on training data alone (on
+/// out-of-fold predictions), never on the test set.
+public struct Evaluator: Sendable {
+    public var configuration: NLUConfiguration
+    /// Messages with this label are out of scope: the bot should fall back.
+    public var outOfScopeLabel: String
+    public var folds: Int
+
+    public init(configuration: NLUConfiguration = NLUConfiguration(), outOfScopeLabel: String = "out_of_scope", folds: Int = 5) {
+        self.configuration = configuration
+        self.outOfScopeLabel = outOfScopeLabel
+        self.folds = folds
+    }
+
+    /// One message's gold label and the classifier's top guess.
+    struct Outcome {
+        var expected: String
+        var predicted: String
+        var confidence: Double
+    }
+
+    /// Stratified k-fold cross-validation over `examples`.
+    public func crossValidate(_ examples: [LabeledExample]) throws(EvaluationError) -> EvaluationReport {
+        try checkTrainable(examples)
+        let (outcomes, seconds) = outOfFold(examples)
+        let threshold = fitThreshold(outcomes)
+        return report(
+            outcomes, threshold: threshold, mode: "cross_validation", folds: folds,
+            trainExamples: examples.count, trainSeconds: seconds)
+    }
+
+    /// Trains on `train` and measures on `test`.
+    public func evaluate(train: [LabeledExample], test: [LabeledExample]) throws(EvaluationError) -> EvaluationReport {
+        try checkTrainable(train)
+        guard !test.isEmpty else { throw .noTestExamples }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let classifier = configuration.train(train)
+        let seconds = (clock.now - started).seconds
+        let threshold = fitThreshold(outOfFold(train).outcomes)
+        let outcomes = predict(classifier, test)
+        return report(
+            outcomes, threshold: threshold, mode: "test", folds: nil, trainExamples: train.count, trainSeconds: seconds)
+    }
+
+    func checkTrainable(_ examples: [LabeledExample]) throws(EvaluationError) {
+        let intents = Set(examples.map(\.intent))
+        guard intents.count >= 2 else { throw .tooFewIntents(intents.count) }
+        guard folds >= 2 else { throw .tooFewFolds(folds) }
+    }
+
+    /// Out-of-fold predictions for every example, and the mean training time.
+    func outOfFold(_ examples: [LabeledExample]) -> (outcomes: [Outcome], seconds: Double) {
+        let assignment = Self.stratifiedFolds(examples.map(\.intent), folds: folds)
+        var outcomes = [Outcome?](repeating: nil, count: examples.count)
+        var seconds = 0.0
+        let clock = ContinuousClock()
+        for fold in 0..<folds {
+            let trainIndices = examples.indices.filter { assignment[$0] != fold }
+            let testIndices = examples.indices.filter { assignment[$0] == fold }
+            guard !testIndices.isEmpty, Set(trainIndices.map { examples[$0].intent }).count >= 2 else { continue }
+            let started = clock.now
+            let classifier = configuration.train(trainIndices.map { examples[$0] })
+            seconds += (clock.now - started).seconds
+            for (index, outcome) in zip(testIndices, predict(classifier, testIndices.map { examples[$0] })) {
+                outcomes[index] = outcome
+            }
+        }
+        return (outcomes.compactMap { $0 }, seconds / Double(folds))
+    }
+
+    func predict(_ classifier: IntentClassifier, _ examples: [LabeledExample]) -> [Outcome] {
+        let preprocessor = configuration.preprocessor
+        return examples.map { example in
+            let top = classifier.predict(preprocessor.preprocess(example.text)).first
+            return Outcome(expected: example.intent, predicted: top?.name ?? outOfScopeLabel, confidence: top?.confidence ?? 0)
+        }
+    }
+
+    /// Fold numbers that spread every intent's examples evenly, in a fixed
+    /// pseudo-random order.
+    static func stratifiedFolds(_ labels: [String], folds: Int) -> [Int] {
+        var byLabel: [String: [Int]] = [:]
+        for (index, label) in labels.enumerated() { byLabel[label, default: []].append(index) }
+        var assignment = [Int](repeating: 0, count: labels.count)
+        var generator = SeededGenerator(seed: 42)
+        var offset = 0
+        for label in byLabel.keys.sorted() {
+            var indices = byLabel[label]!
+            indices.shuffle(using: &generator)
+            for (position, index) in indices.enumerated() { assignment[index] = (position + offset) % folds }
+            offset += indices.count
+        }
+        return assignment
+    }
+
+    /// The fallback threshold, from out-of-fold predictions on training data.
+    ///
+    /// With out-of-scope examples in training: the threshold that maximises
+    /// accuracy counting a fallback on them as right. Without: the one that
+    /// best separates right from wrong answers (Youden's J), since wrong
+    /// answers are what a fallback should catch.
+    func fitThreshold(_ outcomes: [Outcome]) -> Double {
+        let candidates = Set(outcomes.map { ($0.confidence * 100).rounded() / 100 }).sorted()
+        guard !candidates.isEmpty else { return 0.5 }
+        let hasOutOfScope = outcomes.contains { $0.expected == outOfScopeLabel }
+        var best = (score: -Double.infinity, threshold: 0.0)
+        let right = Double(outcomes.filter { $0.predicted == $0.expected }.count)
+        let wrong = Double(outcomes.count) - right
+        for threshold in [0] + candidates {
+            let score: Double
+            if hasOutOfScope {
+                score = Double(outcomes.filter { apply(threshold, to: $0) == $0.expected }.count)
+            } else {
+                guard right > 0 && wrong > 0 else { return 0 }
+                let keptRight = Double(outcomes.filter { $0.predicted == $0.expected && $0.confidence >= threshold }.count)
+                let caughtWrong = Double(outcomes.filter { $0.predicted != $0.expected && $0.confidence < threshold }.count)
+                score = keptRight / right + caughtWrong / wrong - 1
+            }
+            if score > best.score { best = (score, threshold) }
+        }
+        return best.threshold
+    }
+
+    /// The answer after the fallback threshold: the intent, or out of scope.
+    func apply(_ threshold: Double, to outcome: Outcome) -> String {
+        outcome.confidence < threshold ? outOfScopeLabel : outcome.predicted
+    }
+
+    func report(
+        _ outcomes: [Outcome], threshold: Double, mode: String, folds: Int?, trainExamples: Int, trainSeconds: Double
+    ) -> EvaluationReport {
+        let hasOutOfScope = outcomes.contains { $0.expected == outOfScopeLabel }
+        let answers = outcomes.map { hasOutOfScope ? apply(threshold, to: $0) : $0.predicted }
+        let correct = zip(outcomes, answers).filter { $0.expected == $1 }.count
+        var truePositives: [String: Int] = [:]
+        var predictedCount: [String: Int] = [:]
+        var support: [String: Int] = [:]
+        var confusions: [String: [String: Int]] = [:]
+        for (outcome, answer) in zip(outcomes, answers) {
+            support[outcome.expected, default: 0] += 1
+            predictedCount[answer, default: 0] += 1
+            if answer == outcome.expected {
+                truePositives[answer, default: 0] += 1
+            } else {
+                confusions[outcome.expected, default: [:]][answer, default: 0] += 1
+            }
+        }
+        var perIntent: [String: EvaluationReport.IntentScores] = [:]
+        for intent in support.keys {
+            let tp = Double(truePositives[intent] ?? 0)
+            let precision = tp / Double(max(predictedCount[intent] ?? 0, 1))
+            let recall = tp / Double(support[intent]!)
+            let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+            perIntent[intent] = .init(precision: precision, recall: recall, f1: f1, support: support[intent]!)
+        }
+        let pairs = confusions.flatMap { expected, row in
+            row.map { EvaluationReport.Confusion(expected: expected, predicted: $0.key, count: $0.value) }
+        }.sorted { ($0.count, $1.expected, $1.predicted) > ($1.count, $0.expected, $0.predicted) }
+        var report = EvaluationReport(
+            mode: mode,
+            folds: folds,
+            trainExamples: trainExamples,
+            testExamples: outcomes.count,
+            accuracy: Double(correct) / Double(max(outcomes.count, 1)),
+            macroF1: perIntent.values.map(\.f1).reduce(0, +) / Double(max(perIntent.count, 1)),
+            trainSeconds: trainSeconds,
+            perIntent: perIntent,
+            confusedPairs: Array(pairs.prefix(10)),
+            threshold: threshold
+        )
+        if hasOutOfScope {
+            let inScope = zip(outcomes, answers).filter { $0.0.expected != outOfScopeLabel }
+            let outOfScope = zip(outcomes, answers).filter { $0.0.expected == outOfScopeLabel }
+            let flagged = answers.filter { $0 == outOfScopeLabel }.count
+            let caught = outOfScope.filter { $0.1 == outOfScopeLabel }.count
+            report.outOfScopeLabel = outOfScopeLabel
+            report.inScopeAccuracy = Double(inScope.filter { $0.0.expected == $0.1 }.count) / Double(max(inScope.count, 1))
+            report.oosRecall = Double(caught) / Double(max(outOfScope.count, 1))
+            report.oosPrecision = Double(caught) / Double(max(flagged, 1))
+        }
+        return report
+    }
+}
+
+/// Why an evaluation could not run.
+public enum EvaluationError: Error, Sendable, CustomStringConvertible {
+    case tooFewIntents(Int)
+    case tooFewFolds(Int)
+    case noTestExamples
+
+    public var description: String {
+        switch self {
+        case .tooFewIntents(let count): "training data has \(count) intent(s); at least 2 are needed"
+        case .tooFewFolds(let count): "cross-validation needs at least 2 folds, not \(count)"
+        case .noTestExamples: "the test set has no messages"
+        }
+    }
+}

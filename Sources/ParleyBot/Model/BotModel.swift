@@ -1,0 +1,42 @@
+public import ParleyNLP
+
+/// Trains and loads a bot's model from its `intents/` folder.
+public enum BotModel {
+    /// Trains on the folder's files and returns the artifact (not yet written).
+    public static func train(_ data: BotTrainingData, configuration: NLUConfiguration) throws(TrainingDataError) -> ModelArtifact {
+        let intents = Set(data.intents.map(\.name))
+        guard intents.count >= 2 else {
+            let location = data.intents.first?.location ?? SourceLocation(file: "intents", line: 1)
+            throw .invalid([ValidationIssue(location, "at least two intents are needed to train a classifier")])
+        }
+        let examples = data.examples
+        return ModelArtifact(
+            classifier: configuration.train(examples),
+            language: configuration.language,
+            sourceHash: data.sourceHash,
+            exampleCount: examples.count
+        )
+    }
+
+    /// The model for `intentsFolder`: the artifact at `modelPath` when it was
+    /// trained from exactly the current files, otherwise a newly trained one,
+    /// written to `modelPath`.
+    public static func load(
+        intentsFolder: String,
+        modelPath: String,
+        configuration: NLUConfiguration
+    ) throws -> (artifact: ModelArtifact, retrained: Bool) {
+        let data = try IntentFiles.load(folder: intentsFolder)
+        if let existing = try? ModelArtifact.read(from: modelPath), existing.metadata.sourceHash == data.sourceHash {
+            return (existing, false)
+        }
+        let artifact = try train(data, configuration: configuration)
+        try artifact.write(to: modelPath)
+        return (artifact, true)
+    }
+
+    /// The pipeline that analyses messages with `artifact`.
+    public static func pipeline(for artifact: ModelArtifact) -> Pipeline {
+        Pipeline(preprocessor: TextPreprocessor(language: artifact.metadata.language), classifier: artifact.classifier)
+    }
+}

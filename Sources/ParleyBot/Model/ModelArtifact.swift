@@ -1,0 +1,180 @@
+public import Foundation
+public import ParleyNLP
+
+/// A trained model on disk: what `parley train` writes and the server loads.
+///
+/// Layout (little-endian): the magic `PARLEYM1`, a UInt32 length and that
+/// many bytes of JSON metadata (`Metadata`), then per feature column its
+/// UInt64 key and Float32 IDF, then the Float32 weights (feature-major) and
+/// one Float32 bias per intent. The metadata records the SHA-256 of the
+/// intent files the model came from, so a stale model is noticed.
+public struct ModelArtifact: Sendable {
+    /// What the artifact says about itself, stored as JSON.
+    public struct Metadata: Sendable, Codable {
+        public var formatVersion: Int
+        /// SHA-256 of the training files: the model's version.
+        public var sourceHash: String
+        public var createdAt: Date
+        public var language: String
+        public var labels: [String]
+        public var features: FeatureConfiguration
+        public var stopwords: [String]
+        public var confidenceScale: Float
+        public var exampleCount: Int
+        public var wordFeatureCount: Int
+        public var dimension: Int
+
+        /// A short, readable model version.
+        public var version: String { String(sourceHash.prefix(12)) }
+    }
+
+    public static let formatVersion = 1
+    static let magic = Array("PARLEYM1".utf8)
+
+    public var metadata: Metadata
+    public var classifier: IntentClassifier
+
+    public init(classifier: IntentClassifier, language: String, sourceHash: String, exampleCount: Int, createdAt: Date = Date()) {
+        self.classifier = classifier
+        metadata = Metadata(
+            formatVersion: Self.formatVersion,
+            sourceHash: sourceHash,
+            createdAt: createdAt,
+            language: language,
+            labels: classifier.labels,
+            features: classifier.hasher.configuration,
+            stopwords: classifier.hasher.stopwords.words.sorted(),
+            confidenceScale: classifier.confidenceScale,
+            exampleCount: exampleCount,
+            wordFeatureCount: classifier.vectorizer.wordFeatureCount,
+            dimension: classifier.vectorizer.dimension
+        )
+    }
+
+    /// The artifact's bytes.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        let header = try encoder.encode(metadata)
+        var data = Data(Self.magic)
+        append(UInt32(header.count), to: &data)
+        data.append(header)
+        let keys = classifier.vectorizer.vocabulary.sorted { $0.value < $1.value }.map(\.key)
+        for key in keys { append(key, to: &data) }
+        for value in classifier.vectorizer.idf { append(value.bitPattern, to: &data) }
+        for value in classifier.model.weights { append(value.bitPattern, to: &data) }
+        for value in classifier.model.biases { append(value.bitPattern, to: &data) }
+        return data
+    }
+
+    /// Writes the artifact atomically, creating the folder if needed.
+    public func write(to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try encoded().write(to: url, options: .atomic)
+    }
+
+    /// Reads an artifact written by `write(to:)`.
+    public static func read(from path: String) throws(ModelArtifactError) -> ModelArtifact {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .missing(path) }
+        return try decode(data, path: path)
+    }
+
+    static func decode(_ data: Data, path: String) throws(ModelArtifactError) -> ModelArtifact {
+        var reader = ByteReader(data: data)
+        guard reader.bytes(magic.count) == magic, let headerLength = reader.uint32(),
+            let header = reader.bytes(Int(headerLength))
+        else { throw .corrupt(path, "not a Parley model file") }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard let metadata = try? decoder.decode(Metadata.self, from: Data(header)) else {
+            throw .corrupt(path, "unreadable metadata")
+        }
+        guard metadata.formatVersion == formatVersion else {
+            throw .incompatible(path, metadata.formatVersion)
+        }
+        let d = metadata.dimension
+        let k = metadata.labels.count
+        guard d >= 0, k >= 1, reader.remaining == d * 8 + d * 4 + d * k * 4 + k * 4 else {
+            throw .corrupt(path, "the file is truncated or has extra bytes")
+        }
+        var vocabulary: [UInt64: Int32] = [:]
+        vocabulary.reserveCapacity(d)
+        for column in 0..<d { vocabulary[reader.uint64()!] = Int32(column) }
+        let idf = reader.floats(d)
+        let weights = reader.floats(d * k)
+        let biases = reader.floats(k)
+        let features = metadata.features
+        let classifier = IntentClassifier(
+            labels: metadata.labels,
+            hasher: FeatureHasher(configuration: features, stopwords: Stopwords(metadata.stopwords)),
+            vectorizer: TfidfVectorizer(
+                vocabulary: vocabulary, wordFeatureCount: metadata.wordFeatureCount, idf: idf,
+                charWeight: features.charWeight),
+            model: LinearModel(classCount: k, dimension: d, weights: weights, biases: biases),
+            confidenceScale: metadata.confidenceScale
+        )
+        return ModelArtifact(metadata: metadata, classifier: classifier)
+    }
+
+    init(metadata: Metadata, classifier: IntentClassifier) {
+        self.metadata = metadata
+        self.classifier = classifier
+    }
+
+    private func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
+        withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+    }
+}
+
+/// Reads little-endian values from a byte buffer.
+private struct ByteReader {
+    let data: Data
+    var offset: Int
+
+    init(data: Data) {
+        self.data = data
+        offset = data.startIndex
+    }
+
+    var remaining: Int { data.endIndex - offset }
+
+    mutating func bytes(_ count: Int) -> [UInt8]? {
+        guard count >= 0, remaining >= count else { return nil }
+        defer { offset += count }
+        return Array(data[offset..<(offset + count)])
+    }
+
+    mutating func integer<T: FixedWidthInteger>(_ type: T.Type) -> T? {
+        let size = MemoryLayout<T>.size
+        guard remaining >= size else { return nil }
+        var value = T.zero
+        withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: data[offset..<(offset + size)]) }
+        offset += size
+        return T(littleEndian: value)
+    }
+
+    mutating func uint32() -> UInt32? { integer(UInt32.self) }
+    mutating func uint64() -> UInt64? { integer(UInt64.self) }
+
+    mutating func floats(_ count: Int) -> [Float] {
+        (0..<count).map { _ in Float(bitPattern: integer(UInt32.self) ?? 0) }
+    }
+}
+
+/// Why a model file could not be used.
+public enum ModelArtifactError: Error, Sendable, CustomStringConvertible {
+    case missing(String)
+    case corrupt(String, String)
+    case incompatible(String, Int)
+
+    public var description: String {
+        switch self {
+        case .missing(let path): "\(path): no model file; run 'parley train' first"
+        case .corrupt(let path, let reason): "\(path): \(reason); run 'parley train' to write it again"
+        case .incompatible(let path, let version):
+            "\(path): model format \(version) is not supported (expected \(ModelArtifact.formatVersion)); run 'parley train' again"
+        }
+    }
+}

@@ -1,0 +1,42 @@
+public import ParleyNLP
+
+/// How a bot's messages are understood: language, features and the
+/// classifier's training settings. The defaults are tuned by cross-validation
+/// on real support queries and suit most bots.
+public struct NLUConfiguration: Sendable {
+    /// A BCP 47 language code; English gets stemming and stopwords.
+    public var language: String
+    public var features: FeatureConfiguration
+    public var stopwords: Stopwords
+    public var trainer: LinearSVMTrainer
+    public var confidenceScale: Float
+
+    public init(
+        language: String = "en",
+        features: FeatureConfiguration = FeatureConfiguration(),
+        stopwords: Stopwords? = nil,
+        trainer: LinearSVMTrainer = LinearSVMTrainer(),
+        confidenceScale: Float = IntentClassifier.defaultConfidenceScale
+    ) {
+        self.language = language
+        self.features = features
+        self.stopwords = stopwords ?? Stopwords.forLanguage(language)
+        self.trainer = trainer
+        self.confidenceScale = confidenceScale
+    }
+
+    /// The preprocessor for this configuration's language.
+    public var preprocessor: TextPreprocessor { TextPreprocessor(language: language) }
+
+    /// Trains an intent classifier on labelled examples.
+    public func train(_ examples: [LabeledExample]) -> IntentClassifier {
+        let preprocessor = self.preprocessor
+        return IntentClassifier.train(
+            examples: examples.map { (preprocessor.preprocess($0.text), $0.intent) },
+            features: features,
+            stopwords: stopwords,
+            trainer: trainer,
+            confidenceScale: confidenceScale
+        )
+    }
+}

@@ -1,0 +1,15 @@
+internal import Foundation
+
+/// Where labelled examples come from: an intents folder or a CSV file.
+public enum TrainingSource {
+    /// The examples at `path`: an intents folder, or a CSV with `text` and
+    /// `intent`/`category`/`label` columns.
+    public static func examples(at path: String) throws(TrainingDataError) -> [LabeledExample] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(path: path, reason: "no such file or folder")
+        }
+        if isDirectory.boolValue { return try IntentFiles.load(folder: path).examples }
+        return try CSVExamples.load(path: path)
+    }
+}

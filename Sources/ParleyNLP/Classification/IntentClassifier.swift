@@ -1,0 +1,80 @@
+internal import Foundation
+
+/// The trained intent classifier: TF-IDF features and a linear model.
+///
+/// An immutable value: share it across threads freely. Confidence is a
+/// softmax over the linear models' decision values, sharpened by
+/// `confidenceScale`, so a fallback threshold can be set on it.
+public struct IntentClassifier: Sendable {
+    /// Intent names, in class order.
+    public let labels: [String]
+    public let hasher: FeatureHasher
+    public let vectorizer: TfidfVectorizer
+    public let model: LinearModel
+    /// Multiplies decision values before the softmax.
+    public let confidenceScale: Float
+
+    public init(
+        labels: [String],
+        hasher: FeatureHasher,
+        vectorizer: TfidfVectorizer,
+        model: LinearModel,
+        confidenceScale: Float
+    ) {
+        self.labels = labels
+        self.hasher = hasher
+        self.vectorizer = vectorizer
+        self.model = model
+        self.confidenceScale = confidenceScale
+    }
+
+    /// The default sharpening of decision values into confidences.
+    public static let defaultConfidenceScale: Float = 5
+
+    /// Trains a classifier on preprocessed messages and their intent names.
+    ///
+    /// Labels are ordered by name, so the result does not depend on the order
+    /// of the examples' files.
+    public static func train(
+        examples: [(text: PreprocessedText, intent: String)],
+        features: FeatureConfiguration = FeatureConfiguration(),
+        stopwords: Stopwords = .english,
+        trainer: LinearSVMTrainer = LinearSVMTrainer(),
+        confidenceScale: Float = defaultConfidenceScale
+    ) -> IntentClassifier {
+        let labels = Array(Set(examples.map(\.intent))).sorted()
+        let classOf = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+        let hasher = FeatureHasher(configuration: features, stopwords: stopwords)
+        let keys = examples.map { hasher.keys(of: $0.text) }
+        let vectorizer = TfidfVectorizer.fit(keys, configuration: features)
+        let vectors = keys.map(vectorizer.vectorize)
+        let model = trainer.train(
+            vectors: vectors,
+            labels: examples.map { classOf[$0.intent]! },
+            classCount: labels.count,
+            dimension: vectorizer.dimension
+        )
+        return IntentClassifier(
+            labels: labels,
+            hasher: hasher,
+            vectorizer: vectorizer,
+            model: model,
+            confidenceScale: confidenceScale
+        )
+    }
+
+    /// All intents for `text`, most likely first.
+    public func predict(_ text: PreprocessedText) -> [IntentPrediction] {
+        let scores = model.scores(vectorizer.vectorize(hasher.keys(of: text)))
+        guard let top = scores.max() else { return [] }
+        var total: Float = 0
+        var exponentials = [Float](repeating: 0, count: scores.count)
+        for (k, score) in scores.enumerated() {
+            exponentials[k] = exp((score - top) * confidenceScale)
+            total += exponentials[k]
+        }
+        return scores.indices
+            .map { IntentPrediction(name: labels[$0], confidence: Double(exponentials[$0] / total), score: Double(scores[$0])) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.name < $1.name }
+    }
+}

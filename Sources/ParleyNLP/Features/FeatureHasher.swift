@@ -1,0 +1,85 @@
+/// Turns a preprocessed message into 64-bit feature keys: word n-grams over
+/// stems and character n-grams inside word boundaries.
+///
+/// Keys are FNV-1a hashes with a different seed per block, so they are the
+/// same in every process and on every machine (unlike Swift's `Hasher`), and
+/// a trained vocabulary stays valid when it is loaded again.
+public struct FeatureHasher: Sendable {
+    public let configuration: FeatureConfiguration
+    public let stopwords: Stopwords
+
+    public init(configuration: FeatureConfiguration, stopwords: Stopwords) {
+        self.configuration = configuration
+        self.stopwords = stopwords
+    }
+
+    /// The keys of `text`'s word block and character block; a key occurs once
+    /// per occurrence of its n-gram.
+    public func keys(of text: PreprocessedText) -> (word: [UInt64], char: [UInt64]) {
+        var words: [UInt64] = []
+        var chars: [UInt64] = []
+        var terms: [UInt64] = []
+        terms.reserveCapacity(text.tokens.count)
+        for (token, stem) in zip(text.tokens, text.stems) where token.isLexical {
+            if configuration.removeStopwords && stopwords.contains(token.normalized) { continue }
+            switch token.kind {
+            case .number: terms.append(Self.hash("<number>", seed: Self.wordSeed))
+            case .email: terms.append(Self.hash("<email>", seed: Self.wordSeed))
+            case .url: terms.append(Self.hash("<url>", seed: Self.wordSeed))
+            default: terms.append(Self.hash(stem, seed: Self.wordSeed))
+            }
+        }
+        let wordRange = configuration.wordNgrams
+        words.reserveCapacity(terms.count * wordRange.count)
+        for n in wordRange where n >= 1 {
+            guard terms.count >= n else { break }
+            for start in 0...(terms.count - n) {
+                var key = terms[start]
+                for offset in 1..<n { key = Self.combine(key, terms[start + offset]) }
+                words.append(n == 1 ? key : Self.combine(key, UInt64(n)))
+            }
+        }
+        if let charRange = configuration.charNgrams {
+            for token in text.tokens where token.isLexical && token.kind != .email && token.kind != .url {
+                appendCharacterKeys(of: token.normalized, range: charRange, to: &chars)
+            }
+        }
+        return (words, chars)
+    }
+
+    /// Character n-grams of " word " (sklearn's `char_wb`).
+    func appendCharacterKeys(of word: String, range: ClosedRange<Int>, to keys: inout [UInt64]) {
+        var scalars: [UInt32] = [0x20]
+        scalars.reserveCapacity(word.utf8.count + 2)
+        for scalar in word.unicodeScalars { scalars.append(scalar.value) }
+        scalars.append(0x20)
+        let count = scalars.count
+        for start in 0..<count {
+            guard start + range.lowerBound <= count else { break }
+            var key = Self.charSeed
+            for index in start..<min(count, start + range.upperBound) {
+                key = (key ^ UInt64(scalars[index])) &* Self.fnvPrime
+                if index - start + 1 >= range.lowerBound { keys.append(key) }
+            }
+        }
+    }
+
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+    static let wordSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let charSeed: UInt64 = 0x84222325_CBF29CE4
+
+    /// FNV-1a over the UTF-8 bytes of `text`.
+    static func hash(_ text: String, seed: UInt64) -> UInt64 {
+        var key = seed
+        for byte in text.utf8 { key = (key ^ UInt64(byte)) &* fnvPrime }
+        return key
+    }
+
+    /// An order-sensitive combination of two keys (splitmix64 finaliser).
+    @inline(__always) static func combine(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var z = a &* 0x9E37_79B9_7F4A_7C15 ^ (b &+ 0x6A09_E667_F3BC_C909)
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,58 @@
+/// Everything the pipeline found in one message: what every later component
+/// (dialogue policy, CRM store, trainer tools) receives.
+public struct Analysis: Sendable, Hashable {
+    /// The message as received.
+    public var text: String
+    public var tokens: [Token]
+    /// The stem of each token, parallel to `tokens`.
+    public var stems: [String]
+    /// Candidate intents, most likely first (empty without a trained model).
+    public var intents: [IntentPrediction]
+
+    public init(text: String, tokens: [Token], stems: [String], intents: [IntentPrediction]) {
+        self.text = text
+        self.tokens = tokens
+        self.stems = stems
+        self.intents = intents
+    }
+
+    /// The most likely intent, if any.
+    public var intent: IntentPrediction? { intents.first }
+}
+
+extension Analysis: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case text, tokens, stems, intent, confidence, intents
+    }
+
+    /// Tokens as they appear in JSON: offsets in code points, end exclusive.
+    private struct EncodedToken: Encodable {
+        var text: String
+        var normalized: String
+        var stem: String
+        var kind: Token.Kind
+        var start: Int
+        var end: Int
+    }
+
+    private struct EncodedIntent: Encodable {
+        var name: String
+        var confidence: Double
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(
+            zip(tokens, stems).map {
+                EncodedToken(
+                    text: $0.text, normalized: $0.normalized, stem: $1, kind: $0.kind, start: $0.start, end: $0.end)
+            },
+            forKey: .tokens
+        )
+        try container.encode(stems, forKey: .stems)
+        try container.encodeIfPresent(intent?.name, forKey: .intent)
+        try container.encodeIfPresent(intent?.confidence, forKey: .confidence)
+        try container.encode(intents.map { EncodedIntent(name: $0.name, confidence: $0.confidence) }, forKey: .intents)
+    }
+}

@@ -1,0 +1,37 @@
+/// A stopword list: function words that usually say little about what a
+/// customer wants.
+///
+/// The English list deliberately keeps words that carry intent: negations
+/// ("not", "no", "never", "n't" expanded to "not"), question words ("how",
+/// "where", "when", "why", "what", "which", "who") and modal verbs ("can",
+/// "should"), so "I can't log in" and "how do I log in" stay apart.
+public struct Stopwords: Sendable, Hashable, Codable {
+    public let words: Set<String>
+
+    public init(_ words: some Sequence<String>) {
+        self.words = Set(words.map { TextNormalizer.normalize($0) })
+    }
+
+    /// Whether `word` (normalised) is a stopword.
+    public func contains(_ word: String) -> Bool { words.contains(word) }
+
+    /// No stopwords at all.
+    public static let none = Stopwords([String]())
+
+    /// The default English list.
+    public static let english = Stopwords(
+        """
+        a an the this that these those it its it's 's itself i me my myself we our ours ourselves you your yours \
+        yourself yourselves he him his himself she her hers herself they them their theirs themselves \
+        am is are was were be been being have has had having do does did doing would will shall \
+        and but if or because as until while of at by for with about against between into through during \
+        before after above below to from up down in out on off over under again further then once here there \
+        all any both each few more most other some such only own same so than too very just also um uh
+        """.split(separator: " ").map(String.init)
+    )
+
+    /// The list for a language code, or `none` for languages without one.
+    public static func forLanguage(_ code: String) -> Stopwords {
+        code.lowercased().hasPrefix("en") ? .english : .none
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// Benchmarks for Parley, each printing one JSON object.
+@main
+struct ParleyBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parley-bench",
+        abstract: "Measure Parley's speed; every benchmark prints one JSON object.",
+        subcommands: [NLUBenchmark.self, StemBenchmark.self]
+    )
+}

@@ -1,0 +1,17 @@
+import Foundation
+import ParleyNLP
+
+/// The human-readable form of an analysis, for trainers at a terminal.
+enum AnalysisText {
+    static func render(_ analysis: Analysis) -> String {
+        var lines: [String] = []
+        lines.append("text:    \(analysis.text)")
+        lines.append("tokens:  " + analysis.tokens.map { "\($0.text)[\($0.start)-\($0.end)]" }.joined(separator: " "))
+        lines.append("stems:   " + analysis.stems.joined(separator: " "))
+        lines.append("intents:")
+        for intent in analysis.intents {
+            lines.append("  " + intent.name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%.3f", intent.confidence))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import ParleyBot
+
+/// The readable table of an evaluation report.
+enum EvaluationText {
+    static func render(_ report: EvaluationReport) -> String {
+        func number(_ value: Double) -> String { String(format: "%.3f", value) }
+        var lines: [String] = []
+        let how = report.mode == "test" ? "train → test" : "\(report.folds ?? 0)-fold cross-validation"
+        lines.append("Evaluation (\(how)): \(report.trainExamples) training, \(report.testExamples) test messages")
+        lines.append("accuracy  \(number(report.accuracy))    macro F1  \(number(report.macroF1))    train  \(number(report.trainSeconds)) s")
+        lines.append("fallback threshold  \(number(report.threshold))")
+        if let inScope = report.inScopeAccuracy, let recall = report.oosRecall, let precision = report.oosPrecision {
+            lines.append("in-scope accuracy  \(number(inScope))    out-of-scope recall  \(number(recall))    precision  \(number(precision))")
+        }
+        lines.append("")
+        lines.append("intent".padding(toLength: 36, withPad: " ", startingAt: 0) + "precision  recall     f1  support")
+        for (name, scores) in report.perIntent.sorted(by: { ($0.value.f1, $0.key) < ($1.value.f1, $1.key) }) {
+            lines.append(
+                name.padding(toLength: 36, withPad: " ", startingAt: 0)
+                    + "    \(number(scores.precision))   \(number(scores.recall))  \(number(scores.f1))"
+                    + String(format: "%9d", scores.support))
+        }
+        if !report.confusedPairs.isEmpty {
+            lines.append("")
+            lines.append("most confused (expected → predicted):")
+            for pair in report.confusedPairs {
+                lines.append(String(format: "%5d  ", pair.count) + "\(pair.expected) → \(pair.predicted)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `parley` command line.
+@main
+struct Parley: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parley",
+        abstract: "Parley, a self-hosted customer-support chatbot.",
+        subcommands: [
+            TrainCommand.self, ValidateCommand.self, ParseCommand.self, EvaluateCommand.self, ImportCommand.self,
+        ]
+    )
+}

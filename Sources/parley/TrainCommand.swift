@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import ParleyBot
+
+/// `parley train`: validate the intents folder and write a model file.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the intent classifier from the intents folder and write the model file."
+    )
+
+    @OptionGroup var bot: BotOptions
+
+    func run() throws {
+        do {
+            let data = try IntentFiles.load(folder: bot.intents)
+            let clock = ContinuousClock()
+            let started = clock.now
+            let artifact = try BotModel.train(data, configuration: NLUConfiguration())
+            let seconds = (clock.now - started).seconds
+            try artifact.write(to: bot.model)
+            let metadata = artifact.metadata
+            print(
+                "Trained model \(metadata.version) on \(metadata.exampleCount) examples of \(metadata.labels.count) intents "
+                    + "(\(metadata.dimension) features) in \(String(format: "%.2f", seconds)) s; wrote \(bot.model)")
+        } catch {
+            throw fail(error)
+        }
+    }
+}
