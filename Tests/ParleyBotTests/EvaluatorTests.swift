@@ -1,0 +1,51 @@
+import Foundation
+import ParleyBot
+import Testing
+
+@Suite struct EvaluatorTests {
+    func fixtureExamples() throws -> [LabeledExample] {
+        let folder = try TemporaryFolder()
+        try folder.write("intents/shop.yml", Fixtures.intents)
+        return try IntentFiles.load(folder: folder.path + "/intents").examples
+    }
+
+    @Test func crossValidationReportsPerIntentScores() throws {
+        let examples = try fixtureExamples()
+        let report = try Evaluator(folds: 3).crossValidate(examples)
+        #expect(report.mode == "cross_validation")
+        #expect(report.testExamples == examples.count)
+        #expect(report.accuracy > 0.5)
+        #expect(Set(report.perIntent.keys) == ["order_status", "refund", "greet", "password_reset"])
+        #expect(report.perIntent.values.map(\.support).reduce(0, +) == examples.count)
+        #expect(report.inScopeAccuracy == nil)
+    }
+
+    @Test func outOfScopeMessagesAreScoredAgainstTheFittedThreshold() throws {
+        let examples = try fixtureExamples()
+        let location = SourceLocation(file: "test.csv", line: 1)
+        let test = [
+            LabeledExample(text: "where is my parcel", intent: "order_status", location: location),
+            LabeledExample(text: "what is the capital of peru", intent: "out_of_scope", location: location),
+            LabeledExample(text: "sing me a song about whales", intent: "out_of_scope", location: location),
+        ]
+        let report = try Evaluator(folds: 3).evaluate(train: examples, test: test)
+        #expect(report.outOfScopeLabel == "out_of_scope")
+        #expect(report.oosRecall != nil && report.oosPrecision != nil && report.inScopeAccuracy != nil)
+        #expect(report.threshold >= 0 && report.threshold <= 1)
+        let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        for key in ["accuracy", "macro_f1", "train_seconds", "per_intent", "in_scope_accuracy", "oos_recall", "oos_precision", "threshold"] {
+            #expect(json.contains("\"\(key)\""))
+        }
+    }
+
+    @Test(.enabled(if: SharedData.file("banking77/train.csv") != nil))
+    func banking77TrainToTest() throws {
+        let train = try CSVExamples.load(path: try #require(SharedData.file("banking77/train.csv")).path)
+        let test = try CSVExamples.load(path: try #require(SharedData.file("banking77/test.csv")).path)
+        let evaluator = Evaluator()
+        let report = try evaluator.evaluate(train: train, test: test)
+        print("BANKING77 train → test: accuracy \(report.accuracy), macro-F1 \(report.macroF1), train \(report.trainSeconds) s")
+        #expect(report.accuracy >= 0.915)
+        #expect(report.macroF1 >= 0.915)
+    }
+}
