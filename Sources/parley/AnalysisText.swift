@@ -10,7 +10,9 @@ enum AnalysisText {
         lines.append("stems:   " + analysis.stems.joined(separator: " "))
         lines.append("intents:")
         for intent in analysis.intents {
-            lines.append("  " + intent.name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: "%.3f", intent.confidence))
+            lines.append(
+                "  " + intent.name.padding(toLength: 28, withPad: " ", startingAt: 0)
+                    + String(format: "%.3f", intent.confidence))
         }
         return lines.joined(separator: "\n")
     }

@@ -8,10 +8,14 @@ enum EvaluationText {
         var lines: [String] = []
         let how = report.mode == "test" ? "train → test" : "\(report.folds ?? 0)-fold cross-validation"
         lines.append("Evaluation (\(how)): \(report.trainExamples) training, \(report.testExamples) test messages")
-        lines.append("accuracy  \(number(report.accuracy))    macro F1  \(number(report.macroF1))    train  \(number(report.trainSeconds)) s")
+        lines.append(
+            "accuracy  \(number(report.accuracy))    macro F1  \(number(report.macroF1))    train  \(number(report.trainSeconds)) s"
+        )
         lines.append("fallback threshold  \(number(report.threshold))")
         if let inScope = report.inScopeAccuracy, let recall = report.oosRecall, let precision = report.oosPrecision {
-            lines.append("in-scope accuracy  \(number(inScope))    out-of-scope recall  \(number(recall))    precision  \(number(precision))")
+            lines.append(
+                "in-scope accuracy  \(number(inScope))    out-of-scope recall  \(number(recall))    precision  \(number(precision))"
+            )
         }
         lines.append("")
         lines.append("intent".padding(toLength: 36, withPad: " ", startingAt: 0) + "precision  recall     f1  support")

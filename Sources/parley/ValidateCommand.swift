@@ -13,7 +13,9 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         do {
             let data = try IntentFiles.load(folder: bot.intents)
-            print("\(bot.intents): \(data.intents.count) intents, \(data.examples.count) examples, \(data.entities.count) entity types: OK")
+            print(
+                "\(bot.intents): \(data.intents.count) intents, \(data.examples.count) examples, \(data.entities.count) entity types: OK"
+            )
         } catch {
             throw fail(error)
         }

@@ -29,7 +29,8 @@ import Testing
             classifier: first.classifier, language: "en", sourceHash: data.sourceHash, exampleCount: 28, createdAt: date
         ).encoded()
         let secondBytes = try ModelArtifact(
-            classifier: second.classifier, language: "en", sourceHash: data.sourceHash, exampleCount: 28, createdAt: date
+            classifier: second.classifier, language: "en", sourceHash: data.sourceHash, exampleCount: 28,
+            createdAt: date
         ).encoded()
         #expect(firstBytes == secondBytes)
 
@@ -39,7 +40,8 @@ import Testing
         #expect(loaded.metadata.sourceHash == data.sourceHash)
         let message = "my order A-12345 is late"
         #expect(
-            BotModel.pipeline(for: loaded).analyze(message).intents == BotModel.pipeline(for: first).analyze(message).intents)
+            BotModel.pipeline(for: loaded).analyze(message).intents
+                == BotModel.pipeline(for: first).analyze(message).intents)
     }
 
     @Test func loadRetrainsOnlyWhenTheFilesChange() throws {
@@ -47,10 +49,13 @@ import Testing
         try folder.write("intents/shop.yml", Fixtures.intents)
         let intents = folder.path + "/intents"
         let model = folder.path + "/.parley/model.parley"
-        #expect(try BotModel.load(intentsFolder: intents, modelPath: model, configuration: NLUConfiguration()).retrained)
-        #expect(try !BotModel.load(intentsFolder: intents, modelPath: model, configuration: NLUConfiguration()).retrained)
+        #expect(
+            try BotModel.load(intentsFolder: intents, modelPath: model, configuration: NLUConfiguration()).retrained)
+        #expect(
+            try !BotModel.load(intentsFolder: intents, modelPath: model, configuration: NLUConfiguration()).retrained)
         try folder.write("intents/shop.yml", Fixtures.intents + "\n  - entity: product\n    values: [mug]\n")
-        #expect(try BotModel.load(intentsFolder: intents, modelPath: model, configuration: NLUConfiguration()).retrained)
+        #expect(
+            try BotModel.load(intentsFolder: intents, modelPath: model, configuration: NLUConfiguration()).retrained)
     }
 
     @Test func aCorruptModelFileIsAClearError() throws {

@@ -33,7 +33,10 @@ import Testing
         #expect(report.oosRecall != nil && report.oosPrecision != nil && report.inScopeAccuracy != nil)
         #expect(report.threshold >= 0 && report.threshold <= 1)
         let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
-        for key in ["accuracy", "macro_f1", "train_seconds", "per_intent", "in_scope_accuracy", "oos_recall", "oos_precision", "threshold"] {
+        for key in [
+            "accuracy", "macro_f1", "train_seconds", "per_intent", "in_scope_accuracy", "oos_recall", "oos_precision",
+            "threshold",
+        ] {
             #expect(json.contains("\"\(key)\""))
         }
     }
@@ -44,7 +47,9 @@ import Testing
         let test = try CSVExamples.load(path: try #require(SharedData.file("banking77/test.csv")).path)
         let evaluator = Evaluator()
         let report = try evaluator.evaluate(train: train, test: test)
-        print("BANKING77 train → test: accuracy \(report.accuracy), macro-F1 \(report.macroF1), train \(report.trainSeconds) s")
+        print(
+            "BANKING77 train → test: accuracy \(report.accuracy), macro-F1 \(report.macroF1), train \(report.trainSeconds) s"
+        )
         #expect(report.accuracy >= 0.915)
         #expect(report.macroF1 >= 0.915)
     }

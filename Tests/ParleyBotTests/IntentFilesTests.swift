@@ -81,7 +81,8 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("\(annotations):4: unknown entity 'unknown_thing'") })
         #expect(lines.contains { $0.hasPrefix("\(annotations):5: empty example") })
         #expect(lines.contains { $0.hasPrefix("\(syntax):4: invalid YAML") })
-        #expect(lines.contains { $0.hasPrefix("\(duplicate):2: intent 'refund' is already defined at \(annotations):1") })
+        #expect(
+            lines.contains { $0.hasPrefix("\(duplicate):2: intent 'refund' is already defined at \(annotations):1") })
         #expect(error.description.contains("nothing was trained"))
     }
 

@@ -12,7 +12,9 @@ public struct Evaluator: Sendable {
     public var outOfScopeLabel: String
     public var folds: Int
 
-    public init(configuration: NLUConfiguration = NLUConfiguration(), outOfScopeLabel: String = "out_of_scope", folds: Int = 5) {
+    public init(
+        configuration: NLUConfiguration = NLUConfiguration(), outOfScopeLabel: String = "out_of_scope", folds: Int = 5
+    ) {
         self.configuration = configuration
         self.outOfScopeLabel = outOfScopeLabel
         self.folds = folds
@@ -79,7 +81,8 @@ public struct Evaluator: Sendable {
         let preprocessor = configuration.preprocessor
         return examples.map { example in
             let top = classifier.predict(preprocessor.preprocess(example.text)).first
-            return Outcome(expected: example.intent, predicted: top?.name ?? outOfScopeLabel, confidence: top?.confidence ?? 0)
+            return Outcome(
+                expected: example.intent, predicted: top?.name ?? outOfScopeLabel, confidence: top?.confidence ?? 0)
         }
     }
 
@@ -119,8 +122,10 @@ public struct Evaluator: Sendable {
                 score = Double(outcomes.filter { apply(threshold, to: $0) == $0.expected }.count)
             } else {
                 guard right > 0 && wrong > 0 else { return 0 }
-                let keptRight = Double(outcomes.filter { $0.predicted == $0.expected && $0.confidence >= threshold }.count)
-                let caughtWrong = Double(outcomes.filter { $0.predicted != $0.expected && $0.confidence < threshold }.count)
+                let keptRight = Double(
+                    outcomes.filter { $0.predicted == $0.expected && $0.confidence >= threshold }.count)
+                let caughtWrong = Double(
+                    outcomes.filter { $0.predicted != $0.expected && $0.confidence < threshold }.count)
                 score = keptRight / right + caughtWrong / wrong - 1
             }
             if score > best.score { best = (score, threshold) }
@@ -181,7 +186,8 @@ public struct Evaluator: Sendable {
             let flagged = answers.filter { $0 == outOfScopeLabel }.count
             let caught = outOfScope.filter { $0.1 == outOfScopeLabel }.count
             report.outOfScopeLabel = outOfScopeLabel
-            report.inScopeAccuracy = Double(inScope.filter { $0.0.expected == $0.1 }.count) / Double(max(inScope.count, 1))
+            report.inScopeAccuracy =
+                Double(inScope.filter { $0.0.expected == $0.1 }.count) / Double(max(inScope.count, 1))
             report.oosRecall = Double(caught) / Double(max(outOfScope.count, 1))
             report.oosPrecision = Double(caught) / Double(max(flagged, 1))
         }

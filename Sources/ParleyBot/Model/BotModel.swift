@@ -3,7 +3,9 @@ public import ParleyNLP
 /// Trains and loads a bot's model from its `intents/` folder.
 public enum BotModel {
     /// Trains on the folder's files and returns the artifact (not yet written).
-    public static func train(_ data: BotTrainingData, configuration: NLUConfiguration) throws(TrainingDataError) -> ModelArtifact {
+    public static func train(_ data: BotTrainingData, configuration: NLUConfiguration) throws(TrainingDataError)
+        -> ModelArtifact
+    {
         let intents = Set(data.intents.map(\.name))
         guard intents.count >= 2 else {
             let location = data.intents.first?.location ?? SourceLocation(file: "intents", line: 1)

@@ -34,7 +34,9 @@ public struct ModelArtifact: Sendable {
     public var metadata: Metadata
     public var classifier: IntentClassifier
 
-    public init(classifier: IntentClassifier, language: String, sourceHash: String, exampleCount: Int, createdAt: Date = Date()) {
+    public init(
+        classifier: IntentClassifier, language: String, sourceHash: String, exampleCount: Int, createdAt: Date = Date()
+    ) {
         self.classifier = classifier
         metadata = Metadata(
             formatVersion: Self.formatVersion,

@@ -44,7 +44,8 @@ public enum CSVExamples {
         }
         guard let labelColumn = labelColumns.lazy.compactMap({ header.firstIndex(of: $0) }).first else {
             throw .invalid([
-                ValidationIssue(SourceLocation(file: path, line: 1), "no 'intent', 'category' or 'label' column in the header")
+                ValidationIssue(
+                    SourceLocation(file: path, line: 1), "no 'intent', 'category' or 'label' column in the header")
             ])
         }
         var examples: [LabeledExample] = []
@@ -60,8 +61,14 @@ public enum CSVExamples {
             }
             let text = fields[textColumn].trimmingCharacters(in: .whitespacesAndNewlines)
             let label = fields[labelColumn].trimmingCharacters(in: .whitespacesAndNewlines)
-            if text.isEmpty { issues.append(ValidationIssue(location, "empty text")); continue }
-            if label.isEmpty { issues.append(ValidationIssue(location, "empty label")); continue }
+            if text.isEmpty {
+                issues.append(ValidationIssue(location, "empty text"))
+                continue
+            }
+            if label.isEmpty {
+                issues.append(ValidationIssue(location, "empty label"))
+                continue
+            }
             examples.append(LabeledExample(text: text, intent: label, location: location))
         }
         if !issues.isEmpty { throw .invalid(issues) }

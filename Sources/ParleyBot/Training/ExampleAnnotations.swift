@@ -5,7 +5,8 @@
 /// A `[` that does not start a complete `[value](entity)` is kept as text.
 public enum ExampleAnnotations {
     /// The plain text and its annotations, or a message saying what is wrong.
-    public static func parse(_ example: String) -> Result<(text: String, entities: [EntityAnnotation]), AnnotationError> {
+    public static func parse(_ example: String) -> Result<(text: String, entities: [EntityAnnotation]), AnnotationError>
+    {
         let scalars = Array(example.unicodeScalars)
         var text = String.UnicodeScalarView()
         var entities: [EntityAnnotation] = []
@@ -21,7 +22,11 @@ public enum ExampleAnnotations {
                 continue
             }
             guard let end = scalars[(close + 2)...].firstIndex(of: ")") else {
-                return .failure(AnnotationError(message: "annotation '\(String(String.UnicodeScalarView(scalars[i...])))' is missing its closing ')'"))
+                return .failure(
+                    AnnotationError(
+                        message:
+                            "annotation '\(String(String.UnicodeScalarView(scalars[i...])))' is missing its closing ')'"
+                    ))
             }
             let value = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
             let entity = String(String.UnicodeScalarView(scalars[(close + 2)..<end])).trimmingSpaces()
@@ -29,7 +34,9 @@ public enum ExampleAnnotations {
                 return .failure(AnnotationError(message: "annotation of '\(entity)' has no text between '[' and ']'"))
             }
             guard EntityName.isValid(entity) else {
-                return .failure(AnnotationError(message: "'\(entity)' is not a valid entity name (use lower-case letters, digits and _)"))
+                return .failure(
+                    AnnotationError(
+                        message: "'\(entity)' is not a valid entity name (use lower-case letters, digits and _)"))
             }
             let count = close - i - 1
             text.append(contentsOf: scalars[(i + 1)..<close])

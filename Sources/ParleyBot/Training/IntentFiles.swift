@@ -44,7 +44,8 @@ public enum IntentFiles {
         }
         reader.crossCheck()
         if files.isEmpty {
-            reader.issues.append(ValidationIssue(SourceLocation(file: folder, line: 1), "no .yml intent files in this folder"))
+            reader.issues.append(
+                ValidationIssue(SourceLocation(file: folder, line: 1), "no .yml intent files in this folder"))
         }
         if !reader.issues.isEmpty { throw .invalid(reader.issues) }
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
@@ -138,7 +139,11 @@ private struct Reader {
         }
         var description: String?
         if let node = mapping["description"] {
-            if let text = node.scalar?.string { description = text } else { issue(file, line(node), "'description' must be text") }
+            if let text = node.scalar?.string {
+                description = text
+            } else {
+                issue(file, line(node), "'description' must be text")
+            }
         }
         var examples: [LabeledExample] = []
         if let list = mapping["examples"] {
@@ -155,7 +160,10 @@ private struct Reader {
                         if text.isEmpty {
                             issue(exampleLocation, "empty example")
                         } else {
-                            examples.append(LabeledExample(text: parsed.text, intent: name, entities: parsed.entities, location: exampleLocation))
+                            examples.append(
+                                LabeledExample(
+                                    text: parsed.text, intent: name, entities: parsed.entities,
+                                    location: exampleLocation))
                         }
                     case .failure(let error):
                         issue(exampleLocation, error.message)
@@ -223,7 +231,8 @@ private struct Reader {
             }
         }
         switch (patterns.isEmpty, values.isEmpty) {
-        case (false, true): entities.append(EntityDefinition(name: name, matcher: .patterns(patterns), location: location))
+        case (false, true):
+            entities.append(EntityDefinition(name: name, matcher: .patterns(patterns), location: location))
         case (true, false): entities.append(EntityDefinition(name: name, matcher: .values(values), location: location))
         case (false, false): issue(location, "entity '\(name)' has both patterns and values; define one or the other")
         case (true, true):
@@ -255,7 +264,9 @@ private struct Reader {
         for example in intents.flatMap(\.examples) {
             for annotation in example.entities
             where entityAt[annotation.entity] == nil && !EntityDefinition.builtInTypes.contains(annotation.entity) {
-                issue(example.location, "unknown entity '\(annotation.entity)'; define it under 'entities:' or use a built-in type")
+                issue(
+                    example.location,
+                    "unknown entity '\(annotation.entity)'; define it under 'entities:' or use a built-in type")
             }
             let key = example.text.lowercased().trimmingSpaces()
             if let first = exampleAt[key] {
@@ -299,7 +310,8 @@ private struct Reader {
     static func problem(of error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
-        case .duplicatedKeysInMapping(let duplicates, _): "duplicated key \(duplicates.sorted().joined(separator: ", "))"
+        case .duplicatedKeysInMapping(let duplicates, _):
+            "duplicated key \(duplicates.sorted().joined(separator: ", "))"
         default: "\(error)"
         }
     }

@@ -40,9 +40,10 @@ public enum IntentImporter {
 
     /// A valid intent name for a label: lower-case, other characters as `_`.
     static func intentName(_ label: String) -> String {
-        var name = String(label.lowercased().unicodeScalars.map { scalar -> Character in
-            ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) ? Character(scalar) : "_"
-        })
+        var name = String(
+            label.lowercased().unicodeScalars.map { scalar -> Character in
+                ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) ? Character(scalar) : "_"
+            })
         if name.first.map({ !$0.isLetter }) ?? true { name = "intent_" + name }
         return name
     }

@@ -10,7 +10,8 @@ public enum TrainingDataError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .invalid(let issues):
             let lines = issues.map(\.description)
-            return lines.joined(separator: "\n") + "\n\(issues.count) problem\(issues.count == 1 ? "" : "s") found; nothing was trained."
+            return lines.joined(separator: "\n")
+                + "\n\(issues.count) problem\(issues.count == 1 ? "" : "s") found; nothing was trained."
         case .unreadable(let path, let reason):
             return "\(path): \(reason)"
         }

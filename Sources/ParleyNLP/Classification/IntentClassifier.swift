@@ -74,7 +74,10 @@ public struct IntentClassifier: Sendable {
             total += exponentials[k]
         }
         return scores.indices
-            .map { IntentPrediction(name: labels[$0], confidence: Double(exponentials[$0] / total), score: Double(scores[$0])) }
+            .map {
+                IntentPrediction(
+                    name: labels[$0], confidence: Double(exponentials[$0] / total), score: Double(scores[$0]))
+            }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.name < $1.name }
     }
 }

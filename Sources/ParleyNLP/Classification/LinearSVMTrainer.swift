@@ -35,7 +35,9 @@ public struct LinearSVMTrainer: Sendable {
         return columns.model()
     }
 
-    private func trainOneVersusRest(data: TrainingMatrix, positive: Int, labels: [Int], dimension: Int) -> ([Float], Float) {
+    private func trainOneVersusRest(data: TrainingMatrix, positive: Int, labels: [Int], dimension: Int) -> (
+        [Float], Float
+    ) {
         let l = labels.count
         var w = [Float](repeating: 0, count: dimension)
         var wb: Float = 0

@@ -147,21 +147,54 @@ private struct Porter2Word {
         case 3:
             return equals("sky")
         case 4:
-            if equals("skis") { replace(last: 4, with: "ski"); return true }
-            if equals("idly") { replace(last: 4, with: "idl"); return true }
-            if equals("ugly") { replace(last: 4, with: "ugli"); return true }
-            if equals("only") { replace(last: 4, with: "onli"); return true }
+            if equals("skis") {
+                replace(last: 4, with: "ski")
+                return true
+            }
+            if equals("idly") {
+                replace(last: 4, with: "idl")
+                return true
+            }
+            if equals("ugly") {
+                replace(last: 4, with: "ugli")
+                return true
+            }
+            if equals("only") {
+                replace(last: 4, with: "onli")
+                return true
+            }
             return equals("news") || equals("howe") || equals("bias")
         case 5:
-            if equals("skies") { replace(last: 5, with: "sky"); return true }
-            if equals("dying") { replace(last: 5, with: "die"); return true }
-            if equals("lying") { replace(last: 5, with: "lie"); return true }
-            if equals("tying") { replace(last: 5, with: "tie"); return true }
-            if equals("early") { replace(last: 5, with: "earli"); return true }
+            if equals("skies") {
+                replace(last: 5, with: "sky")
+                return true
+            }
+            if equals("dying") {
+                replace(last: 5, with: "die")
+                return true
+            }
+            if equals("lying") {
+                replace(last: 5, with: "lie")
+                return true
+            }
+            if equals("tying") {
+                replace(last: 5, with: "tie")
+                return true
+            }
+            if equals("early") {
+                replace(last: 5, with: "earli")
+                return true
+            }
             return equals("atlas") || equals("andes")
         case 6:
-            if equals("gently") { replace(last: 6, with: "gentl"); return true }
-            if equals("singly") { replace(last: 6, with: "singl"); return true }
+            if equals("gently") {
+                replace(last: 6, with: "gentl")
+                return true
+            }
+            if equals("singly") {
+                replace(last: 6, with: "singl")
+                return true
+            }
             return equals("cosmos")
         default:
             return false
@@ -327,20 +360,34 @@ private struct Porter2Word {
         case UInt8(ascii: "l"):
             if ends("ational") { inR1(7, "ate") } else if ends("tional") { inR1(6, "tion") }
         case UInt8(ascii: "i"):
-            if ends("lessli") { inR1(6, "less") }
-            else if ends("entli") { inR1(5, "ent") }
-            else if ends("fulli") { inR1(5, "ful") }
-            else if ends("ousli") { inR1(5, "ous") }
-            else if ends("biliti") { inR1(6, "ble") }
-            else if ends("aliti") { inR1(5, "al") }
-            else if ends("iviti") { inR1(5, "ive") }
-            else if ends("enci") { inR1(4, "ence") }
-            else if ends("anci") { inR1(4, "ance") }
-            else if ends("abli") { inR1(4, "able") }
-            else if ends("alli") { inR1(4, "al") }
-            else if ends("bli") { inR1(3, "ble") }
-            else if ends("ogi") {
-                if length - 3 >= p1 && length >= 4 && b[length - 4] == UInt8(ascii: "l") { replace(last: 3, with: "og") }
+            if ends("lessli") {
+                inR1(6, "less")
+            } else if ends("entli") {
+                inR1(5, "ent")
+            } else if ends("fulli") {
+                inR1(5, "ful")
+            } else if ends("ousli") {
+                inR1(5, "ous")
+            } else if ends("biliti") {
+                inR1(6, "ble")
+            } else if ends("aliti") {
+                inR1(5, "al")
+            } else if ends("iviti") {
+                inR1(5, "ive")
+            } else if ends("enci") {
+                inR1(4, "ence")
+            } else if ends("anci") {
+                inR1(4, "ance")
+            } else if ends("abli") {
+                inR1(4, "able")
+            } else if ends("alli") {
+                inR1(4, "al")
+            } else if ends("bli") {
+                inR1(3, "ble")
+            } else if ends("ogi") {
+                if length - 3 >= p1 && length >= 4 && b[length - 4] == UInt8(ascii: "l") {
+                    replace(last: 3, with: "og")
+                }
             } else if ends("li") {
                 if length - 2 >= p1 && length >= 3 && isValidLI(b[length - 3]) { length -= 2 }
             }
@@ -353,9 +400,13 @@ private struct Porter2Word {
         case UInt8(ascii: "t"):
             if ends("ogist") { inR1(5, "og") }
         case UInt8(ascii: "s"):
-            if ends("fulness") { inR1(7, "ful") }
-            else if ends("ousness") { inR1(7, "ous") }
-            else if ends("iveness") { inR1(7, "ive") }
+            if ends("fulness") {
+                inR1(7, "ful")
+            } else if ends("ousness") {
+                inR1(7, "ous")
+            } else if ends("iveness") {
+                inR1(7, "ive")
+            }
         default:
             break
         }
@@ -365,14 +416,23 @@ private struct Porter2Word {
         guard length > p1 else { return }
         switch b[length - 1] {
         case UInt8(ascii: "l"):
-            if ends("ational") { inR1(7, "ate") }
-            else if ends("tional") { inR1(6, "tion") }
-            else if ends("ical") { inR1(4, "ic") }
-            else if ends("ful") { inR1(3, "") }
+            if ends("ational") {
+                inR1(7, "ate")
+            } else if ends("tional") {
+                inR1(6, "tion")
+            } else if ends("ical") {
+                inR1(4, "ic")
+            } else if ends("ful") {
+                inR1(3, "")
+            }
         case UInt8(ascii: "e"):
-            if ends("alize") { inR1(5, "al") }
-            else if ends("icate") { inR1(5, "ic") }
-            else if ends("ative") { if length - 5 >= p2 { length -= 5 } }
+            if ends("alize") {
+                inR1(5, "al")
+            } else if ends("icate") {
+                inR1(5, "ic")
+            } else if ends("ative") {
+                if length - 5 >= p2 { length -= 5 }
+            }
         case UInt8(ascii: "i"):
             if ends("iciti") { inR1(5, "ic") }
         case UInt8(ascii: "s"):
@@ -389,16 +449,23 @@ private struct Porter2Word {
         case UInt8(ascii: "l"):
             if ends("al") { count = 2 }
         case UInt8(ascii: "e"):
-            if ends("ance") || ends("ence") || ends("able") || ends("ible") { count = 4 }
-            else if ends("ate") || ends("ive") || ends("ize") { count = 3 }
+            if ends("ance") || ends("ence") || ends("able") || ends("ible") {
+                count = 4
+            } else if ends("ate") || ends("ive") || ends("ize") {
+                count = 3
+            }
         case UInt8(ascii: "r"):
             if ends("er") { count = 2 }
         case UInt8(ascii: "c"):
             if ends("ic") { count = 2 }
         case UInt8(ascii: "t"):
-            if ends("ement") { count = 5 }
-            else if ends("ment") { count = 4 }
-            else if ends("ant") || ends("ent") { count = 3 }
+            if ends("ement") {
+                count = 5
+            } else if ends("ment") {
+                count = 4
+            } else if ends("ant") || ends("ent") {
+                count = 3
+            }
         case UInt8(ascii: "m"):
             if ends("ism") { count = 3 }
         case UInt8(ascii: "i"):

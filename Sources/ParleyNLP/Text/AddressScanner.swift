@@ -19,7 +19,7 @@ struct AddressScanner {
         let n = units.count
         while i < n {
             let unit = units[i]
-            if (unit | 0x20 == 0x68 || unit | 0x20 == 0x77), i == 0 || !isAddressChar(units[i - 1]),
+            if unit | 0x20 == 0x68 || unit | 0x20 == 0x77, i == 0 || !isAddressChar(units[i - 1]),
                 let end = urlEnd(from: i)
             {
                 result.append(Span(start: i, end: end, kind: .url))
