@@ -63,9 +63,12 @@ public struct IntentClassifier: Sendable {
         )
     }
 
-    /// All intents for `text`, most likely first.
+    /// All intents for `text`, most likely first; none when the message has
+    /// no feature the model knows (empty, only emoji, an unknown script).
     public func predict(_ text: PreprocessedText) -> [IntentPrediction] {
-        let scores = model.scores(vectorizer.vectorize(hasher.keys(of: text)))
+        let vector = vectorizer.vectorize(hasher.keys(of: text))
+        guard !vector.indices.isEmpty else { return [] }
+        let scores = model.scores(vector)
         guard let top = scores.max() else { return [] }
         var total: Float = 0
         var exponentials = [Float](repeating: 0, count: scores.count)
