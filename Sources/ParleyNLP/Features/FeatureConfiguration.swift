@@ -2,15 +2,21 @@
 ///
 /// The defaults are TF-IDF over word 1–2-grams of stems plus character
 /// 2–5-grams inside word boundaries (robust to typos), with sublinear term
-/// frequency and each block L2-normalised.
+/// frequency and each block L2-normalised. Word n-grams longer than one also
+/// see the message's start and end, and "content bigrams" pair neighbouring
+/// words once stopwords are skipped ("status of my order" → "status order").
 public struct FeatureConfiguration: Sendable, Hashable, Codable {
     /// Shortest and longest word n-gram over stems.
     public var wordNgrams: ClosedRange<Int>
     /// Shortest and longest character n-gram inside a word padded with spaces;
     /// nil turns character features off.
     public var charNgrams: ClosedRange<Int>?
-    /// Whether stopwords are left out of the word n-grams.
+    /// Whether stopwords are left out of the word n-grams altogether.
     public var removeStopwords: Bool
+    /// Whether word n-grams include markers for the start and end of the message.
+    public var sentenceBoundaries: Bool
+    /// Whether to add bigrams of neighbouring words with stopwords skipped.
+    public var contentBigrams: Bool
     /// Features seen in fewer training messages than this are dropped.
     public var minDocumentFrequency: Int
     /// Weight of the character block relative to the word block.
@@ -20,12 +26,16 @@ public struct FeatureConfiguration: Sendable, Hashable, Codable {
         wordNgrams: ClosedRange<Int> = 1...2,
         charNgrams: ClosedRange<Int>? = 2...5,
         removeStopwords: Bool = false,
+        sentenceBoundaries: Bool = true,
+        contentBigrams: Bool = true,
         minDocumentFrequency: Int = 1,
         charWeight: Float = 1
     ) {
         self.wordNgrams = wordNgrams
         self.charNgrams = charNgrams
         self.removeStopwords = removeStopwords
+        self.sentenceBoundaries = sentenceBoundaries
+        self.contentBigrams = contentBigrams
         self.minDocumentFrequency = minDocumentFrequency
         self.charWeight = charWeight
     }

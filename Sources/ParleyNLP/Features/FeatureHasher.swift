@@ -19,24 +19,41 @@ public struct FeatureHasher: Sendable {
         var words: [UInt64] = []
         var chars: [UInt64] = []
         var terms: [UInt64] = []
-        terms.reserveCapacity(text.tokens.count)
+        var isStopword: [Bool] = []
+        terms.reserveCapacity(text.tokens.count + 2)
         for (token, stem) in zip(text.tokens, text.stems) where token.isLexical {
-            if configuration.removeStopwords && stopwords.contains(token.normalized) { continue }
+            let stopword = stopwords.contains(token.normalized)
+            if configuration.removeStopwords && stopword { continue }
+            isStopword.append(stopword)
             switch token.kind {
-            case .number: terms.append(Self.hash("<number>", seed: Self.wordSeed))
-            case .email: terms.append(Self.hash("<email>", seed: Self.wordSeed))
-            case .url: terms.append(Self.hash("<url>", seed: Self.wordSeed))
+            case .number: terms.append(Self.numberKey)
+            case .email: terms.append(Self.emailKey)
+            case .url: terms.append(Self.urlKey)
             default: terms.append(Self.hash(stem, seed: Self.wordSeed))
             }
         }
         let wordRange = configuration.wordNgrams
-        words.reserveCapacity(terms.count * wordRange.count)
-        for n in wordRange where n >= 1 {
+        words.reserveCapacity(terms.count * (wordRange.count + 1))
+        if wordRange.contains(1) { words.append(contentsOf: terms) }
+        if configuration.sentenceBoundaries && !terms.isEmpty {
+            terms.insert(Self.startKey, at: 0)
+            terms.append(Self.endKey)
+        }
+        for n in wordRange where n >= 2 {
             guard terms.count >= n else { break }
             for start in 0...(terms.count - n) {
                 var key = terms[start]
                 for offset in 1..<n { key = Self.combine(key, terms[start + offset]) }
-                words.append(n == 1 ? key : Self.combine(key, UInt64(n)))
+                words.append(Self.combine(key, UInt64(n)))
+            }
+        }
+        if configuration.contentBigrams {
+            let content = zip(terms.dropFirst(configuration.sentenceBoundaries ? 1 : 0), isStopword)
+                .filter { !$0.1 }.map(\.0)
+            if content.count >= 2 {
+                for i in 0..<(content.count - 1) {
+                    words.append(Self.combine(Self.combine(content[i], content[i + 1]), Self.contentBigramTag))
+                }
             }
         }
         if let charRange = configuration.charNgrams {
@@ -63,6 +80,13 @@ public struct FeatureHasher: Sendable {
             }
         }
     }
+
+    static let numberKey = hash("<number>", seed: wordSeed)
+    static let emailKey = hash("<email>", seed: wordSeed)
+    static let urlKey = hash("<url>", seed: wordSeed)
+    static let startKey = hash("<s>", seed: wordSeed)
+    static let endKey = hash("</s>", seed: wordSeed)
+    static let contentBigramTag: UInt64 = 0xC0_4E7E
 
     static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
     static let wordSeed: UInt64 = 0xCBF2_9CE4_8422_2325
