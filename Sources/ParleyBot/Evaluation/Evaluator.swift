@@ -80,7 +80,7 @@ public struct Evaluator: Sendable {
     func predict(_ classifier: IntentClassifier, _ examples: [LabeledExample]) -> [Outcome] {
         let preprocessor = configuration.preprocessor
         return examples.map { example in
-            let top = classifier.predict(preprocessor.preprocess(example.text)).first
+            let top = classifier.predict(preprocessor.preprocess(example.text), limit: 1).first
             return Outcome(
                 expected: example.intent, predicted: top?.name ?? outOfScopeLabel, confidence: top?.confidence ?? 0)
         }

@@ -62,8 +62,7 @@ public struct ModelArtifact: Sendable {
         var data = Data(Self.magic)
         append(UInt32(header.count), to: &data)
         data.append(header)
-        let keys = classifier.vectorizer.vocabulary.sorted { $0.value < $1.value }.map(\.key)
-        for key in keys { append(key, to: &data) }
+        for entry in classifier.vectorizer.vocabulary.entries { append(entry.key, to: &data) }
         for value in classifier.vectorizer.idf { append(value.bitPattern, to: &data) }
         for value in classifier.model.weights { append(value.bitPattern, to: &data) }
         for value in classifier.model.biases { append(value.bitPattern, to: &data) }
@@ -101,9 +100,9 @@ public struct ModelArtifact: Sendable {
         guard d >= 0, k >= 1, reader.remaining == d * 8 + d * 4 + d * k * 4 + k * 4 else {
             throw .corrupt(path, "the file is truncated or has extra bytes")
         }
-        var vocabulary: [UInt64: Int32] = [:]
-        vocabulary.reserveCapacity(d)
-        for column in 0..<d { vocabulary[reader.uint64()!] = Int32(column) }
+        let keys = (0..<d).map { _ in reader.uint64()! }
+        guard Set(keys).count == d else { throw .corrupt(path, "repeated feature keys") }
+        let vocabulary = FeatureTable(keys: keys, columns: (0..<d).map { Int32($0) })
         let idf = reader.floats(d)
         let weights = reader.floats(d * k)
         let biases = reader.floats(k)

@@ -63,24 +63,33 @@ public struct IntentClassifier: Sendable {
         )
     }
 
-    /// All intents for `text`, most likely first; none when the message has
-    /// no feature the model knows (empty, only emoji, an unknown script).
-    public func predict(_ text: PreprocessedText) -> [IntentPrediction] {
+    /// The `limit` most likely intents for `text`, most likely first; none
+    /// when the message has no feature the model knows (empty, only emoji, an
+    /// unknown script). Confidences are over all intents, so they sum to 1
+    /// only when `limit` covers every intent.
+    public func predict(_ text: PreprocessedText, limit: Int = .max) -> [IntentPrediction] {
         let vector = vectorizer.vectorize(hasher.keys(of: text))
-        guard !vector.indices.isEmpty else { return [] }
+        guard !vector.indices.isEmpty, limit > 0 else { return [] }
         let scores = model.scores(vector)
         guard let top = scores.max() else { return [] }
         var total: Float = 0
-        var exponentials = [Float](repeating: 0, count: scores.count)
-        for (k, score) in scores.enumerated() {
-            exponentials[k] = exp((score - top) * confidenceScale)
-            total += exponentials[k]
+        for score in scores { total += exp((score - top) * confidenceScale) }
+        // Selection of the best `limit` classes: ties go to the earlier name.
+        var ranked: [Int] = []
+        ranked.reserveCapacity(min(limit, scores.count))
+        for k in scores.indices {
+            if ranked.count == limit, let last = ranked.last, scores[last] >= scores[k] { continue }
+            var position = ranked.count
+            while position > 0 && scores[ranked[position - 1]] < scores[k] { position -= 1 }
+            ranked.insert(k, at: position)
+            if ranked.count > limit { ranked.removeLast() }
         }
-        return scores.indices
-            .map {
-                IntentPrediction(
-                    name: labels[$0], confidence: Double(exponentials[$0] / total), score: Double(scores[$0]))
-            }
-            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.name < $1.name }
+        return ranked.map { k in
+            IntentPrediction(
+                name: labels[k],
+                confidence: Double(exp((scores[k] - top) * confidenceScale) / total),
+                score: Double(scores[k])
+            )
+        }
     }
 }

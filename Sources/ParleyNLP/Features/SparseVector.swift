@@ -1,4 +1,4 @@
-/// A sparse feature vector: strictly increasing indices and their values.
+/// A sparse feature vector: distinct indices and their values.
 public struct SparseVector: Sendable, Hashable {
     public var indices: [Int32]
     public var values: [Float]

@@ -18,7 +18,7 @@ public struct Pipeline: Sendable {
     /// Analyses one message.
     public func analyze(_ text: String) -> Analysis {
         let preprocessed = preprocessor.preprocess(text)
-        let intents = classifier.map { Array($0.predict(preprocessed).prefix(rankedIntentLimit)) } ?? []
+        let intents = classifier?.predict(preprocessed, limit: rankedIntentLimit) ?? []
         return Analysis(text: text, tokens: preprocessed.tokens, stems: preprocessed.stems, intents: intents)
     }
 }
