@@ -16,7 +16,7 @@ struct TrainCommand: ParsableCommand {
             let data = try IntentFiles.load(folder: bot.intents)
             let clock = ContinuousClock()
             let started = clock.now
-            let artifact = try BotModel.train(data, configuration: NLUConfiguration())
+            let artifact = try BotModel.train(data, configuration: bot.configuration().nlu)
             let seconds = (clock.now - started).seconds
             try artifact.write(to: bot.model)
             let metadata = artifact.metadata

@@ -21,7 +21,7 @@ public enum BotModel {
     }
 
     /// The model for `intentsFolder`: the artifact at `modelPath` when it was
-    /// trained from exactly the current files, otherwise a newly trained one,
+    /// trained from exactly the current files and settings, otherwise a newly trained one,
     /// written to `modelPath`.
     public static func load(
         intentsFolder: String,
@@ -29,7 +29,10 @@ public enum BotModel {
         configuration: NLUConfiguration
     ) throws -> (artifact: ModelArtifact, retrained: Bool) {
         let data = try IntentFiles.load(folder: intentsFolder)
-        if let existing = try? ModelArtifact.read(from: modelPath), existing.metadata.sourceHash == data.sourceHash {
+        if let existing = try? ModelArtifact.read(from: modelPath), existing.metadata.sourceHash == data.sourceHash,
+            existing.metadata.language == configuration.language,
+            existing.metadata.stopwords == configuration.stopwords.words.sorted()
+        {
             return (existing, false)
         }
         let artifact = try train(data, configuration: configuration)
