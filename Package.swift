@@ -27,7 +27,7 @@ let package = Package(
     targets: [
         .target(
             name: "CICU",
-            linkerSettings: [.linkedLibrary("icuuc")]
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
         ),
         .target(
             name: "ParleyNLP",

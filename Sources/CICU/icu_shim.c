@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
+#include <unicode/uregex.h>
 #include <unicode/utypes.h>
 
 static pthread_key_t breaker_key;
@@ -81,4 +82,64 @@ int32_t cicu_nfkc_casefold(const uint16_t *text, int32_t length,
         return -1;
     }
     return written;
+}
+
+void *cicu_regex_compile(const uint16_t *pattern, int32_t length, int32_t case_insensitive) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse_error;
+    URegularExpression *regex = uregex_open((const UChar *)pattern, length,
+                                            case_insensitive ? UREGEX_CASE_INSENSITIVE : 0,
+                                            &parse_error, &status);
+    if (U_FAILURE(status)) {
+        return NULL;
+    }
+    return regex;
+}
+
+void cicu_regex_free(void *regex) {
+    if (regex != NULL) {
+        uregex_close((URegularExpression *)regex);
+    }
+}
+
+int32_t cicu_regex_find_all(void *regex, const uint16_t *text, int32_t length, int32_t *starts, int32_t *ends,
+                            int32_t capacity, int32_t time_limit, int32_t *found) {
+    *found = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    URegularExpression *clone = uregex_clone((const URegularExpression *)regex, &status);
+    if (U_FAILURE(status)) {
+        return -1;
+    }
+    uregex_setTimeLimit(clone, time_limit, &status);
+    uregex_setText(clone, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) {
+        uregex_close(clone);
+        return -1;
+    }
+    int32_t count = 0;
+    int32_t result = 0;
+    while (count < capacity) {
+        UBool matched = uregex_findNext(clone, &status);
+        if (status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW) {
+            result = -2;
+            break;
+        }
+        if (U_FAILURE(status) || !matched) {
+            break;
+        }
+        int32_t start = uregex_start(clone, 0, &status);
+        int32_t end = uregex_end(clone, 0, &status);
+        if (U_FAILURE(status)) {
+            result = -1;
+            break;
+        }
+        if (end > start) {
+            starts[count] = start;
+            ends[count] = end;
+            count += 1;
+        }
+    }
+    uregex_close(clone);
+    *found = count;
+    return result < 0 ? result : count;
 }

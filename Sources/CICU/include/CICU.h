@@ -38,6 +38,24 @@ int32_t cicu_word_segments(const uint16_t *text, int32_t length,
 int32_t cicu_nfkc_casefold(const uint16_t *text, int32_t length,
                            uint16_t *output, int32_t capacity);
 
+/// Compiles an ICU regular expression (UTF-16 `pattern`), case-insensitive
+/// when `case_insensitive` is non-zero. Returns an opaque handle to free with
+/// `cicu_regex_free`, or NULL when the pattern is invalid.
+void *cicu_regex_compile(const uint16_t *pattern, int32_t length, int32_t case_insensitive);
+
+/// Frees a handle from `cicu_regex_compile`.
+void cicu_regex_free(void *regex);
+
+/// Finds up to `capacity` non-overlapping matches of `regex` in `text`,
+/// writing UTF-16 `starts` and `ends`. Safe to call from several threads on
+/// one handle: each call matches with its own clone. The match engine stops
+/// after `time_limit` steps (about a millisecond each), so a pattern that
+/// backtracks catastrophically costs bounded time. Returns the number of
+/// matches, -1 on error, or -2 when the time limit cut the search short (the
+/// matches found before are still written; call again with the count).
+int32_t cicu_regex_find_all(void *regex, const uint16_t *text, int32_t length, int32_t *starts, int32_t *ends,
+                            int32_t capacity, int32_t time_limit, int32_t *found);
+
 #ifdef __cplusplus
 }
 #endif

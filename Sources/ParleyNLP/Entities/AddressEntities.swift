@@ -1,0 +1,133 @@
+internal import Foundation
+
+/// Email and web addresses as entities, found by the tokenizer's
+/// `AddressScanner` and checked more strictly here: a valid email local part
+/// (no leading, trailing or doubled dots), and web addresses with a known
+/// top-level domain, an IP address or `localhost`. Bare domains such as
+/// `shop.example.com` count too.
+struct AddressEntities {
+    let text: EntityText
+
+    func find(emails: Bool, urls: Bool) -> [Entity] {
+        let units = Array(String(String.UnicodeScalarView(text.scalars)).utf16)
+        // UTF-16 offset → code point offset.
+        var codePoint = [Int](repeating: 0, count: units.count + 1)
+        var count = 0
+        for (i, unit) in units.enumerated() {
+            codePoint[i] = count
+            if !UTF16.isTrailSurrogate(unit) { count += 1 }
+        }
+        codePoint[units.count] = count
+        let spans = units.withUnsafeBufferPointer { AddressScanner(units: $0).spans() }
+        var entities: [Entity] = []
+        var covered: [Range<Int>] = []
+        for span in spans {
+            let start = codePoint[span.start]
+            let end = codePoint[span.end]
+            let raw = text.text(start, end)
+            covered.append(start..<end)
+            if span.kind == .email {
+                guard emails, Self.isValidEmail(raw, before: start > 0 ? text.scalars[start - 1] : nil) else { continue }
+                entities.append(Entity(type: "email", value: raw.lowercased(), text: raw, start: start, end: end))
+            } else if urls, Self.isValidURL(raw) {
+                entities.append(Entity(type: "url", value: raw, text: raw, start: start, end: end))
+            }
+        }
+        if urls { entities += bareDomains(excluding: covered) }
+        return entities.sorted { $0.start < $1.start }
+    }
+
+    static func isValidEmail(_ address: String, before: Unicode.Scalar?) -> Bool {
+        if let before, before == "." { return false }
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, let local = parts.first, !local.isEmpty else { return false }
+        if local.hasPrefix(".") || local.hasSuffix(".") || local.contains("..") { return false }
+        return isValidHost(String(parts[1]), allowIP: false)
+    }
+
+    static func isValidURL(_ url: String) -> Bool {
+        var rest = Substring(url)
+        if let scheme = rest.range(of: "://") {
+            let name = rest[..<scheme.lowerBound].lowercased()
+            guard ["http", "https", "ftp"].contains(name) else { return false }
+            rest = rest[scheme.upperBound...]
+        }
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+        return isValidHost(String(host), allowIP: true)
+    }
+
+    /// A host name with labels of letters, digits and inner hyphens and a
+    /// known top-level domain (any two letters, or a common generic one).
+    static func isValidHost(_ host: String, allowIP: Bool) -> Bool {
+        let lower = host.lowercased()
+        if allowIP && lower == "localhost" { return true }
+        let labels = lower.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return false }
+        if allowIP, labels.count == 4, labels.allSatisfy({ $0.count <= 3 && !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
+            return true
+        }
+        for label in labels {
+            guard !label.isEmpty, label.count <= 63, label.allSatisfy({ $0.isASCIILetterOrDigit || $0 == "-" }),
+                label.first != "-"
+            else { return false }
+        }
+        guard let tld = labels.last, tld.allSatisfy(\.isLetter) else { return false }
+        return tld.count == 2 || genericTopLevelDomains.contains(String(tld))
+    }
+
+    static let genericTopLevelDomains: Set<String> = [
+        "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "io", "ai", "app", "dev",
+        "shop", "store", "online", "site", "tech", "cloud", "blog", "news", "media", "email", "help", "support",
+        "online", "live", "page", "art", "xyz", "top", "club", "design", "agency", "travel", "museum", "aero", "coop",
+        "jobs", "mobi", "asia", "tel", "cat", "post", "global", "world", "today", "company", "services",
+    ]
+
+    /// Domains without a scheme or "www.", such as `abc.com` or `s7.am/path`.
+    func bareDomains(excluding covered: [Range<Int>]) -> [Entity] {
+        let scalars = text.scalars
+        var entities: [Entity] = []
+        var i = 0
+        while i < scalars.count {
+            guard scalars[i].isASCIILetter || scalars[i].isASCIIDigit,
+                i == 0 || !(scalars[i - 1].isASCIILetter || scalars[i - 1].isASCIIDigit || scalars[i - 1] == "."
+                    || scalars[i - 1] == "-" || scalars[i - 1] == "@" || scalars[i - 1] == "/" || scalars[i - 1] == ":")
+            else {
+                i += 1
+                continue
+            }
+            var end = i
+            while end < scalars.count
+                && (scalars[end].isASCIILetter || scalars[end].isASCIIDigit || scalars[end] == "." || scalars[end] == "-")
+            {
+                end += 1
+            }
+            var hostEnd = end
+            while hostEnd > i && (scalars[hostEnd - 1] == "." || scalars[hostEnd - 1] == "-") { hostEnd -= 1 }
+            let host = text.text(i, hostEnd)
+            let overlapsAddress = covered.contains { $0.overlaps(i..<max(end, i + 1)) }
+            let nextIsAt = end < scalars.count && scalars[end] == "@"
+            if !overlapsAddress, !nextIsAt, host.contains("."), !host.allSatisfy({ $0.isASCIIDigit || $0 == "." }),
+                host.split(separator: ".").last.map({ $0.count >= 2 && $0.allSatisfy(\.isLetter) }) ?? false,
+                Self.isValidHost(host, allowIP: false)
+            {
+                var urlEnd = hostEnd
+                if hostEnd == end, end < scalars.count, scalars[end] == "/" {
+                    urlEnd = end + 1
+                    while urlEnd < scalars.count && !scalars[urlEnd].properties.isWhitespace { urlEnd += 1 }
+                    while urlEnd > end + 1 && ".,;:!?)]}'\"".unicodeScalars.contains(scalars[urlEnd - 1]) { urlEnd -= 1 }
+                }
+                let raw = text.text(i, urlEnd)
+                entities.append(Entity(type: "url", value: raw, text: raw, start: i, end: urlEnd))
+                i = urlEnd
+                continue
+            }
+            i = max(end, i + 1)
+        }
+        return entities
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIILetterOrDigit: Bool { isASCII && (isLetter || isNumber) }
+}

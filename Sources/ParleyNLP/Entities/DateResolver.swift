@@ -1,0 +1,217 @@
+internal import Foundation
+
+/// Turns a date or time expression into an ISO 8601 value, relative to a
+/// reference time in a time zone: "tomorrow at 5pm" → `2024-05-04T17:00`,
+/// "next Monday" → `2024-05-06`, "in two days" → `2024-05-05`, "30 minutes"
+/// → `PT30M`, "May 2024" → `2024-05`. Expressions it cannot pin down (or
+/// impossible dates such as "31 February") resolve to nil rather than to a
+/// wrong value.
+struct DateResolver: Sendable {
+    let reference: Date
+    let timeZone: TimeZone
+
+    var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        calendar.firstWeekday = 2
+        return calendar
+    }
+
+    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        guard month >= 1 && month <= 12 && day >= 1 else { return false }
+        let lengths = [31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+
+    /// The ISO value of an expression: its lexemes, which start at message
+    /// lexeme `firstLexeme`, and the numbers inside it.
+    func resolve(lexemes: [EntityText.Lexeme], firstLexeme: Int, numbers: [NumberScanner.Match]) -> String? {
+        let words = lexemes.map(\.text)
+        let calendar = self.calendar
+        let now = calendar.dateComponents([.year, .month, .day, .weekday, .hour, .minute], from: reference)
+        var year: Int?
+        var month: Int?
+        var day: Int?
+        var date: DateComponents?
+        var hour: Int?
+        var minute = 0
+
+        // Numeric dates.
+        for (i, w) in words.enumerated() where lexemes[i].kind == .digits && i + 2 < words.count && ["-", "/", "."].contains(words[i + 1]) {
+            let parts = stride(from: i, to: min(words.count, i + 5), by: 2).compactMap { Int(words[$0]) }
+            if parts.count == 3 {
+                if words[i].count == 4 {
+                    (year, month, day) = (parts[0], parts[1], parts[2])
+                } else {
+                    let y = words[i + 4].count == 2 ? 2000 + parts[2] : parts[2]
+                    // Month first (US) when valid, otherwise day first.
+                    if Self.isValid(year: y, month: parts[0], day: parts[1]) {
+                        (year, month, day) = (y, parts[0], parts[1])
+                    } else {
+                        (year, month, day) = (y, parts[1], parts[0])
+                    }
+                }
+                break
+            } else if parts.count == 2, words[i + 1] != "-" || words[i].count == 4 {
+                if words[i].count == 4 { break }
+                (month, day) = parts[0] <= 12 ? (parts[0], parts[1]) : (parts[1], parts[0])
+                break
+            }
+        }
+        // Month names with a day and a year.
+        if month == nil, let index = words.firstIndex(where: { DateWords.months[$0] != nil }) {
+            month = DateWords.months[words[index]]
+            for match in numbers {
+                if match.value >= 1000 && match.value <= 2999 && match.value == match.value.rounded() {
+                    year = Int(match.value)
+                } else if match.value >= 1 && match.value <= 31 && match.value == match.value.rounded() && day == nil {
+                    day = Int(match.value)
+                }
+            }
+            // "January twenty five nineteen eighty six": the scanner reads one long number.
+            if day == nil, let match = numbers.first, match.value > 31 {
+                return nil
+            }
+        } else if year == nil, let match = numbers.first(where: { $0.value >= 1000 && $0.value <= 2999 && !$0.isWords }),
+            words.count <= 3
+        {
+            year = Int(match.value)
+        }
+        if let m = month {
+            let y = year ?? now.year!
+            if let d = day {
+                guard Self.isValid(year: y, month: m, day: d) else { return nil }
+                date = DateComponents(year: y, month: m, day: d)
+            } else if words.contains(where: { DateWords.weekdays[$0] != nil }) == false {
+                return String(format: "%04d-%02d", y, m)
+            }
+        } else if let y = year, words.count <= 3, !words.contains(where: { DateWords.units[$0] != nil }) {
+            return String(format: "%04d", y)
+        }
+
+        // Relative days and weekdays.
+        if date == nil {
+            if let offset = words.lazy.compactMap({ DateWords.relativeDays[$0] }).first, !words.contains("now") || words.count == 1 {
+                var shift = offset
+                if words.contains("after") && words.contains("tomorrow") && words.contains("day") { shift = 2 }
+                if words.contains("before") && words.contains("yesterday") && words.contains("day") { shift = -2 }
+                date = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: shift, to: reference)!)
+                if words == ["now"] {
+                    return iso(calendar.dateComponents([.year, .month, .day, .hour, .minute], from: reference), time: true)
+                }
+            } else if let weekday = words.lazy.compactMap({ DateWords.weekdays[$0] }).first {
+                let today = (now.weekday! + 5) % 7 + 1  // 1 = Monday
+                var delta = (weekday - today + 7) % 7
+                if words.contains("next") { delta += delta == 0 ? 7 : (delta < 7 ? 7 : 0) }
+                if words.contains("last") || words.contains("previous") { delta -= 7 }
+                if let d = day, let m = month {
+                    date = DateComponents(year: year ?? now.year!, month: m, day: d)
+                } else {
+                    date = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: delta, to: reference)!)
+                }
+            }
+        }
+
+        // Clock times.
+        for (i, w) in words.enumerated() where lexemes[i].kind == .digits {
+            guard let value = Int(w), value <= 24 else { continue }
+            let next = i + 1 < words.count ? words[i + 1] : ""
+            if next == ":" || (next == "." && i + 2 < words.count && words[i + 2].count == 2) {
+                guard i + 2 < words.count, let m = Int(words[i + 2]), m < 60 else { continue }
+                hour = value
+                minute = m
+            } else if ["am", "pm", "a", "p", "oclock", "o"].contains(next) || (i > 0 && words[i - 1] == "at") {
+                hour = value
+            } else {
+                continue
+            }
+            let suffix = words[min(words.count - 1, i + (next == ":" || next == "." ? 3 : 1))...].prefix(3).joined()
+            if suffix.hasPrefix("pm") || suffix.hasPrefix("p.m") || words.contains("afternoon") || words.contains("evening") || words.contains("tonight") {
+                if hour! < 12 { hour! += 12 }
+            } else if suffix.hasPrefix("am") || suffix.hasPrefix("a.m") {
+                if hour == 12 { hour = 0 }
+            }
+            break
+        }
+        if hour == nil {
+            if words.contains("noon") || words.contains("midday") { hour = 12 }
+            if words.contains("midnight") { hour = 0 }
+        }
+
+        // Durations, and offsets from now: "in two days", "3 weeks ago".
+        if date == nil && hour == nil {
+            for match in numbers {
+                let unitIndex = match.endLexeme - firstLexeme
+                guard unitIndex >= 0, unitIndex < words.count, let unit = DateWords.units[words[unitIndex]] else { continue }
+                let amount = match.value
+                let direction = words.contains("ago") || words.contains("before") || words.contains("earlier") ? -1 : (words.first == "in" || words.contains("later") || words.contains("after") || words.contains("within") ? 1 : 0)
+                if direction == 0 { return duration(amount, unit) }
+                guard let component = component(unit), amount == amount.rounded() else { return duration(amount, unit) }
+                let multiplier = unit == "W" ? 7 : unit == "W2" ? 14 : unit == "Y10" ? 10 : unit == "Y100" ? 100 : unit == "Q" ? 3 : 1
+                let target = calendar.date(byAdding: component, value: direction * Int(amount) * multiplier, to: reference)!
+                let time = ["H", "M", "S"].contains(unit)
+                return iso(calendar.dateComponents([.year, .month, .day, .hour, .minute], from: target), time: time)
+            }
+            // "next week", "last month", "this year".
+            let shift = words.contains("next") || words.contains("following") || words.contains("coming") ? 1 : (words.contains("last") || words.contains("previous") ? -1 : 0)
+            if words.contains("week") {
+                let target = calendar.date(byAdding: .weekOfYear, value: shift, to: reference)!
+                let c = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: target)
+                return String(format: "%04d-W%02d", c.yearForWeekOfYear!, c.weekOfYear!)
+            }
+            if words.contains("month") {
+                let c = calendar.dateComponents([.year, .month], from: calendar.date(byAdding: .month, value: shift, to: reference)!)
+                return String(format: "%04d-%02d", c.year!, c.month!)
+            }
+            if words.contains("year") {
+                return String(format: "%04d", now.year! + shift)
+            }
+            return nil
+        }
+        if var components = date {
+            if let hour {
+                components.hour = hour
+                components.minute = minute
+                return iso(components, time: true)
+            }
+            let part = words.lazy.compactMap { DateWords.dayParts[$0] }.first
+            return iso(components, time: false) + (part.map { $0.hasPrefix("T") && $0.count > 3 && !$0.contains(":") ? $0 : $0 } ?? "")
+        }
+        if let hour { return String(format: "T%02d:%02d", hour, minute) }
+        return nil
+    }
+
+    private func component(_ unit: String) -> Calendar.Component? {
+        switch unit {
+        case "S": .second
+        case "M": .minute
+        case "H": .hour
+        case "D": .day
+        case "W", "W2": .day
+        case "MO", "Q": .month
+        case "Y", "Y10", "Y100": .year
+        default: nil
+        }
+    }
+
+    private func duration(_ amount: Double, _ unit: String) -> String? {
+        let number = NumberWords.format(amount)
+        switch unit {
+        case "S", "M", "H": return "PT\(number)\(unit)"
+        case "D": return "P\(number)D"
+        case "W": return "P\(number)W"
+        case "W2": return "P\(NumberWords.format(amount * 2))W"
+        case "MO": return "P\(number)M"
+        case "Q": return "P\(NumberWords.format(amount * 3))M"
+        case "Y": return "P\(number)Y"
+        case "Y10": return "P\(NumberWords.format(amount * 10))Y"
+        case "Y100": return "P\(NumberWords.format(amount * 100))Y"
+        default: return nil
+        }
+    }
+
+    private func iso(_ c: DateComponents, time: Bool) -> String {
+        let date = String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 1, c.day ?? 1)
+        return time ? date + String(format: "T%02d:%02d", c.hour ?? 0, c.minute ?? 0) : date
+    }
+}

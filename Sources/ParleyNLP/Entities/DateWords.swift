@@ -1,0 +1,72 @@
+/// English words for dates and times.
+enum DateWords {
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+    /// Month names that are also common words: dates only next to a day, a year or a date word.
+    static let ambiguousMonths: Set<String> = ["may", "march", "mar", "jan", "sep", "dec", "jun", "jul", "aug", "apr", "oct", "nov"]
+
+    /// Weekdays, 1 = Monday.
+    static let weekdays: [String: Int] = [
+        "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3, "thursday": 4, "thu": 4,
+        "thur": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
+        "mondays": 1, "tuesdays": 2, "wednesdays": 3, "thursdays": 4, "fridays": 5, "saturdays": 6, "sundays": 7,
+    ]
+    static let ambiguousWeekdays: Set<String> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "thur", "tues", "thurs"]
+
+    /// Days relative to today.
+    static let relativeDays: [String: Int] = ["today": 0, "tonight": 0, "tomorrow": 1, "tmr": 1, "yesterday": -1, "now": 0]
+
+    /// Units of time and their ISO 8601 duration designators.
+    static let units: [String: String] = [
+        "second": "S", "seconds": "S", "sec": "S", "secs": "S", "minute": "M", "minutes": "M", "min": "M",
+        "mins": "M", "hour": "H", "hours": "H", "hr": "H", "hrs": "H", "h": "H", "day": "D", "days": "D",
+        "week": "W", "weeks": "W", "fortnight": "W2", "fortnights": "W2", "month": "MO", "months": "MO",
+        "year": "Y", "years": "Y", "yr": "Y", "yrs": "Y", "decade": "Y10", "decades": "Y10", "weekend": "WE",
+        "weekends": "WE", "quarter": "Q", "quarters": "Q", "century": "Y100", "centuries": "Y100",
+    ]
+
+    /// Parts of the day.
+    static let dayParts: [String: String] = [
+        "morning": "TMO", "mornings": "TMO", "afternoon": "TAF", "afternoons": "TAF", "evening": "TEV",
+        "evenings": "TEV", "night": "TNI", "nights": "TNI", "noon": "T12:00", "midnight": "T00:00",
+        "midday": "T12:00", "lunchtime": "T12:00", "daytime": "TDT", "overnight": "TNI",
+    ]
+
+    /// Recurrences written as one word.
+    static let recurrences: [String: String] = [
+        "daily": "P1D", "everyday": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "fortnightly": "P2W",
+        "monthly": "P1M", "bimonthly": "P2M", "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y",
+        "annual": "P1Y", "hourly": "PT1H",
+    ]
+
+    /// Holidays: the first word, the words that may follow, and the month and day if fixed.
+    static let holidays: [String: (Int, Int)?] = [
+        "christmas": (12, 25), "xmas": (12, 25), "easter": nil, "thanksgiving": nil, "halloween": (10, 31),
+        "valentine": (2, 14), "valentines": (2, 14), "patrick": (3, 17), "patricks": (3, 17), "hanukkah": nil,
+        "diwali": nil, "ramadan": nil, "eid": nil, "boxing": (12, 26),
+    ]
+
+    /// Words that qualify a time noun as a date ("next week", "the month").
+    static let determiners: Set<String> = [
+        "this", "next", "last", "previous", "coming", "following", "upcoming", "past", "prior", "current", "the",
+        "each", "every", "same", "that", "recent", "whole", "entire", "rest",
+    ]
+
+    /// Words that may join or extend date parts inside one expression.
+    static let connectors: Set<String> = [
+        "at", "on", "in", "of", "the", "to", "from", "between", "and", "through", "thru", "till", "until", "til",
+        "-", "~", ",", "by", "around", "about", "before", "after", "since", "starting", "beginning", "end", "middle",
+        "mid", "early", "late", "later", "earlier", "than", "no", "within", "for", "this", "next", "last", "coming",
+        "following", "previous", "every", "each", "a", "an", "or", "day", "o", "'", "’", "during", "approximately",
+        "upcoming", "same", "rest", "half", "second", "first", "/", "start", "ago",
+    ]
+
+    /// Whether `word` names a span of time ("week", "month"), for other rules to leave alone.
+    static func isTimeNoun(_ word: String) -> Bool {
+        units[word] != nil || weekdays[word] != nil || months[word] != nil || dayParts[word] != nil
+            || relativeDays[word] != nil
+    }
+}

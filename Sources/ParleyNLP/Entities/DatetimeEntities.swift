@@ -1,0 +1,293 @@
+/// Dates, times, durations and recurrences: "3 May", "2024-05-03",
+/// "tomorrow at 5pm", "next Monday", "in two days", "30 minutes", "every week".
+///
+/// Works in three passes over the lexemes, each linear: mark the words that
+/// are certainly about time (anchors), join anchors that only connecting words
+/// ("at", "on", "to", "of the", …) separate into one expression, then resolve
+/// each expression against the reference time (`DateResolver`).
+struct DatetimeEntities {
+    let text: EntityText
+    let numbers: [NumberScanner.Match]
+    let resolver: DateResolver
+
+    func find() -> [Entity] {
+        let lexemes = text.lexemes
+        guard !lexemes.isEmpty else { return [] }
+        var anchor = [Bool](repeating: false, count: lexemes.count)
+        var numberAt = [Int: NumberScanner.Match]()
+        for match in numbers { numberAt[match.firstLexeme] = match }
+        func mark(_ range: Range<Int>) { for k in range where k < anchor.count { anchor[k] = true } }
+        func word(_ k: Int) -> String { k >= 0 && k < lexemes.count ? lexemes[k].text : "" }
+        func isDigits(_ k: Int) -> Bool { k >= 0 && k < lexemes.count && lexemes[k].kind == .digits }
+        func dayNumber(_ k: Int) -> Bool {
+            if isDigits(k), let value = Int(word(k)), value >= 1, value <= 31, word(k).count <= 2 { return true }
+            if let match = numberAt[k], match.value >= 1, match.value <= 31, match.value == match.value.rounded() {
+                return true
+            }
+            return false
+        }
+        func year(_ k: Int) -> Bool {
+            isDigits(k) && word(k).count == 4 && (Int(word(k)).map { $0 >= 1000 && $0 <= 2999 } ?? false)
+        }
+
+        for k in lexemes.indices {
+            let w = lexemes[k].text
+            let previous = word(k - 1)
+            let next = word(k + 1)
+            if let _ = DateWords.months[w], lexemes[k].kind == .word {
+                let nearNumber = dayNumber(k + 1) || dayNumber(k - 1) || year(k + 1) || (previous == "of" && dayNumber(k - 2))
+                    || (previous == "the" && dayNumber(k - 2)) || (next == "," && year(k + 2))
+                    || numberAt[k + 1] != nil || (k > 0 && numberAt[k - 1]?.isOrdinal == true)
+                if !DateWords.ambiguousMonths.contains(w) || nearNumber
+                    || (["in", "of", "early", "late", "mid", "since", "until", "till", "during", "from", "through", "last", "next", "this", "every"].contains(previous)
+                        && (k + 1 >= lexemes.count || lexemes[k + 1].kind == .symbol || ["and", "to", "or", "through", "until"].contains(next)))
+                {
+                    if !(w == "may" && previous == "i") { mark(k..<(k + 1)) }
+                }
+            } else if DateWords.weekdays[w] != nil {
+                if !DateWords.ambiguousWeekdays.contains(w) || dayNumber(k + 1) || numberAt[k + 1]?.isOrdinal == true
+                    || ["on", "next", "last", "this", "every", "each", "until", "by", "from", "till"].contains(previous)
+                {
+                    mark(k..<(k + 1))
+                }
+            } else if DateWords.relativeDays[w] != nil {
+                mark(k..<(k + 1))
+            } else if DateWords.recurrences[w] != nil {
+                mark(k..<(k + 1))
+                if previous == "-" && ["semi", "bi", "tri"].contains(word(k - 2)) { mark((k - 2)..<k) }
+            } else if DateWords.dayParts[w] != nil {
+                let good = previous == "good" || previous == "nice"
+                let night = (w == "night" || w == "nights") && !(["at", "last", "tonight", "tomorrow", "the", "every", "each", "this"].contains(previous))
+                if !good && !night { mark(k..<(k + 1)) }
+            } else if let unit = DateWords.units[w] {
+                let ordinalBefore = numberAt[k - 1]?.isOrdinal == true || (k >= 1 && NumberWords.ordinals[previous] != nil)
+                let numberBefore = numbers.contains { $0.endLexeme == k && !$0.isOrdinal }
+                let fewBefore = ["few", "couple", "several", "many"].contains(previous) || (previous == "of" && word(k - 2) == "couple")
+                let articleBefore = (previous == "a" || previous == "an") && !["second", "quarter", "day"].contains(w)
+                let halfBefore = previous == "half" || (previous == "an" && word(k - 2) == "half")
+                let determiner = DateWords.determiners.contains(previous)
+                if unit == "Q" {
+                    if ordinalBefore || determiner || numberBefore { mark(k..<(k + 1)) }
+                } else if (w == "second" || w == "seconds") && !numberBefore {
+                    continue
+                } else if ordinalBefore {
+                    continue
+                } else if numberBefore || fewBefore || articleBefore || halfBefore
+                    || (determiner && !(previous == "the" && ["day"].contains(w) && next == "after" && word(k + 2) == "day"))
+                    || (unit == "WE" && ["on", "at", "over", "during"].contains(previous))
+                {
+                    if previous == "a" && (word(k - 2) == "great" || word(k - 2) == "nice") { continue }
+                    mark(k..<(k + 1))
+                }
+            } else if lexemes[k].kind == .word, w == "q" || w == "h", isDigits(k + 1), lexemes[k].end == lexemes[k + 1].start,
+                let n = Int(word(k + 1)), n >= 1, n <= (w == "q" ? 4 : 2)
+            {
+                mark(k..<(k + 2))
+            } else if DateWords.holidays[w] != nil {
+                mark(k..<(k + 1))
+            } else if w == "new", next == "year" || next == "year's" || next == "years" {
+                mark(k..<(k + 2))
+            } else if ["am", "pm", "a.m.", "p.m.", "oclock"].contains(w) || (w == "a" || w == "p") && next == "." && word(k + 2) == "m" {
+                if k > 0, isDigits(k - 1) || numberAt[k - 1] != nil || numbers.contains(where: { $0.endLexeme == k }) {
+                    mark((k - 1)..<(k + 1))
+                    if w == "a" || w == "p" { mark(k..<(k + 4)) }
+                }
+            } else if w == "o", next == "'" || next == "’", word(k + 2) == "clock" {
+                mark(max(0, k - 1)..<(k + 3))
+            } else if w == "past" || (w == "to" && ["quarter", "half"].contains(previous)), k > 0, numbers.contains(where: { $0.endLexeme == k }) || previous == "quarter" || previous == "half",
+                numberAt[k + 1] != nil || isDigits(k + 1)
+            {
+                mark(max(0, k - 1)..<(k + 2))
+            } else if isDigits(k) {
+                if let end = clockTime(at: k) {
+                    mark(k..<end)
+                } else if let end = numericDate(at: k) {
+                    mark(k..<end)
+                } else if year(k) {
+                    let context: Set<String> = [
+                        "in", "since", "of", "year", "until", "till", "by", "before", "after", "from", "to", "during",
+                        "between", "and", "early", "late", "mid", "through", "fiscal", "fy", ",", "-", "~", "the",
+                    ]
+                    let followedByWord = k + 1 < lexemes.count && lexemes[k + 1].kind == .word
+                        && !DateWords.connectors.contains(next) && DateWords.months[next] == nil
+                    if (context.contains(previous) || k == 0 && lexemes.count == 1) && !followedByWord { mark(k..<(k + 1)) }
+                    // "2014-2018", "2014~2018".
+                    if (next == "-" || next == "~") && year(k + 2) && text.adjacent(k) { mark(k..<(k + 3)) }
+                } else if previous == "at", let value = Int(w), value <= 24, w.count <= 2,
+                    k + 1 >= lexemes.count || lexemes[k + 1].kind != .word || DateWords.connectors.contains(next)
+                        || DateWords.dayParts[next] != nil
+                {
+                    mark(k..<(k + 1))
+                }
+            }
+        }
+        // Numbers and ordinals next to an anchored month or weekday are days or years:
+        // "3 May", "May 3rd, 2024", "Tue 13th", "wednesday the thirty first", "January twenty five nineteen eighty six".
+        for _ in 0..<3 {
+            for match in numbers where !anchor[match.firstLexeme] {
+                let before = match.firstLexeme - 1
+                let after = match.endLexeme
+                let joinsBefore = before >= 0 && (anchor[before] && isCalendarWord(before)
+                    || ((word(before) == "the" || word(before) == "," || word(before) == "of") && before - 1 >= 0 && anchor[before - 1] && isCalendarWord(before - 1)))
+                let joinsAfter = after < lexemes.count && (anchor[after] && isCalendarWord(after)
+                    || ((word(after) == "of" || word(after) == "day") && after + 1 < lexemes.count && (anchor[after + 1] || word(after + 1) == "of" && after + 2 < lexemes.count && anchor[after + 2])))
+                let plausible = match.value >= 1 && (match.value <= 31 || (match.value >= 1000 && match.value <= 2999))
+                if (joinsBefore || joinsAfter) && plausible { mark(match.firstLexeme..<match.endLexeme) }
+            }
+        }
+        return spans(anchor: anchor).compactMap { range in
+            let start = lexemes[range.lowerBound].start
+            let end = lexemes[range.upperBound - 1].end
+            let raw = text.text(start, end)
+            let value = resolver.resolve(lexemes: Array(lexemes[range]), firstLexeme: range.lowerBound, numbers: numbers.filter { range.contains($0.firstLexeme) })
+            return Entity(type: "datetime", value: value ?? raw.lowercased(), text: raw, start: start, end: end)
+        }
+    }
+
+    /// Month, weekday or relative-day words, to which day numbers attach.
+    func isCalendarWord(_ k: Int) -> Bool {
+        let w = text.lexemes[k].text
+        return DateWords.months[w] != nil || DateWords.weekdays[w] != nil || text.lexemes[k].kind == .digits
+            || NumberWords.ordinals[w] != nil || NumberWords.isCardinal(w) || w == "st" || w == "nd" || w == "rd" || w == "th"
+    }
+
+    /// "7:30", "17:00:00", "11:30am": the lexeme after the time, if one starts at `k`.
+    func clockTime(at k: Int) -> Int? {
+        let lexemes = text.lexemes
+        guard k + 2 < lexemes.count, lexemes[k + 1].text == ":" || lexemes[k + 1].text == ".", text.adjacent(k),
+            text.adjacent(k + 1), lexemes[k + 2].kind == .digits, lexemes[k + 2].text.count == 2,
+            let hour = Int(lexemes[k].text), hour <= 24, lexemes[k].text.count <= 2, let minute = Int(lexemes[k + 2].text),
+            minute < 60
+        else { return nil }
+        if lexemes[k + 1].text == "." {
+            // "2.30" is a time only after "at" or with am/pm.
+            let previous = k > 0 ? lexemes[k - 1].text : ""
+            let next = k + 3 < lexemes.count ? lexemes[k + 3].text : ""
+            guard previous == "at" || ["am", "pm", "a", "p"].contains(next) else { return nil }
+        }
+        var end = k + 3
+        if end + 1 < lexemes.count, lexemes[end].text == ":", lexemes[end + 1].kind == .digits, text.adjacent(end - 1) {
+            end += 2
+        }
+        if end < lexemes.count, ["am", "pm"].contains(lexemes[end].text) { end += 1 }
+        return end
+    }
+
+    /// "2024-05-03", "05/03/2024", "1/1/2015", "5/12", "on 5.12": the lexeme after it.
+    func numericDate(at k: Int) -> Int? {
+        let lexemes = text.lexemes
+        var parts = [lexemes[k].text]
+        var separator = ""
+        var end = k + 1
+        while end + 1 < lexemes.count, ["-", "/", "."].contains(lexemes[end].text), separator.isEmpty || lexemes[end].text == separator,
+            text.adjacent(end - 1), text.adjacent(end), lexemes[end + 1].kind == .digits, parts.count < 3
+        {
+            separator = lexemes[end].text
+            parts.append(lexemes[end + 1].text)
+            end += 2
+        }
+        guard parts.count >= 2 else { return nil }
+        // A longer chain of numbers ("133-03-03-2020", "123-12-1234") is a code, not a date.
+        if end + 1 < lexemes.count, lexemes[end].text == separator, text.adjacent(end - 1), lexemes[end + 1].kind == .digits {
+            return nil
+        }
+        if end < lexemes.count, lexemes[end].text == "." || lexemes[end].text == "/", text.adjacent(end - 1), end + 1 < lexemes.count,
+            lexemes[end + 1].kind == .digits, text.adjacent(end)
+        {
+            return nil
+        }
+        if k > 0, ["/", ".", "-"].contains(lexemes[k - 1].text), text.adjacent(k - 1) { return nil }
+        let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == parts.count else { return nil }
+        if parts.count == 3 {
+            let (y, m, d): (Int, Int, Int)
+            if parts[0].count == 4 {
+                (y, m, d) = (numbers[0], numbers[1], numbers[2])
+            } else if parts[2].count == 4 || parts[2].count == 2 {
+                // Day and month order is ambiguous; either must be valid.
+                let year = parts[2].count == 2 ? 2000 + numbers[2] : numbers[2]
+                if DateResolver.isValid(year: year, month: numbers[0], day: numbers[1])
+                    || DateResolver.isValid(year: year, month: numbers[1], day: numbers[0])
+                {
+                    return end
+                }
+                return nil
+            } else {
+                return nil
+            }
+            return DateResolver.isValid(year: y, month: m, day: d) ? end : nil
+        }
+        // Two parts: "5/12" (day/month or month/day); "5.12" only after "on".
+        guard parts[0].count <= 2, parts[1].count <= 2 else { return nil }
+        if separator == "-" { return nil }
+        if separator == "." && !(k > 0 && lexemes[k - 1].text == "on") { return nil }
+        let valid = (numbers[0] <= 12 && numbers[1] <= 31 || numbers[1] <= 12 && numbers[0] <= 31) && numbers[0] > 0 && numbers[1] > 0
+        return valid ? end : nil
+    }
+
+    /// Anchors joined into expressions across connecting words, extended by
+    /// the words that qualify them, and trimmed of dangling connectors.
+    func spans(anchor: [Bool]) -> [Range<Int>] {
+        let lexemes = text.lexemes
+        var ranges: [Range<Int>] = []
+        var k = 0
+        while k < lexemes.count {
+            guard anchor[k] else {
+                k += 1
+                continue
+            }
+            var end = k + 1
+            // Join the next anchor if at most three connectors lie between.
+            while true {
+                while end < lexemes.count && anchor[end] { end += 1 }
+                var gap = end
+                var connectors = 0
+                while gap < lexemes.count && !anchor[gap] && connectors < 3 && isConnector(gap, afterAnchor: end - 1) {
+                    gap += 1
+                    connectors += 1
+                }
+                if gap < lexemes.count && anchor[gap] && gap > end {
+                    end = gap
+                } else {
+                    break
+                }
+            }
+            var start = k
+            // Qualifiers before: "next", "last", "early", "the end of", "from", "between", "in", "every", …
+            let leading: Set<String> = [
+                "next", "last", "this", "coming", "following", "previous", "upcoming", "past", "every", "each",
+                "early", "late", "mid", "from", "between", "since", "until", "till", "within", "in", "the", "of", "end",
+                "beginning", "middle", "start", "around", "before", "after", "by", "later", "earlier", "than", "no",
+                "starting", "all", "for", "same", "rest", "half", "-",
+            ]
+            while start > 0 && leading.contains(lexemes[start - 1].text) && start > (ranges.last?.upperBound ?? 0) {
+                let w = lexemes[start - 1].text
+                if w == "-" && !(start >= 2 && ["mid", "semi"].contains(lexemes[start - 2].text)) { break }
+                start -= 1
+            }
+            // Trailing words: "ago", "later", "from now".
+            if end < lexemes.count && ["ago", "later", "earlier", "hence"].contains(lexemes[end].text) { end += 1 }
+            // Trim dangling connectors at either end.
+            let trimmable: Set<String> = ["the", "of", "at", "on", "in", "to", "and", "-", ",", "by", "a", "an", "for", "than", "no", "or", "all", "/", "~"]
+            while start < end - 1 && trimmable.contains(lexemes[start].text) && !anchor[start] { start += 1 }
+            while end - 1 > start && trimmable.contains(lexemes[end - 1].text) && !anchor[end - 1] { end -= 1 }
+            ranges.append(start..<end)
+            k = end
+        }
+        return ranges
+    }
+
+    func isConnector(_ k: Int, afterAnchor: Int) -> Bool {
+        let w = text.lexemes[k].text
+        if w == "and" {
+            // "between 3 and 5", "Monday and Tuesday" are one range only after "between".
+            var j = afterAnchor
+            while j >= 0 && j >= afterAnchor - 6 {
+                if text.lexemes[j].text == "between" { return true }
+                j -= 1
+            }
+            return false
+        }
+        return DateWords.connectors.contains(w)
+    }
+}

@@ -1,0 +1,75 @@
+/// A trainer-defined entity recognised from a list of values with synonyms,
+/// such as the shop's products.
+///
+/// Matching is on normalised words (case and compatibility forms folded), and
+/// names of five or more letters also match with one typo (one letter added,
+/// dropped, changed or two swapped).
+public struct EntityCatalogue: Sendable {
+    /// One canonical value and the other ways of writing it.
+    public struct Entry: Sendable, Hashable {
+        public var value: String
+        public var synonyms: [String]
+
+        public init(value: String, synonyms: [String] = []) {
+            self.value = value
+            self.synonyms = synonyms
+        }
+    }
+
+    public let name: String
+    public let entries: [Entry]
+    /// Each written form as normalised words, with the value it stands for.
+    private let forms: [(words: [String], joined: String, value: String)]
+
+    public init(name: String, entries: [Entry]) {
+        self.name = name
+        self.entries = entries
+        let tokenizer = Tokenizer()
+        forms = entries.flatMap { entry in
+            ([entry.value] + entry.synonyms).map { form in
+                let words = tokenizer.tokenize(form).filter(\.isLexical).map(\.normalized)
+                return (words, words.joined(separator: " "), entry.value)
+            }
+        }.filter { !$0.words.isEmpty }
+    }
+
+    /// Matches among the message's lexical tokens; longer forms first.
+    func matches(in tokens: [Token], text: String) -> [Entity] {
+        let words = tokens.filter(\.isLexical)
+        guard !words.isEmpty else { return [] }
+        var entities: [Entity] = []
+        for form in forms {
+            let n = form.words.count
+            guard words.count >= n else { continue }
+            for start in 0...(words.count - n) {
+                let candidate = words[start..<(start + n)].map(\.normalized).joined(separator: " ")
+                let close = candidate == form.joined
+                    || (form.joined.count >= 5 && Self.withinOneEdit(candidate, form.joined))
+                if close {
+                    let first = words[start]
+                    let last = words[start + n - 1]
+                    let scalars = Array(text.unicodeScalars)[first.start..<last.end]
+                    entities.append(
+                        Entity(type: name, value: form.value, text: String(String.UnicodeScalarView(scalars)), start: first.start, end: last.end))
+                }
+            }
+        }
+        return entities
+    }
+
+    /// Whether `a` becomes `b` with at most one insertion, deletion,
+    /// substitution or transposition of neighbours.
+    static func withinOneEdit(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
+        if abs(x.count - y.count) > 1 { return false }
+        var i = 0
+        while i < min(x.count, y.count) && x[i] == y[i] { i += 1 }
+        if i == x.count && i == y.count { return true }
+        if x.count == y.count {
+            if x[(i + 1)...] == y[(i + 1)...] { return true }
+            return i + 1 < x.count && x[i] == y[i + 1] && x[i + 1] == y[i] && x[(i + 2)...] == y[(i + 2)...]
+        }
+        return x.count > y.count ? x[(i + 1)...] == y[i...] : x[i...] == y[(i + 1)...]
+    }
+}

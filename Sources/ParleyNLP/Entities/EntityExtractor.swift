@@ -1,0 +1,98 @@
+public import Foundation
+
+/// Finds entities in a message: the built-in types and the trainers' own.
+///
+/// All built-in rules are hand-written scanners that move forward only, with
+/// no regular expressions, so hostile input costs linear time; trainers'
+/// patterns run under ICU's step limit.
+///
+/// **Overlaps.** Candidates are taken longest first; of two of equal length
+/// the more specific wins (trainer patterns, then catalogues, email, url,
+/// phone, money, datetime, ordinal, number); a candidate overlapping one
+/// already taken is dropped. So "A-10234" is an `order_id`, not a number, and
+/// the year in "3 May 2024" is part of the date, not also a number.
+public struct EntityExtractor: Sendable {
+    /// The built-in types to look for.
+    public var builtInTypes: Set<String>
+    public var patterns: [EntityPattern]
+    public var catalogues: [EntityCatalogue]
+    /// The time zone relative dates are resolved in.
+    public var timeZone: TimeZone
+
+    public init(
+        builtInTypes: Set<String> = Set(Entity.builtInTypes),
+        patterns: [EntityPattern] = [],
+        catalogues: [EntityCatalogue] = [],
+        timeZone: TimeZone = .current
+    ) {
+        self.builtInTypes = builtInTypes
+        self.patterns = patterns
+        self.catalogues = catalogues
+        self.timeZone = timeZone
+    }
+
+    /// The entities in `text`, in order of position; relative dates are
+    /// resolved against `reference`.
+    public func extract(_ text: PreprocessedText, reference: Date = Date()) -> [Entity] {
+        var candidates: [(entity: Entity, rank: Int)] = []
+        let units = Array(text.text.utf16)
+        var codePoints = [Int](repeating: 0, count: units.count + 1)
+        var count = 0
+        for (i, unit) in units.enumerated() {
+            codePoints[i] = count
+            if !UTF16.isTrailSurrogate(unit) { count += 1 }
+        }
+        codePoints[units.count] = count
+        for pattern in patterns {
+            candidates += pattern.matches(in: text.text, codePoints: codePoints, units: units).map { ($0, 0) }
+        }
+        for catalogue in catalogues {
+            candidates += catalogue.matches(in: text.tokens, text: text.text).map { ($0, 1) }
+        }
+        let types = builtInTypes
+        if !types.isEmpty {
+            let entityText = EntityText(text.text)
+            if types.contains("email") || types.contains("url") {
+                candidates += AddressEntities(text: entityText).find(emails: types.contains("email"), urls: types.contains("url"))
+                    .map { ($0, $0.type == "email" ? 2 : 3) }
+            }
+            if types.contains("phone") {
+                candidates += PhoneEntities(text: entityText).find().map { ($0, 4) }
+            }
+            if !types.isDisjoint(with: ["money", "number", "ordinal", "datetime"]) {
+                let numeric = NumericEntities(text: entityText)
+                if types.contains("money") { candidates += numeric.moneyEntities().map { ($0, 5) } }
+                if types.contains("datetime") {
+                    let resolver = DateResolver(reference: reference, timeZone: timeZone)
+                    candidates += DatetimeEntities(text: entityText, numbers: numeric.numbers, resolver: resolver).find()
+                        .map { ($0, 6) }
+                }
+                if types.contains("ordinal") { candidates += numeric.ordinalEntities().map { ($0, 7) } }
+                if types.contains("number") { candidates += numeric.numberEntities().map { ($0, 8) } }
+            }
+        }
+        return Self.resolveOverlaps(candidates)
+    }
+
+    /// Longest first, then the more specific; nothing overlapping what is taken.
+    /// Costs the candidates' total length, not their count squared.
+    static func resolveOverlaps(_ candidates: [(entity: Entity, rank: Int)]) -> [Entity] {
+        guard let length = candidates.map(\.entity.end).max() else { return [] }
+        var occupied = [Bool](repeating: false, count: length)
+        let ordered = candidates.sorted {
+            let a = $0.entity.end - $0.entity.start
+            let b = $1.entity.end - $1.entity.start
+            if a != b { return a > b }
+            if $0.rank != $1.rank { return $0.rank < $1.rank }
+            return $0.entity.start < $1.entity.start
+        }
+        var taken: [Entity] = []
+        for (entity, _) in ordered where entity.end > entity.start && entity.start >= 0 {
+            if !occupied[entity.start..<entity.end].contains(true) {
+                taken.append(entity)
+                for i in entity.start..<entity.end { occupied[i] = true }
+            }
+        }
+        return taken.sorted { $0.start < $1.start }
+    }
+}

@@ -1,0 +1,70 @@
+internal import CICU
+
+/// A trainer-defined entity recognised by regular expressions (ICU syntax),
+/// such as an order number `[A-Z]-\d{5}`.
+///
+/// Matching runs under a step limit, so even a pattern that would backtrack
+/// catastrophically costs bounded time per message.
+public struct EntityPattern: Sendable {
+    public let name: String
+    public let patterns: [String]
+    private let compiled: [CompiledRegex]
+
+    /// Compiles the patterns; throws naming the first invalid one.
+    public init(name: String, patterns: [String]) throws(EntityPatternError) {
+        self.name = name
+        self.patterns = patterns
+        compiled = try patterns.map { pattern throws(EntityPatternError) in
+            guard let regex = CompiledRegex(pattern) else { throw EntityPatternError(pattern: pattern) }
+            return regex
+        }
+    }
+
+    /// Every match in `text`, as code-point spans.
+    func matches(in text: String, codePoints: [Int], units: [UInt16]) -> [Entity] {
+        var entities: [Entity] = []
+        for regex in compiled {
+            for range in regex.matches(units) {
+                let raw = String(decoding: units[range], as: UTF16.self)
+                entities.append(
+                    Entity(type: name, value: raw, text: raw, start: codePoints[range.lowerBound], end: codePoints[range.upperBound]))
+            }
+        }
+        return entities
+    }
+}
+
+/// An invalid regular expression in an entity definition.
+public struct EntityPatternError: Error, Sendable, CustomStringConvertible {
+    public var pattern: String
+    public var description: String { "'\(pattern)' is not a valid regular expression" }
+}
+
+/// An ICU regular expression compiled once and shared; each search works on
+/// its own clone inside the C shim, so sharing across threads is safe.
+private final class CompiledRegex: @unchecked Sendable {
+    // Unchecked: the handle is never mutated after compilation; searches clone it.
+    private let handle: UnsafeMutableRawPointer
+
+    init?(_ pattern: String) {
+        let units = Array(pattern.utf16)
+        guard let handle = units.withUnsafeBufferPointer({ cicu_regex_compile($0.baseAddress, Int32($0.count), 0) }) else {
+            return nil
+        }
+        self.handle = handle
+    }
+
+    deinit { cicu_regex_free(handle) }
+
+    /// Match ranges in UTF-16 offsets; at most 256 per message.
+    func matches(_ units: [UInt16]) -> [Range<Int>] {
+        let capacity: Int32 = 256
+        var starts = [Int32](repeating: 0, count: Int(capacity))
+        var ends = [Int32](repeating: 0, count: Int(capacity))
+        var found: Int32 = 0
+        _ = units.withUnsafeBufferPointer {
+            cicu_regex_find_all(handle, $0.baseAddress, Int32($0.count), &starts, &ends, capacity, 20, &found)
+        }
+        return (0..<Int(found)).map { Int(starts[$0])..<Int(ends[$0]) }
+    }
+}

@@ -1,0 +1,75 @@
+/// A message prepared for the entity rules: its Unicode scalars (so that
+/// offsets are code points) and a simple split into words, digit runs and
+/// single symbols.
+struct EntityText {
+    /// A word (letters), a run of ASCII digits, or one other visible character.
+    struct Lexeme {
+        enum Kind { case word, digits, symbol }
+        var kind: Kind
+        var start: Int
+        var end: Int
+        /// Lower-cased text.
+        var text: String
+    }
+
+    let scalars: [Unicode.Scalar]
+    let lexemes: [Lexeme]
+
+    init(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        var lexemes: [Lexeme] = []
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
+            if scalar.properties.isWhitespace {
+                i += 1
+                continue
+            }
+            let start = i
+            let kind: Lexeme.Kind
+            if scalar.isASCIIDigit {
+                kind = .digits
+                while i < scalars.count && scalars[i].isASCIIDigit { i += 1 }
+            } else if scalar.properties.isAlphabetic {
+                kind = .word
+                while i < scalars.count && scalars[i].properties.isAlphabetic && !scalars[i].isASCIIDigit { i += 1 }
+            } else {
+                kind = .symbol
+                i += 1
+            }
+            var lower = String.UnicodeScalarView()
+            for s in scalars[start..<i] { lower.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars) }
+            lexemes.append(Lexeme(kind: kind, start: start, end: i, text: String(lower)))
+        }
+        self.scalars = scalars
+        self.lexemes = lexemes
+    }
+
+    /// The original text of scalars `start..<end`.
+    func text(_ start: Int, _ end: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return String(view)
+    }
+
+    /// Whether only spaces separate lexeme `a` from the next one.
+    func adjacent(_ a: Int) -> Bool {
+        a + 1 < lexemes.count && lexemes[a].end == lexemes[a + 1].start
+    }
+
+    /// The index of the lexeme starting at scalar offset `offset`, if any.
+    func lexeme(startingAt offset: Int) -> Int? {
+        var low = 0
+        var high = lexemes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if lexemes[mid].start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low < lexemes.count && lexemes[low].start == offset ? low : nil
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+    var isASCIILetter: Bool { (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+}

@@ -1,0 +1,146 @@
+/// Numbers, ordinals and amounts of money, built on `NumberScanner`.
+struct NumericEntities {
+    let text: EntityText
+    let numbers: [NumberScanner.Match]
+
+    init(text: EntityText) {
+        self.text = text
+        numbers = NumberScanner(text: text).all()
+    }
+
+    /// Words after which "one" is a pronoun, not a number ("this one").
+    static let pronounOne: Set<String> = [
+        "this", "that", "the", "which", "each", "every", "no", "any", "some", "another", "current", "last",
+        "previous", "next", "first", "one", "other", "right", "wrong", "new", "old", "only", "you",
+    ]
+
+    func numberEntities() -> [Entity] {
+        numbers.compactMap { match in
+            guard !match.isOrdinal else { return nil }
+            let lexemes = text.lexemes
+            if match.isWords && match.endLexeme - match.firstLexeme == 1 {
+                let word = lexemes[match.firstLexeme].text
+                if word == "one", match.firstLexeme > 0, Self.pronounOne.contains(lexemes[match.firstLexeme - 1].text) {
+                    return nil
+                }
+                if word == "one", match.endLexeme < lexemes.count, ["of", "another", "day"].contains(lexemes[match.endLexeme].text) {
+                    return nil
+                }
+                if word == "nil" || word == "dozen" || word == "dozens" { return nil }
+            }
+            return entity("number", match, value: NumberWords.format(match.value))
+        }
+    }
+
+    func ordinalEntities() -> [Entity] {
+        var entities: [Entity] = []
+        let lexemes = text.lexemes
+        for match in numbers where match.isOrdinal {
+            // In "two thirds" the ordinal is a denominator; in "a third" it may be either.
+            entities.append(entity("ordinal", match, value: NumberWords.format(match.value)))
+        }
+        // Fractions swallow their denominator: "forty two and a third" still has the ordinal "third".
+        for match in numbers where !match.isOrdinal && match.isWords {
+            let last = lexemes[match.endLexeme - 1].text
+            if let value = NumberWords.ordinals[last], value >= 3, match.endLexeme - match.firstLexeme >= 2,
+                ["a", "an"].contains(lexemes[match.endLexeme - 2].text)
+            {
+                let l = lexemes[match.endLexeme - 1]
+                entities.append(Entity(type: "ordinal", value: NumberWords.format(value), text: text.text(l.start, l.end), start: l.start, end: l.end))
+            }
+        }
+        // Relative ordinals: "last", "next", "previous", "current", "penultimate", "next to last",
+        // "the one before the last".
+        var i = 0
+        while i < lexemes.count {
+            let word = lexemes[i].text
+            if word == "one", i + 3 < lexemes.count, lexemes[i + 1].text == "before", lexemes[i + 2].text == "the", lexemes[i + 3].text == "last" {
+                let start = i > 0 && lexemes[i - 1].text == "the" ? i - 1 : i
+                var end = i + 4
+                if end < lexemes.count && lexemes[end].text == "one" { end += 1 }
+                entities.append(span("ordinal", start, end, value: "-2"))
+                i = end
+                continue
+            }
+            let relative: [String: String] = ["last": "-1", "next": "+1", "previous": "-1", "current": "0", "penultimate": "-2", "antepenultimate": "-3"]
+            if let value = relative[word], !(word == "next" && i + 1 < lexemes.count && ["to"].contains(lexemes[i + 1].text) && !(i + 2 < lexemes.count && lexemes[i + 2].text == "last")) {
+                if word == "next", i + 2 < lexemes.count, lexemes[i + 1].text == "to", lexemes[i + 2].text == "last" {
+                    entities.append(span("ordinal", i, i + 3, value: "-2"))
+                    i += 3
+                    continue
+                }
+                // "last week", "next Monday" are dates, not ordinals.
+                if i + 1 < lexemes.count, DateWords.isTimeNoun(lexemes[i + 1].text) {
+                    i += 1
+                    continue
+                }
+                let end = i + 1 < lexemes.count && lexemes[i + 1].text == "one" ? i + 2 : i + 1
+                entities.append(span("ordinal", i, end, value: value))
+                i = end
+                continue
+            }
+            i += 1
+        }
+        return entities
+    }
+
+    func moneyEntities() -> [Entity] {
+        let lexemes = text.lexemes
+        var entities: [Entity] = []
+        var used = Set<Int>()
+        for match in numbers where !match.isOrdinal {
+            // Currency before: "$ 20", "c $ 1.34", "US$ 1MM", "EUR 40", "dollar 22.5 million", "₿21,000,000".
+            var start = match.firstLexeme
+            var currency: String?
+            if start > 0, let (code, first) = Currency.before(text, lexeme: start - 1) {
+                currency = code
+                start = first
+            }
+            var end = match.endLexeme
+            // Currency after: "12 euros", "197 pence", "50 million USD", "75 USD million", "115USD".
+            if currency == nil, let (code, next) = Currency.after(text, lexeme: end) {
+                currency = code
+                end = next
+                if end < lexemes.count, let scale = NumberWords.scales[lexemes[end].text], scale >= 1e3 {
+                    end += 1
+                }
+            }
+            guard let code = currency else { continue }
+            var amount = match.value
+            if end < lexemes.count, let scale = NumberWords.scales[lexemes[end - 1].text], end - 1 >= match.endLexeme, scale >= 1e3 {
+                amount *= scale
+            }
+            // Minor units after "and": "15 dollars and 50", "c $ 100 and fifty".
+            if end + 1 < lexemes.count, lexemes[end].text == "and", let cents = NumberScanner(text: text).number(at: end + 1), !cents.isOrdinal,
+                cents.value < 100, !(cents.endLexeme < lexemes.count && Currency.after(text, lexeme: cents.endLexeme) != nil)
+            {
+                amount += cents.value / 100
+                end = cents.endLexeme
+            } else if end < lexemes.count, code != "", let minor = NumberScanner(text: text).number(at: end), minor.isWords == false, minor.value < 100, end > match.endLexeme, lexemes[end].kind == .digits {
+                // "17 USD 25"
+                amount += minor.value / 100
+                end = minor.endLexeme
+            }
+            (start..<end).forEach { used.insert($0) }
+            let value = NumberWords.format((amount * 100).rounded() / 100) + (code.isEmpty ? "" : " " + code)
+            entities.append(span("money", start, end, value: value))
+        }
+        // Currency names on their own count too ("the dollar fell").
+        for (index, lexeme) in lexemes.enumerated() where !used.contains(index) && lexeme.kind == .word {
+            if let code = Currency.standaloneNames[lexeme.text] {
+                entities.append(span("money", index, index + 1, value: code))
+            }
+        }
+        return entities
+    }
+
+    func entity(_ type: String, _ match: NumberScanner.Match, value: String) -> Entity {
+        Entity(type: type, value: value, text: text.text(match.start, match.end), start: match.start, end: match.end)
+    }
+
+    func span(_ type: String, _ first: Int, _ end: Int, value: String) -> Entity {
+        let start = text.lexemes[first].start
+        let stop = text.lexemes[end - 1].end
+        return Entity(type: type, value: value, text: text.text(start, stop), start: start, end: stop)
+    }
+}
