@@ -75,11 +75,26 @@ struct AddressEntities {
         return tld.count == 2 || genericTopLevelDomains.contains(String(tld))
     }
 
+    /// Whether a word such as "visit" or "website" comes shortly before `offset`.
+    func hasWebCue(before offset: Int) -> Bool {
+        let cues: Set<String> = ["visit", "website", "site", "url", "link", "browse", "open", "go", "see", "at", "and"]
+        let before = text.lexemes.filter { $0.end <= offset && $0.kind == .word }.suffix(2)
+        return before.contains { cues.contains($0.text) }
+    }
+
     static let genericTopLevelDomains: Set<String> = [
         "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "io", "ai", "app", "dev",
         "shop", "store", "online", "site", "tech", "cloud", "blog", "news", "media", "email", "help", "support",
         "online", "live", "page", "art", "xyz", "top", "club", "design", "agency", "travel", "museum", "aero", "coop",
         "jobs", "mobi", "asia", "tel", "cat", "post", "global", "world", "today", "company", "services",
+        "academy", "aws", "bank", "band", "bike", "blue", "boutique", "build", "cafe", "camp", "care", "cash",
+        "center", "city", "click", "codes", "coffee", "community", "digital", "direct", "eco", "energy", "expert",
+        "express", "fashion", "finance", "fit", "fun", "games", "garden", "gift", "gifts", "green", "group", "guru",
+        "health", "host", "house", "inc", "ink", "land", "law", "life", "link", "llc", "ltd", "market", "money",
+        "network", "ninja", "one", "party", "photo", "photos", "pizza", "plus", "press", "pub", "rocks", "run",
+        "sale", "school", "science", "shoes", "show", "social", "software", "solutions", "space", "studio", "style",
+        "team", "tools", "town", "toys", "trade", "video", "vip", "wiki", "work", "works", "zone", "amazon",
+        "google", "microsoft", "apple", "youtube", "mba", "edu", "gov",
     ]
 
     /// Domains without a scheme or "www.", such as `abc.com` or `s7.am/path`.
@@ -106,7 +121,9 @@ struct AddressEntities {
             let host = text.text(i, hostEnd)
             let overlapsAddress = covered.contains { $0.overlaps(i..<max(end, i + 1)) }
             let nextIsAt = end < scalars.count && scalars[end] == "@"
+            let numericHost = host.split(separator: ".").dropLast().allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
             if !overlapsAddress, !nextIsAt, host.contains("."), !host.allSatisfy({ $0.isASCIIDigit || $0 == "." }),
+                !numericHost || hasWebCue(before: i),
                 host.split(separator: ".").last.map({ $0.count >= 2 && $0.allSatisfy(\.isLetter) }) ?? false,
                 Self.isValidHost(host, allowIP: false)
             {

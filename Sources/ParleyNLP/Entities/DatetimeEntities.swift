@@ -35,12 +35,15 @@ struct DatetimeEntities {
             let previous = word(k - 1)
             let next = word(k + 1)
             if let _ = DateWords.months[w], lexemes[k].kind == .word {
-                let nearNumber = dayNumber(k + 1) || dayNumber(k - 1) || year(k + 1) || (previous == "of" && dayNumber(k - 2))
-                    || (previous == "the" && dayNumber(k - 2)) || (next == "," && year(k + 2))
-                    || numberAt[k + 1] != nil || (k > 0 && numberAt[k - 1]?.isOrdinal == true)
+                // Ambiguous names ("may", "march") need digits, an ordinal or a year beside them.
+                let digitsBeside = (isDigits(k + 1) && dayNumber(k + 1)) || (isDigits(k - 1) && dayNumber(k - 1))
+                let ordinalBeside = numberAt[k + 1]?.isOrdinal == true || (k > 0 && numbers.contains { $0.endLexeme == k && $0.isOrdinal })
+                    || ((previous == "of" || previous == "the") && numbers.contains { $0.endLexeme == k - 1 && ($0.isOrdinal || !DateWords.ambiguousMonths.contains(w)) })
+                let nearNumber = digitsBeside || ordinalBeside || year(k + 1) || (next == "," && year(k + 2))
+                    || (!DateWords.ambiguousMonths.contains(w) && (numberAt[k + 1] != nil || numbers.contains { $0.endLexeme == k }))
                 if !DateWords.ambiguousMonths.contains(w) || nearNumber
                     || (["in", "of", "early", "late", "mid", "since", "until", "till", "during", "from", "through", "last", "next", "this", "every"].contains(previous)
-                        && (k + 1 >= lexemes.count || lexemes[k + 1].kind == .symbol || ["and", "to", "or", "through", "until"].contains(next)))
+                        && (k + 1 >= lexemes.count || lexemes[k + 1].kind == .symbol || ["and", "to", "through", "until"].contains(next)))
                 {
                     if !(w == "may" && previous == "i") { mark(k..<(k + 1)) }
                 }
@@ -88,7 +91,8 @@ struct DatetimeEntities {
             } else if w == "new", next == "year" || next == "year's" || next == "years" {
                 mark(k..<(k + 2))
             } else if ["am", "pm", "a.m.", "p.m.", "oclock"].contains(w) || (w == "a" || w == "p") && next == "." && word(k + 2) == "m" {
-                if k > 0, isDigits(k - 1) || numberAt[k - 1] != nil || numbers.contains(where: { $0.endLexeme == k }) {
+                let gluedAfter = k + 1 < lexemes.count && lexemes[k].end == lexemes[k + 1].start && lexemes[k + 1].kind != .symbol
+                if k > 0, !gluedAfter, isDigits(k - 1) || numberAt[k - 1] != nil || numbers.contains(where: { $0.endLexeme == k }) {
                     mark((k - 1)..<(k + 1))
                     if w == "a" || w == "p" { mark(k..<(k + 4)) }
                 }
@@ -106,13 +110,18 @@ struct DatetimeEntities {
                 } else if year(k) {
                     let context: Set<String> = [
                         "in", "since", "of", "year", "until", "till", "by", "before", "after", "from", "to", "during",
-                        "between", "and", "early", "late", "mid", "through", "fiscal", "fy", ",", "-", "~", "the",
+                        "between", "and", "early", "late", "mid", "through", "fiscal", "fy", "the",
                     ]
                     let followedByWord = k + 1 < lexemes.count && lexemes[k + 1].kind == .word
                         && !DateWords.connectors.contains(next) && DateWords.months[next] == nil
-                    if (context.contains(previous) || k == 0 && lexemes.count == 1) && !followedByWord { mark(k..<(k + 1)) }
-                    // "2014-2018", "2014~2018".
-                    if (next == "-" || next == "~") && year(k + 2) && text.adjacent(k) { mark(k..<(k + 3)) }
+                    let decimal = (next == "." || next == ",") && isDigits(k + 2) && text.adjacent(k)
+                    if (context.contains(previous) || k == 0 && lexemes.count == 1) && !followedByWord && !decimal {
+                        mark(k..<(k + 1))
+                    }
+                    // "2014-2018", "2014~2018", unless part of a longer chain of numbers.
+                    let chained = (k > 0 && ["-", "/"].contains(previous) && lexemes[k - 1].end == lexemes[k].start)
+                        || (k + 3 < lexemes.count && ["-", "/"].contains(word(k + 3)) && text.adjacent(k + 2))
+                    if (next == "-" || next == "~") && year(k + 2) && text.adjacent(k) && !chained { mark(k..<(k + 3)) }
                 } else if previous == "at", let value = Int(w), value <= 24, w.count <= 2,
                     k + 1 >= lexemes.count || lexemes[k + 1].kind != .word || DateWords.connectors.contains(next)
                         || DateWords.dayParts[next] != nil
@@ -163,7 +172,9 @@ struct DatetimeEntities {
             // "2.30" is a time only after "at" or with am/pm.
             let previous = k > 0 ? lexemes[k - 1].text : ""
             let next = k + 3 < lexemes.count ? lexemes[k + 3].text : ""
-            guard previous == "at" || ["am", "pm", "a", "p"].contains(next) else { return nil }
+            guard previous == "at" || ["am", "pm", "a", "p"].contains(next), !["%", "percent", "per"].contains(next) else {
+                return nil
+            }
         }
         var end = k + 3
         if end + 1 < lexemes.count, lexemes[end].text == ":", lexemes[end + 1].kind == .digits, text.adjacent(end - 1) {

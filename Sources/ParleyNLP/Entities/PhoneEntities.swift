@@ -1,9 +1,10 @@
 /// Telephone numbers: 7 to 15 digits with the separators people use
 /// (spaces, hyphens, dots, brackets, a leading + or 00, an extension).
 ///
-/// A bare run of digits is a phone number only when the words before it say
-/// so ("phone", "call", "mobile", …) or it starts with + or 0; digits after
-/// "#", "account", "card" or "order" are not. One forward pass: linear time.
+/// Digits after "#", "account", "card", "order" and the like are not phone
+/// numbers unless a word such as "phone" or "call" says so; social security
+/// and payment card numbers, dates and codes glued to letters are not either.
+/// One forward pass per candidate start: linear time.
 struct PhoneEntities {
     let text: EntityText
 
@@ -20,8 +21,7 @@ struct PhoneEntities {
         while i < scalars.count {
             let scalar = scalars[i]
             let startsHere = scalar.isASCIIDigit || scalar == "+" || scalar == "("
-            let glued = i > 0 && (scalars[i - 1].isASCIILetter || scalars[i - 1].isASCIIDigit || "*/+-)_#.,".unicodeScalars.contains(scalars[i - 1]))
-            guard startsHere, !glued else {
+            guard startsHere, !isGlued(at: i) else {
                 i += 1
                 continue
             }
@@ -31,98 +31,134 @@ struct PhoneEntities {
             } else {
                 // Skip the rest of this run of digits.
                 var j = i + 1
-                while j < scalars.count && (scalars[j].isASCIIDigit || scalars[j] == "(" || scalars[j] == ")" || scalars[j] == "+") { j += 1 }
+                while j < scalars.count && (scalars[j].isASCIIDigit || scalars[j] == ")" || scalars[j] == "+") { j += 1 }
                 i = j
             }
         }
         return entities
     }
 
+    /// Whether a phone number cannot start at `i` because it continues a longer token.
+    func isGlued(at i: Int) -> Bool {
+        guard i > 0 else { return false }
+        let before = text.scalars[i - 1]
+        let scalar = text.scalars[i]
+        if before.isASCIIDigit || before == "." || before == "," || before == "*" || before == "/" || before == "_" { return true }
+        if before == "+" || before == "-" || before == "#" || before == ")" {
+            // "#Name#-(123) 456-7890" and "OFFICE-1(516)…" are fine; "45*31-339…" and "+(31)" are not.
+            guard i >= 2 else { return false }
+            let twoBefore = text.scalars[i - 2]
+            return twoBefore.isASCIIDigit || twoBefore == ")" || twoBefore == "*" || before == "+" || before == ")"
+        }
+        if before.isASCIILetter { return !(scalar == "(" || scalar == "+") }
+        return false
+    }
+
     func phone(at start: Int) -> Entity? {
         let scalars = text.scalars
         var i = start
         var digits = 0
-        var groups = 0
-        var separators = 0
+        var groups: [Int] = []
+        var separatorKinds = Set<Unicode.Scalar>()
         var openParens = 0
         var plus = false
-        var lastDigitEnd = start
-        var inGroup = false
+        var best: (end: Int, digits: Int, groups: [Int])?
+        var begin = start
+        func recordBoundary() {
+            if digits >= 8 && digits <= 15 && openParens == 0 { best = (i, digits, groups) }
+        }
         while i < scalars.count {
             let scalar = scalars[i]
             if scalar.isASCIIDigit {
-                digits += 1
-                if !inGroup { groups += 1 }
-                inGroup = true
-                i += 1
-                lastDigitEnd = i
+                var run = 0
+                while i < scalars.count && scalars[i].isASCIIDigit {
+                    run += 1
+                    i += 1
+                }
+                digits += run
+                groups.append(run)
+                if digits > 15 { break }
+                recordBoundary()
                 continue
             }
-            inGroup = false
             if scalar == "+" && digits == 0 && !plus {
                 plus = true
                 i += 1
                 continue
             }
-            if scalar == "(" && openParens == 0 && (i + 1 < scalars.count) && (scalars[i + 1].isASCIIDigit || scalars[i + 1] == "+") {
-                openParens += 1
+            if scalar == "(" && openParens == 0 && i + 1 < scalars.count && (scalars[i + 1].isASCIIDigit || scalars[i + 1] == "+") {
+                if digits == 0 && i == start { begin = start }
+                openParens = 1
+                if i + 1 < scalars.count && scalars[i + 1] == "+" {
+                    plus = true
+                    i += 1
+                }
                 i += 1
                 continue
             }
-            if scalar == ")" && openParens == 1 {
-                openParens = 0
-                separators += 1
-                i += 1
-                continue
-            }
-            if (scalar == "-" || scalar == "." || scalar == " " || scalar == "/") && digits > 0 && i + 1 < scalars.count {
-                // One separator (or ") " / " (" combinations) between digit groups.
-                let next = scalars[i + 1]
-                if next.isASCIIDigit || (next == "(" && scalar == " ") || (next == " " && scalar != " " && i + 2 < scalars.count && scalars[i + 2].isASCIIDigit) {
-                    if scalar == "/" && groups == 1 && digits == 4 { break }
-                    separators += 1
-                    i += next == " " ? 2 : 1
+            if scalar == ")" {
+                if openParens == 1 {
+                    openParens = 0
+                    separatorKinds.insert(")")
+                    i += 1
+                    if i < scalars.count && scalars[i] == " " && i + 1 < scalars.count && scalars[i + 1].isASCIIDigit { i += 1 }
                     continue
                 }
+                break
+            }
+            if "-. /".unicodeScalars.contains(scalar) && digits > 0 && i + 1 < scalars.count {
+                var next = i + 1
+                // " -" and "- " pairs count as one separator.
+                if (scalar == " " && (scalars[next] == "-" || scalars[next] == "/")) || (scalar != " " && scalars[next] == " ") {
+                    next += 1
+                }
+                guard next < scalars.count, scalars[next].isASCIIDigit || (scalars[next] == "(" && scalar == " ") else { break }
+                separatorKinds.insert(scalar)
+                i = next
+                continue
             }
             break
         }
-        var end = lastDigitEnd
-        // Extensions: "ext. 123", "x123".
-        var extensionDigits = 0
-        var j = end
-        if j < scalars.count, scalars[j] == "x" || scalars[j] == " " {
-            var k = j
-            if scalars[k] == " " { k += 1 }
-            let word = text.text(k, min(scalars.count, k + 4)).lowercased()
-            if word.hasPrefix("ext") || (k < scalars.count && scalars[k] == "x") {
-                k += word.hasPrefix("ext.") ? 4 : word.hasPrefix("ext") ? 3 : 1
-                while k < scalars.count && scalars[k] == " " { k += 1 }
-                var e = k
-                while e < scalars.count && scalars[e].isASCIIDigit { e += 1 }
-                if e > k && e - k <= 6 {
-                    extensionDigits = e - k
-                    j = e
-                }
+        // A bracket left open at the start: the number is what follows it.
+        if best == nil && scalars[start] == "(" && openParens == 1 { return nil }
+        guard var (end, count, groupSizes) = best else { return nil }
+        // Extensions: "ext. 123", "x123", "X63888", "ext63888".
+        var k = end
+        if k < scalars.count && scalars[k] == " " { k += 1 }
+        let ahead = text.text(k, min(scalars.count, k + 4)).lowercased()
+        if ahead.hasPrefix("ext") || ahead.hasPrefix("x") {
+            k += ahead.hasPrefix("ext.") ? 4 : ahead.hasPrefix("ext") ? 3 : 1
+            while k < scalars.count && scalars[k] == " " { k += 1 }
+            var e = k
+            while e < scalars.count && scalars[e].isASCIIDigit { e += 1 }
+            if e > k && e - k <= 6 { end = e }
+        }
+        // What follows must not continue a longer token ("T005-2333-100731-SW-2", hex "46 D9").
+        if end < scalars.count {
+            let after = scalars[end]
+            if after.isASCIILetter || after.isASCIIDigit { return nil }
+            if (after == "-" || after == "/") && end + 1 < scalars.count && !scalars[end + 1].properties.isWhitespace { return nil }
+            if after == " " && end + 2 < scalars.count && scalars[end + 1].isASCIILetter && scalars[end + 2].isASCIIDigit {
+                return nil
             }
         }
-        if extensionDigits > 0 { end = j }
-        guard digits >= 7 && digits <= 15, openParens == 0 else { return nil }
-        // What follows must not continue a longer token ("T005-2333-100731-SW-2").
-        if end < scalars.count, scalars[end].isASCIILetter || (scalars[end] == "-" && end + 1 < scalars.count && !scalars[end + 1].properties.isWhitespace) {
-            return nil
-        }
-        let raw = text.text(start, end)
-        let cue = hasCue(before: start)
-        if !cue {
-            if blocked(before: start) { return nil }
-            // Without a cue, ask for a phone-like shape: +, a leading 0, or 3+ groups.
-            let leadingZero = scalars[start] == "0" || (scalars[start] == "(" && start + 1 < scalars.count && scalars[start + 1] == "0")
-            guard plus || (leadingZero && digits >= 9) || (groups >= 3 && separators >= 2 && !looksLikeDate(raw)) else { return nil }
-        }
-        if looksLikeDate(raw) { return nil }
+        let raw = text.text(begin, end)
+        if looksLikeDate(raw) || isSocialSecurityNumber(groupSizes, separatorKinds) || isCardNumber(groupSizes, count) { return nil }
+        // Dotted groups are phone numbers only with two or more digits each ("0.000000012" is not).
+        if separatorKinds.contains("."), groupSizes.contains(where: { $0 < 2 }) { return nil }
+        if !hasCue(before: begin) && blocked(before: begin) { return nil }
         let value = (plus ? "+" : "") + raw.unicodeScalars.filter(\.isASCIIDigit).map(String.init).joined()
-        return Entity(type: "phone", value: value, text: raw, start: start, end: end)
+        return Entity(type: "phone", value: value, text: raw, start: begin, end: end)
+    }
+
+    /// US social security numbers: 3-2-4 digits with hyphens.
+    func isSocialSecurityNumber(_ groups: [Int], _ separators: Set<Unicode.Scalar>) -> Bool {
+        groups == [3, 2, 4] && separators == ["-"]
+    }
+
+    /// Payment card numbers: 13 or more digits in groups of four.
+    func isCardNumber(_ groups: [Int], _ digits: Int) -> Bool {
+        digits >= 13 && groups.count >= 3 && groups.dropLast().allSatisfy { $0 == 4 }
     }
 
     /// "2020-03-03", "03.03.2020", "2009/2010".

@@ -38,7 +38,7 @@ struct AddressScanner {
 
     /// The end of a URL starting with "http://", "https://" or "www." at `start`.
     func urlEnd(from start: Int) -> Int? {
-        let schemes = ["https://", "http://", "www."]
+        let schemes = ["https://", "http://", "ftp://", "www."]
         guard let scheme = schemes.first(where: { hasPrefix($0, at: start) }) else { return nil }
         var end = start + scheme.utf16.count
         while end < units.count && !isSpace(units[end]) && !isURLTerminator(units[end]) { end += 1 }
