@@ -123,8 +123,9 @@ struct DatetimeEntities {
                         || (k + 3 < lexemes.count && ["-", "/"].contains(word(k + 3)) && text.adjacent(k + 2))
                     if (next == "-" || next == "~") && year(k + 2) && text.adjacent(k) && !chained { mark(k..<(k + 3)) }
                 } else if previous == "at", let value = Int(w), value <= 24, w.count <= 2,
-                    k + 1 >= lexemes.count || lexemes[k + 1].kind != .word || DateWords.connectors.contains(next)
-                        || DateWords.dayParts[next] != nil
+                    k + 1 >= lexemes.count || (lexemes[k + 1].kind == .symbol && ![".", ",", ":", "%"].contains(next))
+                        || DateWords.connectors.contains(next) || DateWords.dayParts[next] != nil
+                        || (next == "." && !isDigits(k + 2))
                 {
                     mark(k..<(k + 1))
                 }

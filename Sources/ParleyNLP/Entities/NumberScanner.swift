@@ -145,9 +145,7 @@ struct NumberScanner {
         if end < lexemes.count, lexemes[end].kind == .word {
             let word = lexemes[end].text
             let glued = lexemes[end - 1].end == lexemes[end].start
-            let multipliers: [String: Double] = [
-                "k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tln": 1e12, "t": 1e12,
-            ]
+            let multipliers: [String: Double] = ["k": 1e3, "mm": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tln": 1e12]
             if glued, ["st", "nd", "rd", "th"].contains(word) {
                 isOrdinal = true
                 end += 1
@@ -160,9 +158,9 @@ struct NumberScanner {
             } else if !glued, let scale = NumberWords.scales[word] {
                 value *= scale
                 end += 1
-            } else if glued, !["s", "x"].contains(word) {
-                // Digits glued to a word ("180ml", "3pm") are a measure, not a bare number.
-                return Match(start: lexemes[sign ?? i].start, end: lexemes[end - 1].end, firstLexeme: sign ?? i, endLexeme: end, value: value, isOrdinal: false, isWords: false)
+            } else if glued, !["s", "x"].contains(word), Currency.codes.contains(word) == false, Currency.names[word] == nil {
+                // Digits glued to a word ("180ml", "29km", "3pm", "1m") are a measure, not a number.
+                return nil
             }
         }
         return Match(

@@ -36,7 +36,8 @@ struct NumericEntities {
         var entities: [Entity] = []
         let lexemes = text.lexemes
         for match in numbers where match.isOrdinal {
-            // In "two thirds" the ordinal is a denominator; in "a third" it may be either.
+            // "a trillionth" is a fraction, not an ordinal.
+            if ["a", "an"].contains(lexemes[match.firstLexeme].text) && match.endLexeme - match.firstLexeme == 2 { continue }
             entities.append(entity("ordinal", match, value: NumberWords.format(match.value)))
         }
         // Fractions swallow their denominator: "forty two and a third" still has the ordinal "third".

@@ -25,15 +25,12 @@ struct PhoneEntities {
                 i += 1
                 continue
             }
-            if let match = phone(at: i) {
-                entities.append(match)
-                i = match.end
-            } else {
-                // Skip the rest of this run of digits.
-                var j = i + 1
-                while j < scalars.count && (scalars[j].isASCIIDigit || scalars[j] == ")" || scalars[j] == "+") { j += 1 }
-                i = j
-            }
+            let (match, end) = phone(at: i)
+            if let match { entities.append(match) }
+            // Skip what was read, or at least the rest of this run of digits.
+            var j = max(end, i + 1)
+            while j < scalars.count && (scalars[j].isASCIIDigit || scalars[j] == ")" || scalars[j] == "+") { j += 1 }
+            i = j
         }
         return entities
     }
@@ -44,6 +41,11 @@ struct PhoneEntities {
         let before = text.scalars[i - 1]
         let scalar = text.scalars[i]
         if before.isASCIIDigit || before == "." || before == "," || before == "*" || before == "/" || before == "_" { return true }
+        // A minus sign ("-2208960000") or a one-letter code prefix ("E-151673398").
+        if before == "-" && (i < 2 || text.scalars[i - 2].properties.isWhitespace) { return true }
+        if before == "-" && i >= 2 && text.scalars[i - 2].isASCIILetter && (i < 3 || !text.scalars[i - 3].isASCIILetter) {
+            return true
+        }
         if before == "+" || before == "-" || before == "#" || before == ")" {
             // "#Name#-(123) 456-7890" and "OFFICE-1(516)…" are fine; "45*31-339…" and "+(31)" are not.
             guard i >= 2 else { return false }
@@ -54,7 +56,8 @@ struct PhoneEntities {
         return false
     }
 
-    func phone(at start: Int) -> Entity? {
+    /// The phone number starting at `start`, if any, and how far the scan read.
+    func phone(at start: Int) -> (Entity?, Int) {
         let scalars = text.scalars
         var i = start
         var digits = 0
@@ -120,8 +123,8 @@ struct PhoneEntities {
             break
         }
         // A bracket left open at the start: the number is what follows it.
-        if best == nil && scalars[start] == "(" && openParens == 1 { return nil }
-        guard var (end, count, groupSizes) = best else { return nil }
+        let scanned = i
+        guard var (end, count, groupSizes) = best else { return (nil, scanned) }
         // Extensions: "ext. 123", "x123", "X63888", "ext63888".
         var k = end
         if k < scalars.count && scalars[k] == " " { k += 1 }
@@ -136,19 +139,26 @@ struct PhoneEntities {
         // What follows must not continue a longer token ("T005-2333-100731-SW-2", hex "46 D9").
         if end < scalars.count {
             let after = scalars[end]
-            if after.isASCIILetter || after.isASCIIDigit { return nil }
-            if (after == "-" || after == "/") && end + 1 < scalars.count && !scalars[end + 1].properties.isWhitespace { return nil }
+            if after.isASCIILetter || after.isASCIIDigit { return (nil, scanned) }
+            if (after == "-" || after == "/") && end + 1 < scalars.count && !scalars[end + 1].properties.isWhitespace {
+                return (nil, scanned)
+            }
             if after == " " && end + 2 < scalars.count && scalars[end + 1].isASCIILetter && scalars[end + 2].isASCIIDigit {
-                return nil
+                return (nil, scanned)
             }
         }
         let raw = text.text(begin, end)
-        if looksLikeDate(raw) || isSocialSecurityNumber(groupSizes, separatorKinds) || isCardNumber(groupSizes, count) { return nil }
-        // Dotted groups are phone numbers only with two or more digits each ("0.000000012" is not).
-        if separatorKinds.contains("."), groupSizes.contains(where: { $0 < 2 }) { return nil }
-        if !hasCue(before: begin) && blocked(before: begin) { return nil }
+        if looksLikeDate(raw) || isSocialSecurityNumber(groupSizes, separatorKinds) || isCardNumber(groupSizes, count) {
+            return (nil, max(scanned, end))
+        }
+        // Dotted groups are phone numbers only in three or more groups of two or more digits
+        // ("837.824.1482"; "200.38294427" is a decimal).
+        if separatorKinds.contains("."), groupSizes.count < 3 || groupSizes.contains(where: { $0 < 2 }) {
+            return (nil, max(scanned, end))
+        }
+        if !hasCue(before: begin) && blocked(before: begin) { return (nil, max(scanned, end)) }
         let value = (plus ? "+" : "") + raw.unicodeScalars.filter(\.isASCIIDigit).map(String.init).joined()
-        return Entity(type: "phone", value: value, text: raw, start: begin, end: end)
+        return (Entity(type: "phone", value: value, text: raw, start: begin, end: end), end)
     }
 
     /// US social security numbers: 3-2-4 digits with hyphens.
