@@ -79,6 +79,9 @@ struct NumberScanner {
             k += 1
             guard k < lexemes.count else { return nil }
         }
+        if lexemes[k].kind == .digits, let match = digits(at: k), match.isOrdinal {
+            return finish(i, match.endLexeme, match.value, negative: negative, ordinal: true, words: false)
+        }
         if let standalone = standaloneFraction(at: k) {
             return finish(i, standalone.end, standalone.value, negative: negative, ordinal: false, words: true)
         }
@@ -90,6 +93,8 @@ struct NumberScanner {
             // "a fifth", "a twenty-first" are fractions; "twenty-fifth" is an ordinal.
             if word(k) == "a" || word(k) == "an" {
                 guard first.end - k == 2 else { return finish(i, end, ordinal, negative: negative, ordinal: true, words: true) }
+                // "a first class seat" is no fraction; "a fifth" is.
+                guard ordinal >= 3 else { return nil }
                 return finish(i, end, 1 / ordinal, negative: negative, ordinal: false, words: true)
             }
             if first.plural {
@@ -313,7 +318,9 @@ struct NumberScanner {
                     return Cardinal(value: ordinal, end: k + 1, ordinal: ordinal, plural: plural)
                 }
                 // "twenty-fifth" (tens + unit ordinal), "hundred fifth", "trillionth".
-                if lastKind == "tens" && ordinal < 10 || lastKind == "scale" || lastKind == "and" || article && !saw {
+                if lastKind == "tens" && ordinal < 10 || lastKind == "scale" || lastKind == "and" || article && !saw
+                    || ordinal >= 100 && !plural
+                {
                     let whole = total + current + (lastKind == "scale" && ordinal >= 100 ? 0 : ordinal)
                     let value = ordinal >= 100 && lastKind != "tens" ? max(total + current, 1) * ordinal : whole
                     if plural {

@@ -43,7 +43,7 @@ struct NumericEntities {
         // Fractions swallow their denominator: "forty two and a third" still has the ordinal "third".
         for match in numbers where !match.isOrdinal && match.isWords {
             let last = lexemes[match.endLexeme - 1].text
-            if let value = NumberWords.ordinals[last], value >= 3, match.endLexeme - match.firstLexeme >= 2,
+            if let value = NumberWords.ordinals[last], value >= 3, match.endLexeme - match.firstLexeme >= 3,
                 ["a", "an"].contains(lexemes[match.endLexeme - 2].text)
             {
                 let l = lexemes[match.endLexeme - 1]
@@ -61,6 +61,15 @@ struct NumericEntities {
                 if end < lexemes.count && lexemes[end].text == "one" { end += 1 }
                 entities.append(span("ordinal", start, end, value: "-2"))
                 i = end
+                continue
+            }
+            // "the second to last", "third to last".
+            if let position = NumberWords.ordinals[word], position <= 10, i + 2 < lexemes.count, lexemes[i + 1].text == "to",
+                lexemes[i + 2].text == "last"
+            {
+                let start = i > 0 && lexemes[i - 1].text == "the" ? i - 1 : i
+                entities.append(span("ordinal", start, i + 3, value: "-\(NumberWords.format(position))"))
+                i += 3
                 continue
             }
             let relative: [String: String] = ["last": "-1", "next": "+1", "previous": "-1", "current": "0", "penultimate": "-2", "antepenultimate": "-3"]
