@@ -13,6 +13,8 @@ public struct SentimentAnalyzer: Sendable {
     private let lexicon: [String: Double]
     private let stems: [String: Double]
     private let emoji: [Unicode.Scalar: Double]
+    /// Lexicon words of seven or more letters by each of their one-letter deletions, for typos.
+    private let deletions: [String: String]
     private let stemmer = EnglishStemmer()
 
     public init() {
@@ -39,8 +41,19 @@ public struct SentimentAnalyzer: Sendable {
             let mean = values.reduce(0, +) / Double(values.count)
             return values.allSatisfy({ ($0 > 0) == (mean > 0) }) ? mean : nil
         }
+        var deletions: [String: String] = [:]
+        for word in lexicon.keys.sorted() where word.count >= 7 && word.allSatisfy({ $0.isLetter }) {
+            for variant in Self.oneDeletions(of: word) where deletions[variant] == nil { deletions[variant] = word }
+        }
+        self.deletions = deletions
         self.lexicon = lexicon
         self.emoji = emoji
+    }
+
+    /// The word with each one of its letters left out.
+    static func oneDeletions(of word: String) -> [String] {
+        let characters = Array(word)
+        return characters.indices.map { i in String(characters[..<i] + characters[(i + 1)...]) }
     }
 
     /// The sentiment of `text`.
@@ -53,7 +66,11 @@ public struct SentimentAnalyzer: Sendable {
         var i = 0
         while i < items.count {
             let word = lower[i]
-            if Self.boosters[word] != nil || (word == "kind" && i + 1 < items.count && lower[i + 1] == "of") {
+            // Intensifiers modify the next word; one that ends the clause ("it was incredible") is a word of its own.
+            let modifiesNext = i + 1 < items.count && items[i + 1].first?.isLetter == true && items[i].last?.isLetter == true
+            if (Self.boosters[word] != nil && (modifiesNext || lexicon[word] == nil))
+                || (word == "kind" && i + 1 < items.count && lower[i + 1] == "of")
+            {
                 i += 1
                 continue
             }
@@ -97,6 +114,14 @@ public struct SentimentAnalyzer: Sendable {
         }
         guard word.allSatisfy({ $0.isLetter }) else { return nil }
         if let value = stems[stemmer.stem(word)] { return value }
+        // One typo in a longer word: "disapointing", "incrediable", "dissapointing".
+        if word.count >= 7 {
+            if let match = deletions[word] { return lexicon[match] }
+            for variant in Self.oneDeletions(of: word) {
+                if let value = lexicon[variant], variant.count >= 7 { return value }
+                if let match = deletions[variant] { return lexicon[match] }
+            }
+        }
         // "unhelpful", "unrecommended": un- turns a positive word negative.
         if word.hasPrefix("un"), word.count > 5 {
             let base = String(word.dropFirst(2))

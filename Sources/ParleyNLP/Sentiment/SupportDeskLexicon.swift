@@ -21,6 +21,10 @@ enum SupportDeskLexicon {
         "tasteless": -1.8, "mediocre": -1.5, "overcooked": -1.5, "undercooked": -1.5, "greasy": -1.2,
         "dirty": -1.9, "filthy": -2.3, "poorly": -1.8, "returned": -0.6, "fails": -1.7, "failed": -1.7,
         "crashes": -1.8, "crashed": -1.8, "freezes": -1.5, "died": -1.6, "dies": -1.5, "static": -0.8,
+        "prompt": 1.6, "promptly": 1.6, "timely": 1.5, "flavorful": 2.0, "delish": 2.2, "lukewarm": -1.0,
+        "cheaply": -1.5, "trash": -2.2, "incredible": 2.6, "unbelievable": 1.0, "tremendous": 2.2,
+        "exceptional": 2.6, "outstanding": 3.0, "flawless": 2.8, "seamless": 2.0, "speedy": 1.6, "courteous": 2.2,
+        "knowledgeable": 1.8, "professional": 1.4, "unprofessional": -2.2, "shoddy": -2.2, "defect": -1.8,
     ]
 
     /// Phrases, scored as one unit.
@@ -42,6 +46,8 @@ enum SupportDeskLexicon {
         "out of luck": -1.8, "works fine": 1.8, "works well": 2.2, "worked great": 2.4, "works perfectly": 2.8,
         "fell apart": -2.2, "broke after": -2.0, "went wrong": -1.8, "no good": -2.0,
         "what a joke": -2.2, "ten out of ten": 3.0, "10 out of 10": 3.0, "one of the best": 3.0,
-        "one of the worst": -3.0,
+        "one of the worst": -3.0, "5 stars": 2.6, "4 stars": 1.8, "1 star": -2.2, "zero stars": -2.6,
+        "0 stars": -2.6, "gets the job done": 1.6, "does the job": 1.4, "above and beyond": 2.6, "must visit": 2.0,
+        "must have": 2.0, "must buy": 2.2, "waste your money": -2.6, "waste your time": -2.4, "piece of trash": -2.8,
     ]
 }
