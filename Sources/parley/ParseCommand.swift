@@ -32,7 +32,7 @@ struct ParseCommand: ParsableCommand {
             let (artifact, retrained) = try BotModel.load(
                 intentsFolder: bot.intents, modelPath: bot.model, configuration: bot.configuration().nlu)
             if retrained { note("trained model \(artifact.metadata.version) from \(bot.intents) into \(bot.model)") }
-            pipeline = BotModel.pipeline(for: artifact)
+            pipeline = try BotModel.pipeline(for: artifact)
         } catch {
             throw fail(error)
         }

@@ -8,7 +8,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("intents/shop.yml", Fixtures.intents)
         let data = try IntentFiles.load(folder: folder.path + "/intents")
-        let pipeline = BotModel.pipeline(for: try BotModel.train(data, configuration: NLUConfiguration()))
+        let pipeline = try BotModel.pipeline(for: try BotModel.train(data, configuration: NLUConfiguration()))
         #expect(pipeline.analyze("where's my parcel??").intent?.name == "order_status")
         #expect(pipeline.analyze("I'd like a refund for my purchase").intent?.name == "refund")
         #expect(pipeline.analyze("I forgot my pasword").intent?.name == "password_reset")
@@ -40,8 +40,8 @@ import Testing
         #expect(loaded.metadata.sourceHash == data.sourceHash)
         let message = "my order A-12345 is late"
         #expect(
-            BotModel.pipeline(for: loaded).analyze(message).intents
-                == BotModel.pipeline(for: first).analyze(message).intents)
+            try BotModel.pipeline(for: loaded).analyze(message).intents
+                == (try BotModel.pipeline(for: first).analyze(message).intents))
     }
 
     @Test func loadRetrainsOnlyWhenTheFilesChange() throws {

@@ -54,7 +54,8 @@ import Testing
                 emptyLines += 1
                 if !found.isEmpty {
                     falsePositiveLines += 1
-                    failures["false positive", default: []].append("\(item.text) → \(found.map { "\($0.type):\($0.text)" })")
+                    failures["false positive", default: []].append(
+                        "\(item.text) → \(found.map { "\($0.type):\($0.text)" })")
                 }
             }
             for type in item.types {
@@ -63,7 +64,8 @@ import Testing
                 var tally = tallies[type, default: Tally()]
                 tally.gold += gold.count
                 tally.predicted += predicted.count
-                tally.strictTP += gold.filter { g in predicted.contains { $0.start == g.start && $0.end == g.end } }.count
+                tally.strictTP +=
+                    gold.filter { g in predicted.contains { $0.start == g.start && $0.end == g.end } }.count
                 var unmatched = predicted
                 for g in gold {
                     if let index = unmatched.firstIndex(where: { $0.start < g.end && g.start < $0.end }) {
@@ -92,7 +94,9 @@ import Testing
                 "entities \(type): strict F1 \(String(format: "%.3f", tally.f1(tally.strictTP))), overlap F1 \(String(format: "%.3f", tally.f1(tally.overlapTP))) (gold \(tally.gold), predicted \(tally.predicted))"
             )
         }
-        print("entities: false positives on \(falsePositiveLines) of \(emptyLines) no-entity lines (\(String(format: "%.3f", falsePositiveRate)))")
+        print(
+            "entities: false positives on \(falsePositiveLines) of \(emptyLines) no-entity lines (\(String(format: "%.3f", falsePositiveRate)))"
+        )
         func strict(_ type: String) -> Double { tallies[type].map { $0.f1($0.strictTP) } ?? 0 }
         func overlap(_ type: String) -> Double { tallies[type].map { $0.f1($0.overlapTP) } ?? 0 }
         #expect(strict("email") >= 0.90)

@@ -1,3 +1,4 @@
+public import Foundation
 public import ParleyNLP
 
 /// Trains and loads a bot's model from its `intents/` folder.
@@ -16,7 +17,8 @@ public enum BotModel {
             classifier: configuration.train(examples),
             language: configuration.language,
             sourceHash: data.sourceHash,
-            exampleCount: examples.count
+            exampleCount: examples.count,
+            entities: data.entities
         )
     }
 
@@ -40,8 +42,22 @@ public enum BotModel {
         return (artifact, true)
     }
 
-    /// The pipeline that analyses messages with `artifact`.
-    public static func pipeline(for artifact: ModelArtifact) -> Pipeline {
-        Pipeline(preprocessor: TextPreprocessor(language: artifact.metadata.language), classifier: artifact.classifier)
+    /// The pipeline that analyses messages with `artifact`, resolving dates in `timeZone`.
+    public static func pipeline(for artifact: ModelArtifact, timeZone: TimeZone = .current) throws -> Pipeline {
+        var patterns: [EntityPattern] = []
+        var catalogues: [EntityCatalogue] = []
+        for record in artifact.metadata.entities {
+            if let list = record.patterns { patterns.append(try EntityPattern(name: record.name, patterns: list)) }
+            if let values = record.values {
+                catalogues.append(
+                    EntityCatalogue(
+                        name: record.name, entries: values.map { .init(value: $0.value, synonyms: $0.synonyms) }))
+            }
+        }
+        return Pipeline(
+            preprocessor: TextPreprocessor(language: artifact.metadata.language),
+            classifier: artifact.classifier,
+            entityExtractor: EntityExtractor(patterns: patterns, catalogues: catalogues, timeZone: timeZone)
+        )
     }
 }

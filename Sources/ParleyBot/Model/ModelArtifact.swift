@@ -23,19 +23,42 @@ public struct ModelArtifact: Sendable {
         public var exampleCount: Int
         public var wordFeatureCount: Int
         public var dimension: Int
+        /// The trainers' entity types, so a server needs only the model file.
+        public var entities: [EntityRecord]
 
         /// A short, readable model version.
         public var version: String { String(sourceHash.prefix(12)) }
     }
 
-    public static let formatVersion = 1
+    /// A trainer-defined entity type as stored in the model file.
+    public struct EntityRecord: Sendable, Codable, Hashable {
+        public var name: String
+        public var patterns: [String]?
+        public var values: [ValueRecord]?
+
+        public struct ValueRecord: Sendable, Codable, Hashable {
+            public var value: String
+            public var synonyms: [String]
+        }
+
+        init(_ definition: EntityDefinition) {
+            name = definition.name
+            switch definition.matcher {
+            case .patterns(let list): patterns = list
+            case .values(let list): values = list.map { ValueRecord(value: $0.value, synonyms: $0.synonyms) }
+            }
+        }
+    }
+
+    public static let formatVersion = 2
     static let magic = Array("PARLEYM1".utf8)
 
     public var metadata: Metadata
     public var classifier: IntentClassifier
 
     public init(
-        classifier: IntentClassifier, language: String, sourceHash: String, exampleCount: Int, createdAt: Date = Date()
+        classifier: IntentClassifier, language: String, sourceHash: String, exampleCount: Int,
+        entities: [EntityDefinition] = [], createdAt: Date = Date()
     ) {
         self.classifier = classifier
         metadata = Metadata(
@@ -49,7 +72,8 @@ public struct ModelArtifact: Sendable {
             confidenceScale: classifier.confidenceScale,
             exampleCount: exampleCount,
             wordFeatureCount: classifier.vectorizer.wordFeatureCount,
-            dimension: classifier.vectorizer.dimension
+            dimension: classifier.vectorizer.dimension,
+            entities: entities.map(EntityRecord.init)
         )
     }
 

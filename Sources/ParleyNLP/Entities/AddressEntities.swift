@@ -27,7 +27,9 @@ struct AddressEntities {
             let raw = text.text(start, end)
             covered.append(start..<end)
             if span.kind == .email {
-                guard emails, Self.isValidEmail(raw, before: start > 0 ? text.scalars[start - 1] : nil) else { continue }
+                guard emails, Self.isValidEmail(raw, before: start > 0 ? text.scalars[start - 1] : nil) else {
+                    continue
+                }
                 entities.append(Entity(type: "email", value: raw.lowercased(), text: raw, start: start, end: end))
             } else if urls, Self.isValidURL(raw) {
                 entities.append(Entity(type: "url", value: raw, text: raw, start: start, end: end))
@@ -63,7 +65,9 @@ struct AddressEntities {
         if allowIP && lower == "localhost" { return true }
         let labels = lower.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2 else { return false }
-        if allowIP, labels.count == 4, labels.allSatisfy({ $0.count <= 3 && !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
+        if allowIP, labels.count == 4,
+            labels.allSatisfy({ $0.count <= 3 && !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) })
+        {
             return true
         }
         for label in labels {
@@ -104,15 +108,18 @@ struct AddressEntities {
         var i = 0
         while i < scalars.count {
             guard scalars[i].isASCIILetter || scalars[i].isASCIIDigit,
-                i == 0 || !(scalars[i - 1].isASCIILetter || scalars[i - 1].isASCIIDigit || scalars[i - 1] == "."
-                    || scalars[i - 1] == "-" || scalars[i - 1] == "@" || scalars[i - 1] == "/" || scalars[i - 1] == ":")
+                i == 0
+                    || !(scalars[i - 1].isASCIILetter || scalars[i - 1].isASCIIDigit || scalars[i - 1] == "."
+                        || scalars[i - 1] == "-" || scalars[i - 1] == "@" || scalars[i - 1] == "/"
+                        || scalars[i - 1] == ":")
             else {
                 i += 1
                 continue
             }
             var end = i
             while end < scalars.count
-                && (scalars[end].isASCIILetter || scalars[end].isASCIIDigit || scalars[end] == "." || scalars[end] == "-")
+                && (scalars[end].isASCIILetter || scalars[end].isASCIIDigit || scalars[end] == "."
+                    || scalars[end] == "-")
             {
                 end += 1
             }
@@ -131,7 +138,9 @@ struct AddressEntities {
                 if hostEnd == end, end < scalars.count, scalars[end] == "/" {
                     urlEnd = end + 1
                     while urlEnd < scalars.count && !scalars[urlEnd].properties.isWhitespace { urlEnd += 1 }
-                    while urlEnd > end + 1 && ".,;:!?)]}'\"".unicodeScalars.contains(scalars[urlEnd - 1]) { urlEnd -= 1 }
+                    while urlEnd > end + 1 && ".,;:!?)]}'\"".unicodeScalars.contains(scalars[urlEnd - 1]) {
+                        urlEnd -= 1
+                    }
                 }
                 let raw = text.text(i, urlEnd)
                 entities.append(Entity(type: "url", value: raw, text: raw, start: i, end: urlEnd))

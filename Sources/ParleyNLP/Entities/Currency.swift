@@ -31,7 +31,9 @@ enum Currency {
         "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP",
     ]
     /// Ambiguous words that mean money only right after an amount.
-    static let amountOnly: Set<String> = ["real", "rand", "won", "mark", "marks", "lira", "pound", "pounds", "cent", "cents"]
+    static let amountOnly: Set<String> = [
+        "real", "rand", "won", "mark", "marks", "lira", "pound", "pounds", "cent", "cents",
+    ]
 
     /// A currency ending at lexeme `last` (before an amount): its code and first lexeme.
     static func before(_ text: EntityText, lexeme last: Int) -> (String, Int)? {
@@ -39,7 +41,8 @@ enum Currency {
         let word = lexemes[last].text
         if let code = symbols[word] {
             // "c $", "US$", "nzd$", "mxn$ 15".
-            if code == "USD", last > 0, lexemes[last - 1].kind == .word, let prefixed = dollarPrefixes[lexemes[last - 1].text],
+            if code == "USD", last > 0, lexemes[last - 1].kind == .word,
+                let prefixed = dollarPrefixes[lexemes[last - 1].text],
                 lexemes[last - 1].end == lexemes[last].start || lexemes[last - 1].text.count == 1
             {
                 return (prefixed, last - 1)
@@ -59,7 +62,9 @@ enum Currency {
         var k = first
         // "75 USD million": the scale may come after the code.
         let word = lexemes[k].text
-        if lexemes[k].kind == .word, word == "us" || word == "u.s.", k + 1 < lexemes.count, names[lexemes[k + 1].text] == "USD" {
+        if lexemes[k].kind == .word, word == "us" || word == "u.s.", k + 1 < lexemes.count,
+            names[lexemes[k + 1].text] == "USD"
+        {
             return ("USD", k + 2)
         }
         if let scale = NumberWords.scales[word], scale >= 1e3, k + 1 < lexemes.count, lexemes[k + 1].kind == .word,
@@ -68,7 +73,9 @@ enum Currency {
             k += 1
         }
         let next = lexemes[k].text
-        if lexemes[k].kind == .word, codes.contains(next) { return (next.uppercased() == "RMB" ? "CNY" : next.uppercased(), k + 1) }
+        if lexemes[k].kind == .word, codes.contains(next) {
+            return (next.uppercased() == "RMB" ? "CNY" : next.uppercased(), k + 1)
+        }
         if lexemes[k].kind == .word, let code = names[next] {
             // "12-cent-a-share": still money.
             return (code, k + 1)

@@ -19,7 +19,9 @@ struct DateResolver: Sendable {
 
     static func isValid(year: Int, month: Int, day: Int) -> Bool {
         guard month >= 1 && month <= 12 && day >= 1 else { return false }
-        let lengths = [31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let lengths = [
+            31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+        ]
         return day <= lengths[month - 1]
     }
 
@@ -37,7 +39,8 @@ struct DateResolver: Sendable {
         var minute = 0
 
         // Numeric dates.
-        for (i, w) in words.enumerated() where lexemes[i].kind == .digits && i + 2 < words.count && ["-", "/", "."].contains(words[i + 1]) {
+        for (i, w) in words.enumerated()
+        where lexemes[i].kind == .digits && i + 2 < words.count && ["-", "/", "."].contains(words[i + 1]) {
             let parts = stride(from: i, to: min(words.count, i + 5), by: 2).compactMap { Int(words[$0]) }
             if parts.count == 3 {
                 if words[i].count == 4 {
@@ -72,7 +75,8 @@ struct DateResolver: Sendable {
             if day == nil, let match = numbers.first, match.value > 31 {
                 return nil
             }
-        } else if year == nil, let match = numbers.first(where: { $0.value >= 1000 && $0.value <= 2999 && !$0.isWords }),
+        } else if year == nil,
+            let match = numbers.first(where: { $0.value >= 1000 && $0.value <= 2999 && !$0.isWords }),
             words.count <= 3
         {
             year = Int(match.value)
@@ -91,13 +95,17 @@ struct DateResolver: Sendable {
 
         // Relative days and weekdays.
         if date == nil {
-            if let offset = words.lazy.compactMap({ DateWords.relativeDays[$0] }).first, !words.contains("now") || words.count == 1 {
+            if let offset = words.lazy.compactMap({ DateWords.relativeDays[$0] }).first,
+                !words.contains("now") || words.count == 1
+            {
                 var shift = offset
                 if words.contains("after") && words.contains("tomorrow") && words.contains("day") { shift = 2 }
                 if words.contains("before") && words.contains("yesterday") && words.contains("day") { shift = -2 }
-                date = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: shift, to: reference)!)
+                date = calendar.dateComponents(
+                    [.year, .month, .day], from: calendar.date(byAdding: .day, value: shift, to: reference)!)
                 if words == ["now"] {
-                    return iso(calendar.dateComponents([.year, .month, .day, .hour, .minute], from: reference), time: true)
+                    return iso(
+                        calendar.dateComponents([.year, .month, .day, .hour, .minute], from: reference), time: true)
                 }
             } else if let weekday = words.lazy.compactMap({ DateWords.weekdays[$0] }).first {
                 let today = (now.weekday! + 5) % 7 + 1  // 1 = Monday
@@ -107,7 +115,8 @@ struct DateResolver: Sendable {
                 if let d = day, let m = month {
                     date = DateComponents(year: year ?? now.year!, month: m, day: d)
                 } else {
-                    date = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: delta, to: reference)!)
+                    date = calendar.dateComponents(
+                        [.year, .month, .day], from: calendar.date(byAdding: .day, value: delta, to: reference)!)
                 }
             }
         }
@@ -126,7 +135,9 @@ struct DateResolver: Sendable {
                 continue
             }
             let suffix = words[min(words.count - 1, i + (next == ":" || next == "." ? 3 : 1))...].prefix(3).joined()
-            if suffix.hasPrefix("pm") || suffix.hasPrefix("p.m") || words.contains("afternoon") || words.contains("evening") || words.contains("tonight") {
+            if suffix.hasPrefix("pm") || suffix.hasPrefix("p.m") || words.contains("afternoon")
+                || words.contains("evening") || words.contains("tonight")
+            {
                 if hour! < 12 { hour! += 12 }
             } else if suffix.hasPrefix("am") || suffix.hasPrefix("a.m") {
                 if hour == 12 { hour = 0 }
@@ -142,25 +153,37 @@ struct DateResolver: Sendable {
         if date == nil && hour == nil {
             for match in numbers {
                 let unitIndex = match.endLexeme - firstLexeme
-                guard unitIndex >= 0, unitIndex < words.count, let unit = DateWords.units[words[unitIndex]] else { continue }
+                guard unitIndex >= 0, unitIndex < words.count, let unit = DateWords.units[words[unitIndex]] else {
+                    continue
+                }
                 let amount = match.value
-                let direction = words.contains("ago") || words.contains("before") || words.contains("earlier") ? -1 : (words.first == "in" || words.contains("later") || words.contains("after") || words.contains("within") ? 1 : 0)
+                let direction =
+                    words.contains("ago") || words.contains("before") || words.contains("earlier")
+                    ? -1
+                    : (words.first == "in" || words.contains("later") || words.contains("after")
+                        || words.contains("within") ? 1 : 0)
                 if direction == 0 { return duration(amount, unit) }
                 guard let component = component(unit), amount == amount.rounded() else { return duration(amount, unit) }
-                let multiplier = unit == "W" ? 7 : unit == "W2" ? 14 : unit == "Y10" ? 10 : unit == "Y100" ? 100 : unit == "Q" ? 3 : 1
-                let target = calendar.date(byAdding: component, value: direction * Int(amount) * multiplier, to: reference)!
+                let multiplier =
+                    unit == "W"
+                    ? 7 : unit == "W2" ? 14 : unit == "Y10" ? 10 : unit == "Y100" ? 100 : unit == "Q" ? 3 : 1
+                let target = calendar.date(
+                    byAdding: component, value: direction * Int(amount) * multiplier, to: reference)!
                 let time = ["H", "M", "S"].contains(unit)
                 return iso(calendar.dateComponents([.year, .month, .day, .hour, .minute], from: target), time: time)
             }
             // "next week", "last month", "this year".
-            let shift = words.contains("next") || words.contains("following") || words.contains("coming") ? 1 : (words.contains("last") || words.contains("previous") ? -1 : 0)
+            let shift =
+                words.contains("next") || words.contains("following") || words.contains("coming")
+                ? 1 : (words.contains("last") || words.contains("previous") ? -1 : 0)
             if words.contains("week") {
                 let target = calendar.date(byAdding: .weekOfYear, value: shift, to: reference)!
                 let c = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: target)
                 return String(format: "%04d-W%02d", c.yearForWeekOfYear!, c.weekOfYear!)
             }
             if words.contains("month") {
-                let c = calendar.dateComponents([.year, .month], from: calendar.date(byAdding: .month, value: shift, to: reference)!)
+                let c = calendar.dateComponents(
+                    [.year, .month], from: calendar.date(byAdding: .month, value: shift, to: reference)!)
                 return String(format: "%04d-%02d", c.year!, c.month!)
             }
             if words.contains("year") {
@@ -175,7 +198,8 @@ struct DateResolver: Sendable {
                 return iso(components, time: true)
             }
             let part = words.lazy.compactMap { DateWords.dayParts[$0] }.first
-            return iso(components, time: false) + (part.map { $0.hasPrefix("T") && $0.count > 3 && !$0.contains(":") ? $0 : $0 } ?? "")
+            return iso(components, time: false)
+                + (part.map { $0.hasPrefix("T") && $0.count > 3 && !$0.contains(":") ? $0 : $0 } ?? "")
         }
         if let hour { return String(format: "T%02d:%02d", hour, minute) }
         return nil

@@ -6,7 +6,9 @@ enum DateWords {
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
     /// Month names that are also common words: dates only next to a day, a year or a date word.
-    static let ambiguousMonths: Set<String> = ["may", "march", "mar", "jan", "sep", "dec", "jun", "jul", "aug", "apr", "oct", "nov"]
+    static let ambiguousMonths: Set<String> = [
+        "may", "march", "mar", "jan", "sep", "dec", "jun", "jul", "aug", "apr", "oct", "nov",
+    ]
 
     /// Weekdays, 1 = Monday.
     static let weekdays: [String: Int] = [
@@ -14,10 +16,14 @@ enum DateWords {
         "thur": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
         "mondays": 1, "tuesdays": 2, "wednesdays": 3, "thursdays": 4, "fridays": 5, "saturdays": 6, "sundays": 7,
     ]
-    static let ambiguousWeekdays: Set<String> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "thur", "tues", "thurs"]
+    static let ambiguousWeekdays: Set<String> = [
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "thur", "tues", "thurs",
+    ]
 
     /// Days relative to today.
-    static let relativeDays: [String: Int] = ["today": 0, "tonight": 0, "tomorrow": 1, "tmr": 1, "yesterday": -1, "now": 0]
+    static let relativeDays: [String: Int] = [
+        "today": 0, "tonight": 0, "tomorrow": 1, "tmr": 1, "yesterday": -1, "now": 0,
+    ]
 
     /// Units of time and their ISO 8601 duration designators.
     static let units: [String: String] = [

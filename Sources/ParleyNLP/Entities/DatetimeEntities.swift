@@ -34,16 +34,27 @@ struct DatetimeEntities {
             let w = lexemes[k].text
             let previous = word(k - 1)
             let next = word(k + 1)
-            if let _ = DateWords.months[w], lexemes[k].kind == .word {
+            if DateWords.months[w] != nil, lexemes[k].kind == .word {
                 // Ambiguous names ("may", "march") need digits, an ordinal or a year beside them.
                 let digitsBeside = (isDigits(k + 1) && dayNumber(k + 1)) || (isDigits(k - 1) && dayNumber(k - 1))
-                let ordinalBeside = numberAt[k + 1]?.isOrdinal == true || (k > 0 && numbers.contains { $0.endLexeme == k && $0.isOrdinal })
-                    || ((previous == "of" || previous == "the") && numbers.contains { $0.endLexeme == k - 1 && ($0.isOrdinal || !DateWords.ambiguousMonths.contains(w)) })
-                let nearNumber = digitsBeside || ordinalBeside || year(k + 1) || (next == "," && year(k + 2))
-                    || (!DateWords.ambiguousMonths.contains(w) && (numberAt[k + 1] != nil || numbers.contains { $0.endLexeme == k }))
+                let ordinalBeside =
+                    numberAt[k + 1]?.isOrdinal == true
+                    || (k > 0 && numbers.contains { $0.endLexeme == k && $0.isOrdinal })
+                    || ((previous == "of" || previous == "the")
+                        && numbers.contains {
+                            $0.endLexeme == k - 1 && ($0.isOrdinal || !DateWords.ambiguousMonths.contains(w))
+                        })
+                let nearNumber =
+                    digitsBeside || ordinalBeside || year(k + 1) || (next == "," && year(k + 2))
+                    || (!DateWords.ambiguousMonths.contains(w)
+                        && (numberAt[k + 1] != nil || numbers.contains { $0.endLexeme == k }))
                 if !DateWords.ambiguousMonths.contains(w) || nearNumber
-                    || (["in", "of", "early", "late", "mid", "since", "until", "till", "during", "from", "through", "last", "next", "this", "every"].contains(previous)
-                        && (k + 1 >= lexemes.count || lexemes[k + 1].kind == .symbol || ["and", "to", "through", "until"].contains(next)))
+                    || ([
+                        "in", "of", "early", "late", "mid", "since", "until", "till", "during", "from", "through",
+                        "last", "next", "this", "every",
+                    ].contains(previous)
+                        && (k + 1 >= lexemes.count || lexemes[k + 1].kind == .symbol
+                            || ["and", "to", "through", "until"].contains(next)))
                 {
                     if !(w == "may" && previous == "i") { mark(k..<(k + 1)) }
                 }
@@ -60,12 +71,17 @@ struct DatetimeEntities {
                 if previous == "-" && ["semi", "bi", "tri"].contains(word(k - 2)) { mark((k - 2)..<k) }
             } else if DateWords.dayParts[w] != nil {
                 let good = previous == "good" || previous == "nice"
-                let night = (w == "night" || w == "nights") && !(["at", "last", "tonight", "tomorrow", "the", "every", "each", "this"].contains(previous))
+                let night =
+                    (w == "night" || w == "nights")
+                    && !(["at", "last", "tonight", "tomorrow", "the", "every", "each", "this"].contains(previous))
                 if !good && !night { mark(k..<(k + 1)) }
             } else if let unit = DateWords.units[w] {
-                let ordinalBefore = numberAt[k - 1]?.isOrdinal == true || (k >= 1 && NumberWords.ordinals[previous] != nil)
+                let ordinalBefore =
+                    numberAt[k - 1]?.isOrdinal == true || (k >= 1 && NumberWords.ordinals[previous] != nil)
                 let numberBefore = numbers.contains { $0.endLexeme == k && !$0.isOrdinal }
-                let fewBefore = ["few", "couple", "several", "many"].contains(previous) || (previous == "of" && word(k - 2) == "couple")
+                let fewBefore =
+                    ["few", "couple", "several", "many"].contains(previous)
+                    || (previous == "of" && word(k - 2) == "couple")
                 let articleBefore = (previous == "a" || previous == "an") && !["second", "quarter", "day"].contains(w)
                 let halfBefore = previous == "half" || (previous == "an" && word(k - 2) == "half")
                 let determiner = DateWords.determiners.contains(previous)
@@ -76,13 +92,21 @@ struct DatetimeEntities {
                 } else if ordinalBefore {
                     continue
                 } else if numberBefore || fewBefore || articleBefore || halfBefore
-                    || (determiner && !(previous == "the" && ["day"].contains(w) && next == "after" && word(k + 2) == "day"))
+                    || (determiner
+                        && !(previous == "the" && ["day"].contains(w) && next == "after" && word(k + 2) == "day"))
                     || (unit == "WE" && ["on", "at", "over", "during"].contains(previous))
                 {
                     if previous == "a" && (word(k - 2) == "great" || word(k - 2) == "nice") { continue }
                     mark(k..<(k + 1))
+                    // The amount belongs to the expression: "two days", "a couple of weeks".
+                    if let amount = numbers.first(where: { $0.endLexeme == k && !$0.isOrdinal }) {
+                        mark(amount.firstLexeme..<k)
+                    } else if fewBefore || halfBefore || articleBefore {
+                        mark(max(0, k - (previous == "of" || previous == "an" && halfBefore ? 2 : 1))..<k)
+                    }
                 }
-            } else if lexemes[k].kind == .word, w == "q" || w == "h", isDigits(k + 1), lexemes[k].end == lexemes[k + 1].start,
+            } else if lexemes[k].kind == .word, w == "q" || w == "h", isDigits(k + 1),
+                lexemes[k].end == lexemes[k + 1].start,
                 let n = Int(word(k + 1)), n >= 1, n <= (w == "q" ? 4 : 2)
             {
                 mark(k..<(k + 2))
@@ -90,15 +114,21 @@ struct DatetimeEntities {
                 mark(k..<(k + 1))
             } else if w == "new", next == "year" || next == "year's" || next == "years" {
                 mark(k..<(k + 2))
-            } else if ["am", "pm", "a.m.", "p.m.", "oclock"].contains(w) || (w == "a" || w == "p") && next == "." && word(k + 2) == "m" {
-                let gluedAfter = k + 1 < lexemes.count && lexemes[k].end == lexemes[k + 1].start && lexemes[k + 1].kind != .symbol
-                if k > 0, !gluedAfter, isDigits(k - 1) || numberAt[k - 1] != nil || numbers.contains(where: { $0.endLexeme == k }) {
+            } else if ["am", "pm", "a.m.", "p.m.", "oclock"].contains(w)
+                || (w == "a" || w == "p") && next == "." && word(k + 2) == "m"
+            {
+                let gluedAfter =
+                    k + 1 < lexemes.count && lexemes[k].end == lexemes[k + 1].start && lexemes[k + 1].kind != .symbol
+                if k > 0, !gluedAfter,
+                    isDigits(k - 1) || numberAt[k - 1] != nil || numbers.contains(where: { $0.endLexeme == k })
+                {
                     mark((k - 1)..<(k + 1))
                     if w == "a" || w == "p" { mark(k..<(k + 4)) }
                 }
             } else if w == "o", next == "'" || next == "’", word(k + 2) == "clock" {
                 mark(max(0, k - 1)..<(k + 3))
-            } else if w == "past" || (w == "to" && ["quarter", "half"].contains(previous)), k > 0, numbers.contains(where: { $0.endLexeme == k }) || previous == "quarter" || previous == "half",
+            } else if w == "past" || (w == "to" && ["quarter", "half"].contains(previous)), k > 0,
+                numbers.contains(where: { $0.endLexeme == k }) || previous == "quarter" || previous == "half",
                 numberAt[k + 1] != nil || isDigits(k + 1)
             {
                 mark(max(0, k - 1)..<(k + 2))
@@ -112,14 +142,16 @@ struct DatetimeEntities {
                         "in", "since", "of", "year", "until", "till", "by", "before", "after", "from", "to", "during",
                         "between", "and", "early", "late", "mid", "through", "fiscal", "fy", "the",
                     ]
-                    let followedByWord = k + 1 < lexemes.count && lexemes[k + 1].kind == .word
+                    let followedByWord =
+                        k + 1 < lexemes.count && lexemes[k + 1].kind == .word
                         && !DateWords.connectors.contains(next) && DateWords.months[next] == nil
                     let decimal = (next == "." || next == ",") && isDigits(k + 2) && text.adjacent(k)
                     if (context.contains(previous) || k == 0 && lexemes.count == 1) && !followedByWord && !decimal {
                         mark(k..<(k + 1))
                     }
                     // "2014-2018", "2014~2018", unless part of a longer chain of numbers.
-                    let chained = (k > 0 && ["-", "/"].contains(previous) && lexemes[k - 1].end == lexemes[k].start)
+                    let chained =
+                        (k > 0 && ["-", "/"].contains(previous) && lexemes[k - 1].end == lexemes[k].start)
                         || (k + 3 < lexemes.count && ["-", "/"].contains(word(k + 3)) && text.adjacent(k + 2))
                     if (next == "-" || next == "~") && year(k + 2) && text.adjacent(k) && !chained { mark(k..<(k + 3)) }
                 } else if previous == "at", let value = Int(w), value <= 24, w.count <= 2,
@@ -137,10 +169,17 @@ struct DatetimeEntities {
             for match in numbers where !anchor[match.firstLexeme] {
                 let before = match.firstLexeme - 1
                 let after = match.endLexeme
-                let joinsBefore = before >= 0 && (anchor[before] && isCalendarWord(before)
-                    || ((word(before) == "the" || word(before) == "," || word(before) == "of") && before - 1 >= 0 && anchor[before - 1] && isCalendarWord(before - 1)))
-                let joinsAfter = after < lexemes.count && (anchor[after] && isCalendarWord(after)
-                    || ((word(after) == "of" || word(after) == "day") && after + 1 < lexemes.count && (anchor[after + 1] || word(after + 1) == "of" && after + 2 < lexemes.count && anchor[after + 2])))
+                let joinsBefore =
+                    before >= 0
+                    && (anchor[before] && isCalendarWord(before)
+                        || ((word(before) == "the" || word(before) == "," || word(before) == "of") && before - 1 >= 0
+                            && anchor[before - 1] && isCalendarWord(before - 1)))
+                let joinsAfter =
+                    after < lexemes.count
+                    && (anchor[after] && isCalendarWord(after)
+                        || ((word(after) == "of" || word(after) == "day") && after + 1 < lexemes.count
+                            && (anchor[after + 1]
+                                || word(after + 1) == "of" && after + 2 < lexemes.count && anchor[after + 2])))
                 let plausible = match.value >= 1 && (match.value <= 31 || (match.value >= 1000 && match.value <= 2999))
                 if (joinsBefore || joinsAfter) && plausible { mark(match.firstLexeme..<match.endLexeme) }
             }
@@ -149,7 +188,9 @@ struct DatetimeEntities {
             let start = lexemes[range.lowerBound].start
             let end = lexemes[range.upperBound - 1].end
             let raw = text.text(start, end)
-            let value = resolver.resolve(lexemes: Array(lexemes[range]), firstLexeme: range.lowerBound, numbers: numbers.filter { range.contains($0.firstLexeme) })
+            let value = resolver.resolve(
+                lexemes: Array(lexemes[range]), firstLexeme: range.lowerBound,
+                numbers: numbers.filter { range.contains($0.firstLexeme) })
             return Entity(type: "datetime", value: value ?? raw.lowercased(), text: raw, start: start, end: end)
         }
     }
@@ -158,7 +199,8 @@ struct DatetimeEntities {
     func isCalendarWord(_ k: Int) -> Bool {
         let w = text.lexemes[k].text
         return DateWords.months[w] != nil || DateWords.weekdays[w] != nil || text.lexemes[k].kind == .digits
-            || NumberWords.ordinals[w] != nil || NumberWords.isCardinal(w) || w == "st" || w == "nd" || w == "rd" || w == "th"
+            || NumberWords.ordinals[w] != nil || NumberWords.isCardinal(w) || w == "st" || w == "nd" || w == "rd"
+            || w == "th"
     }
 
     /// "7:30", "17:00:00", "11:30am": the lexeme after the time, if one starts at `k`.
@@ -166,14 +208,16 @@ struct DatetimeEntities {
         let lexemes = text.lexemes
         guard k + 2 < lexemes.count, lexemes[k + 1].text == ":" || lexemes[k + 1].text == ".", text.adjacent(k),
             text.adjacent(k + 1), lexemes[k + 2].kind == .digits, lexemes[k + 2].text.count == 2,
-            let hour = Int(lexemes[k].text), hour <= 24, lexemes[k].text.count <= 2, let minute = Int(lexemes[k + 2].text),
+            let hour = Int(lexemes[k].text), hour <= 24, lexemes[k].text.count <= 2,
+            let minute = Int(lexemes[k + 2].text),
             minute < 60
         else { return nil }
         if lexemes[k + 1].text == "." {
             // "2.30" is a time only after "at" or with am/pm.
             let previous = k > 0 ? lexemes[k - 1].text : ""
             let next = k + 3 < lexemes.count ? lexemes[k + 3].text : ""
-            guard previous == "at" || ["am", "pm", "a", "p"].contains(next), !["%", "percent", "per"].contains(next) else {
+            guard previous == "at" || ["am", "pm", "a", "p"].contains(next), !["%", "percent", "per"].contains(next)
+            else {
                 return nil
             }
         }
@@ -191,7 +235,8 @@ struct DatetimeEntities {
         var parts = [lexemes[k].text]
         var separator = ""
         var end = k + 1
-        while end + 1 < lexemes.count, ["-", "/", "."].contains(lexemes[end].text), separator.isEmpty || lexemes[end].text == separator,
+        while end + 1 < lexemes.count, ["-", "/", "."].contains(lexemes[end].text),
+            separator.isEmpty || lexemes[end].text == separator,
             text.adjacent(end - 1), text.adjacent(end), lexemes[end + 1].kind == .digits, parts.count < 3
         {
             separator = lexemes[end].text
@@ -200,10 +245,13 @@ struct DatetimeEntities {
         }
         guard parts.count >= 2 else { return nil }
         // A longer chain of numbers ("133-03-03-2020", "123-12-1234") is a code, not a date.
-        if end + 1 < lexemes.count, lexemes[end].text == separator, text.adjacent(end - 1), lexemes[end + 1].kind == .digits {
+        if end + 1 < lexemes.count, lexemes[end].text == separator, text.adjacent(end - 1),
+            lexemes[end + 1].kind == .digits
+        {
             return nil
         }
-        if end < lexemes.count, lexemes[end].text == "." || lexemes[end].text == "/", text.adjacent(end - 1), end + 1 < lexemes.count,
+        if end < lexemes.count, lexemes[end].text == "." || lexemes[end].text == "/", text.adjacent(end - 1),
+            end + 1 < lexemes.count,
             lexemes[end + 1].kind == .digits, text.adjacent(end)
         {
             return nil
@@ -233,7 +281,9 @@ struct DatetimeEntities {
         guard parts[0].count <= 2, parts[1].count <= 2 else { return nil }
         if separator == "-" { return nil }
         if separator == "." && !(k > 0 && lexemes[k - 1].text == "on") { return nil }
-        let valid = (numbers[0] <= 12 && numbers[1] <= 31 || numbers[1] <= 12 && numbers[0] <= 31) && numbers[0] > 0 && numbers[1] > 0
+        let valid =
+            (numbers[0] <= 12 && numbers[1] <= 31 || numbers[1] <= 12 && numbers[0] <= 31) && numbers[0] > 0
+            && numbers[1] > 0
         return valid ? end : nil
     }
 
@@ -280,7 +330,10 @@ struct DatetimeEntities {
             // Trailing words: "ago", "later", "from now".
             if end < lexemes.count && ["ago", "later", "earlier", "hence"].contains(lexemes[end].text) { end += 1 }
             // Trim dangling connectors at either end.
-            let trimmable: Set<String> = ["the", "of", "at", "on", "in", "to", "and", "-", ",", "by", "a", "an", "for", "than", "no", "or", "all", "/", "~"]
+            let trimmable: Set<String> = [
+                "the", "of", "at", "on", "to", "and", "-", ",", "by", "a", "an", "for", "than", "no", "or", "all", "/",
+                "~",
+            ]
             while start < end - 1 && trimmable.contains(lexemes[start].text) && !anchor[start] { start += 1 }
             while end - 1 > start && trimmable.contains(lexemes[end - 1].text) && !anchor[end - 1] { end -= 1 }
             ranges.append(start..<end)

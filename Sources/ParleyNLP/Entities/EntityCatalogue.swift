@@ -43,14 +43,17 @@ public struct EntityCatalogue: Sendable {
             guard words.count >= n else { continue }
             for start in 0...(words.count - n) {
                 let candidate = words[start..<(start + n)].map(\.normalized).joined(separator: " ")
-                let close = candidate == form.joined
+                let close =
+                    candidate == form.joined
                     || (form.joined.count >= 5 && Self.withinOneEdit(candidate, form.joined))
                 if close {
                     let first = words[start]
                     let last = words[start + n - 1]
                     let scalars = Array(text.unicodeScalars)[first.start..<last.end]
                     entities.append(
-                        Entity(type: name, value: form.value, text: String(String.UnicodeScalarView(scalars)), start: first.start, end: last.end))
+                        Entity(
+                            type: name, value: form.value, text: String(String.UnicodeScalarView(scalars)),
+                            start: first.start, end: last.end))
                 }
             }
         }

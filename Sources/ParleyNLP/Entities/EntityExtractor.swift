@@ -53,8 +53,10 @@ public struct EntityExtractor: Sendable {
         if !types.isEmpty {
             let entityText = EntityText(text.text)
             if types.contains("email") || types.contains("url") {
-                candidates += AddressEntities(text: entityText).find(emails: types.contains("email"), urls: types.contains("url"))
-                    .map { ($0, $0.type == "email" ? 2 : 3) }
+                candidates += AddressEntities(text: entityText).find(
+                    emails: types.contains("email"), urls: types.contains("url")
+                )
+                .map { ($0, $0.type == "email" ? 2 : 3) }
             }
             if types.contains("phone") {
                 candidates += PhoneEntities(text: entityText).find().map { ($0, 4) }
@@ -64,7 +66,8 @@ public struct EntityExtractor: Sendable {
                 if types.contains("money") { candidates += numeric.moneyEntities().map { ($0, 5) } }
                 if types.contains("datetime") {
                     let resolver = DateResolver(reference: reference, timeZone: timeZone)
-                    candidates += DatetimeEntities(text: entityText, numbers: numeric.numbers, resolver: resolver).find()
+                    candidates += DatetimeEntities(text: entityText, numbers: numeric.numbers, resolver: resolver)
+                        .find()
                         .map { ($0, 6) }
                 }
                 if types.contains("ordinal") { candidates += numeric.ordinalEntities().map { ($0, 7) } }

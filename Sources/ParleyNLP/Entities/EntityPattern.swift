@@ -27,7 +27,9 @@ public struct EntityPattern: Sendable {
             for range in regex.matches(units) {
                 let raw = String(decoding: units[range], as: UTF16.self)
                 entities.append(
-                    Entity(type: name, value: raw, text: raw, start: codePoints[range.lowerBound], end: codePoints[range.upperBound]))
+                    Entity(
+                        type: name, value: raw, text: raw, start: codePoints[range.lowerBound],
+                        end: codePoints[range.upperBound]))
             }
         }
         return entities
@@ -48,7 +50,8 @@ private final class CompiledRegex: @unchecked Sendable {
 
     init?(_ pattern: String) {
         let units = Array(pattern.utf16)
-        guard let handle = units.withUnsafeBufferPointer({ cicu_regex_compile($0.baseAddress, Int32($0.count), 0) }) else {
+        guard let handle = units.withUnsafeBufferPointer({ cicu_regex_compile($0.baseAddress, Int32($0.count), 0) })
+        else {
             return nil
         }
         self.handle = handle

@@ -59,7 +59,9 @@ struct NumberScanner {
             if let scalar = lexeme.text.unicodeScalars.first, let value = scalar.properties.numericValue,
                 scalar.properties.numericType == .numeric || scalar.properties.numericType == .digit
             {
-                return Match(start: lexeme.start, end: lexeme.end, firstLexeme: i, endLexeme: i + 1, value: value, isOrdinal: false, isWords: false)
+                return Match(
+                    start: lexeme.start, end: lexeme.end, firstLexeme: i, endLexeme: i + 1, value: value,
+                    isOrdinal: false, isWords: false)
             }
             return nil
         case .digits, .word:
@@ -92,7 +94,9 @@ struct NumberScanner {
         if let ordinal = first.ordinal {
             // "a fifth", "a twenty-first" are fractions; "twenty-fifth" is an ordinal.
             if word(k) == "a" || word(k) == "an" {
-                guard first.end - k == 2 else { return finish(i, end, ordinal, negative: negative, ordinal: true, words: true) }
+                guard first.end - k == 2 else {
+                    return finish(i, end, ordinal, negative: negative, ordinal: true, words: true)
+                }
                 // "a first class seat" is no fraction; "a fifth" is.
                 guard ordinal >= 3 else { return nil }
                 return finish(i, end, 1 / ordinal, negative: negative, ordinal: false, words: true)
@@ -106,7 +110,8 @@ struct NumberScanner {
             return finish(i, end, ordinal, negative: negative, ordinal: true, words: words)
         }
         // "one twenty-fifth", "one one hundred fifth": a lone numerator, then an ordinal.
-        if first.end - k == 1, lexemes[k].kind == .word, let next = cardinal(at: end), let ordinal = next.ordinal, next.numerator == 0,
+        if first.end - k == 1, lexemes[k].kind == .word, let next = cardinal(at: end), let ordinal = next.ordinal,
+            next.numerator == 0,
             word(end) != "a", word(end) != "and"
         {
             return finish(i, next.end, value / ordinal, negative: negative, ordinal: false, words: true)
@@ -139,10 +144,13 @@ struct NumberScanner {
         if ["over", "in", "out"].contains(word(end)) {
             var d = end + 1
             if word(end) == "out" {
-                guard word(d) == "of" else { return finish(i, end, value, negative: negative, ordinal: false, words: words) }
+                guard word(d) == "of" else {
+                    return finish(i, end, value, negative: negative, ordinal: false, words: words)
+                }
                 d += 1
             }
-            if d < lexemes.count, word(end) != "in" || value == 1, let denominator = cardinal(at: d), denominator.ordinal == nil,
+            if d < lexemes.count, word(end) != "in" || value == 1, let denominator = cardinal(at: d),
+                denominator.ordinal == nil,
                 denominator.value != 0
             {
                 value /= denominator.value
@@ -150,8 +158,10 @@ struct NumberScanner {
             }
         }
         // Mixed fractions: "2 1/4", "- 1 4/5".
-        if lexemes[k].kind == .digits, first.end - k == 1, end == first.end, end < lexemes.count, lexemes[end].kind == .digits,
-            word(end + 1) == "/", text.adjacent(end), let fraction = digits(at: end), fraction.value < 1, fraction.value > 0
+        if lexemes[k].kind == .digits, first.end - k == 1, end == first.end, end < lexemes.count,
+            lexemes[end].kind == .digits,
+            word(end + 1) == "/", text.adjacent(end), let fraction = digits(at: end), fraction.value < 1,
+            fraction.value > 0
         {
             value += fraction.value
             end = fraction.endLexeme
@@ -197,7 +207,9 @@ struct NumberScanner {
         guard let numerator = cardinal(at: k), numerator.ordinal == nil || numerator.plural else { return nil }
         if numerator.plural, let ordinal = numerator.ordinal { return (numerator.numerator / ordinal, numerator.end) }
         let d = numerator.end
-        if let denominator = NumberWords.denominator(word(d)), word(d).hasSuffix("s") { return (numerator.value / denominator, d + 1) }
+        if let denominator = NumberWords.denominator(word(d)), word(d).hasSuffix("s") {
+            return (numerator.value / denominator, d + 1)
+        }
         return nil
     }
 
@@ -209,7 +221,9 @@ struct NumberScanner {
             digits += String(Int(unit))
             j += 1
         }
-        if digits.isEmpty, let cardinal = cardinal(at: k), cardinal.ordinal == nil, cardinal.value < 100, lexemes[k].kind == .word {
+        if digits.isEmpty, let cardinal = cardinal(at: k), cardinal.ordinal == nil, cardinal.value < 100,
+            lexemes[k].kind == .word
+        {
             digits = NumberWords.format(cardinal.value)
             j = cardinal.end
         }
@@ -240,8 +254,9 @@ struct NumberScanner {
         var article = false
         if word(k) == "a" || word(k) == "an" {
             let next = word(k + 1)
-            guard NumberWords.scales[next] != nil || NumberWords.ordinals[next] != nil || NumberWords.tens[next] != nil
-                || NumberWords.units[next] != nil
+            guard
+                NumberWords.scales[next] != nil || NumberWords.ordinals[next] != nil || NumberWords.tens[next] != nil
+                    || NumberWords.units[next] != nil
             else { return nil }
             article = true
             k += 1
@@ -258,18 +273,26 @@ struct NumberScanner {
                 lastKind = "digits"
                 k = atom.endLexeme
                 end = k
-                if atom.value.rounded() != atom.value || atom.endLexeme - atom.firstLexeme > 1 && NumberWords.scales[word(k)] == nil {
+                if atom.value.rounded() != atom.value
+                    || atom.endLexeme - atom.firstLexeme > 1 && NumberWords.scales[word(k)] == nil
+                {
                     break
                 }
                 continue
             }
-            if w == "-" && (lastKind == "tens" || lastKind == "unit") && k + 1 < lexemes.count && (text.adjacent(k - 1) || !text.adjacent(k)) {
+            if w == "-" && (lastKind == "tens" || lastKind == "unit") && k + 1 < lexemes.count
+                && (text.adjacent(k - 1) || !text.adjacent(k))
+            {
                 k += 1
                 continue
             }
-            if w == "and" && saw && (lastKind == "scale" || lastKind == "digits" && NumberWords.scales[word(k - 1)] != nil || lastKind == "scale") {
+            if w == "and" && saw
+                && (lastKind == "scale" || lastKind == "digits" && NumberWords.scales[word(k - 1)] != nil
+                    || lastKind == "scale")
+            {
                 let next = word(k + 1)
-                if NumberWords.units[next] != nil || NumberWords.tens[next] != nil || lexemes.indices.contains(k + 1) && lexemes[k + 1].kind == .digits
+                if NumberWords.units[next] != nil || NumberWords.tens[next] != nil
+                    || lexemes.indices.contains(k + 1) && lexemes[k + 1].kind == .digits
                     || NumberWords.ordinals[next] != nil
                 {
                     lastKind = "and"
@@ -312,7 +335,9 @@ struct NumberScanner {
                 end = k
                 continue
             }
-            if let ordinal = NumberWords.ordinals[w] ?? (w.hasSuffix("s") ? NumberWords.ordinals[String(w.dropLast())] : nil) {
+            if let ordinal = NumberWords.ordinals[w]
+                ?? (w.hasSuffix("s") ? NumberWords.ordinals[String(w.dropLast())] : nil)
+            {
                 let plural = w.hasSuffix("s") && NumberWords.ordinals[w] == nil
                 if !saw && !article {
                     return Cardinal(value: ordinal, end: k + 1, ordinal: ordinal, plural: plural)
@@ -325,12 +350,15 @@ struct NumberScanner {
                     let value = ordinal >= 100 && lastKind != "tens" ? max(total + current, 1) * ordinal : whole
                     if plural {
                         // "twenty fifths": a numerator and a plural denominator.
-                        return Cardinal(value: total + current, end: k + 1, ordinal: ordinal, plural: true, numerator: total + current)
+                        return Cardinal(
+                            value: total + current, end: k + 1, ordinal: ordinal, plural: true,
+                            numerator: total + current)
                     }
                     return Cardinal(value: value, end: k + 1, ordinal: value)
                 }
                 if plural {
-                    return Cardinal(value: total + current, end: k + 1, ordinal: ordinal, plural: true, numerator: total + current)
+                    return Cardinal(
+                        value: total + current, end: k + 1, ordinal: ordinal, plural: true, numerator: total + current)
                 }
                 break
             }
@@ -349,7 +377,8 @@ struct NumberScanner {
         guard lexemes[i].kind == .digits else { return nil }
         // Digits glued to letters before them ("SCP173", "T005") are not a number.
         if i > 0 && lexemes[i - 1].kind == .word && lexemes[i - 1].end == lexemes[i].start { return nil }
-        let inChain = i >= 2 && (word(i - 1) == "." || word(i - 1) == "/") && lexemes[i - 2].kind == .digits
+        let inChain =
+            i >= 2 && (word(i - 1) == "." || word(i - 1) == "/") && lexemes[i - 2].kind == .digits
             && lexemes[i - 2].end == lexemes[i - 1].start && lexemes[i - 1].end == lexemes[i].start
         var end = i + 1
         var literal = lexemes[i].text
@@ -377,7 +406,8 @@ struct NumberScanner {
         if end == i + 1, literal.count <= 3 {
             var s = end
             var spaced = literal
-            while s < lexemes.count, lexemes[s].kind == .digits, lexemes[s].text.count == 3, lexemes[s - 1].end + 1 == lexemes[s].start,
+            while s < lexemes.count, lexemes[s].kind == .digits, lexemes[s].text.count == 3,
+                lexemes[s - 1].end + 1 == lexemes[s].start,
                 [" ", "\u{202F}", "\u{00A0}"].contains(scalars[lexemes[s - 1].end])
             {
                 spaced += lexemes[s].text
@@ -389,10 +419,13 @@ struct NumberScanner {
             }
         }
         // A decimal point, unless this is a chain such as an IP address or a date.
-        if word(end) == ".", end + 1 < lexemes.count, lexemes[end + 1].kind == .digits, lexemes[end - 1].end == lexemes[end].start,
+        if word(end) == ".", end + 1 < lexemes.count, lexemes[end + 1].kind == .digits,
+            lexemes[end - 1].end == lexemes[end].start,
             lexemes[end].end == lexemes[end + 1].start, !inChain
         {
-            let chain = word(end + 2) == "." && end + 3 < lexemes.count && lexemes[end + 3].kind == .digits && text.adjacent(end + 1)
+            let chain =
+                word(end + 2) == "." && end + 3 < lexemes.count && lexemes[end + 3].kind == .digits
+                && text.adjacent(end + 1)
             if !chain {
                 literal += "." + lexemes[end + 1].text
                 end += 2
@@ -402,17 +435,24 @@ struct NumberScanner {
         // Exponents and fractions glued on: "1e10", "-12e-1", "6.23x10^-4", "-2500^-1", "3/4".
         if end < lexemes.count, lexemes[end].start == lexemes[end - 1].end {
             let next = word(end)
-            if next == "e", let (exponent, after) = signedDigits(at: end + 1), lexemes[end].end == lexemes[end + 1].start {
+            if next == "e", let (exponent, after) = signedDigits(at: end + 1),
+                lexemes[end].end == lexemes[end + 1].start
+            {
                 value *= pow10(exponent)
                 end = after
-            } else if next == "x", word(end + 1) == "10", word(end + 2) == "^", let (exponent, after) = signedDigits(at: end + 3) {
+            } else if next == "x", word(end + 1) == "10", word(end + 2) == "^",
+                let (exponent, after) = signedDigits(at: end + 3)
+            {
                 value *= pow10(exponent)
                 end = after
             } else if next == "^", let (exponent, after) = signedDigits(at: end + 1) {
                 value = pow(value, exponent)
                 end = after
-                if word(end) == ".", end + 1 < lexemes.count, lexemes[end + 1].kind == .digits, text.adjacent(end) { end += 2 }
-            } else if next == "/", end + 1 < lexemes.count, lexemes[end + 1].kind == .digits, text.adjacent(end), !inChain,
+                if word(end) == ".", end + 1 < lexemes.count, lexemes[end + 1].kind == .digits, text.adjacent(end) {
+                    end += 2
+                }
+            } else if next == "/", end + 1 < lexemes.count, lexemes[end + 1].kind == .digits, text.adjacent(end),
+                !inChain,
                 !(word(end + 2) == "/" && text.adjacent(end + 1)), !(word(end + 2) == "." && text.adjacent(end + 1))
             {
                 let denominator = Double(lexemes[end + 1].text) ?? 0
@@ -428,12 +468,16 @@ struct NumberScanner {
             let suffix = word(end)
             let original = text.text(lexemes[end].start, lexemes[end].end)
             let glued = lexemes[end - 1].end == lexemes[end].start
-            let multipliers: [String: Double] = ["k": 1e3, "mm": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tln": 1e12]
+            let multipliers: [String: Double] = [
+                "k": 1e3, "mm": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tln": 1e12,
+            ]
             let upper: [String: Double] = ["K": 1e3, "M": 1e6, "G": 1e9, "B": 1e9, "T": 1e12, "MM": 1e6]
             if glued, ["st", "nd", "rd", "th"].contains(suffix) {
                 isOrdinal = true
                 end += 1
-            } else if let multiplier = upper[original] ?? multipliers[suffix], glued || suffix.count > 1 || suffix == "k" {
+            } else if let multiplier = upper[original] ?? multipliers[suffix],
+                glued || suffix.count > 1 || suffix == "k"
+            {
                 value *= multiplier
                 end += 1
             } else if glued, Currency.codes.contains(suffix) == false, Currency.names[suffix] == nil, suffix != "s" {
@@ -454,7 +498,9 @@ struct NumberScanner {
             if word(j) == "-" { negative.toggle() }
             j += 1
         }
-        guard j < lexemes.count, lexemes[j].kind == .digits, lexemes[j - 1].end == lexemes[j].start, let value = Double(word(j)) else {
+        guard j < lexemes.count, lexemes[j].kind == .digits, lexemes[j - 1].end == lexemes[j].start,
+            let value = Double(word(j))
+        else {
             return nil
         }
         return (negative ? -value : value, j + 1)

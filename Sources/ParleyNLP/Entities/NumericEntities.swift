@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Numbers, ordinals and amounts of money, built on `NumberScanner`.
 struct NumericEntities {
     let text: EntityText
@@ -23,7 +25,9 @@ struct NumericEntities {
                 if word == "one", match.firstLexeme > 0, Self.pronounOne.contains(lexemes[match.firstLexeme - 1].text) {
                     return nil
                 }
-                if word == "one", match.endLexeme < lexemes.count, ["of", "another", "day"].contains(lexemes[match.endLexeme].text) {
+                if word == "one", match.endLexeme < lexemes.count,
+                    ["of", "another", "day"].contains(lexemes[match.endLexeme].text)
+                {
                     return nil
                 }
                 if word == "nil" || word == "dozen" || word == "dozens" { return nil }
@@ -37,7 +41,9 @@ struct NumericEntities {
         let lexemes = text.lexemes
         for match in numbers where match.isOrdinal {
             // "a trillionth" is a fraction, not an ordinal.
-            if ["a", "an"].contains(lexemes[match.firstLexeme].text) && match.endLexeme - match.firstLexeme == 2 { continue }
+            if ["a", "an"].contains(lexemes[match.firstLexeme].text) && match.endLexeme - match.firstLexeme == 2 {
+                continue
+            }
             entities.append(entity("ordinal", match, value: NumberWords.format(match.value)))
         }
         // Fractions swallow their denominator: "forty two and a third" still has the ordinal "third".
@@ -47,7 +53,10 @@ struct NumericEntities {
                 ["a", "an"].contains(lexemes[match.endLexeme - 2].text)
             {
                 let l = lexemes[match.endLexeme - 1]
-                entities.append(Entity(type: "ordinal", value: NumberWords.format(value), text: text.text(l.start, l.end), start: l.start, end: l.end))
+                entities.append(
+                    Entity(
+                        type: "ordinal", value: NumberWords.format(value), text: text.text(l.start, l.end),
+                        start: l.start, end: l.end))
             }
         }
         // Relative ordinals: "last", "next", "previous", "current", "penultimate", "next to last",
@@ -55,7 +64,9 @@ struct NumericEntities {
         var i = 0
         while i < lexemes.count {
             let word = lexemes[i].text
-            if word == "one", i + 3 < lexemes.count, lexemes[i + 1].text == "before", lexemes[i + 2].text == "the", lexemes[i + 3].text == "last" {
+            if word == "one", i + 3 < lexemes.count, lexemes[i + 1].text == "before", lexemes[i + 2].text == "the",
+                lexemes[i + 3].text == "last"
+            {
                 let start = i > 0 && lexemes[i - 1].text == "the" ? i - 1 : i
                 var end = i + 4
                 if end < lexemes.count && lexemes[end].text == "one" { end += 1 }
@@ -64,7 +75,8 @@ struct NumericEntities {
                 continue
             }
             // "the second to last", "third to last".
-            if let position = NumberWords.ordinals[word], position <= 10, i + 2 < lexemes.count, lexemes[i + 1].text == "to",
+            if let position = NumberWords.ordinals[word], position <= 10, i + 2 < lexemes.count,
+                lexemes[i + 1].text == "to",
                 lexemes[i + 2].text == "last"
             {
                 let start = i > 0 && lexemes[i - 1].text == "the" ? i - 1 : i
@@ -72,8 +84,14 @@ struct NumericEntities {
                 i += 3
                 continue
             }
-            let relative: [String: String] = ["last": "-1", "next": "+1", "previous": "-1", "current": "0", "penultimate": "-2", "antepenultimate": "-3"]
-            if let value = relative[word], !(word == "next" && i + 1 < lexemes.count && ["to"].contains(lexemes[i + 1].text) && !(i + 2 < lexemes.count && lexemes[i + 2].text == "last")) {
+            let relative: [String: String] = [
+                "last": "-1", "next": "+1", "previous": "-1", "current": "0", "penultimate": "-2",
+                "antepenultimate": "-3",
+            ]
+            if let value = relative[word],
+                !(word == "next" && i + 1 < lexemes.count && ["to"].contains(lexemes[i + 1].text)
+                    && !(i + 2 < lexemes.count && lexemes[i + 2].text == "last"))
+            {
                 if word == "next", i + 2 < lexemes.count, lexemes[i + 1].text == "to", lexemes[i + 2].text == "last" {
                     entities.append(span("ordinal", i, i + 3, value: "-2"))
                     i += 3
@@ -117,22 +135,30 @@ struct NumericEntities {
             }
             guard let code = currency else { continue }
             var amount = match.value
-            if end < lexemes.count, let scale = NumberWords.scales[lexemes[end - 1].text], end - 1 >= match.endLexeme, scale >= 1e3 {
+            if end < lexemes.count, let scale = NumberWords.scales[lexemes[end - 1].text], end - 1 >= match.endLexeme,
+                scale >= 1e3
+            {
                 amount *= scale
             }
             // Minor units after "and": "15 dollars and 50", "c $ 100 and fifty".
-            if end + 1 < lexemes.count, lexemes[end].text == "and", let cents = NumberScanner(text: text).number(at: end + 1), !cents.isOrdinal,
-                cents.value < 100, !(cents.endLexeme < lexemes.count && Currency.after(text, lexeme: cents.endLexeme) != nil)
+            if end + 1 < lexemes.count, lexemes[end].text == "and",
+                let cents = NumberScanner(text: text).number(at: end + 1), !cents.isOrdinal,
+                cents.value < 100,
+                !(cents.endLexeme < lexemes.count && Currency.after(text, lexeme: cents.endLexeme) != nil)
             {
                 amount += cents.value / 100
                 end = cents.endLexeme
-            } else if end < lexemes.count, code != "", let minor = NumberScanner(text: text).number(at: end), minor.isWords == false, minor.value < 100, end > match.endLexeme, lexemes[end].kind == .digits {
+            } else if end < lexemes.count, code != "", let minor = NumberScanner(text: text).number(at: end),
+                minor.isWords == false, minor.value < 100, end > match.endLexeme, lexemes[end].kind == .digits
+            {
                 // "17 USD 25"
                 amount += minor.value / 100
                 end = minor.endLexeme
             }
             (start..<end).forEach { used.insert($0) }
-            let value = NumberWords.format((amount * 100).rounded() / 100) + (code.isEmpty ? "" : " " + code)
+            let rounded = (amount * 100).rounded() / 100
+            let figure = rounded == rounded.rounded() ? NumberWords.format(rounded) : String(format: "%.2f", rounded)
+            let value = figure + (code.isEmpty ? "" : " " + code)
             entities.append(span("money", start, end, value: value))
         }
         // Currency names on their own count too ("the dollar fell").

@@ -12,7 +12,9 @@ struct PhoneEntities {
         "phone", "telephone", "tel", "mobile", "cell", "cellphone", "call", "ring", "fax", "whatsapp", "landline",
         "text", "sms", "reach", "contact",
     ]
-    static let blockers: Set<String> = ["account", "card", "order", "invoice", "iban", "ref", "reference", "code", "pin", "id"]
+    static let blockers: Set<String> = [
+        "account", "card", "order", "invoice", "iban", "ref", "reference", "code", "pin", "id",
+    ]
 
     func find() -> [Entity] {
         let scalars = text.scalars
@@ -40,10 +42,13 @@ struct PhoneEntities {
         guard i > 0 else { return false }
         let before = text.scalars[i - 1]
         let scalar = text.scalars[i]
-        if before.isASCIIDigit || before == "." || before == "," || before == "*" || before == "/" || before == "_" { return true }
+        if before.isASCIIDigit || before == "." || before == "," || before == "*" || before == "/" || before == "_" {
+            return true
+        }
         // A minus sign ("-2208960000") or a one-letter code prefix ("E-151673398").
         if before == "-" && (i < 2 || text.scalars[i - 2].properties.isWhitespace) { return true }
-        if before == "-" && i >= 2 && text.scalars[i - 2].isASCIILetter && (i < 3 || !text.scalars[i - 3].isASCIILetter) {
+        if before == "-" && i >= 2 && text.scalars[i - 2].isASCIILetter && (i < 3 || !text.scalars[i - 3].isASCIILetter)
+        {
             return true
         }
         if before == "+" || before == "-" || before == "#" || before == ")" {
@@ -89,7 +94,9 @@ struct PhoneEntities {
                 i += 1
                 continue
             }
-            if scalar == "(" && openParens == 0 && i + 1 < scalars.count && (scalars[i + 1].isASCIIDigit || scalars[i + 1] == "+") {
+            if scalar == "(" && openParens == 0 && i + 1 < scalars.count
+                && (scalars[i + 1].isASCIIDigit || scalars[i + 1] == "+")
+            {
                 if digits == 0 && i == start { begin = start }
                 openParens = 1
                 if i + 1 < scalars.count && scalars[i + 1] == "+" {
@@ -104,7 +111,9 @@ struct PhoneEntities {
                     openParens = 0
                     separatorKinds.insert(")")
                     i += 1
-                    if i < scalars.count && scalars[i] == " " && i + 1 < scalars.count && scalars[i + 1].isASCIIDigit { i += 1 }
+                    if i < scalars.count && scalars[i] == " " && i + 1 < scalars.count && scalars[i + 1].isASCIIDigit {
+                        i += 1
+                    }
                     continue
                 }
                 break
@@ -112,10 +121,14 @@ struct PhoneEntities {
             if "-. /".unicodeScalars.contains(scalar) && digits > 0 && i + 1 < scalars.count {
                 var next = i + 1
                 // " -" and "- " pairs count as one separator.
-                if (scalar == " " && (scalars[next] == "-" || scalars[next] == "/")) || (scalar != " " && scalars[next] == " ") {
+                if (scalar == " " && (scalars[next] == "-" || scalars[next] == "/"))
+                    || (scalar != " " && scalars[next] == " ")
+                {
                     next += 1
                 }
-                guard next < scalars.count, scalars[next].isASCIIDigit || (scalars[next] == "(" && scalar == " ") else { break }
+                guard next < scalars.count, scalars[next].isASCIIDigit || (scalars[next] == "(" && scalar == " ") else {
+                    break
+                }
                 separatorKinds.insert(scalar)
                 i = next
                 continue
@@ -143,7 +156,9 @@ struct PhoneEntities {
             if (after == "-" || after == "/") && end + 1 < scalars.count && !scalars[end + 1].properties.isWhitespace {
                 return (nil, scanned)
             }
-            if after == " " && end + 2 < scalars.count && scalars[end + 1].isASCIILetter && scalars[end + 2].isASCIIDigit {
+            if after == " " && end + 2 < scalars.count && scalars[end + 1].isASCIILetter
+                && scalars[end + 2].isASCIIDigit
+            {
                 return (nil, scanned)
             }
         }
@@ -183,7 +198,9 @@ struct PhoneEntities {
     }
 
     func hasCue(before start: Int) -> Bool {
-        guard let index = text.lexeme(startingAt: start) ?? text.lexemes.firstIndex(where: { $0.start >= start }) else { return false }
+        guard let index = text.lexeme(startingAt: start) ?? text.lexemes.firstIndex(where: { $0.start >= start }) else {
+            return false
+        }
         var words = 0
         var k = index - 1
         while k >= 0 && words < 6 {

@@ -8,12 +8,20 @@ public struct Analysis: Sendable, Hashable {
     public var stems: [String]
     /// Candidate intents, most likely first (empty without a trained model).
     public var intents: [IntentPrediction]
+    /// What the customer mentioned, in order of position.
+    public var entities: [Entity]
+    public var sentiment: Sentiment
 
-    public init(text: String, tokens: [Token], stems: [String], intents: [IntentPrediction]) {
+    public init(
+        text: String, tokens: [Token], stems: [String], intents: [IntentPrediction], entities: [Entity] = [],
+        sentiment: Sentiment = Sentiment(score: 0)
+    ) {
         self.text = text
         self.tokens = tokens
         self.stems = stems
         self.intents = intents
+        self.entities = entities
+        self.sentiment = sentiment
     }
 
     /// The most likely intent, if any.
@@ -22,7 +30,7 @@ public struct Analysis: Sendable, Hashable {
 
 extension Analysis: Encodable {
     private enum CodingKeys: String, CodingKey {
-        case text, tokens, stems, intent, confidence, intents
+        case text, tokens, stems, intent, confidence, intents, entities, sentiment
     }
 
     /// Tokens as they appear in JSON: offsets in code points, end exclusive.
@@ -54,5 +62,7 @@ extension Analysis: Encodable {
         try container.encodeIfPresent(intent?.name, forKey: .intent)
         try container.encodeIfPresent(intent?.confidence, forKey: .confidence)
         try container.encode(intents.map { EncodedIntent(name: $0.name, confidence: $0.confidence) }, forKey: .intents)
+        try container.encode(entities, forKey: .entities)
+        try container.encode(sentiment, forKey: .sentiment)
     }
 }

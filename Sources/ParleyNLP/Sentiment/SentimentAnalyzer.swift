@@ -17,6 +17,9 @@ public struct SentimentAnalyzer: Sendable {
     private let deletions: [String: String]
     private let stemmer = EnglishStemmer()
 
+    /// One analyzer for the whole process: building the lexicon tables takes a few milliseconds.
+    public static let english = SentimentAnalyzer()
+
     public init() {
         var lexicon: [String: Double] = [:]
         for line in VaderLexicon.words.split(separator: "\n") {
@@ -31,6 +34,7 @@ public struct SentimentAnalyzer: Sendable {
                 emoji[scalar] = value
             }
         }
+        for (scalar, value) in SupportDeskLexicon.emoji { emoji[scalar] = value }
         // Stems of lexicon words, for inflections the lexicon lacks; ambiguous stems are left out.
         var byStem: [String: [Double]] = [:]
         let stemmer = EnglishStemmer()
@@ -67,7 +71,8 @@ public struct SentimentAnalyzer: Sendable {
         while i < items.count {
             let word = lower[i]
             // Intensifiers modify the next word; one that ends the clause ("it was incredible") is a word of its own.
-            let modifiesNext = i + 1 < items.count && items[i + 1].first?.isLetter == true && items[i].last?.isLetter == true
+            let modifiesNext =
+                i + 1 < items.count && items[i + 1].first?.isLetter == true && items[i].last?.isLetter == true
             if (Self.boosters[word] != nil && (modifiesNext || lexicon[word] == nil))
                 || (word == "kind" && i + 1 < items.count && lower[i + 1] == "of")
             {
@@ -131,7 +136,7 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     private func phrase(at i: Int, _ lower: [String]) -> (Double, Int)? {
-        for length in [3, 2] where i + length <= lower.count {
+        for length in [5, 4, 3, 2] where i + length <= lower.count {
             let phrase = lower[i..<(i + length)].joined(separator: " ")
             if let value = SupportDeskLexicon.phrases[phrase] { return (value, length) }
         }
@@ -195,13 +200,19 @@ public struct SentimentAnalyzer: Sendable {
     private func idiomCheck(_ valence: Double, _ lower: [String], _ i: Int) -> Double {
         var valence = valence
         let sequences = [
-            "\(lower[i - 1]) \(lower[i])", "\(lower[i - 2]) \(lower[i - 1]) \(lower[i])", "\(lower[i - 2]) \(lower[i - 1])",
-            i >= 3 ? "\(lower[i - 3]) \(lower[i - 2]) \(lower[i - 1])" : "", i >= 3 ? "\(lower[i - 3]) \(lower[i - 2])" : "",
+            "\(lower[i - 1]) \(lower[i])", "\(lower[i - 2]) \(lower[i - 1]) \(lower[i])",
+            "\(lower[i - 2]) \(lower[i - 1])",
+            i >= 3 ? "\(lower[i - 3]) \(lower[i - 2]) \(lower[i - 1])" : "",
+            i >= 3 ? "\(lower[i - 3]) \(lower[i - 2])" : "",
         ]
         if let value = sequences.lazy.compactMap({ Self.idioms[$0] }).first { valence = value }
         if i + 1 < lower.count, let value = Self.idioms["\(lower[i]) \(lower[i + 1])"] { valence = value }
-        if i + 2 < lower.count, let value = Self.idioms["\(lower[i]) \(lower[i + 1]) \(lower[i + 2])"] { valence = value }
-        for gram in [sequences[3], sequences[4], sequences[2]] { if let boost = Self.boosters[gram] { valence += boost } }
+        if i + 2 < lower.count, let value = Self.idioms["\(lower[i]) \(lower[i + 1]) \(lower[i + 2])"] {
+            valence = value
+        }
+        for gram in [sequences[3], sequences[4], sequences[2]] {
+            if let boost = Self.boosters[gram] { valence += boost }
+        }
         return valence
     }
 

@@ -25,6 +25,14 @@ enum SupportDeskLexicon {
         "cheaply": -1.5, "trash": -2.2, "incredible": 2.6, "unbelievable": 1.0, "tremendous": 2.2,
         "exceptional": 2.6, "outstanding": 3.0, "flawless": 2.8, "seamless": 2.0, "speedy": 1.6, "courteous": 2.2,
         "knowledgeable": 1.8, "professional": 1.4, "unprofessional": -2.2, "shoddy": -2.2, "defect": -1.8,
+        "want": 0, "wants": 0, "wanted": 0, "please": 0, "ok": 0.3, "okay": 0.3,
+    ]
+
+    /// Emoji customers use, where VADER's description words miss the feeling.
+    static let emoji: [Unicode.Scalar: Double] = [
+        "😡": -2.6, "😠": -2.3, "🤬": -3.0, "😤": -1.9, "😞": -1.9, "😢": -1.8, "😭": -2.0, "😩": -1.9, "😫": -1.9,
+        "🙄": -1.4, "😒": -1.5, "👎": -1.9, "💩": -2.0, "👍": 1.9, "🙂": 1.2, "😊": 2.0, "😀": 2.0, "😃": 2.1,
+        "😍": 2.6, "🥰": 2.6, "❤": 2.5, "💯": 2.0, "🙏": 1.2, "🎉": 2.2, "👏": 1.9, "😂": 1.4,
     ]
 
     /// Phrases, scored as one unit.
