@@ -84,7 +84,7 @@ import Testing
         if let dump = ProcessInfo.processInfo.environment["PARLEY_DUMP_ENTITY_FAILURES"] {
             for (type, lines) in failures where dump == "all" || dump == type {
                 print("== \(type) (\(lines.count))")
-                lines.forEach { print("   \($0)") }
+                for line in lines { print("   \(line)") }
             }
         }
         let falsePositiveRate = Double(falsePositiveLines) / Double(max(emptyLines, 1))

@@ -27,7 +27,7 @@ import Testing
             }
         }
         if ProcessInfo.processInfo.environment["PARLEY_DUMP_SENTIMENT_MISTAKES"] != nil {
-            mistakes.forEach { print("   \($0)") }
+            for mistake in mistakes { print("   \(mistake)") }
         }
         let accuracy = Double(correct) / Double(total)
         print("sentiment: accuracy \(String(format: "%.3f", accuracy)) on \(total) UCI sentences (\(neutral) scored 0)")

@@ -155,7 +155,7 @@ struct NumericEntities {
                 amount += minor.value / 100
                 end = minor.endLexeme
             }
-            (start..<end).forEach { used.insert($0) }
+            used.formUnion(start..<end)
             let rounded = (amount * 100).rounded() / 100
             let figure = rounded == rounded.rounded() ? NumberWords.format(rounded) : String(format: "%.2f", rounded)
             let value = figure + (code.isEmpty ? "" : " " + code)
