@@ -33,14 +33,19 @@ struct EvaluateCommand: ParsableCommand {
     var format = Format.text
 
     func run() throws {
-        let report: EvaluationReport
+        var report: EvaluationReport
         do {
             let evaluator = Evaluator(outOfScopeLabel: outOfScopeLabel, folds: folds)
             let training = try TrainingSource.examples(at: train)
+            let definitions = try TrainingSource.entityDefinitions(at: train)
+            let entities = try EntityEvaluation(definitions: definitions)
             if let test {
-                report = try evaluator.evaluate(train: training, test: try TrainingSource.examples(at: test))
+                let testing = try TrainingSource.examples(at: test)
+                report = try evaluator.evaluate(train: training, test: testing)
+                report.entities = entities.scores(testing)
             } else {
                 report = try evaluator.crossValidate(training)
+                report.entities = entities.scores(training)
             }
         } catch {
             throw fail(error)

@@ -25,6 +25,16 @@ enum EvaluationText {
                     + "    \(number(scores.precision))   \(number(scores.recall))  \(number(scores.f1))"
                     + String(format: "%9d", scores.support))
         }
+        if let entities = report.entities {
+            lines.append("")
+            lines.append("entity".padding(toLength: 36, withPad: " ", startingAt: 0) + "precision  recall     f1  support")
+            for (name, scores) in entities.sorted(by: { $0.key < $1.key }) {
+                lines.append(
+                    name.padding(toLength: 36, withPad: " ", startingAt: 0)
+                        + "    \(number(scores.precision))   \(number(scores.recall))  \(number(scores.f1))"
+                        + String(format: "%9d", scores.support))
+            }
+        }
         if !report.confusedPairs.isEmpty {
             lines.append("")
             lines.append("most confused (expected → predicted):")

@@ -1,7 +1,7 @@
 /// The result of `parley evaluate`: what trainers read and CI checks.
 public struct EvaluationReport: Sendable, Encodable {
-    /// Precision, recall and F1 of one intent.
-    public struct IntentScores: Sendable, Encodable {
+    /// Precision, recall and F1 of one intent or entity type.
+    public struct Scores: Sendable, Encodable {
         public var precision: Double
         public var recall: Double
         public var f1: Double
@@ -24,7 +24,7 @@ public struct EvaluationReport: Sendable, Encodable {
     public var macroF1: Double
     /// Seconds to train one model (the mean over folds in cross-validation).
     public var trainSeconds: Double
-    public var perIntent: [String: IntentScores]
+    public var perIntent: [String: Scores]
     /// The most frequent mistakes, most frequent first.
     public var confusedPairs: [Confusion]
     /// The confidence below which the bot falls back.
@@ -34,6 +34,9 @@ public struct EvaluationReport: Sendable, Encodable {
     public var inScopeAccuracy: Double?
     public var oosRecall: Double?
     public var oosPrecision: Double?
+    /// Entity extraction against the examples' `[value](entity)` annotations,
+    /// per annotated type, exact spans; present when examples are annotated.
+    public var entities: [String: Scores]?
 
     enum CodingKeys: String, CodingKey {
         case mode, folds, accuracy, threshold
@@ -47,5 +50,6 @@ public struct EvaluationReport: Sendable, Encodable {
         case inScopeAccuracy = "in_scope_accuracy"
         case oosRecall = "oos_recall"
         case oosPrecision = "oos_precision"
+        case entities
     }
 }

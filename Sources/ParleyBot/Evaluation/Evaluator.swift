@@ -157,7 +157,7 @@ public struct Evaluator: Sendable {
                 confusions[outcome.expected, default: [:]][answer, default: 0] += 1
             }
         }
-        var perIntent: [String: EvaluationReport.IntentScores] = [:]
+        var perIntent: [String: EvaluationReport.Scores] = [:]
         for intent in support.keys {
             let tp = Double(truePositives[intent] ?? 0)
             let precision = tp / Double(max(predictedCount[intent] ?? 0, 1))

@@ -44,20 +44,10 @@ public enum BotModel {
 
     /// The pipeline that analyses messages with `artifact`, resolving dates in `timeZone`.
     public static func pipeline(for artifact: ModelArtifact, timeZone: TimeZone = .current) throws -> Pipeline {
-        var patterns: [EntityPattern] = []
-        var catalogues: [EntityCatalogue] = []
-        for record in artifact.metadata.entities {
-            if let list = record.patterns { patterns.append(try EntityPattern(name: record.name, patterns: list)) }
-            if let values = record.values {
-                catalogues.append(
-                    EntityCatalogue(
-                        name: record.name, entries: values.map { .init(value: $0.value, synonyms: $0.synonyms) }))
-            }
-        }
-        return Pipeline(
+        Pipeline(
             preprocessor: TextPreprocessor(language: artifact.metadata.language),
             classifier: artifact.classifier,
-            entityExtractor: EntityExtractor(patterns: patterns, catalogues: catalogues, timeZone: timeZone)
+            entityExtractor: try EntityExtractor(records: artifact.metadata.entities, timeZone: timeZone)
         )
     }
 }

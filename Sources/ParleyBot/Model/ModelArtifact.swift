@@ -41,7 +41,7 @@ public struct ModelArtifact: Sendable {
             public var synonyms: [String]
         }
 
-        init(_ definition: EntityDefinition) {
+        public init(_ definition: EntityDefinition) {
             name = definition.name
             switch definition.matcher {
             case .patterns(let list): patterns = list

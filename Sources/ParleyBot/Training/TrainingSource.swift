@@ -12,4 +12,13 @@ public enum TrainingSource {
         if isDirectory.boolValue { return try IntentFiles.load(folder: path).examples }
         return try CSVExamples.load(path: path)
     }
+
+    /// The trainers' entity definitions at `path`: those of an intents folder, none for a CSV file.
+    public static func entityDefinitions(at path: String) throws(TrainingDataError) -> [EntityDefinition] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return []
+        }
+        return try IntentFiles.load(folder: path).entities
+    }
 }
