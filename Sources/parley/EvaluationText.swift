@@ -27,7 +27,8 @@ enum EvaluationText {
         }
         if let entities = report.entities {
             lines.append("")
-            lines.append("entity".padding(toLength: 36, withPad: " ", startingAt: 0) + "precision  recall     f1  support")
+            lines.append(
+                "entity".padding(toLength: 36, withPad: " ", startingAt: 0) + "precision  recall     f1  support")
             for (name, scores) in entities.sorted(by: { $0.key < $1.key }) {
                 lines.append(
                     name.padding(toLength: 36, withPad: " ", startingAt: 0)

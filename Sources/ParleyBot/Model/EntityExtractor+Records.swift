@@ -10,7 +10,8 @@ extension EntityExtractor {
             if let list = record.patterns { patterns.append(try EntityPattern(name: record.name, patterns: list)) }
             if let values = record.values {
                 catalogues.append(
-                    EntityCatalogue(name: record.name, entries: values.map { .init(value: $0.value, synonyms: $0.synonyms) }))
+                    EntityCatalogue(
+                        name: record.name, entries: values.map { .init(value: $0.value, synonyms: $0.synonyms) }))
             }
         }
         self.init(patterns: patterns, catalogues: catalogues, timeZone: timeZone)

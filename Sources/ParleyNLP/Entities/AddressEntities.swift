@@ -117,11 +117,17 @@ struct AddressEntities {
                 continue
             }
             var end = i
+            var dots = 0
             while end < scalars.count
                 && (scalars[end].isASCIILetter || scalars[end].isASCIIDigit || scalars[end] == "."
                     || scalars[end] == "-")
             {
+                if scalars[end] == "." { dots += 1 }
                 end += 1
+            }
+            guard dots > 0 else {
+                i = max(end, i + 1)
+                continue
             }
             var hostEnd = end
             while hostEnd > i && (scalars[hostEnd - 1] == "." || scalars[hostEnd - 1] == "-") { hostEnd -= 1 }

@@ -1,5 +1,23 @@
 /// English words for dates and times.
 enum DateWords {
+    /// What a word can be in a date expression.
+    enum Kind {
+        case month, weekday, relativeDay, recurrence, dayPart, unit, holiday
+    }
+
+    /// Every date word's kind, so each word costs one look-up.
+    static let kinds: [String: Kind] = {
+        var table: [String: Kind] = [:]
+        for word in holidays.keys { table[word] = .holiday }
+        for word in units.keys { table[word] = .unit }
+        for word in dayParts.keys { table[word] = .dayPart }
+        for word in recurrences.keys { table[word] = .recurrence }
+        for word in relativeDays.keys { table[word] = .relativeDay }
+        for word in weekdays.keys { table[word] = .weekday }
+        for word in months.keys { table[word] = .month }
+        return table
+    }()
+
     static let months: [String: Int] = [
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
         "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,

@@ -15,7 +15,11 @@ struct DatetimeEntities {
         guard !lexemes.isEmpty else { return [] }
         var anchor = [Bool](repeating: false, count: lexemes.count)
         var numberAt = [Int: NumberScanner.Match]()
-        for match in numbers { numberAt[match.firstLexeme] = match }
+        var numberEndingAt = [Int: NumberScanner.Match]()
+        for match in numbers {
+            numberAt[match.firstLexeme] = match
+            numberEndingAt[match.endLexeme] = match
+        }
         func mark(_ range: Range<Int>) { for k in range where k < anchor.count { anchor[k] = true } }
         func word(_ k: Int) -> String { k >= 0 && k < lexemes.count ? lexemes[k].text : "" }
         func isDigits(_ k: Int) -> Bool { k >= 0 && k < lexemes.count && lexemes[k].kind == .digits }
@@ -32,6 +36,7 @@ struct DatetimeEntities {
 
         for k in lexemes.indices {
             let w = lexemes[k].text
+            let kind = lexemes[k].kind == .digits ? nil : DateWords.kinds[w]
             let previous = word(k - 1)
             let next = word(k + 1)
             if DateWords.months[w] != nil, lexemes[k].kind == .word {
@@ -39,7 +44,7 @@ struct DatetimeEntities {
                 let digitsBeside = (isDigits(k + 1) && dayNumber(k + 1)) || (isDigits(k - 1) && dayNumber(k - 1))
                 let ordinalBeside =
                     numberAt[k + 1]?.isOrdinal == true
-                    || (k > 0 && numbers.contains { $0.endLexeme == k && $0.isOrdinal })
+                    || (k > 0 && numberEndingAt[k]?.isOrdinal == true)
                     || ((previous == "of" || previous == "the")
                         && numbers.contains {
                             $0.endLexeme == k - 1 && ($0.isOrdinal || !DateWords.ambiguousMonths.contains(w))
@@ -47,7 +52,7 @@ struct DatetimeEntities {
                 let nearNumber =
                     digitsBeside || ordinalBeside || year(k + 1) || (next == "," && year(k + 2))
                     || (!DateWords.ambiguousMonths.contains(w)
-                        && (numberAt[k + 1] != nil || numbers.contains { $0.endLexeme == k }))
+                        && (numberAt[k + 1] != nil || numberEndingAt[k] != nil))
                 if !DateWords.ambiguousMonths.contains(w) || nearNumber
                     || ([
                         "in", "of", "early", "late", "mid", "since", "until", "till", "during", "from", "through",
@@ -58,27 +63,27 @@ struct DatetimeEntities {
                 {
                     if !(w == "may" && previous == "i") { mark(k..<(k + 1)) }
                 }
-            } else if DateWords.weekdays[w] != nil {
+            } else if kind == .weekday {
                 if !DateWords.ambiguousWeekdays.contains(w) || dayNumber(k + 1) || numberAt[k + 1]?.isOrdinal == true
                     || ["on", "next", "last", "this", "every", "each", "until", "by", "from", "till"].contains(previous)
                 {
                     mark(k..<(k + 1))
                 }
-            } else if DateWords.relativeDays[w] != nil {
+            } else if kind == .relativeDay {
                 mark(k..<(k + 1))
-            } else if DateWords.recurrences[w] != nil {
+            } else if kind == .recurrence {
                 mark(k..<(k + 1))
                 if previous == "-" && ["semi", "bi", "tri"].contains(word(k - 2)) { mark((k - 2)..<k) }
-            } else if DateWords.dayParts[w] != nil {
+            } else if kind == .dayPart {
                 let good = previous == "good" || previous == "nice"
                 let night =
                     (w == "night" || w == "nights")
                     && !(["at", "last", "tonight", "tomorrow", "the", "every", "each", "this"].contains(previous))
                 if !good && !night { mark(k..<(k + 1)) }
-            } else if let unit = DateWords.units[w] {
+            } else if kind == .unit, let unit = DateWords.units[w] {
                 let ordinalBefore =
                     numberAt[k - 1]?.isOrdinal == true || (k >= 1 && NumberWords.ordinals[previous] != nil)
-                let numberBefore = numbers.contains { $0.endLexeme == k && !$0.isOrdinal }
+                let numberBefore = numberEndingAt[k].map { !$0.isOrdinal } ?? false
                 let fewBefore =
                     ["few", "couple", "several", "many"].contains(previous)
                     || (previous == "of" && word(k - 2) == "couple")
@@ -99,7 +104,7 @@ struct DatetimeEntities {
                     if previous == "a" && (word(k - 2) == "great" || word(k - 2) == "nice") { continue }
                     mark(k..<(k + 1))
                     // The amount belongs to the expression: "two days", "a couple of weeks".
-                    if let amount = numbers.first(where: { $0.endLexeme == k && !$0.isOrdinal }) {
+                    if let amount = numberEndingAt[k], !amount.isOrdinal {
                         mark(amount.firstLexeme..<k)
                     } else if fewBefore || halfBefore || articleBefore {
                         mark(max(0, k - (previous == "of" || previous == "an" && halfBefore ? 2 : 1))..<k)
@@ -110,7 +115,7 @@ struct DatetimeEntities {
                 let n = Int(word(k + 1)), n >= 1, n <= (w == "q" ? 4 : 2)
             {
                 mark(k..<(k + 2))
-            } else if DateWords.holidays[w] != nil {
+            } else if kind == .holiday {
                 mark(k..<(k + 1))
             } else if w == "new", next == "year" || next == "year's" || next == "years" {
                 mark(k..<(k + 2))
@@ -120,7 +125,7 @@ struct DatetimeEntities {
                 let gluedAfter =
                     k + 1 < lexemes.count && lexemes[k].end == lexemes[k + 1].start && lexemes[k + 1].kind != .symbol
                 if k > 0, !gluedAfter,
-                    isDigits(k - 1) || numberAt[k - 1] != nil || numbers.contains(where: { $0.endLexeme == k })
+                    isDigits(k - 1) || numberAt[k - 1] != nil || numberEndingAt[k] != nil
                 {
                     mark((k - 1)..<(k + 1))
                     if w == "a" || w == "p" { mark(k..<(k + 4)) }
@@ -128,7 +133,7 @@ struct DatetimeEntities {
             } else if w == "o", next == "'" || next == "’", word(k + 2) == "clock" {
                 mark(max(0, k - 1)..<(k + 3))
             } else if w == "past" || (w == "to" && ["quarter", "half"].contains(previous)), k > 0,
-                numbers.contains(where: { $0.endLexeme == k }) || previous == "quarter" || previous == "half",
+                numberEndingAt[k] != nil || previous == "quarter" || previous == "half",
                 numberAt[k + 1] != nil || isDigits(k + 1)
             {
                 mark(max(0, k - 1)..<(k + 2))

@@ -18,10 +18,11 @@ struct EntityText {
     init(_ text: String) {
         let scalars = Array(text.unicodeScalars)
         var lexemes: [Lexeme] = []
+        lexemes.reserveCapacity(scalars.count / 3)
         var i = 0
         while i < scalars.count {
             let scalar = scalars[i]
-            if scalar.properties.isWhitespace {
+            if Self.isSpace(scalar) {
                 i += 1
                 continue
             }
@@ -30,19 +31,42 @@ struct EntityText {
             if scalar.isASCIIDigit {
                 kind = .digits
                 while i < scalars.count && scalars[i].isASCIIDigit { i += 1 }
-            } else if scalar.properties.isAlphabetic {
+            } else if Self.isLetter(scalar) {
                 kind = .word
-                while i < scalars.count && scalars[i].properties.isAlphabetic && !scalars[i].isASCIIDigit { i += 1 }
+                while i < scalars.count && Self.isLetter(scalars[i]) { i += 1 }
             } else {
                 kind = .symbol
                 i += 1
             }
-            var lower = String.UnicodeScalarView()
-            for s in scalars[start..<i] { lower.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars) }
-            lexemes.append(Lexeme(kind: kind, start: start, end: i, text: String(lower)))
+            lexemes.append(Lexeme(kind: kind, start: start, end: i, text: Self.lowercased(scalars[start..<i])))
         }
         self.scalars = scalars
         self.lexemes = lexemes
+    }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80
+            ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
+    }
+
+    /// Letters, but not digits.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.isASCIILetter : scalar.properties.isAlphabetic && !scalar.isASCIIDigit
+    }
+
+    static func lowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        if scalars.allSatisfy({ $0.value < 0x80 }) {
+            return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+                for (offset, scalar) in scalars.enumerated() {
+                    let byte = UInt8(scalar.value)
+                    buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return scalars.count
+            }
+        }
+        var lower = String.UnicodeScalarView()
+        for scalar in scalars { lower.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars) }
+        return String(lower)
     }
 
     /// The original text of scalars `start..<end`.

@@ -16,6 +16,11 @@ struct NumericEntities {
         "previous", "next", "first", "one", "other", "right", "wrong", "new", "old", "only", "you",
     ]
 
+    /// Words that name a position relative to another, and the offset they mean.
+    static let relativeOrdinals: [String: String] = [
+        "last": "-1", "next": "+1", "previous": "-1", "current": "0", "penultimate": "-2", "antepenultimate": "-3",
+    ]
+
     func numberEntities() -> [Entity] {
         numbers.compactMap { match in
             guard !match.isOrdinal else { return nil }
@@ -84,10 +89,7 @@ struct NumericEntities {
                 i += 3
                 continue
             }
-            let relative: [String: String] = [
-                "last": "-1", "next": "+1", "previous": "-1", "current": "0", "penultimate": "-2",
-                "antepenultimate": "-3",
-            ]
+            let relative = Self.relativeOrdinals
             if let value = relative[word],
                 !(word == "next" && i + 1 < lexemes.count && ["to"].contains(lexemes[i + 1].text)
                     && !(i + 2 < lexemes.count && lexemes[i + 2].text == "last"))

@@ -46,7 +46,8 @@ public struct SentimentAnalyzer: Sendable {
             return values.allSatisfy({ ($0 > 0) == (mean > 0) }) ? mean : nil
         }
         var deletions: [String: String] = [:]
-        for word in lexicon.keys.sorted() where word.count >= 7 && word.allSatisfy({ $0.isLetter }) {
+        for word in lexicon.keys.sorted()
+        where word.utf8.count >= 7 && word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
             for variant in Self.oneDeletions(of: word) where deletions[variant] == nil { deletions[variant] = word }
         }
         self.deletions = deletions
@@ -54,10 +55,19 @@ public struct SentimentAnalyzer: Sendable {
         self.emoji = emoji
     }
 
-    /// The word with each one of its letters left out.
+    /// The word (lower-case ASCII) with each one of its letters left out.
     static func oneDeletions(of word: String) -> [String] {
-        let characters = Array(word)
-        return characters.indices.map { i in String(characters[..<i] + characters[(i + 1)...]) }
+        let bytes = Array(word.utf8)
+        return bytes.indices.map { i in
+            String(unsafeUninitializedCapacity: bytes.count - 1) { buffer in
+                var j = 0
+                for (k, byte) in bytes.enumerated() where k != i {
+                    buffer[j] = byte
+                    j += 1
+                }
+                return j
+            }
+        }
     }
 
     /// The sentiment of `text`.
@@ -65,6 +75,7 @@ public struct SentimentAnalyzer: Sendable {
         let items = Self.items(of: text)
         guard !items.isEmpty else { return Sentiment(score: 0) }
         let lower = items.map { $0.lowercased() }
+        let known = lower.map(lookup)
         let capitalDifferential = Self.someButNotAllCapitals(items)
         var valences = [Double](repeating: 0, count: items.count)
         var i = 0
@@ -72,8 +83,9 @@ public struct SentimentAnalyzer: Sendable {
             let word = lower[i]
             // Intensifiers modify the next word; one that ends the clause ("it was incredible") is a word of its own.
             let modifiesNext =
-                i + 1 < items.count && items[i + 1].first?.isLetter == true && items[i].last?.isLetter == true
-            if (Self.boosters[word] != nil && (modifiesNext || lexicon[word] == nil))
+                i + 1 < items.count && items[i + 1].unicodeScalars.first.map(EntityText.isLetter) == true
+                && items[i].unicodeScalars.last.map(EntityText.isLetter) == true
+            if (Self.boosters[word] != nil && (modifiesNext || known[i] == nil))
                 || (word == "kind" && i + 1 < items.count && lower[i + 1] == "of")
             {
                 i += 1
@@ -85,14 +97,14 @@ public struct SentimentAnalyzer: Sendable {
                 i += length
                 continue
             }
-            valences[i] = valence(at: i, items, lower, capitalDifferential)
+            valences[i] = valence(at: i, items, lower, known, capitalDifferential)
             i += 1
         }
         // A negated action with no feeling word ("it doesn't charge", "I can't log in") is a complaint.
         for k in items.indices where Self.isNegation(lower[k]) || lower[k] == "no" {
             let window = (k + 1)..<min(items.count, k + 4)
-            let nextIsWord = k + 1 < items.count && lower[k + 1].contains(where: \.isLetter)
-            if nextIsWord && window.allSatisfy({ valences[$0] == 0 && lookup(lower[$0]) == nil }) {
+            let nextIsWord = k + 1 < items.count && lower[k + 1].unicodeScalars.contains(where: EntityText.isLetter)
+            if nextIsWord && window.allSatisfy({ valences[$0] == 0 && known[$0] == nil }) {
                 valences[k] = Self.negatedAction
             }
         }
@@ -101,7 +113,7 @@ public struct SentimentAnalyzer: Sendable {
             for k in valences.indices where k != but { valences[k] *= k < but ? 0.5 : 1.5 }
         }
         var sum = valences.reduce(0, +)
-        for scalar in text.unicodeScalars { if let value = emoji[scalar] { sum += value } }
+        for scalar in text.unicodeScalars where scalar.value >= 0x2000 { if let value = emoji[scalar] { sum += value } }
         let emphasis = Self.punctuationEmphasis(text)
         if sum > 0 { sum += emphasis } else if sum < 0 { sum -= emphasis }
         return Sentiment(score: sum / (sum * sum + 15).squareRoot())
@@ -111,60 +123,84 @@ public struct SentimentAnalyzer: Sendable {
 
     private func lookup(_ word: String) -> Double? {
         if let value = lexicon[word] { return value }
-        guard word.count > 3 else { return nil }
+        let length = word.utf8.count
+        guard length > 3 else { return nil }
         // "well-done", "user-friendly": the parts.
-        if word.contains("-") {
+        if word.utf8.contains(UInt8(ascii: "-")) {
             let parts = word.split(separator: "-").compactMap { lexicon[String($0)] }
             return parts.isEmpty ? nil : parts.reduce(0, +)
         }
-        guard word.allSatisfy({ $0.isLetter }) else { return nil }
+        guard word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
         if let value = stems[stemmer.stem(word)] { return value }
-        // One typo in a longer word: "disapointing", "incrediable", "dissapointing".
-        if word.count >= 7 {
-            if let match = deletions[word] { return lexicon[match] }
-            for variant in Self.oneDeletions(of: word) {
-                if let value = lexicon[variant], variant.count >= 7 { return value }
-                if let match = deletions[variant] { return lexicon[match] }
-            }
-        }
         // "unhelpful", "unrecommended": un- turns a positive word negative.
-        if word.hasPrefix("un"), word.count > 5 {
+        if length > 5 && word.hasPrefix("un") {
             let base = String(word.dropFirst(2))
             if let value = lexicon[base] ?? stems[stemmer.stem(base)], value > 0 { return value * Self.negationScalar }
+        }
+        // One typo in a longer word: "disapointing", "incrediable", "dissapointing".
+        if length >= 7 {
+            if let match = deletions[word] { return lexicon[match] }
+            for variant in Self.oneDeletions(of: word) {
+                if let value = lexicon[variant], variant.utf8.count >= 7 { return value }
+                if let match = deletions[variant] { return lexicon[match] }
+            }
         }
         return nil
     }
 
     private func phrase(at i: Int, _ lower: [String]) -> (Double, Int)? {
-        for length in [5, 4, 3, 2] where i + length <= lower.count {
-            let phrase = lower[i..<(i + length)].joined(separator: " ")
-            if let value = SupportDeskLexicon.phrases[phrase] { return (value, length) }
+        guard let candidates = Self.phrasesByFirstWord[lower[i]] else { return nil }
+        for (words, value) in candidates where i + words.count <= lower.count {
+            if lower[i..<(i + words.count)].elementsEqual(words) { return (value, words.count) }
         }
         return nil
     }
 
-    private func valence(at i: Int, _ items: [String], _ lower: [String], _ capitalDifferential: Bool) -> Double {
+    /// Support-desk phrases by their first word, longest first.
+    static let phrasesByFirstWord: [String: [(words: [String], value: Double)]] = {
+        var table: [String: [(words: [String], value: Double)]] = [:]
+        for (phrase, value) in SupportDeskLexicon.phrases {
+            let words = phrase.split(separator: " ").map(String.init)
+            table[words[0], default: []].append((words, value))
+        }
+        return table.mapValues {
+            $0.sorted { ($0.words.count, $0.words.joined()) > ($1.words.count, $1.words.joined()) }
+        }
+    }()
+
+    /// Words that occur in idioms and multi-word boosters, so most messages skip those checks.
+    static let idiomWords: Set<String> = Set(
+        (idioms.keys + boosters.keys.filter { $0.contains(" ") }).flatMap { $0.split(separator: " ").map(String.init) })
+
+    private func valence(
+        at i: Int, _ items: [String], _ lower: [String], _ known: [Double?], _ capitalDifferential: Bool
+    ) -> Double {
         let word = lower[i]
-        guard var valence = lookup(word) else { return 0 }
-        if word == "no" && i + 1 < items.count && lookup(lower[i + 1]) != nil { valence = 0 }
+        guard let base = known[i] else { return 0 }
+        var valence = base
+        if word == "no" && i + 1 < items.count && known[i + 1] != nil { valence = 0 }
         if (i > 0 && lower[i - 1] == "no") || (i > 1 && lower[i - 2] == "no")
             || (i > 2 && lower[i - 3] == "no" && ["or", "nor"].contains(lower[i - 1]))
         {
-            valence = (lookup(word) ?? 0) * Self.negationScalar
+            valence = base * Self.negationScalar
         }
         if capitalDifferential && Self.isCapitals(items[i]) { valence += valence > 0 ? 0.733 : -0.733 }
         for distance in 0..<3 where i > distance {
             let before = i - (distance + 1)
-            guard lookup(lower[before]) == nil else { continue }
+            guard known[before] == nil else { continue }
             var scalar = boost(items[before], lower[before], valence, capitalDifferential)
             if distance == 1 { scalar *= 0.95 }
             if distance == 2 { scalar *= 0.9 }
             valence += scalar
             valence = negationCheck(valence, lower, distance, i)
-            if distance == 2 { valence = idiomCheck(valence, lower, i) }
+            if distance == 2 && Self.idiomWords.contains(lower[i - 1])
+                || distance == 2 && Self.idiomWords.contains(lower[i - 2])
+            {
+                valence = idiomCheck(valence, lower, i)
+            }
         }
         // "least": "the least happy" is negative, "at least" is not.
-        if i > 0 && lower[i - 1] == "least" && lookup("least") == nil {
+        if i > 0 && lower[i - 1] == "least" && lexicon["least"] == nil {
             if !(i > 1 && (lower[i - 2] == "at" || lower[i - 2] == "very")) { valence *= Self.negationScalar }
         }
         return valence
@@ -221,14 +257,45 @@ public struct SentimentAnalyzer: Sendable {
     /// VADER's tokens: split on whitespace, punctuation trimmed from words
     /// (but emoticons such as ":)" kept whole).
     static func items(of text: String) -> [String] {
-        text.split(whereSeparator: { $0.isWhitespace }).map { raw in
-            let trimmed = raw.trimmingCharacters(in: .punctuationCharacters.union(.symbols))
-            return trimmed.count <= 2 ? String(raw) : trimmed
+        var items: [String] = []
+        for raw in text.unicodeScalars.split(whereSeparator: { EntityText.isSpace($0) }) {
+            var start = raw.startIndex
+            var end = raw.endIndex
+            while start < end && isPunctuation(raw[start]) { start = raw.index(after: start) }
+            while end > start && isPunctuation(raw[raw.index(before: end)]) { end = raw.index(before: end) }
+            let trimmed = raw[start..<end]
+            items.append(String(trimmed.count <= 2 ? String.UnicodeScalarView(raw) : String.UnicodeScalarView(trimmed)))
+        }
+        return items
+    }
+
+    /// Punctuation and symbols, as Python's `string.punctuation` and beyond.
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 {
+            return (scalar.value >= 0x21 && scalar.value <= 0x2F) || (scalar.value >= 0x3A && scalar.value <= 0x40)
+                || (scalar.value >= 0x5B && scalar.value <= 0x60) || (scalar.value >= 0x7B && scalar.value <= 0x7E)
+        }
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
         }
     }
 
     static func isCapitals(_ word: String) -> Bool {
-        word.contains { $0.isLetter } && word == word.uppercased()
+        var letters = false
+        for scalar in word.unicodeScalars {
+            if scalar.value < 0x80 {
+                if scalar.value >= 0x61 && scalar.value <= 0x7A { return false }
+                if scalar.value >= 0x41 && scalar.value <= 0x5A { letters = true }
+            } else {
+                if scalar.properties.isLowercase { return false }
+                if scalar.properties.isUppercase { letters = true }
+            }
+        }
+        return letters
     }
 
     static func someButNotAllCapitals(_ items: [String]) -> Bool {
@@ -237,14 +304,29 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     static func isNegation(_ word: String) -> Bool {
-        negations.contains(word) || word.contains("n't")
+        negations.contains(word) || contains(word, "n't")
+    }
+
+    /// Whether `word` contains `part`, comparing UTF-8 bytes (no Foundation).
+    static func contains(_ word: String, _ part: StaticString) -> Bool {
+        let bytes = Array(word.utf8)
+        let needle = UnsafeBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start..<(start + needle.count)].elementsEqual(needle)
+        {
+            return true
+        }
+        return false
     }
 
     static func punctuationEmphasis(_ text: String) -> Double {
-        let exclamations = min(text.filter { $0 == "!" }.count, 4)
-        let questions = text.filter { $0 == "?" }.count
+        var exclamations = 0
+        var questions = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "!") { exclamations += 1 } else if byte == UInt8(ascii: "?") { questions += 1 }
+        }
         let questionEmphasis = questions > 1 ? (questions <= 3 ? Double(questions) * 0.18 : 0.96) : 0
-        return Double(exclamations) * 0.292 + questionEmphasis
+        return Double(min(exclamations, 4)) * 0.292 + questionEmphasis
     }
 
     static let negationScalar = -0.74
