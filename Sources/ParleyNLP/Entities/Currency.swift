@@ -2,8 +2,19 @@
 enum Currency {
     static let symbols: [String: String] = [
         "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₿": "BTC", "₩": "KRW", "₽": "RUB", "₺": "TRY",
-        "₪": "ILS", "₫": "VND", "฿": "THB", "¢": "USD",
+        "₪": "ILS", "₫": "VND", "฿": "THB", "¢": "USD", "₡": "CRC", "₾": "GEL", "₭": "LAK", "元": "CNY", "₦": "NGN",
+        "₱": "PHP", "₴": "UAH", "₸": "KZT", "₮": "MNT", "₲": "PYG", "₵": "GHS", "₼": "AZN", "円": "JPY", "圆": "CNY",
     ]
+
+    /// The code for a currency sign: a known one, or the sign itself for any
+    /// other character Unicode counts as a currency symbol.
+    static func symbol(_ text: String) -> String? {
+        if let code = symbols[text] { return code }
+        guard text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first,
+            scalar.properties.generalCategory == .currencySymbol
+        else { return nil }
+        return text
+    }
     /// Letters written right before "$" ("US$", "c $", "nzd$").
     static let dollarPrefixes: [String: String] = [
         "us": "USD", "c": "CAD", "ca": "CAD", "cad": "CAD", "a": "AUD", "au": "AUD", "aud": "AUD", "nz": "NZD",
@@ -24,6 +35,17 @@ enum Currency {
         "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "real": "BRL", "reais": "BRL",
         "rand": "ZAR", "won": "KRW", "lira": "TRY", "marks": "DEM", "mark": "DEM", "shekel": "ILS", "shekels": "ILS",
         "dinar": "DZD", "dirham": "AED", "dirhams": "AED", "baht": "THB", "ringgit": "MYR", "zloty": "PLN",
+        "guilder": "NLG", "guilders": "NLG", "markka": "FIM", "markkaa": "FIM", "peseta": "ESP", "pesetas": "ESP",
+        "kuai": "CNY", "mao": "CNY", "jiao": "CNY", "satoshi": "BTC", "satoshis": "BTC", "lire": "ITL",
+        "escudo": "PTE", "escudos": "PTE", "drachma": "GRD", "drachmas": "GRD", "schilling": "ATS",
+        "schillings": "ATS", "ரூ": "INR",
+    ]
+    /// Words that may stand between an amount and a currency name ("10,000 swiss francs").
+    static let nationalities: Set<String> = [
+        "us", "u.s.", "american", "canadian", "australian", "swiss", "turkish", "dutch", "finnish", "mexican",
+        "hong", "new", "singapore", "singaporean", "hk", "brazilian", "indian", "japanese", "chinese", "south",
+        "african", "danish", "swedish", "norwegian", "british", "belgian", "french", "german", "italian", "spanish",
+        "russian", "egyptian", "philippine", "argentine", "chilean", "colombian", "israeli", "kenyan", "nigerian",
     ]
     /// Names that mean money even with no amount ("the dollar fell").
     static let standaloneNames: [String: String] = [
@@ -39,7 +61,7 @@ enum Currency {
     static func before(_ text: EntityText, lexeme last: Int) -> (String, Int)? {
         let lexemes = text.lexemes
         let word = lexemes[last].text
-        if let code = symbols[word] {
+        if let code = symbol(word) {
             // "c $", "US$", "nzd$", "mxn$ 15".
             if code == "USD", last > 0, lexemes[last - 1].kind == .word,
                 let prefixed = dollarPrefixes[lexemes[last - 1].text],
@@ -49,8 +71,14 @@ enum Currency {
             }
             return (code, last)
         }
-        if lexemes[last].kind == .word, codes.contains(word) || (names[word] != nil && !amountOnly.contains(word)) {
+        if lexemes[last].kind == .word,
+            codes.contains(word) || (names[word] != nil && !amountOnly.contains(word)) || word == "sen"
+        {
             return (names[word] ?? word.uppercased(), last)
+        }
+        // "MAUD 60": a code in millions.
+        if lexemes[last].kind == .word, word.count == 4, word.hasPrefix("m"), codes.contains(String(word.dropFirst())) {
+            return (String(word.dropFirst()).uppercased(), last)
         }
         return nil
     }
@@ -80,7 +108,17 @@ enum Currency {
             // "12-cent-a-share": still money.
             return (code, k + 1)
         }
-        if let code = symbols[next], lexemes[k - 1].end == lexemes[k].start { return (code, k + 1) }
+        // "30 MUSD", "120 MEUR": codes in millions.
+        if lexemes[k].kind == .word, next.count == 4, next.hasPrefix("m"), codes.contains(String(next.dropFirst())) {
+            return (String(next.dropFirst()).uppercased(), k + 1)
+        }
+        // "10,000 swiss francs", "10 turkish lira".
+        if lexemes[k].kind == .word, nationalities.contains(next), k + 1 < lexemes.count,
+            let code = names[lexemes[k + 1].text]
+        {
+            return (code, k + 2)
+        }
+        if let code = symbol(next) { return (code, k + 1) }
         if next == "-", k + 1 < lexemes.count, let code = names[lexemes[k + 1].text], text.adjacent(k) {
             return (code, k + 2)
         }

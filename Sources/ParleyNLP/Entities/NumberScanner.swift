@@ -335,6 +335,8 @@ struct NumberScanner {
                 end = k
                 continue
             }
+            // "$ 280 million first preferred": digits take no ordinal word after them.
+            if lexemes[i].kind == .digits && NumberWords.ordinals[w] != nil { break }
             if let ordinal = NumberWords.ordinals[w]
                 ?? (w.hasSuffix("s") ? NumberWords.ordinals[String(w.dropLast())] : nil)
             {

@@ -122,12 +122,16 @@ struct NumericEntities {
             // Currency before: "$ 20", "c $ 1.34", "US$ 1MM", "EUR 40", "dollar 22.5 million", "₿21,000,000".
             var start = match.firstLexeme
             var currency: String?
-            if start > 0, let (code, first) = Currency.before(text, lexeme: start - 1) {
+            var end = match.endLexeme
+            // A sign right after the amount is its own ("10 $ 30 $"), not the next amount's.
+            let signAfter = end < lexemes.count && Currency.symbol(lexemes[end].text) != nil
+            if !signAfter, start > 0, !used.contains(start - 1),
+                let (code, first) = Currency.before(text, lexeme: start - 1)
+            {
                 currency = code
                 start = first
             }
-            var end = match.endLexeme
-            // Currency after: "12 euros", "197 pence", "50 million USD", "75 USD million", "115USD".
+            // Currency after: "12 euros", "197 pence", "50 million USD", "75 USD million", "115USD", "10 €".
             if currency == nil, let (code, next) = Currency.after(text, lexeme: end) {
                 currency = code
                 end = next
@@ -142,14 +146,18 @@ struct NumericEntities {
             {
                 amount *= scale
             }
-            // Minor units after "and": "15 dollars and 50", "c $ 100 and fifty".
+            // Minor units after "and": "15 dollars and 50", "c $ 100 and fifty", "thirteen dollars and forty-five cents".
             if end + 1 < lexemes.count, lexemes[end].text == "and",
                 let cents = NumberScanner(text: text).number(at: end + 1), !cents.isOrdinal,
-                cents.value < 100,
-                !(cents.endLexeme < lexemes.count && Currency.after(text, lexeme: cents.endLexeme) != nil)
+                cents.value < 100
             {
-                amount += cents.value / 100
-                end = cents.endLexeme
+                let minorUnit = cents.endLexeme < lexemes.count ? Currency.after(text, lexeme: cents.endLexeme) : nil
+                if minorUnit == nil
+                    || ["cent", "cents", "pence", "penny", "mao", "jiao"].contains(lexemes[cents.endLexeme].text)
+                {
+                    amount += cents.value / 100
+                    end = minorUnit?.1 ?? cents.endLexeme
+                }
             } else if end < lexemes.count, code != "", let minor = NumberScanner(text: text).number(at: end),
                 minor.isWords == false, minor.value < 100, end > match.endLexeme, lexemes[end].kind == .digits
             {
