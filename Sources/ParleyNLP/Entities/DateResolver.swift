@@ -39,7 +39,7 @@ struct DateResolver: Sendable {
         var minute = 0
 
         // Numeric dates.
-        for (i, w) in words.enumerated()
+        for i in words.indices
         where lexemes[i].kind == .digits && i + 2 < words.count && ["-", "/", "."].contains(words[i + 1]) {
             let parts = stride(from: i, to: min(words.count, i + 5), by: 2).compactMap { Int(words[$0]) }
             if parts.count == 3 {

@@ -49,7 +49,38 @@ enum DateWords {
         "mins": "M", "hour": "H", "hours": "H", "hr": "H", "hrs": "H", "h": "H", "day": "D", "days": "D",
         "week": "W", "weeks": "W", "fortnight": "W2", "fortnights": "W2", "month": "MO", "months": "MO",
         "year": "Y", "years": "Y", "yr": "Y", "yrs": "Y", "decade": "Y10", "decades": "Y10", "weekend": "WE",
-        "weekends": "WE", "quarter": "Q", "quarters": "Q", "century": "Y100", "centuries": "Y100",
+        "weekends": "WE", "quarter": "Q", "quarters": "Q", "century": "Y100", "centuries": "Y100", "workweek": "W",
+        "weekday": "D", "weekdays": "D",
+    ]
+    /// Units written glued to a number: "2h", "10D", "3.5years", "2W".
+    static let gluedUnits: Set<String> = [
+        "h", "hr", "hrs", "d", "w", "y", "yr", "yrs", "min", "mins", "sec", "secs", "years", "days", "weeks",
+        "months", "hours", "minutes", "ish", "p", "a", "ampm",
+    ]
+    /// Words that may sit between a determiner or number and a unit: "next 4 business days", "this school year".
+    static let unitModifiers: Set<String> = [
+        "business", "working", "work", "calendar", "school", "fiscal", "financial", "academic", "other", "whole",
+        "entire", "full",
+    ]
+    /// Seasons, dates with a determiner or "in" ("this summer", "in winter").
+    static let seasons: Set<String> = ["summer", "winter", "spring", "autumn", "fall", "summertime", "wintertime"]
+    /// Names that form a holiday with "day" ("labor day", "independence day").
+    static let dayHolidays: Set<String> = [
+        "labor", "labour", "independence", "earth", "memorial", "mother's", "mothers", "father's", "fathers",
+        "veterans", "columbus", "presidents", "workers", "workers'", "groundhog", "canada", "australia", "bastille",
+        "victoria", "freedom", "jubilee", "flag", "boxing", "valentine's", "valentines", "election", "inauguration",
+    ]
+    /// Set phrases about the present or a period's end.
+    static let phrases: [[String]] = [
+        ["at", "the", "moment"], ["at", "present"], ["to", "date"], ["till", "date"], ["until", "date"],
+        ["end", "of", "the", "year"], ["end", "of", "year"], ["end", "of", "the", "month"], ["end", "of", "month"],
+        ["end", "of", "the", "day"], ["end", "of", "day"], ["end", "of", "the", "week"], ["end", "of", "week"],
+        ["every", "other", "day"], ["another", "day"], ["some", "days"], ["all", "day"], ["all", "week"],
+        ["all", "month"], ["all", "year"], ["all", "weekend"], ["all", "weekends"], ["any", "weekend"],
+        ["right", "now"], ["as", "soon", "as", "possible"], ["asap"], ["eod"], ["eoy"], ["eom"], ["eow"], ["tonite"],
+        ["nineties"], ["eighties"], ["seventies"], ["sixties"], ["twenties"], ["thirties"], ["forties"], ["fifties"],
+        ["one", "a", "day"], ["twice", "a", "day"], ["once", "a", "week"], ["twice", "a", "week"],
+        ["once", "a", "month"], ["midweek"], ["weekend"], ["weekends"],
     ]
 
     /// Parts of the day.
@@ -82,9 +113,9 @@ enum DateWords {
     /// Words that may join or extend date parts inside one expression.
     static let connectors: Set<String> = [
         "at", "on", "in", "of", "the", "to", "from", "between", "and", "through", "thru", "till", "until", "til",
-        "-", "~", ",", "by", "around", "about", "before", "after", "since", "starting", "beginning", "end", "middle",
-        "mid", "early", "late", "later", "earlier", "than", "no", "within", "for", "this", "next", "last", "coming",
-        "following", "previous", "every", "each", "a", "an", "or", "day", "o", "'", "’", "during", "approximately",
+        "-", "~", ",", "by", "around", "about", "before", "after", "since", "beginning", "end", "middle",
+        "mid", "early", "late", "later", "earlier", "than", "no", "within", "this", "next", "last", "coming",
+        "following", "previous", "every", "each", "a", "an", "day", "o", "'", "’", "during", "approximately",
         "upcoming", "same", "rest", "half", "second", "first", "/", "start", "ago",
     ]
 

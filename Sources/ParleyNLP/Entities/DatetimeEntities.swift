@@ -80,18 +80,25 @@ struct DatetimeEntities {
                     (w == "night" || w == "nights")
                     && !(["at", "last", "tonight", "tomorrow", "the", "every", "each", "this"].contains(previous))
                 if !good && !night { mark(k..<(k + 1)) }
-            } else if kind == .unit, let unit = DateWords.units[w] {
+            } else if let unit = DateWords.units[w] ?? ((w == "night" || w == "nights") ? "D" : nil),
+                kind == .unit || numberEndingAt[k] != nil
+            {
+                // Look past "business", "school", "fiscal" and the like: "next 4 business days".
+                var at = k
+                while at > 0 && DateWords.unitModifiers.contains(word(at - 1)) { at -= 1 }
+                let previous = word(at - 1)
                 let ordinalBefore =
-                    numberAt[k - 1]?.isOrdinal == true || (k >= 1 && NumberWords.ordinals[previous] != nil)
-                let numberBefore = numberEndingAt[k].map { !$0.isOrdinal } ?? false
+                    (numberAt[at - 1]?.isOrdinal == true || (at >= 1 && NumberWords.ordinals[previous] != nil))
+                    && !(w == "century" || w == "centuries")
+                let numberBefore = numberEndingAt[at].map { !$0.isOrdinal } ?? false
                 let fewBefore =
-                    ["few", "couple", "several", "many"].contains(previous)
-                    || (previous == "of" && word(k - 2) == "couple")
+                    ["few", "couple", "several", "many", "some", "any", "all"].contains(previous)
+                    || (previous == "of" && word(at - 2) == "couple")
                 let articleBefore = (previous == "a" || previous == "an") && !["second", "quarter", "day"].contains(w)
-                let halfBefore = previous == "half" || (previous == "an" && word(k - 2) == "half")
+                let halfBefore = previous == "half" || (previous == "an" && word(at - 2) == "half")
                 let determiner = DateWords.determiners.contains(previous)
                 if unit == "Q" {
-                    if ordinalBefore || determiner || numberBefore { mark(k..<(k + 1)) }
+                    if ordinalBefore || determiner || numberBefore { mark(at..<(k + 1)) }
                 } else if (w == "second" || w == "seconds") && !numberBefore {
                     continue
                 } else if ordinalBefore {
@@ -101,15 +108,22 @@ struct DatetimeEntities {
                         && !(previous == "the" && ["day"].contains(w) && next == "after" && word(k + 2) == "day"))
                     || (unit == "WE" && ["on", "at", "over", "during"].contains(previous))
                 {
-                    if previous == "a" && (word(k - 2) == "great" || word(k - 2) == "nice") { continue }
-                    mark(k..<(k + 1))
+                    if previous == "a" && (word(at - 2) == "great" || word(at - 2) == "nice") { continue }
+                    mark(at..<(k + 1))
                     // The amount belongs to the expression: "two days", "a couple of weeks".
-                    if let amount = numberEndingAt[k], !amount.isOrdinal {
-                        mark(amount.firstLexeme..<k)
+                    if let amount = numberEndingAt[at], !amount.isOrdinal {
+                        mark(amount.firstLexeme..<at)
                     } else if fewBefore || halfBefore || articleBefore {
-                        mark(max(0, k - (previous == "of" || previous == "an" && halfBefore ? 2 : 1))..<k)
+                        mark(max(0, at - (previous == "of" || previous == "an" && halfBefore ? 2 : 1))..<at)
                     }
                 }
+            } else if DateWords.seasons.contains(w),
+                DateWords.determiners.contains(previous) || ["in", "during", "early", "late", "mid"].contains(previous)
+            {
+                mark(k..<(k + 1))
+            } else if w == "day", DateWords.dayHolidays.contains(previous) {
+                mark((k - 1)..<(k + 1))
+                if k >= 2 && (word(k - 2) == "international" || word(k - 2) == "national") { mark((k - 2)..<k) }
             } else if lexemes[k].kind == .word, w == "q" || w == "h", isDigits(k + 1),
                 lexemes[k].end == lexemes[k + 1].start,
                 let n = Int(word(k + 1)), n >= 1, n <= (w == "q" ? 4 : 2)
@@ -137,6 +151,9 @@ struct DatetimeEntities {
                 numberAt[k + 1] != nil || isDigits(k + 1)
             {
                 mark(max(0, k - 1)..<(k + 2))
+            } else if isDigits(k), let end = gluedDuration(at: k) {
+                // "2h", "10D", "3.5years", "7p", "11ish".
+                mark(k..<end)
             } else if isDigits(k) {
                 if let end = clockTime(at: k) {
                     mark(k..<end)
@@ -145,7 +162,9 @@ struct DatetimeEntities {
                 } else if year(k) {
                     let context: Set<String> = [
                         "in", "since", "of", "year", "until", "till", "by", "before", "after", "from", "to", "during",
-                        "between", "and", "early", "late", "mid", "through", "fiscal", "fy", "the",
+                        "between", "and", "early", "late", "mid", "through", "fiscal", "fy", "the", "=", ">", "<",
+                        "than",
+                        "around", "circa", "c",
                     ]
                     let followedByWord =
                         k + 1 < lexemes.count && lexemes[k + 1].kind == .word
@@ -166,6 +185,22 @@ struct DatetimeEntities {
                 {
                     mark(k..<(k + 1))
                 }
+            }
+        }
+        // Set phrases: "at the moment", "to date", "end of month", "every other day", "eod".
+        for k in lexemes.indices {
+            for phrase in DateWords.phrases where word(k) == phrase[0] && k + phrase.count <= lexemes.count {
+                // "up to date" equipment is no date.
+                if phrase == ["to", "date"] && ["up", "equals", "equal", "compared"].contains(word(k - 1)) {
+                    continue
+                }
+                if (0..<phrase.count).allSatisfy({ word(k + $0) == phrase[$0] }) { mark(k..<(k + phrase.count)) }
+            }
+            // "on the 18th": a day of the month.
+            if word(k) == "on", word(k + 1) == "the", let day = numberAt[k + 2], day.isOrdinal, day.value >= 1,
+                day.value <= 31
+            {
+                mark((k + 1)..<day.endLexeme)
             }
         }
         // Numbers and ordinals next to an anchored month or weekday are days or years:
@@ -208,6 +243,36 @@ struct DatetimeEntities {
             || w == "th"
     }
 
+    /// "2h", "10D", "3.5years", "7p", "11ish", "1990s": a number with a unit glued on; the lexeme after it.
+    func gluedDuration(at k: Int) -> Int? {
+        let lexemes = text.lexemes
+        var end = k + 1
+        // "3.5years"
+        if end + 1 < lexemes.count, lexemes[end].text == ".", text.adjacent(k), lexemes[end + 1].kind == .digits,
+            text.adjacent(end)
+        {
+            end += 2
+        }
+        guard end < lexemes.count, lexemes[end].kind == .word, lexemes[end - 1].end == lexemes[end].start else {
+            return nil
+        }
+        // Not part of a code such as "4ea7-413d".
+        if k > 0 && lexemes[k - 1].end == lexemes[k].start { return nil }
+        let unit = lexemes[end].text
+        // Not glued to more letters or digits after ("10D5", "3hx").
+        if end + 1 < lexemes.count, lexemes[end].end == lexemes[end + 1].start, lexemes[end + 1].kind != .symbol {
+            return nil
+        }
+        if unit == "s", lexemes[k].text.count == 4 || lexemes[k].text.count == 2, lexemes[k].text.hasSuffix("0") {
+            return end + 1
+        }
+        guard DateWords.gluedUnits.contains(unit) else { return nil }
+        if unit == "a" || unit == "p" || unit == "ampm" || unit == "ish" {
+            guard let hour = Int(lexemes[k].text), hour <= 24, end == k + 1 else { return nil }
+        }
+        return end + 1
+    }
+
     /// "7:30", "17:00:00", "11:30am": the lexeme after the time, if one starts at `k`.
     func clockTime(at k: Int) -> Int? {
         let lexemes = text.lexemes
@@ -248,7 +313,15 @@ struct DatetimeEntities {
             parts.append(lexemes[end + 1].text)
             end += 2
         }
-        guard parts.count >= 2 else { return nil }
+        if parts.count == 1 {
+            // "20161016": year, month and day run together.
+            let digits = parts[0]
+            guard digits.count == 8, digits.hasPrefix("19") || digits.hasPrefix("20"),
+                let month = Int(digits.dropFirst(4).prefix(2)), let day = Int(digits.suffix(2)),
+                month >= 1 && month <= 12 && day >= 1 && day <= 31
+            else { return nil }
+            return end
+        }
         // A longer chain of numbers ("133-03-03-2020", "123-12-1234") is a code, not a date.
         if end + 1 < lexemes.count, lexemes[end].text == separator, text.adjacent(end - 1),
             lexemes[end + 1].kind == .digits
@@ -264,32 +337,24 @@ struct DatetimeEntities {
         if k > 0, ["/", ".", "-"].contains(lexemes[k - 1].text), text.adjacent(k - 1) { return nil }
         let numbers = parts.compactMap { Int($0) }
         guard numbers.count == parts.count else { return nil }
+        // Ranges only: "2/29/2019" is a date even if that day never was (it just will not resolve).
+        func plausible(month: Int, day: Int) -> Bool { month >= 1 && month <= 12 && day >= 1 && day <= 31 }
         if parts.count == 3 {
-            let (y, m, d): (Int, Int, Int)
-            if parts[0].count == 4 {
-                (y, m, d) = (numbers[0], numbers[1], numbers[2])
-            } else if parts[2].count == 4 || parts[2].count == 2 {
-                // Day and month order is ambiguous; either must be valid.
-                let year = parts[2].count == 2 ? 2000 + numbers[2] : numbers[2]
-                if DateResolver.isValid(year: year, month: numbers[0], day: numbers[1])
-                    || DateResolver.isValid(year: year, month: numbers[1], day: numbers[0])
-                {
-                    return end
-                }
-                return nil
-            } else {
-                return nil
-            }
-            return DateResolver.isValid(year: y, month: m, day: d) ? end : nil
+            if parts[0].count == 4 { return plausible(month: numbers[1], day: numbers[2]) ? end : nil }
+            guard parts[2].count == 4 || parts[2].count == 2 else { return nil }
+            return plausible(month: numbers[0], day: numbers[1]) || plausible(month: numbers[1], day: numbers[0])
+                ? end : nil
         }
-        // Two parts: "5/12" (day/month or month/day); "5.12" only after "on".
+        // Two parts: "2015-12", "12-2015" (a month of a year); "5/12" (day and month); "5.12" only after "on".
+        if parts[0].count == 4 || parts[1].count == 4 {
+            let (year, month) = parts[0].count == 4 ? (numbers[0], numbers[1]) : (numbers[1], numbers[0])
+            return year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && separator != "." ? end : nil
+        }
         guard parts[0].count <= 2, parts[1].count <= 2 else { return nil }
         if separator == "-" { return nil }
         if separator == "." && !(k > 0 && lexemes[k - 1].text == "on") { return nil }
-        let valid =
-            (numbers[0] <= 12 && numbers[1] <= 31 || numbers[1] <= 12 && numbers[0] <= 31) && numbers[0] > 0
-            && numbers[1] > 0
-        return valid ? end : nil
+        return plausible(month: numbers[0], day: numbers[1]) || plausible(month: numbers[1], day: numbers[0])
+            ? end : nil
     }
 
     /// Anchors joined into expressions across connecting words, extended by
