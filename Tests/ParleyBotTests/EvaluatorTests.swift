@@ -54,3 +54,33 @@ import Testing
         #expect(report.macroF1 >= 0.915)
     }
 }
+
+@Suite struct EntityEvaluationTests {
+    @Test func scoresAnnotatedEntitiesPerType() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("intents/shop.yml", Fixtures.intents)
+        let data = try IntentFiles.load(folder: folder.path + "/intents")
+        let scores = try #require(try EntityEvaluation(definitions: data.entities).scores(data.examples))
+        #expect(Set(scores.keys) == ["order_id"])
+        #expect(scores["order_id"]?.support == 2)
+        #expect(scores["order_id"]?.recall == 1)
+    }
+
+    @Test func missedAndSpuriousEntitiesLowerTheScores() throws {
+        let location = SourceLocation(file: "t.yml", line: 1)
+        let examples = [
+            // The annotation covers more than the extractor finds, and a second number is found but not annotated.
+            LabeledExample(
+                text: "pay 12 now or 15 later", intent: "pay",
+                entities: [EntityAnnotation(entity: "number", value: "12 now", start: 4, end: 10)], location: location)
+        ]
+        let scores = try #require(try EntityEvaluation(definitions: []).scores(examples))
+        #expect(scores["number"]?.recall == 0)
+        #expect(scores["number"]?.precision == 0)
+    }
+
+    @Test func noAnnotationsNoScores() throws {
+        let examples = [LabeledExample(text: "hi", intent: "greet", location: SourceLocation(file: "t", line: 1))]
+        #expect(try EntityEvaluation(definitions: []).scores(examples) == nil)
+    }
+}
