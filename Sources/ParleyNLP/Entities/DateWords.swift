@@ -70,6 +70,9 @@ enum DateWords {
         "veterans", "columbus", "presidents", "workers", "workers'", "groundhog", "canada", "australia", "bastille",
         "victoria", "freedom", "jubilee", "flag", "boxing", "valentine's", "valentines", "election", "inauguration",
     ]
+    /// `phrases` by their first word.
+    static let phrasesByFirstWord: [String: [[String]]] = Dictionary(grouping: phrases, by: { $0[0] })
+
     /// Set phrases about the present or a period's end.
     static let phrases: [[String]] = [
         ["at", "the", "moment"], ["at", "present"], ["to", "date"], ["till", "date"], ["until", "date"],

@@ -189,7 +189,7 @@ struct DatetimeEntities {
         }
         // Set phrases: "at the moment", "to date", "end of month", "every other day", "eod".
         for k in lexemes.indices {
-            for phrase in DateWords.phrases where word(k) == phrase[0] && k + phrase.count <= lexemes.count {
+            for phrase in DateWords.phrasesByFirstWord[lexemes[k].text] ?? [] where k + phrase.count <= lexemes.count {
                 // "up to date" equipment is no date.
                 if phrase == ["to", "date"] && ["up", "equals", "equal", "compared"].contains(word(k - 1)) {
                     continue
