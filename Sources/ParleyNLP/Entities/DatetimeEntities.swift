@@ -392,10 +392,21 @@ struct DatetimeEntities {
                 "beginning", "middle", "start", "around", "before", "after", "by", "later", "earlier", "than", "no",
                 "starting", "all", "for", "same", "rest", "half", "-",
             ]
+            // One preposition at most, outermost: "since 3 May" in "log in since 3 May".
+            let prepositions: Set<String> = [
+                "from", "between", "since", "until", "till", "within", "in", "around", "before", "after", "by", "for",
+                "starting", "than",
+            ]
             while start > 0 && leading.contains(lexemes[start - 1].text) && start > (ranges.last?.upperBound ?? 0) {
                 let w = lexemes[start - 1].text
                 if w == "-" && !(start >= 2 && ["mid", "semi"].contains(lexemes[start - 2].text)) { break }
                 start -= 1
+                if prepositions.contains(w)
+                    && !(w == "than" && start > 0
+                        && ["later", "earlier", "more", "less"].contains(lexemes[start - 1].text))
+                {
+                    break
+                }
             }
             // Trailing words: "ago", "later", "from now".
             if end < lexemes.count && ["ago", "later", "earlier", "hence"].contains(lexemes[end].text) { end += 1 }
