@@ -76,22 +76,11 @@ private struct Reader {
     var issues: [ValidationIssue] = []
 
     mutating func read(_ data: Data, file: String) {
-        guard let text = String(data: data, encoding: .utf8) else {
-            issue(file, 1, "the file is not valid UTF-8")
-            return
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            issue(file, Self.line(of: error), "invalid YAML: \(Self.problem(of: error))")
-            return
-        } catch {
-            issue(file, 1, "invalid YAML: \(error)")
-            return
-        }
-        guard let root else {
-            issue(file, 1, "the file is empty")
+        var document = YAMLDocument(file: file)
+        let parsed = document.root(of: data)
+        issues += document.issues
+        guard let root = parsed else {
+            if document.issues.isEmpty { issue(file, 1, "the file is empty") }
             return
         }
         guard let mapping = root.mapping else {
@@ -280,13 +269,9 @@ private struct Reader {
     }
 
     mutating func checkKeys(_ mapping: Node.Mapping, allowed: Set<String>, file: String) {
-        for (key, _) in mapping {
-            guard let name = key.scalar?.string, allowed.contains(name) else {
-                let name = key.scalar?.string ?? "?"
-                issue(file, line(key), "unknown key '\(name)' (expected \(allowed.sorted().joined(separator: ", ")))")
-                continue
-            }
-        }
+        var document = YAMLDocument(file: file)
+        document.checkKeys(mapping, allowed: allowed)
+        issues += document.issues
     }
 
     func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
@@ -297,22 +282,5 @@ private struct Reader {
 
     mutating func issue(_ location: SourceLocation, _ message: String) {
         issues.append(ValidationIssue(location, message))
-    }
-
-    static func line(of error: YamlError) -> Int {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-        case .duplicatedKeysInMapping(_, let context): context.mark.line
-        default: 1
-        }
-    }
-
-    static func problem(of error: YamlError) -> String {
-        switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
-        case .duplicatedKeysInMapping(let duplicates, _):
-            "duplicated key \(duplicates.sorted().joined(separator: ", "))"
-        default: "\(error)"
-        }
     }
 }

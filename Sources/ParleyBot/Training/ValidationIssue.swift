@@ -1,5 +1,5 @@
 /// One mistake in a trainer's files, reported as `file:line: message`.
-public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
+public struct ValidationIssue: Error, Sendable, Hashable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
 

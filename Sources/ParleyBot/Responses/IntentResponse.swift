@@ -1,0 +1,21 @@
+/// What the bot says for one intent.
+public struct IntentResponse: Sendable {
+    /// An entity the reply needs, and the question that asks for it.
+    public struct Requirement: Sendable {
+        public var entity: String
+        public var question: ResponseTemplate
+    }
+
+    public var intent: String
+    /// Reply variants; the bot takes them in turn.
+    public var replies: [ResponseTemplate]
+    /// Entities that must be known before replying.
+    public var requires: [Requirement]
+    /// A yes/no question asked once every requirement is met, before replying.
+    public var confirm: ResponseTemplate?
+    /// Quick replies offered with the reply.
+    public var buttons: [String]
+    /// Whether this intent hands the conversation to a human.
+    public var handover: Bool
+    public var location: SourceLocation
+}

@@ -1,0 +1,82 @@
+internal import Foundation
+internal import Yams
+
+/// Reading one trainer's YAML file with `file:line` errors: the helpers the
+/// intents, responses and settings readers share.
+struct YAMLDocument {
+    let file: String
+    private(set) var issues: [ValidationIssue] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// The file's top node: nil, with an issue, when it cannot be read or parsed.
+    mutating func root(of data: Data) -> Node? {
+        guard let text = String(data: data, encoding: .utf8) else {
+            issue(nil, "the file is not valid UTF-8")
+            return nil
+        }
+        return root(of: text)
+    }
+
+    mutating func root(of text: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            issues.append(ValidationIssue(SourceLocation(file: file, line: Self.line(of: error)), "invalid YAML: \(Self.problem(of: error))"))
+        } catch {
+            issue(nil, "invalid YAML: \(error)")
+        }
+        return nil
+    }
+
+    func line(_ node: Node?) -> Int { node?.mark?.line ?? 1 }
+
+    func location(_ node: Node?) -> SourceLocation { SourceLocation(file: file, line: line(node)) }
+
+    mutating func issue(_ node: Node?, _ message: String) {
+        issues.append(ValidationIssue(location(node), message))
+    }
+
+    /// Reports keys of `mapping` that are not in `allowed`.
+    mutating func checkKeys(_ mapping: Node.Mapping, allowed: Set<String>) {
+        for (key, _) in mapping where !(key.scalar.map { allowed.contains($0.string) } ?? false) {
+            issue(key, "unknown key '\(key.scalar?.string ?? "?")' (expected \(allowed.sorted().joined(separator: ", ")))")
+        }
+    }
+
+    /// A list of text items, or nil with an issue.
+    mutating func strings(_ node: Node, what: String) -> [String]? {
+        if let single = node.scalar?.string { return [single] }
+        guard let sequence = node.sequence else {
+            issue(node, "'\(what)' must be a list")
+            return nil
+        }
+        var items: [String] = []
+        for item in sequence {
+            guard let text = item.scalar?.string else {
+                issue(item, "each item of '\(what)' must be text")
+                continue
+            }
+            items.append(text)
+        }
+        return items
+    }
+
+    static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        case .duplicatedKeysInMapping(_, let context): context.mark.line
+        default: 1
+        }
+    }
+
+    static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
+        case .duplicatedKeysInMapping(let duplicates, _): "duplicated key \(duplicates.sorted().joined(separator: ", "))"
+        default: "\(error)"
+        }
+    }
+}
