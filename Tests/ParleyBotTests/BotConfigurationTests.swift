@@ -26,6 +26,6 @@ import Testing
         let error = try #require(throws: TrainingDataError.self) {
             try BotConfiguration.parse("language: en\nstopword:\n  add: [x]\n", path: "bot.yml")
         }
-        #expect(error.description.hasPrefix("bot.yml:2: unknown setting 'stopword'"))
+        #expect(error.description.hasPrefix("bot.yml:2: unknown key 'stopword'"))
     }
 }

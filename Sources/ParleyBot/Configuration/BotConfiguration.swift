@@ -2,25 +2,44 @@ internal import Foundation
 public import ParleyNLP
 internal import Yams
 
-/// A bot's settings, from `bot.yml` beside its `intents/` folder. Every key is
-/// optional; a missing file means the defaults.
+/// A bot's settings, from `bot.yml` beside its `intents/` and `responses/`
+/// folders. Every key is optional; a missing file means the defaults.
 ///
 /// ```yaml
-/// language: en          # BCP 47; English gets stemming and the English stopwords
+/// name: Shop Assistant
+/// language: en                 # BCP 47; English gets stemming and the English stopwords
+/// fallback_threshold: 0.5      # below this intent confidence the bot asks to rephrase
+/// messages:                    # templates; may use {{customer.name}} and {{bot.name}}
+///   greeting: "Hi {{customer.name}}! How can I help?"
+///   fallback: "Sorry, could you say that in other words?"
+///   handover: "I'm getting a colleague for you."
+///   out_of_hours: "We're closed; leave your email and we'll write back."
+///   confirm_again: "Sorry, was that a yes or a no?"
+/// escalation:
+///   fallbacks_in_a_row: 2      # 0 turns the rule off
+///   sentiment_below: -0.6
+///   negative_streak: 3         # 0 turns the rule off
+///   vip: true
+/// office_hours:                # without it, agents are always in
+///   time_zone: Europe/London
+///   days: [mon, tue, wed, thu, fri]
+///   open: "09:00"
+///   close: "17:30"
 /// stopwords:
-///   add: [kindly]       # words to ignore in content bigrams, on top of the language's list
-///   remove: [help]      # words of the list to keep
+///   add: [kindly]
+///   remove: [help]
 /// ```
 public struct BotConfiguration: Sendable {
-    public var language: String
-    public var stopwordsAdded: [String]
-    public var stopwordsRemoved: [String]
+    public var name = "Parley"
+    public var language = "en"
+    public var fallbackThreshold = 0.5
+    public var messages = BotMessages.defaults
+    public var escalation = EscalationRules()
+    public var officeHours: OfficeHours?
+    public var stopwordsAdded: [String] = []
+    public var stopwordsRemoved: [String] = []
 
-    public init(language: String = "en", stopwordsAdded: [String] = [], stopwordsRemoved: [String] = []) {
-        self.language = language
-        self.stopwordsAdded = stopwordsAdded
-        self.stopwordsRemoved = stopwordsRemoved
-    }
+    public init() {}
 
     /// The stopword list: the language's, with the bot's additions and removals.
     public var stopwords: Stopwords {
@@ -43,44 +62,129 @@ public struct BotConfiguration: Sendable {
     }
 
     public static func parse(_ text: String, path: String) throws(TrainingDataError) -> BotConfiguration {
-        func issue(_ node: Node?, _ message: String) -> TrainingDataError {
-            .invalid([ValidationIssue(SourceLocation(file: path, line: node?.mark?.line ?? 1), message)])
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw .invalid([ValidationIssue(SourceLocation(file: path, line: 1), "invalid YAML: \(error)")])
-        }
+        var document = YAMLDocument(file: path)
         var configuration = BotConfiguration()
-        guard let root else { return configuration }
-        guard let mapping = root.mapping else { throw issue(root, "expected settings such as 'language: en'") }
-        for (key, value) in mapping {
-            switch key.scalar?.string {
-            case "language":
-                guard let language = value.scalar?.string, !language.isEmpty,
-                    language.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" })
-                else { throw issue(value, "'language' must be a language code such as en") }
+        guard let root = document.root(of: text) else {
+            if document.issues.isEmpty { return configuration }
+            throw .invalid(document.issues)
+        }
+        guard let mapping = root.mapping else { throw .invalid([ValidationIssue(document.location(root), "expected settings such as 'language: en'")]) }
+        document.checkKeys(mapping, allowed: ["name", "language", "fallback_threshold", "messages", "escalation", "office_hours", "stopwords"])
+        if let node = mapping["name"] {
+            if let name = node.scalar?.string, !name.isEmpty { configuration.name = name } else { document.issue(node, "'name' must be text") }
+        }
+        if let node = mapping["language"] {
+            if let language = node.scalar?.string, !language.isEmpty, language.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" }) {
                 configuration.language = language
-            case "stopwords":
-                guard let lists = value.mapping else {
-                    throw issue(value, "'stopwords' takes 'add' and 'remove' lists")
-                }
-                for (listKey, list) in lists {
-                    guard let words = list.sequence?.compactMap({ $0.scalar?.string }),
-                        words.count == list.sequence?.count
-                    else { throw issue(list, "stopwords '\(listKey.scalar?.string ?? "")' must be a list of words") }
-                    switch listKey.scalar?.string {
-                    case "add": configuration.stopwordsAdded = words
-                    case "remove": configuration.stopwordsRemoved = words
-                    default:
-                        throw issue(listKey, "unknown key '\(listKey.scalar?.string ?? "")' (expected add, remove)")
-                    }
-                }
-            default:
-                throw issue(key, "unknown setting '\(key.scalar?.string ?? "")' (expected language, stopwords)")
+            } else {
+                document.issue(node, "'language' must be a language code such as en")
             }
         }
+        if let node = mapping["fallback_threshold"] {
+            if let value = node.scalar.flatMap({ Double($0.string) }), (0...1).contains(value) {
+                configuration.fallbackThreshold = value
+            } else {
+                document.issue(node, "'fallback_threshold' must be a number from 0 to 1")
+            }
+        }
+        if let node = mapping["messages"] { readMessages(node, into: &configuration, &document) }
+        if let node = mapping["escalation"] { readEscalation(node, into: &configuration, &document) }
+        if let node = mapping["office_hours"] { readOfficeHours(node, into: &configuration, &document) }
+        if let node = mapping["stopwords"] {
+            if let lists = node.mapping {
+                document.checkKeys(lists, allowed: ["add", "remove"])
+                if let add = lists["add"] { configuration.stopwordsAdded = document.strings(add, what: "add") ?? [] }
+                if let remove = lists["remove"] { configuration.stopwordsRemoved = document.strings(remove, what: "remove") ?? [] }
+            } else {
+                document.issue(node, "'stopwords' takes 'add' and 'remove' lists")
+            }
+        }
+        if !document.issues.isEmpty { throw .invalid(document.issues) }
         return configuration
+    }
+
+    static func readMessages(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument) {
+        guard let mapping = node.mapping else {
+            document.issue(node, "'messages' takes greeting, fallback, handover, out_of_hours and confirm_again")
+            return
+        }
+        document.checkKeys(mapping, allowed: ["greeting", "fallback", "handover", "out_of_hours", "confirm_again"])
+        let paths: [(String, WritableKeyPath<BotMessages, ResponseTemplate>)] = [
+            ("greeting", \.greeting), ("fallback", \.fallback), ("handover", \.handover), ("out_of_hours", \.outOfHours),
+            ("confirm_again", \.confirmAgain),
+        ]
+        for (key, path) in paths {
+            guard let value = mapping[key] else { continue }
+            guard let text = value.scalar?.string else {
+                document.issue(value, "'\(key)' must be text")
+                continue
+            }
+            if let template = ResponseFiles.template(
+                text, value, &document, fillable: ["customer.name", "customer.email", "customer.phone", "bot.name"])
+            {
+                configuration.messages[keyPath: path] = template
+            }
+        }
+    }
+
+    static func readEscalation(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument) {
+        guard let mapping = node.mapping else {
+            document.issue(node, "'escalation' takes fallbacks_in_a_row, sentiment_below, negative_streak and vip")
+            return
+        }
+        document.checkKeys(mapping, allowed: ["fallbacks_in_a_row", "sentiment_below", "negative_streak", "vip"])
+        for key in ["fallbacks_in_a_row", "negative_streak"] {
+            guard let value = mapping[key] else { continue }
+            guard let count = value.scalar.flatMap({ Int($0.string) }), count >= 0 else {
+                document.issue(value, "'\(key)' must be a whole number, 0 or more")
+                continue
+            }
+            if key == "fallbacks_in_a_row" { configuration.escalation.fallbacksInARow = count } else { configuration.escalation.negativeStreak = count }
+        }
+        if let value = mapping["sentiment_below"] {
+            if let score = value.scalar.flatMap({ Double($0.string) }), (-1...0).contains(score) {
+                configuration.escalation.sentimentBelow = score
+            } else {
+                document.issue(value, "'sentiment_below' must be a score from -1 to 0")
+            }
+        }
+        if let value = mapping["vip"] {
+            if let flag = value.scalar.flatMap({ Bool($0.string) }) { configuration.escalation.vip = flag } else { document.issue(value, "'vip' must be true or false") }
+        }
+    }
+
+    static func readOfficeHours(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument) {
+        guard let mapping = node.mapping else {
+            document.issue(node, "'office_hours' takes time_zone, days, open and close")
+            return
+        }
+        document.checkKeys(mapping, allowed: ["time_zone", "days", "open", "close"])
+        var zone = TimeZone.current
+        if let value = mapping["time_zone"] {
+            if let name = value.scalar?.string, let found = TimeZone(identifier: name) { zone = found } else {
+                document.issue(value, "'time_zone' must be a time zone such as Europe/London")
+            }
+        }
+        var days: Set<Int> = [1, 2, 3, 4, 5]
+        if let value = mapping["days"], let names = document.strings(value, what: "days") {
+            days = []
+            for name in names {
+                if let day = OfficeHours.dayNames[String(name.lowercased().prefix(3))] { days.insert(day) } else {
+                    document.issue(value, "'\(name)' is not a day of the week (mon, tue, wed, thu, fri, sat, sun)")
+                }
+            }
+        }
+        var opens = 9 * 60
+        var closes = 17 * 60
+        for key in ["open", "close"] {
+            guard let value = mapping[key] else { continue }
+            guard let minutes = value.scalar.flatMap({ OfficeHours.minutes($0.string) }) else {
+                document.issue(value, "'\(key)' must be a time such as \"09:00\"")
+                continue
+            }
+            if key == "open" { opens = minutes } else { closes = minutes }
+        }
+        if opens >= closes { document.issue(node, "office hours must open before they close") }
+        configuration.officeHours = OfficeHours(timeZone: zone, days: days, opens: opens, closes: closes)
     }
 }

@@ -1,0 +1,25 @@
+/// What the bot says outside any intent's replies. Each is a template that may
+/// use `{{customer.name}}` and `{{bot.name}}`.
+public struct BotMessages: Sendable {
+    public var greeting: ResponseTemplate
+    public var fallback: ResponseTemplate
+    public var handover: ResponseTemplate
+    public var outOfHours: ResponseTemplate
+    /// Said when a customer answers a confirmation with neither yes nor no.
+    public var confirmAgain: ResponseTemplate
+
+    static func template(_ text: String, _ key: String) -> ResponseTemplate {
+        // The defaults below compile; a failure here is a programming error.
+        try! ResponseTemplate(text, location: SourceLocation(file: "defaults", line: 1))
+    }
+
+    public static let defaults = BotMessages(
+        greeting: template("Hi {{customer.name}}! I'm {{bot.name}}, the virtual assistant. How can I help?", "greeting"),
+        fallback: template("Sorry, I didn't get that. Could you say it in other words?", "fallback"),
+        handover: template("I'm passing you to one of my human colleagues. They'll be with you shortly.", "handover"),
+        outOfHours: template(
+            "Our team is away right now. Leave your email address and we'll get back to you as soon as we're in.",
+            "out_of_hours"),
+        confirmAgain: template("Sorry, was that a yes or a no?", "confirm_again")
+    )
+}

@@ -1,0 +1,52 @@
+public import Foundation
+internal import ParleyNLP
+
+/// Plays conversation scripts against a bot and reports every turn that did
+/// not go as scripted.
+public struct ConversationTester: Sendable {
+    public let bot: Bot
+
+    public init(bot: Bot) {
+        self.bot = bot
+    }
+
+    /// A scripted turn the bot got wrong.
+    public struct Failure: Sendable, CustomStringConvertible {
+        public var script: String
+        public var turn: Int
+        public var location: SourceLocation
+        public var problems: [String]
+
+        public var description: String {
+            "\(location): '\(script)', turn \(turn): " + problems.joined(separator: "; ")
+        }
+    }
+
+    /// The failures of `script`; empty when it passed.
+    public func run(_ script: ConversationScript) -> [Failure] {
+        var state = ConversationState(id: "test-" + script.name, channel: "test")
+        var failures: [Failure] = []
+        let now = script.at ?? Date()
+        for (index, turn) in script.turns.enumerated() {
+            let (analysis, decision) = bot.respond(to: turn.customer, state: &state, customer: script.customer, now: now)
+            var problems: [String] = []
+            if let intent = turn.intent, analysis.intent?.name != intent {
+                let got = analysis.intent.map { "\($0.name) (\(String(format: "%.2f", $0.confidence)))" } ?? "none"
+                problems.append("expected intent \(intent), got \(got)")
+            }
+            if let action = turn.action, decision.action != action {
+                problems.append("expected action \(action.rawValue), got \(decision.action.rawValue) (rule \(decision.rule))")
+            }
+            if let rule = turn.rule, decision.rule != rule {
+                problems.append("expected rule \(rule), got \(decision.rule)")
+            }
+            for part in turn.replyContains where !(decision.text ?? "").lowercased().contains(part.lowercased()) {
+                problems.append("reply \"\(decision.text ?? "")\" does not contain \"\(part)\"")
+            }
+            if !problems.isEmpty {
+                failures.append(Failure(script: script.name, turn: index + 1, location: turn.location, problems: problems))
+            }
+        }
+        return failures
+    }
+}

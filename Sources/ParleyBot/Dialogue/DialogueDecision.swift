@@ -1,0 +1,35 @@
+/// What the bot does with one customer message, and why.
+public struct DialogueDecision: Sendable, Hashable, Encodable {
+    public enum Action: String, Sendable, Hashable, Encodable {
+        /// Answer with the intent's reply.
+        case reply
+        /// Ask for a missing entity.
+        case ask
+        /// Ask the customer to confirm before acting.
+        case confirm
+        /// Ask the customer to rephrase.
+        case fallback
+        /// Hand the conversation to a human.
+        case escalate
+        /// Agents are away; offer to take a message.
+        case outOfHours = "out_of_hours"
+        /// Say nothing: a human has the conversation.
+        case silent
+    }
+
+    public var action: Action
+    /// The text to send; nil when silent.
+    public var text: String?
+    public var quickReplies: [String]
+    /// The intent acted on, if any.
+    public var intent: String?
+    /// The rule that decided, e.g. `confidence_below_threshold`, `human_request`, `negative_sentiment`.
+    public var rule: String
+    /// The numbers behind the decision: `confidence`, `threshold`, `sentiment`, …
+    public var scores: [String: Double]
+
+    enum CodingKeys: String, CodingKey {
+        case action, text, intent, rule, scores
+        case quickReplies = "quick_replies"
+    }
+}

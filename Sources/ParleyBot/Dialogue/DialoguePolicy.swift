@@ -1,0 +1,185 @@
+public import Foundation
+public import ParleyNLP
+
+/// Turns an analysis into what the bot does: reply, ask for a missing entity,
+/// confirm, fall back, or hand over to a human. A stateless value; each
+/// conversation's `ConversationState` carries what must be remembered.
+///
+/// Order of the rules, first match wins: a conversation with a human gets no
+/// bot reply; a VIP customer, a message with sentiment at or below
+/// `sentiment_below`, or `negative_streak` negative messages in a row
+/// escalate; an answer to a pending question completes it; an intent marked
+/// `handover` escalates; a confidence below `fallback_threshold` falls back,
+/// and `fallbacks_in_a_row` fallbacks escalate; otherwise the intent's
+/// requirements are asked for, its confirmation asked, and its reply given.
+/// Outside office hours, escalation becomes an offer to take a message.
+public struct DialoguePolicy: Sendable {
+    public let configuration: BotConfiguration
+    public let responses: BotResponses
+
+    public init(configuration: BotConfiguration, responses: BotResponses) {
+        self.configuration = configuration
+        self.responses = responses
+    }
+
+    /// The opening message of a conversation.
+    public func greeting(for customer: CustomerProfile, state: ConversationState) -> String {
+        configuration.messages.greeting.render(values(state: state, customer: customer))
+    }
+
+    /// Decides what to do with one customer message, updating `state`.
+    public func decide(
+        _ analysis: Analysis, state: inout ConversationState, customer: CustomerProfile, now: Date = Date()
+    ) -> DialogueDecision {
+        state.turns += 1
+        var context = Context(analysis: analysis, customer: customer, now: now)
+        context.scores["sentiment"] = analysis.sentiment.score
+        context.scores["threshold"] = configuration.fallbackThreshold
+        if let top = analysis.intent { context.scores["confidence"] = top.confidence }
+        guard state.status == .bot else {
+            return DialogueDecision(
+                action: .silent, text: nil, quickReplies: [], intent: analysis.intent?.name,
+                rule: state.status == .withAgent ? "agent_has_conversation" : "waiting_for_agent", scores: context.scores)
+        }
+        for entity in analysis.entities { state.slots[entity.type] = entity }
+        state.negativeInARow = analysis.sentiment.label == .negative ? state.negativeInARow + 1 : 0
+        let rules = configuration.escalation
+        if rules.vip && customer.vip { return escalate("vip_customer", &state, context) }
+        if analysis.sentiment.score <= rules.sentimentBelow { return escalate("negative_sentiment", &state, context) }
+        if rules.negativeStreak > 0 && state.negativeInARow >= rules.negativeStreak {
+            return escalate("negative_streak", &state, context)
+        }
+        let top = analysis.intent.flatMap { $0.confidence >= configuration.fallbackThreshold ? $0 : nil }
+        if let pending = state.pendingIntent, let awaiting = state.awaiting {
+            if awaiting == Self.confirmation {
+                switch top?.name {
+                case Self.affirm:
+                    return reply(pending, &state, context, confirmed: true)
+                case Self.deny:
+                    state.pendingIntent = nil
+                    state.awaiting = nil
+                    return reply(Self.deny, &state, context, confirmed: true)
+                case .some(let other):
+                    state.pendingIntent = nil
+                    state.awaiting = nil
+                    return understood(other, &state, context)
+                case .none:
+                    return DialogueDecision(
+                        action: .confirm, text: configuration.messages.confirmAgain.render(values(state: state, customer: customer)),
+                        quickReplies: ["Yes", "No"], intent: pending, rule: "confirmation_unclear", scores: context.scores)
+                }
+            }
+            if analysis.entities.contains(where: { $0.type == awaiting }) {
+                return reply(pending, &state, context, confirmed: false, rule: "slot_filled")
+            }
+            if top == nil || top?.name == pending {
+                // Neither the entity nor a new request: ask again, counting it as a fallback.
+                state.fallbacksInARow += 1
+                if rules.fallbacksInARow > 0 && state.fallbacksInARow >= rules.fallbacksInARow {
+                    return escalate("repeated_fallback", &state, context)
+                }
+                return reply(pending, &state, context, confirmed: false, rule: "slot_still_missing")
+            }
+            state.pendingIntent = nil
+            state.awaiting = nil
+        }
+        guard let intent = top?.name else {
+            state.fallbacksInARow += 1
+            if rules.fallbacksInARow > 0 && state.fallbacksInARow >= rules.fallbacksInARow {
+                return escalate("repeated_fallback", &state, context)
+            }
+            return DialogueDecision(
+                action: .fallback, text: configuration.messages.fallback.render(values(state: state, customer: customer)),
+                quickReplies: [], intent: analysis.intent?.name,
+                rule: analysis.intent == nil ? "no_intent" : "confidence_below_threshold", scores: context.scores)
+        }
+        return understood(intent, &state, context)
+    }
+
+    // MARK: Steps
+
+    /// What a customer needs from the bot for one message and its surroundings.
+    struct Context {
+        var analysis: Analysis
+        var customer: CustomerProfile
+        var now: Date
+        var scores: [String: Double] = [:]
+    }
+
+    static let confirmation = "confirmation"
+    static let affirm = "affirm"
+    static let deny = "deny"
+
+    private func understood(_ intent: String, _ state: inout ConversationState, _ context: Context) -> DialogueDecision {
+        state.fallbacksInARow = 0
+        if responses[intent]?.handover == true {
+            return escalate("handover_intent", &state, context, intent: intent)
+        }
+        return reply(intent, &state, context, confirmed: false)
+    }
+
+    private func reply(
+        _ intent: String, _ state: inout ConversationState, _ context: Context, confirmed: Bool, rule: String = "intent"
+    ) -> DialogueDecision {
+        let values = values(state: state, customer: context.customer)
+        guard let response = responses[intent] else {
+            state.pendingIntent = nil
+            state.awaiting = nil
+            return DialogueDecision(
+                action: .fallback, text: configuration.messages.fallback.render(values), quickReplies: [], intent: intent,
+                rule: "no_response_for_intent", scores: context.scores)
+        }
+        if let missing = response.requires.first(where: { state.slots[$0.entity] == nil }) {
+            state.pendingIntent = intent
+            state.awaiting = missing.entity
+            return DialogueDecision(
+                action: .ask, text: missing.question.render(values), quickReplies: [], intent: intent,
+                rule: "missing_\(missing.entity)", scores: context.scores)
+        }
+        if let confirm = response.confirm, !confirmed {
+            state.pendingIntent = intent
+            state.awaiting = Self.confirmation
+            return DialogueDecision(
+                action: .confirm, text: confirm.render(values), quickReplies: ["Yes", "No"], intent: intent,
+                rule: "confirmation_needed", scores: context.scores)
+        }
+        state.pendingIntent = nil
+        state.awaiting = nil
+        state.fallbacksInARow = 0
+        let variant = response.replies.isEmpty ? nil : response.replies[(state.turns - 1) % response.replies.count]
+        return DialogueDecision(
+            action: .reply, text: variant?.render(values) ?? configuration.messages.fallback.render(values),
+            quickReplies: response.buttons, intent: intent, rule: rule, scores: context.scores)
+    }
+
+    private func escalate(
+        _ rule: String, _ state: inout ConversationState, _ context: Context, intent: String? = nil
+    ) -> DialogueDecision {
+        let values = values(state: state, customer: context.customer)
+        state.pendingIntent = nil
+        state.awaiting = nil
+        if let hours = configuration.officeHours, !hours.isOpen(at: context.now) {
+            return DialogueDecision(
+                action: .outOfHours, text: configuration.messages.outOfHours.render(values), quickReplies: [],
+                intent: intent ?? context.analysis.intent?.name, rule: rule, scores: context.scores)
+        }
+        state.status = .escalated
+        var text = configuration.messages.handover.render(values)
+        if let intent, let reply = responses[intent]?.replies.first { text = reply.render(values) }
+        return DialogueDecision(
+            action: .escalate, text: text, quickReplies: [], intent: intent ?? context.analysis.intent?.name, rule: rule,
+            scores: context.scores)
+    }
+
+    /// What templates can name: remembered entities as the customer wrote
+    /// them, customer fields, the conversation and the bot.
+    private func values(state: ConversationState, customer: CustomerProfile) -> [String: String] {
+        var values: [String: String] = ["bot.name": configuration.name, "conversation.id": state.id, "conversation.channel": state.channel]
+        for (type, entity) in state.slots { values[type] = entity.text }
+        if let name = customer.name { values["customer.name"] = name }
+        if let email = customer.email ?? state.slots["email"]?.text { values["customer.email"] = email }
+        if let phone = customer.phone ?? state.slots["phone"]?.text { values["customer.phone"] = phone }
+        if let id = customer.id { values["customer.id"] = id }
+        return values
+    }
+}

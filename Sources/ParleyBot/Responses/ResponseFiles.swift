@@ -1,0 +1,158 @@
+internal import Crypto
+internal import Foundation
+internal import Yams
+
+/// Loads and validates the trainers' `responses/` folder against their intents.
+///
+/// Each `.yml` file holds one intent's response or a list of them:
+///
+/// ```yaml
+/// responses:
+///   - intent: order_status
+///     replies:
+///       - "Order {{order_id}} is on its way, {{customer.name}}."
+///     requires:
+///       - entity: order_id
+///         ask: "What is your order number? It looks like A-10234."
+///     buttons: [Track my parcel, Talk to a person]
+///   - intent: human_agent
+///     handover: true
+///     replies: ["I'll get a colleague for you."]
+/// ```
+///
+/// Problems are reported as `file:line: message`, all together: unknown
+/// intents, templates that do not compile, names no message can fill,
+/// intents without a response.
+public enum ResponseFiles {
+    /// Names a template may use besides entity types.
+    public static let contextNames: Set<String> = [
+        "customer.name", "customer.email", "customer.phone", "customer.id", "conversation.id", "conversation.channel",
+        "bot.name",
+    ]
+
+    public static func load(folder: String, intents: BotTrainingData) throws(TrainingDataError) -> BotResponses {
+        let files = try IntentFiles.yamlFiles(in: folder)
+        var issues: [ValidationIssue] = []
+        var byIntent: [String: IntentResponse] = [:]
+        var hasher = SHA256()
+        let known = Set(intents.intents.map(\.name))
+        let entityTypes = Set(EntityDefinition.builtInTypes).union(intents.entities.map(\.name))
+        for file in files {
+            let path = (folder as NSString).appendingPathComponent(file)
+            let data = FileManager.default.contents(atPath: path) ?? Data()
+            hasher.update(data: Data(file.utf8))
+            hasher.update(data: Data([0]))
+            hasher.update(data: data)
+            var document = YAMLDocument(file: path)
+            guard let root = document.root(of: data) else {
+                issues += document.issues
+                continue
+            }
+            var items: [Node] = []
+            if let mapping = root.mapping, let list = mapping["responses"] {
+                document.checkKeys(mapping, allowed: ["responses"])
+                if let sequence = list.sequence { items = Array(sequence) } else { document.issue(list, "'responses' must be a list") }
+            } else if root.mapping?["intent"] != nil {
+                items = [root]
+            } else {
+                document.issue(root, "expected 'responses:' with a list, or one response with 'intent:'")
+            }
+            for item in items {
+                guard let response = read(item, document: &document, entityTypes: entityTypes) else { continue }
+                if !known.contains(response.intent) {
+                    document.issue(item.mapping?["intent"], "unknown intent '\(response.intent)'; it is in no file of the intents folder")
+                } else if let first = byIntent[response.intent] {
+                    document.issue(item.mapping?["intent"], "intent '\(response.intent)' already has a response at \(first.location)")
+                } else {
+                    byIntent[response.intent] = response
+                }
+            }
+            issues += document.issues
+        }
+        for intent in intents.intents where byIntent[intent.name] == nil && issues.isEmpty {
+            issues.append(ValidationIssue(intent.location, "intent '\(intent.name)' has no response in \(folder)"))
+        }
+        if files.isEmpty {
+            issues.append(ValidationIssue(SourceLocation(file: folder, line: 1), "no .yml response files in this folder"))
+        }
+        if !issues.isEmpty { throw .invalid(issues) }
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return BotResponses(byIntent: byIntent, sourceHash: digest)
+    }
+
+    static func read(_ node: Node, document: inout YAMLDocument, entityTypes: Set<String>) -> IntentResponse? {
+        guard let mapping = node.mapping, let nameNode = mapping["intent"], let intent = nameNode.scalar?.string else {
+            document.issue(node, "each response needs an 'intent' name")
+            return nil
+        }
+        document.checkKeys(mapping, allowed: ["intent", "replies", "requires", "confirm", "buttons", "handover"])
+        let location = document.location(nameNode)
+        var fillable = ResponseFiles.contextNames.union(entityTypes)
+        var requires: [IntentResponse.Requirement] = []
+        if let list = mapping["requires"] {
+            for item in list.sequence.map(Array.init) ?? [] {
+                guard let requirement = item.mapping, let entity = requirement["entity"]?.scalar?.string,
+                    let askNode = requirement["ask"], let ask = askNode.scalar?.string
+                else {
+                    document.issue(item, "each requirement needs 'entity' and 'ask' (the question to ask when it is missing)")
+                    continue
+                }
+                document.checkKeys(requirement, allowed: ["entity", "ask"])
+                guard entityTypes.contains(entity) else {
+                    document.issue(requirement["entity"], "unknown entity '\(entity)'; define it in the intents folder or use a built-in type")
+                    continue
+                }
+                if let question = template(ask, askNode, &document, fillable: fillable) {
+                    requires.append(.init(entity: entity, question: question))
+                }
+            }
+            if list.sequence == nil { document.issue(list, "'requires' must be a list") }
+        }
+        fillable.formUnion(requires.map(\.entity))
+        var replies: [ResponseTemplate] = []
+        if let list = mapping["replies"] {
+            let nodes = list.sequence.map(Array.init) ?? [list]
+            for item in nodes {
+                guard let text = item.scalar?.string, !text.trimmingSpaces().isEmpty else {
+                    document.issue(item, "each reply must be one line of text")
+                    continue
+                }
+                if let reply = template(text, item, &document, fillable: fillable) { replies.append(reply) }
+            }
+        }
+        var confirm: ResponseTemplate?
+        if let node = mapping["confirm"] {
+            if let text = node.scalar?.string { confirm = template(text, node, &document, fillable: fillable) }
+        }
+        var buttons: [String] = []
+        if let node = mapping["buttons"] { buttons = document.strings(node, what: "buttons") ?? [] }
+        var handover = false
+        if let node = mapping["handover"] {
+            guard let value = node.scalar?.string, let flag = Bool(value) else {
+                document.issue(node, "'handover' must be true or false")
+                return nil
+            }
+            handover = flag
+        }
+        if replies.isEmpty && !handover {
+            document.issue(nameNode, "intent '\(intent)' has no replies")
+        }
+        return IntentResponse(
+            intent: intent, replies: replies, requires: requires, confirm: confirm, buttons: buttons, handover: handover,
+            location: location)
+    }
+
+    /// A compiled template whose names can all be filled, or nil with issues.
+    static func template(_ text: String, _ node: Node, _ document: inout YAMLDocument, fillable: Set<String>) -> ResponseTemplate? {
+        do throws(ValidationIssue) {
+            let template = try ResponseTemplate(text, location: document.location(node))
+            for name in template.variables where !fillable.contains(name) {
+                document.issue(node, "'{{\(name)}}' can never be filled: it is no entity type, required entity or customer or conversation field")
+            }
+            return template
+        } catch {
+            document.issue(node, error.message)
+            return nil
+        }
+    }
+}
