@@ -1,10 +1,13 @@
 import ArgumentParser
 import ParleyBot
 
-/// Where a command finds the trainers' files and the trained model.
+/// Where a command finds the bot's files: intents, responses, settings and the trained model.
 struct BotOptions: ParsableArguments {
     @Option(help: "The intents folder.")
     var intents = "intents"
+
+    @Option(help: "The responses folder.")
+    var responses = "responses"
 
     @Option(help: "The model file.")
     var model = ".parley/model.parley"
@@ -15,5 +18,16 @@ struct BotOptions: ParsableArguments {
     /// The bot's settings, or the defaults when the file does not exist.
     func configuration() throws -> BotConfiguration {
         try BotConfiguration.load(path: config)
+    }
+
+    var paths: Bot.Paths {
+        Bot.Paths(intents: intents, responses: responses, configuration: config, model: model)
+    }
+
+    /// The bot, trained first if its model is missing or stale (said on standard error).
+    func loadBot() throws -> Bot {
+        let (bot, retrained) = try Bot.load(paths)
+        if retrained { note("trained model \(bot.modelVersion) from \(intents) into \(model)") }
+        return bot
     }
 }

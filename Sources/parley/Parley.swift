@@ -7,7 +7,8 @@ struct Parley: ParsableCommand {
         commandName: "parley",
         abstract: "Parley, a self-hosted customer-support chatbot.",
         subcommands: [
-            TrainCommand.self, ValidateCommand.self, ParseCommand.self, EvaluateCommand.self, ImportCommand.self,
+            ChatCommand.self, TrainCommand.self, ValidateCommand.self, ParseCommand.self, EvaluateCommand.self,
+            TestConversationsCommand.self, ImportCommand.self,
         ]
     )
 }

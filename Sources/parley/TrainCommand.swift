@@ -6,17 +6,19 @@ import ParleyBot
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train the intent classifier from the intents folder and write the model file."
+        abstract: "Validate the bot's files, train the intent classifier and write the model file."
     )
 
     @OptionGroup var bot: BotOptions
 
     func run() throws {
         do {
+            let configuration = try bot.configuration()
             let data = try IntentFiles.load(folder: bot.intents)
+            _ = try ResponseFiles.load(folder: bot.responses, intents: data)
             let clock = ContinuousClock()
             let started = clock.now
-            let artifact = try BotModel.train(data, configuration: bot.configuration().nlu)
+            let artifact = try BotModel.train(data, configuration: configuration.nlu)
             let seconds = (clock.now - started).seconds
             try artifact.write(to: bot.model)
             let metadata = artifact.metadata
