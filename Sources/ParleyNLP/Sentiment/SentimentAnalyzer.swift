@@ -138,11 +138,14 @@ public struct SentimentAnalyzer: Sendable {
             if let value = lexicon[base] ?? stems[stemmer.stem(base)], value > 0 { return value * Self.negationScalar }
         }
         // One typo in a longer word: "disapointing", "incrediable", "dissapointing".
+        // Typos keep the first letter ("arrived" is no typo of "harried").
         if length >= 7 {
-            if let match = deletions[word] { return lexicon[match] }
+            let first = word.utf8.first
+            func sameStart(_ other: String) -> Bool { other.utf8.first == first }
+            if let match = deletions[word], sameStart(match) { return lexicon[match] }
             for variant in Self.oneDeletions(of: word) {
-                if let value = lexicon[variant], variant.utf8.count >= 7 { return value }
-                if let match = deletions[variant] { return lexicon[match] }
+                if let value = lexicon[variant], variant.utf8.count >= 7, sameStart(variant) { return value }
+                if let match = deletions[variant], sameStart(match) { return lexicon[match] }
             }
         }
         return nil

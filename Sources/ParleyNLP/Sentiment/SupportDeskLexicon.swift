@@ -6,7 +6,7 @@ enum SupportDeskLexicon {
         "ridiculous": -2.2, "unacceptable": -2.6, "useless": -2.2, "incompetent": -2.4, "scam": -2.8,
         "scammed": -2.8, "ripoff": -2.6, "refund": 0, "refunded": 0.6, "broken": -1.8, "damaged": -1.8,
         "defective": -2.0, "faulty": -1.9, "late": -1.0, "delayed": -1.2, "missing": -1.3, "lost": -1.3,
-        "wrong": -1.6, "again": 0, "waiting": -0.6, "waited": -0.8, "cancel": -0.6, "fraud": -2.8, "overcharged": -2.2,
+        "wrong": -1.6, "again": 0, "waiting": -0.6, "waited": -0.8, "cancel": 0, "fraud": -2.8, "overcharged": -2.2,
         "charged": -0.3, "nobody": -0.8, "ignored": -1.9, "ignoring": -1.8, "rude": -2.1, "worst": -3.1,
         "disappointed": -2.0, "disappointing": -2.2, "frustrated": -2.1, "frustrating": -2.1, "annoyed": -1.9,
         "furious": -3.0, "sorted": 1.2, "resolved": 1.3, "helpful": 1.9, "quick": 1.0, "fast": 0.9, "smooth": 1.2,
