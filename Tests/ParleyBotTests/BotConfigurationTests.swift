@@ -1,4 +1,5 @@
 import ParleyBot
+import Foundation
 import ParleyNLP
 import Testing
 
@@ -27,5 +28,61 @@ import Testing
             try BotConfiguration.parse("language: en\nstopword:\n  add: [x]\n", path: "bot.yml")
         }
         #expect(error.description.hasPrefix("bot.yml:2: unknown key 'stopword'"))
+    }
+}
+
+@Suite struct BotDialogueSettingsTests {
+    @Test func readsMessagesEscalationAndOfficeHours() throws {
+        let configuration = try BotConfiguration.parse(
+            """
+            name: Shop Bot
+            fallback_threshold: 0.3
+            messages:
+              greeting: "Hello {{customer.name}}, I'm {{bot.name}}"
+            escalation:
+              fallbacks_in_a_row: 3
+              sentiment_below: -0.8
+              negative_streak: 0
+              vip: false
+            office_hours:
+              time_zone: Europe/London
+              days: [mon, tue]
+              open: "08:30"
+              close: "12:00"
+            """, path: "bot.yml")
+        #expect(configuration.name == "Shop Bot")
+        #expect(configuration.fallbackThreshold == 0.3)
+        #expect(configuration.messages.greeting.render(["customer.name": "Ana", "bot.name": "Shop Bot"]) == "Hello Ana, I'm Shop Bot")
+        #expect(configuration.escalation.fallbacksInARow == 3)
+        #expect(configuration.escalation.negativeStreak == 0)
+        #expect(!configuration.escalation.vip)
+        let hours = try #require(configuration.officeHours)
+        // Monday 25 November 2024, 09:00 and 13:00 in London (UTC in winter).
+        #expect(hours.isOpen(at: Date(timeIntervalSince1970: 1_732_525_200)))
+        #expect(!hours.isOpen(at: Date(timeIntervalSince1970: 1_732_539_600)))
+    }
+
+    @Test func invalidValuesAreRejectedWithTheirLines() throws {
+        let error = try #require(throws: TrainingDataError.self) {
+            try BotConfiguration.parse(
+                """
+                fallback_threshold: 2
+                escalation:
+                  negative_streak: -1
+                office_hours:
+                  time_zone: Mars/Olympus
+                  days: [mon, funday]
+                  open: "25:00"
+                messages:
+                  greeting: "Hi {{order_id}}"
+                """, path: "bot.yml")
+        }
+        let text = error.description
+        #expect(text.contains("bot.yml:1: 'fallback_threshold' must be a number from 0 to 1"))
+        #expect(text.contains("bot.yml:3: 'negative_streak' must be a whole number"))
+        #expect(text.contains("bot.yml:5: 'time_zone' must be a time zone"))
+        #expect(text.contains("bot.yml:6: 'funday' is not a day of the week"))
+        #expect(text.contains("bot.yml:7: 'open' must be a time"))
+        #expect(text.contains("bot.yml:9: '{{order_id}}' can never be filled"))
     }
 }

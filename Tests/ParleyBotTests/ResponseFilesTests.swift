@@ -1,0 +1,83 @@
+import ParleyBot
+import Testing
+
+@Suite struct ResponseFilesTests {
+    func intents(_ folder: TemporaryFolder) throws -> BotTrainingData {
+        try folder.write("intents/shop.yml", Fixtures.intents)
+        return try IntentFiles.load(folder: folder.path + "/intents")
+    }
+
+    @Test func loadsRepliesRequirementsAndFlags() throws {
+        let folder = try TemporaryFolder()
+        let data = try intents(folder)
+        try folder.write(
+            "responses/all.yml",
+            """
+            responses:
+              - intent: order_status
+                requires:
+                  - entity: order_id
+                    ask: "What is your order number?"
+                replies: ["Order {{order_id}} is on its way, {{customer.name}}."]
+                buttons: [Track]
+              - intent: refund
+                replies: ["Refunds take 5 days."]
+              - intent: greet
+                replies: ["Hi!", "Hello!"]
+              - intent: password_reset
+                handover: true
+            """)
+        let responses = try ResponseFiles.load(folder: folder.path + "/responses", intents: data)
+        let status = try #require(responses["order_status"])
+        #expect(status.requires.map(\.entity) == ["order_id"])
+        #expect(status.buttons == ["Track"])
+        #expect(status.replies[0].render(["order_id": "A-10234", "customer.name": "Ana"]) == "Order A-10234 is on its way, Ana.")
+        #expect(responses["password_reset"]?.handover == true)
+        #expect(responses["greet"]?.replies.count == 2)
+    }
+
+    @Test func missingValuesRenderReadableDefaults() throws {
+        let template = try ResponseTemplate(
+            "Order {{order_id}} for {{customer.name}}, <b>&</b>", location: SourceLocation(file: "t", line: 1))
+        #expect(template.render([:]) == "Order your order id for there, <b>&</b>")
+    }
+
+    @Test func reportsEveryMistakeWithFileAndLine() throws {
+        let folder = try TemporaryFolder()
+        let data = try intents(folder)
+        let path = try folder.write(
+            "responses/bad.yml",
+            """
+            responses:
+              - intent: order_status
+                replies: ["Order {{order_id}} ships to {{shipping_address}}."]
+              - intent: refund
+                replies: ["Refund {{#order_id}}for {{order_id}}"]
+              - intent: no_such_intent
+                replies: ["?"]
+              - intent: greet
+                requires:
+                  - entity: colour
+                    ask: "Which colour?"
+                replies: ["Hi"]
+            """)
+        let error = try #require(throws: TrainingDataError.self) {
+            try ResponseFiles.load(folder: folder.path + "/responses", intents: data)
+        }
+        let text = error.description
+        #expect(text.contains("\(path):3: '{{shipping_address}}' can never be filled"))
+        #expect(text.contains("\(path):5: template does not compile"))
+        #expect(text.contains("\(path):6: unknown intent 'no_such_intent'"))
+        #expect(text.contains("\(path):10: unknown entity 'colour'"))
+    }
+
+    @Test func everyIntentNeedsAResponse() throws {
+        let folder = try TemporaryFolder()
+        let data = try intents(folder)
+        try folder.write("responses/some.yml", "intent: greet\nreplies: [Hi]\n")
+        let error = try #require(throws: TrainingDataError.self) {
+            try ResponseFiles.load(folder: folder.path + "/responses", intents: data)
+        }
+        #expect(error.description.contains("intent 'order_status' has no response"))
+    }
+}
