@@ -6,6 +6,6 @@ struct ParleyBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parley-bench",
         abstract: "Measure Parley's speed; every benchmark prints one JSON object.",
-        subcommands: [NLUBenchmark.self, StemBenchmark.self]
+        subcommands: [NLUBenchmark.self, StemBenchmark.self, DialogueBenchmark.self]
     )
 }
