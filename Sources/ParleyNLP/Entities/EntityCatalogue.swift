@@ -33,28 +33,32 @@ public struct EntityCatalogue: Sendable {
         }.filter { !$0.words.isEmpty }
     }
 
-    /// Matches among the message's lexical tokens; longer forms first.
+    /// Matches among the message's lexical tokens.
     func matches(in tokens: [Token], text: String) -> [Entity] {
         let words = tokens.filter(\.isLexical)
         guard !words.isEmpty else { return [] }
+        let lengths = words.map { $0.normalized.unicodeScalars.count }
+        var scalars: [Unicode.Scalar]?
         var entities: [Entity] = []
         for form in forms {
             let n = form.words.count
             guard words.count >= n else { continue }
+            let target = form.joined.unicodeScalars.count
+            let fuzzy = target >= 5
             for start in 0...(words.count - n) {
-                let candidate = words[start..<(start + n)].map(\.normalized).joined(separator: " ")
-                let close =
-                    candidate == form.joined
-                    || (form.joined.count >= 5 && Self.withinOneEdit(candidate, form.joined))
-                if close {
-                    let first = words[start]
-                    let last = words[start + n - 1]
-                    let scalars = Array(text.unicodeScalars)[first.start..<last.end]
-                    entities.append(
-                        Entity(
-                            type: name, value: form.value, text: String(String.UnicodeScalarView(scalars)),
-                            start: first.start, end: last.end))
+                // Cheap rejections first: the window's length, then its words.
+                let length = lengths[start..<(start + n)].reduce(n - 1, +)
+                guard abs(length - target) <= (fuzzy ? 1 : 0) else { continue }
+                let window = words[start..<(start + n)]
+                let exact = zip(window, form.words).allSatisfy { $0.normalized == $1 }
+                guard exact || (fuzzy && Self.withinOneEdit(window.map(\.normalized).joined(separator: " "), form.joined)) else {
+                    continue
                 }
+                let first = window.first!
+                let last = window.last!
+                if scalars == nil { scalars = Array(text.unicodeScalars) }
+                let matched = String(String.UnicodeScalarView(scalars![first.start..<last.end]))
+                entities.append(Entity(type: name, value: form.value, text: matched, start: first.start, end: last.end))
             }
         }
         return entities
