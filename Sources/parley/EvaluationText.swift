@@ -43,6 +43,13 @@ enum EvaluationText {
                 lines.append(String(format: "%5d  ", pair.count) + "\(pair.expected) → \(pair.predicted)")
             }
         }
+        if !report.mistakes.isEmpty {
+            lines.append("")
+            lines.append("most confident mistakes (expected → predicted):")
+            for mistake in report.mistakes.prefix(15) {
+                lines.append(String(format: "%6.3f  ", mistake.confidence) + "\(mistake.text)  (\(mistake.expected) → \(mistake.predicted))")
+            }
+        }
         return lines.joined(separator: "\n")
     }
 }

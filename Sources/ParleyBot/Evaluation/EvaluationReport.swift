@@ -15,6 +15,14 @@ public struct EvaluationReport: Sendable, Encodable {
         public var count: Int
     }
 
+    /// A message the bot got wrong.
+    public struct Mistake: Sendable, Encodable {
+        public var text: String
+        public var expected: String
+        public var predicted: String
+        public var confidence: Double
+    }
+
     /// "cross_validation" or "test".
     public var mode: String
     public var folds: Int?
@@ -29,6 +37,8 @@ public struct EvaluationReport: Sendable, Encodable {
     public var confusedPairs: [Confusion]
     /// The confidence below which the bot falls back.
     public var threshold: Double
+    /// Misunderstood messages, the most confident mistakes first (at most 100).
+    public var mistakes: [Mistake]
     /// Present when test messages carry the out-of-scope label.
     public var outOfScopeLabel: String?
     public var inScopeAccuracy: Double?
@@ -45,6 +55,7 @@ public struct EvaluationReport: Sendable, Encodable {
         case macroF1 = "macro_f1"
         case trainSeconds = "train_seconds"
         case perIntent = "per_intent"
+        case mistakes
         case confusedPairs = "confused_pairs"
         case outOfScopeLabel = "out_of_scope_label"
         case inScopeAccuracy = "in_scope_accuracy"

@@ -22,10 +22,14 @@ public struct Evaluator: Sendable {
 
     /// One message's gold label and the classifier's top guess.
     struct Outcome {
+        var text: String
         var expected: String
         var predicted: String
         var confidence: Double
     }
+
+    /// How many misunderstood messages a report lists.
+    static let mistakeLimit = 100
 
     /// Stratified k-fold cross-validation over `examples`.
     public func crossValidate(_ examples: [LabeledExample]) throws(EvaluationError) -> EvaluationReport {
@@ -82,7 +86,8 @@ public struct Evaluator: Sendable {
         return examples.map { example in
             let top = classifier.predict(preprocessor.preprocess(example.text), limit: 1).first
             return Outcome(
-                expected: example.intent, predicted: top?.name ?? outOfScopeLabel, confidence: top?.confidence ?? 0)
+                text: example.text, expected: example.intent, predicted: top?.name ?? outOfScopeLabel,
+                confidence: top?.confidence ?? 0)
         }
     }
 
@@ -178,7 +183,11 @@ public struct Evaluator: Sendable {
             trainSeconds: trainSeconds,
             perIntent: perIntent,
             confusedPairs: Array(pairs.prefix(10)),
-            threshold: threshold
+            threshold: threshold,
+            mistakes: zip(outcomes, answers).filter { $0.0.expected != $0.1 }
+                .sorted { ($0.0.confidence, $1.0.text) > ($1.0.confidence, $0.0.text) }
+                .prefix(Self.mistakeLimit)
+                .map { .init(text: $0.0.text, expected: $0.0.expected, predicted: $0.1, confidence: $0.0.confidence) }
         )
         if hasOutOfScope {
             let inScope = zip(outcomes, answers).filter { $0.0.expected != outOfScopeLabel }
