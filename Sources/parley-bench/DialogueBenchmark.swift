@@ -33,8 +33,11 @@ struct DialogueBenchmark: ParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let (bot, _) = try Bot.load(
-            Bot.Paths(intents: intents, responses: responses, configuration: config, model: folder.appendingPathComponent("model.parley").path))
-        let texts = try messages.map { try MessageFile.texts(at: $0) } ?? IntentFiles.load(folder: intents).examples.map(\.text)
+            Bot.Paths(
+                intents: intents, responses: responses, configuration: config,
+                model: folder.appendingPathComponent("model.parley").path))
+        let texts =
+            try messages.map { try MessageFile.texts(at: $0) } ?? IntentFiles.load(folder: intents).examples.map(\.text)
         guard !texts.isEmpty else { throw ValidationError("no messages to analyse") }
         let clock = ContinuousClock()
         let customer = CustomerProfile(name: "Ana")

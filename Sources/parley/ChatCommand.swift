@@ -44,7 +44,9 @@ struct ChatCommand: ParsableCommand {
             let (analysis, decision) = loaded.respond(to: line, state: &state, customer: customer)
             if let text = decision.text {
                 print("bot> " + text)
-                if !decision.quickReplies.isEmpty { print("     [" + decision.quickReplies.joined(separator: "] [") + "]") }
+                if !decision.quickReplies.isEmpty {
+                    print("     [" + decision.quickReplies.joined(separator: "] [") + "]")
+                }
             }
             if !noAnnotations { print(Self.annotation(analysis, decision)) }
         }
@@ -53,9 +55,16 @@ struct ChatCommand: ParsableCommand {
     /// "  · order_status 0.93 · order_id=A-10234 · sentiment -0.20 neutral · reply (intent)"
     static func annotation(_ analysis: Analysis, _ decision: DialogueDecision) -> String {
         var parts: [String] = []
-        if let intent = analysis.intent { parts.append("\(intent.name) \(String(format: "%.2f", intent.confidence))") } else { parts.append("no intent") }
-        if !analysis.entities.isEmpty { parts.append(analysis.entities.map { "\($0.type)=\($0.value)" }.joined(separator: " ")) }
-        parts.append("sentiment \(String(format: "%.2f", analysis.sentiment.score)) \(analysis.sentiment.label.rawValue)")
+        if let intent = analysis.intent {
+            parts.append("\(intent.name) \(String(format: "%.2f", intent.confidence))")
+        } else {
+            parts.append("no intent")
+        }
+        if !analysis.entities.isEmpty {
+            parts.append(analysis.entities.map { "\($0.type)=\($0.value)" }.joined(separator: " "))
+        }
+        parts.append(
+            "sentiment \(String(format: "%.2f", analysis.sentiment.score)) \(analysis.sentiment.label.rawValue)")
         parts.append("\(decision.action.rawValue) (\(decision.rule))")
         return "     · " + parts.joined(separator: " · ")
     }

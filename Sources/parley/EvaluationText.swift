@@ -47,7 +47,9 @@ enum EvaluationText {
             lines.append("")
             lines.append("most confident mistakes (expected → predicted):")
             for mistake in report.mistakes.prefix(15) {
-                lines.append(String(format: "%6.3f  ", mistake.confidence) + "\(mistake.text)  (\(mistake.expected) → \(mistake.predicted))")
+                lines.append(
+                    String(format: "%6.3f  ", mistake.confidence)
+                        + "\(mistake.text)  (\(mistake.expected) → \(mistake.predicted))")
             }
         }
         return lines.joined(separator: "\n")

@@ -1,5 +1,5 @@
-import ParleyBot
 import Foundation
+import ParleyBot
 import ParleyNLP
 import Testing
 
@@ -52,7 +52,9 @@ import Testing
             """, path: "bot.yml")
         #expect(configuration.name == "Shop Bot")
         #expect(configuration.fallbackThreshold == 0.3)
-        #expect(configuration.messages.greeting.render(["customer.name": "Ana", "bot.name": "Shop Bot"]) == "Hello Ana, I'm Shop Bot")
+        #expect(
+            configuration.messages.greeting.render(["customer.name": "Ana", "bot.name": "Shop Bot"])
+                == "Hello Ana, I'm Shop Bot")
         #expect(configuration.escalation.fallbacksInARow == 3)
         #expect(configuration.escalation.negativeStreak == 0)
         #expect(!configuration.escalation.vip)

@@ -31,7 +31,9 @@ import Testing
         let status = try #require(responses["order_status"])
         #expect(status.requires.map(\.entity) == ["order_id"])
         #expect(status.buttons == ["Track"])
-        #expect(status.replies[0].render(["order_id": "A-10234", "customer.name": "Ana"]) == "Order A-10234 is on its way, Ana.")
+        #expect(
+            status.replies[0].render(["order_id": "A-10234", "customer.name": "Ana"])
+                == "Order A-10234 is on its way, Ana.")
         #expect(responses["password_reset"]?.handover == true)
         #expect(responses["greet"]?.replies.count == 2)
     }

@@ -68,13 +68,23 @@ public struct BotConfiguration: Sendable {
             if document.issues.isEmpty { return configuration }
             throw .invalid(document.issues)
         }
-        guard let mapping = root.mapping else { throw .invalid([ValidationIssue(document.location(root), "expected settings such as 'language: en'")]) }
-        document.checkKeys(mapping, allowed: ["name", "language", "fallback_threshold", "messages", "escalation", "office_hours", "stopwords"])
+        guard let mapping = root.mapping else {
+            throw .invalid([ValidationIssue(document.location(root), "expected settings such as 'language: en'")])
+        }
+        document.checkKeys(
+            mapping,
+            allowed: ["name", "language", "fallback_threshold", "messages", "escalation", "office_hours", "stopwords"])
         if let node = mapping["name"] {
-            if let name = node.scalar?.string, !name.isEmpty { configuration.name = name } else { document.issue(node, "'name' must be text") }
+            if let name = node.scalar?.string, !name.isEmpty {
+                configuration.name = name
+            } else {
+                document.issue(node, "'name' must be text")
+            }
         }
         if let node = mapping["language"] {
-            if let language = node.scalar?.string, !language.isEmpty, language.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" }) {
+            if let language = node.scalar?.string, !language.isEmpty,
+                language.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" })
+            {
                 configuration.language = language
             } else {
                 document.issue(node, "'language' must be a language code such as en")
@@ -94,7 +104,9 @@ public struct BotConfiguration: Sendable {
             if let lists = node.mapping {
                 document.checkKeys(lists, allowed: ["add", "remove"])
                 if let add = lists["add"] { configuration.stopwordsAdded = document.strings(add, what: "add") ?? [] }
-                if let remove = lists["remove"] { configuration.stopwordsRemoved = document.strings(remove, what: "remove") ?? [] }
+                if let remove = lists["remove"] {
+                    configuration.stopwordsRemoved = document.strings(remove, what: "remove") ?? []
+                }
             } else {
                 document.issue(node, "'stopwords' takes 'add' and 'remove' lists")
             }
@@ -110,7 +122,8 @@ public struct BotConfiguration: Sendable {
         }
         document.checkKeys(mapping, allowed: ["greeting", "fallback", "handover", "out_of_hours", "confirm_again"])
         let paths: [(String, WritableKeyPath<BotMessages, ResponseTemplate>)] = [
-            ("greeting", \.greeting), ("fallback", \.fallback), ("handover", \.handover), ("out_of_hours", \.outOfHours),
+            ("greeting", \.greeting), ("fallback", \.fallback), ("handover", \.handover),
+            ("out_of_hours", \.outOfHours),
             ("confirm_again", \.confirmAgain),
         ]
         for (key, path) in paths {
@@ -127,7 +140,8 @@ public struct BotConfiguration: Sendable {
         }
     }
 
-    static func readEscalation(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument) {
+    static func readEscalation(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument)
+    {
         guard let mapping = node.mapping else {
             document.issue(node, "'escalation' takes fallbacks_in_a_row, sentiment_below, negative_streak and vip")
             return
@@ -139,7 +153,11 @@ public struct BotConfiguration: Sendable {
                 document.issue(value, "'\(key)' must be a whole number, 0 or more")
                 continue
             }
-            if key == "fallbacks_in_a_row" { configuration.escalation.fallbacksInARow = count } else { configuration.escalation.negativeStreak = count }
+            if key == "fallbacks_in_a_row" {
+                configuration.escalation.fallbacksInARow = count
+            } else {
+                configuration.escalation.negativeStreak = count
+            }
         }
         if let value = mapping["sentiment_below"] {
             if let score = value.scalar.flatMap({ Double($0.string) }), (-1...0).contains(score) {
@@ -149,11 +167,17 @@ public struct BotConfiguration: Sendable {
             }
         }
         if let value = mapping["vip"] {
-            if let flag = value.scalar.flatMap({ Bool($0.string) }) { configuration.escalation.vip = flag } else { document.issue(value, "'vip' must be true or false") }
+            if let flag = value.scalar.flatMap({ Bool($0.string) }) {
+                configuration.escalation.vip = flag
+            } else {
+                document.issue(value, "'vip' must be true or false")
+            }
         }
     }
 
-    static func readOfficeHours(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument) {
+    static func readOfficeHours(
+        _ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument
+    ) {
         guard let mapping = node.mapping else {
             document.issue(node, "'office_hours' takes time_zone, days, open and close")
             return
@@ -161,7 +185,9 @@ public struct BotConfiguration: Sendable {
         document.checkKeys(mapping, allowed: ["time_zone", "days", "open", "close"])
         var zone = TimeZone.current
         if let value = mapping["time_zone"] {
-            if let name = value.scalar?.string, let found = TimeZone(identifier: name) { zone = found } else {
+            if let name = value.scalar?.string, let found = TimeZone(identifier: name) {
+                zone = found
+            } else {
                 document.issue(value, "'time_zone' must be a time zone such as Europe/London")
             }
         }
@@ -169,7 +195,9 @@ public struct BotConfiguration: Sendable {
         if let value = mapping["days"], let names = document.strings(value, what: "days") {
             days = []
             for name in names {
-                if let day = OfficeHours.dayNames[String(name.lowercased().prefix(3))] { days.insert(day) } else {
+                if let day = OfficeHours.dayNames[String(name.lowercased().prefix(3))] {
+                    days.insert(day)
+                } else {
                     document.issue(value, "'\(name)' is not a day of the week (mon, tue, wed, thu, fri, sat, sun)")
                 }
             }

@@ -14,7 +14,8 @@ public struct BotMessages: Sendable {
     }
 
     public static let defaults = BotMessages(
-        greeting: template("Hi {{customer.name}}! I'm {{bot.name}}, the virtual assistant. How can I help?", "greeting"),
+        greeting: template(
+            "Hi {{customer.name}}! I'm {{bot.name}}, the virtual assistant. How can I help?", "greeting"),
         fallback: template("Sorry, I didn't get that. Could you say it in other words?", "fallback"),
         handover: template("I'm passing you to one of my human colleagues. They'll be with you shortly.", "handover"),
         outOfHours: template(

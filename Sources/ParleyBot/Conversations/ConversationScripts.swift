@@ -23,7 +23,9 @@ public enum ConversationScripts {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadable(path: path, reason: "no such file or folder")
         }
-        let files = isDirectory.boolValue ? try IntentFiles.yamlFiles(in: path).map { (path as NSString).appendingPathComponent($0) } : [path]
+        let files =
+            isDirectory.boolValue
+            ? try IntentFiles.yamlFiles(in: path).map { (path as NSString).appendingPathComponent($0) } : [path]
         var scripts: [ConversationScript] = []
         var issues: [ValidationIssue] = []
         for file in files {
@@ -44,7 +46,8 @@ public enum ConversationScripts {
         }
         var scripts: [ConversationScript] = []
         for node in list {
-            guard let mapping = node.mapping, let name = mapping["name"]?.scalar?.string, let turns = mapping["turns"]?.sequence
+            guard let mapping = node.mapping, let name = mapping["name"]?.scalar?.string,
+                let turns = mapping["turns"]?.sequence
             else {
                 document.issue(node, "each conversation needs a 'name' and 'turns'")
                 continue
@@ -74,16 +77,21 @@ public enum ConversationScripts {
                 if let node = fields["action"] {
                     action = node.scalar.flatMap { DialogueDecision.Action(rawValue: $0.string) }
                     if action == nil {
-                        document.issue(node, "unknown action; expected reply, ask, confirm, fallback, escalate, out_of_hours or silent")
+                        document.issue(
+                            node,
+                            "unknown action; expected reply, ask, confirm, fallback, escalate, out_of_hours or silent")
                     }
                 }
                 let contains = fields["reply_contains"].flatMap { document.strings($0, what: "reply_contains") } ?? []
                 scriptTurns.append(
                     .init(
                         customer: text, intent: fields["intent"]?.scalar?.string, action: action,
-                        rule: fields["rule"]?.scalar?.string, replyContains: contains, location: document.location(turn)))
+                        rule: fields["rule"]?.scalar?.string, replyContains: contains, location: document.location(turn)
+                    ))
             }
-            scripts.append(ConversationScript(name: name, customer: customer, at: at, turns: scriptTurns, location: document.location(node)))
+            scripts.append(
+                ConversationScript(
+                    name: name, customer: customer, at: at, turns: scriptTurns, location: document.location(node)))
         }
         return scripts
     }

@@ -28,14 +28,16 @@ public struct ConversationTester: Sendable {
         var failures: [Failure] = []
         let now = script.at ?? Date()
         for (index, turn) in script.turns.enumerated() {
-            let (analysis, decision) = bot.respond(to: turn.customer, state: &state, customer: script.customer, now: now)
+            let (analysis, decision) = bot.respond(
+                to: turn.customer, state: &state, customer: script.customer, now: now)
             var problems: [String] = []
             if let intent = turn.intent, analysis.intent?.name != intent {
                 let got = analysis.intent.map { "\($0.name) (\(String(format: "%.2f", $0.confidence)))" } ?? "none"
                 problems.append("expected intent \(intent), got \(got)")
             }
             if let action = turn.action, decision.action != action {
-                problems.append("expected action \(action.rawValue), got \(decision.action.rawValue) (rule \(decision.rule))")
+                problems.append(
+                    "expected action \(action.rawValue), got \(decision.action.rawValue) (rule \(decision.rule))")
             }
             if let rule = turn.rule, decision.rule != rule {
                 problems.append("expected rule \(rule), got \(decision.rule)")
@@ -44,7 +46,8 @@ public struct ConversationTester: Sendable {
                 problems.append("reply \"\(decision.text ?? "")\" does not contain \"\(part)\"")
             }
             if !problems.isEmpty {
-                failures.append(Failure(script: script.name, turn: index + 1, location: turn.location, problems: problems))
+                failures.append(
+                    Failure(script: script.name, turn: index + 1, location: turn.location, problems: problems))
             }
         }
         return failures

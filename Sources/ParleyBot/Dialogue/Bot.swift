@@ -22,7 +22,10 @@ public struct Bot: Sendable {
         public var configuration = "bot.yml"
         public var model = ".parley/model.parley"
 
-        public init(intents: String = "intents", responses: String = "responses", configuration: String = "bot.yml", model: String = ".parley/model.parley") {
+        public init(
+            intents: String = "intents", responses: String = "responses", configuration: String = "bot.yml",
+            model: String = ".parley/model.parley"
+        ) {
             self.intents = intents
             self.responses = responses
             self.configuration = configuration

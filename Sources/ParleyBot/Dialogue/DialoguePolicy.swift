@@ -39,7 +39,8 @@ public struct DialoguePolicy: Sendable {
         guard state.status == .bot else {
             return DialogueDecision(
                 action: .silent, text: nil, quickReplies: [], intent: analysis.intent?.name,
-                rule: state.status == .withAgent ? "agent_has_conversation" : "waiting_for_agent", scores: context.scores)
+                rule: state.status == .withAgent ? "agent_has_conversation" : "waiting_for_agent",
+                scores: context.scores)
         }
         for entity in analysis.entities { state.slots[entity.type] = entity }
         state.negativeInARow = analysis.sentiment.label == .negative ? state.negativeInARow + 1 : 0
@@ -65,8 +66,10 @@ public struct DialoguePolicy: Sendable {
                     return understood(other, &state, context)
                 case .none:
                     return DialogueDecision(
-                        action: .confirm, text: configuration.messages.confirmAgain.render(values(state: state, customer: customer)),
-                        quickReplies: ["Yes", "No"], intent: pending, rule: "confirmation_unclear", scores: context.scores)
+                        action: .confirm,
+                        text: configuration.messages.confirmAgain.render(values(state: state, customer: customer)),
+                        quickReplies: ["Yes", "No"], intent: pending, rule: "confirmation_unclear",
+                        scores: context.scores)
                 }
             }
             if analysis.entities.contains(where: { $0.type == awaiting }) {
@@ -89,7 +92,8 @@ public struct DialoguePolicy: Sendable {
                 return escalate("repeated_fallback", &state, context)
             }
             return DialogueDecision(
-                action: .fallback, text: configuration.messages.fallback.render(values(state: state, customer: customer)),
+                action: .fallback,
+                text: configuration.messages.fallback.render(values(state: state, customer: customer)),
                 quickReplies: [], intent: analysis.intent?.name,
                 rule: analysis.intent == nil ? "no_intent" : "confidence_below_threshold", scores: context.scores)
         }
@@ -110,7 +114,8 @@ public struct DialoguePolicy: Sendable {
     static let affirm = "affirm"
     static let deny = "deny"
 
-    private func understood(_ intent: String, _ state: inout ConversationState, _ context: Context) -> DialogueDecision {
+    private func understood(_ intent: String, _ state: inout ConversationState, _ context: Context) -> DialogueDecision
+    {
         state.fallbacksInARow = 0
         if responses[intent]?.handover == true {
             return escalate("handover_intent", &state, context, intent: intent)
@@ -126,7 +131,8 @@ public struct DialoguePolicy: Sendable {
             state.pendingIntent = nil
             state.awaiting = nil
             return DialogueDecision(
-                action: .fallback, text: configuration.messages.fallback.render(values), quickReplies: [], intent: intent,
+                action: .fallback, text: configuration.messages.fallback.render(values), quickReplies: [],
+                intent: intent,
                 rule: "no_response_for_intent", scores: context.scores)
         }
         if let missing = response.requires.first(where: { state.slots[$0.entity] == nil }) {
@@ -167,14 +173,17 @@ public struct DialoguePolicy: Sendable {
         var text = configuration.messages.handover.render(values)
         if let intent, let reply = responses[intent]?.replies.first { text = reply.render(values) }
         return DialogueDecision(
-            action: .escalate, text: text, quickReplies: [], intent: intent ?? context.analysis.intent?.name, rule: rule,
+            action: .escalate, text: text, quickReplies: [], intent: intent ?? context.analysis.intent?.name,
+            rule: rule,
             scores: context.scores)
     }
 
     /// What templates can name: remembered entities as the customer wrote
     /// them, customer fields, the conversation and the bot.
     private func values(state: ConversationState, customer: CustomerProfile) -> [String: String] {
-        var values: [String: String] = ["bot.name": configuration.name, "conversation.id": state.id, "conversation.channel": state.channel]
+        var values: [String: String] = [
+            "bot.name": configuration.name, "conversation.id": state.id, "conversation.channel": state.channel,
+        ]
         for (type, entity) in state.slots { values[type] = entity.text }
         if let name = customer.name { values["customer.name"] = name }
         if let email = customer.email ?? state.slots["email"]?.text { values["customer.email"] = email }

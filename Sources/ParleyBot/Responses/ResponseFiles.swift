@@ -51,7 +51,11 @@ public enum ResponseFiles {
             var items: [Node] = []
             if let mapping = root.mapping, let list = mapping["responses"] {
                 document.checkKeys(mapping, allowed: ["responses"])
-                if let sequence = list.sequence { items = Array(sequence) } else { document.issue(list, "'responses' must be a list") }
+                if let sequence = list.sequence {
+                    items = Array(sequence)
+                } else {
+                    document.issue(list, "'responses' must be a list")
+                }
             } else if root.mapping?["intent"] != nil {
                 items = [root]
             } else {
@@ -60,9 +64,13 @@ public enum ResponseFiles {
             for item in items {
                 guard let response = read(item, document: &document, entityTypes: entityTypes) else { continue }
                 if !known.contains(response.intent) {
-                    document.issue(item.mapping?["intent"], "unknown intent '\(response.intent)'; it is in no file of the intents folder")
+                    document.issue(
+                        item.mapping?["intent"],
+                        "unknown intent '\(response.intent)'; it is in no file of the intents folder")
                 } else if let first = byIntent[response.intent] {
-                    document.issue(item.mapping?["intent"], "intent '\(response.intent)' already has a response at \(first.location)")
+                    document.issue(
+                        item.mapping?["intent"],
+                        "intent '\(response.intent)' already has a response at \(first.location)")
                 } else {
                     byIntent[response.intent] = response
                 }
@@ -73,7 +81,8 @@ public enum ResponseFiles {
             issues.append(ValidationIssue(intent.location, "intent '\(intent.name)' has no response in \(folder)"))
         }
         if files.isEmpty {
-            issues.append(ValidationIssue(SourceLocation(file: folder, line: 1), "no .yml response files in this folder"))
+            issues.append(
+                ValidationIssue(SourceLocation(file: folder, line: 1), "no .yml response files in this folder"))
         }
         if !issues.isEmpty { throw .invalid(issues) }
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
@@ -94,12 +103,15 @@ public enum ResponseFiles {
                 guard let requirement = item.mapping, let entity = requirement["entity"]?.scalar?.string,
                     let askNode = requirement["ask"], let ask = askNode.scalar?.string
                 else {
-                    document.issue(item, "each requirement needs 'entity' and 'ask' (the question to ask when it is missing)")
+                    document.issue(
+                        item, "each requirement needs 'entity' and 'ask' (the question to ask when it is missing)")
                     continue
                 }
                 document.checkKeys(requirement, allowed: ["entity", "ask"])
                 guard entityTypes.contains(entity) else {
-                    document.issue(requirement["entity"], "unknown entity '\(entity)'; define it in the intents folder or use a built-in type")
+                    document.issue(
+                        requirement["entity"],
+                        "unknown entity '\(entity)'; define it in the intents folder or use a built-in type")
                     continue
                 }
                 if let question = template(ask, askNode, &document, fillable: fillable) {
@@ -138,16 +150,22 @@ public enum ResponseFiles {
             document.issue(nameNode, "intent '\(intent)' has no replies")
         }
         return IntentResponse(
-            intent: intent, replies: replies, requires: requires, confirm: confirm, buttons: buttons, handover: handover,
+            intent: intent, replies: replies, requires: requires, confirm: confirm, buttons: buttons,
+            handover: handover,
             location: location)
     }
 
     /// A compiled template whose names can all be filled, or nil with issues.
-    static func template(_ text: String, _ node: Node, _ document: inout YAMLDocument, fillable: Set<String>) -> ResponseTemplate? {
+    static func template(_ text: String, _ node: Node, _ document: inout YAMLDocument, fillable: Set<String>)
+        -> ResponseTemplate?
+    {
         do throws(ValidationIssue) {
             let template = try ResponseTemplate(text, location: document.location(node))
             for name in template.variables where !fillable.contains(name) {
-                document.issue(node, "'{{\(name)}}' can never be filled: it is no entity type, required entity or customer or conversation field")
+                document.issue(
+                    node,
+                    "'{{\(name)}}' can never be filled: it is no entity type, required entity or customer or conversation field"
+                )
             }
             return template
         } catch {

@@ -24,7 +24,9 @@ struct YAMLDocument {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            issues.append(ValidationIssue(SourceLocation(file: file, line: Self.line(of: error)), "invalid YAML: \(Self.problem(of: error))"))
+            issues.append(
+                ValidationIssue(
+                    SourceLocation(file: file, line: Self.line(of: error)), "invalid YAML: \(Self.problem(of: error))"))
         } catch {
             issue(nil, "invalid YAML: \(error)")
         }
@@ -42,7 +44,9 @@ struct YAMLDocument {
     /// Reports keys of `mapping` that are not in `allowed`.
     mutating func checkKeys(_ mapping: Node.Mapping, allowed: Set<String>) {
         for (key, _) in mapping where !(key.scalar.map { allowed.contains($0.string) } ?? false) {
-            issue(key, "unknown key '\(key.scalar?.string ?? "?")' (expected \(allowed.sorted().joined(separator: ", ")))")
+            issue(
+                key, "unknown key '\(key.scalar?.string ?? "?")' (expected \(allowed.sorted().joined(separator: ", ")))"
+            )
         }
     }
 
@@ -75,7 +79,8 @@ struct YAMLDocument {
     static func problem(of error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
-        case .duplicatedKeysInMapping(let duplicates, _): "duplicated key \(duplicates.sorted().joined(separator: ", "))"
+        case .duplicatedKeysInMapping(let duplicates, _):
+            "duplicated key \(duplicates.sorted().joined(separator: ", "))"
         default: "\(error)"
         }
     }

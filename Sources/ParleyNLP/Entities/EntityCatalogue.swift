@@ -51,7 +51,9 @@ public struct EntityCatalogue: Sendable {
                 guard abs(length - target) <= (fuzzy ? 1 : 0) else { continue }
                 let window = words[start..<(start + n)]
                 let exact = zip(window, form.words).allSatisfy { $0.normalized == $1 }
-                guard exact || (fuzzy && Self.withinOneEdit(window.map(\.normalized).joined(separator: " "), form.joined)) else {
+                guard
+                    exact || (fuzzy && Self.withinOneEdit(window.map(\.normalized).joined(separator: " "), form.joined))
+                else {
                     continue
                 }
                 let first = window.first!
