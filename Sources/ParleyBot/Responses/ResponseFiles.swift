@@ -1,4 +1,3 @@
-internal import Crypto
 internal import Foundation
 internal import Yams
 
@@ -34,15 +33,13 @@ public enum ResponseFiles {
         let files = try IntentFiles.yamlFiles(in: folder)
         var issues: [ValidationIssue] = []
         var byIntent: [String: IntentResponse] = [:]
-        var hasher = SHA256()
+        var digest = FileDigest()
         let known = Set(intents.intents.map(\.name))
         let entityTypes = Set(EntityDefinition.builtInTypes).union(intents.entities.map(\.name))
         for file in files {
             let path = (folder as NSString).appendingPathComponent(file)
             let data = FileManager.default.contents(atPath: path) ?? Data()
-            hasher.update(data: Data(file.utf8))
-            hasher.update(data: Data([0]))
-            hasher.update(data: data)
+            digest.add(file: file, contents: data)
             var document = YAMLDocument(file: path)
             guard let root = document.root(of: data) else {
                 issues += document.issues
@@ -85,8 +82,7 @@ public enum ResponseFiles {
                 ValidationIssue(SourceLocation(file: folder, line: 1), "no .yml response files in this folder"))
         }
         if !issues.isEmpty { throw .invalid(issues) }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        return BotResponses(byIntent: byIntent, sourceHash: digest)
+        return BotResponses(byIntent: byIntent, sourceHash: digest.hex())
     }
 
     static func read(_ node: Node, document: inout YAMLDocument, entityTypes: Set<String>) -> IntentResponse? {

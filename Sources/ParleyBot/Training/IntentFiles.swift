@@ -1,4 +1,3 @@
-internal import Crypto
 internal import Foundation
 internal import Yams
 
@@ -33,13 +32,11 @@ public enum IntentFiles {
     public static func load(folder: String) throws(TrainingDataError) -> BotTrainingData {
         let files = try yamlFiles(in: folder)
         var reader = Reader()
-        var hasher = SHA256()
+        var digest = FileDigest()
         for file in files {
             let path = (folder as NSString).appendingPathComponent(file)
             let data = FileManager.default.contents(atPath: path) ?? Data()
-            hasher.update(data: Data(file.utf8))
-            hasher.update(data: Data([0]))
-            hasher.update(data: data)
+            digest.add(file: file, contents: data)
             reader.read(data, file: path)
         }
         reader.crossCheck()
@@ -48,8 +45,8 @@ public enum IntentFiles {
                 ValidationIssue(SourceLocation(file: folder, line: 1), "no .yml intent files in this folder"))
         }
         if !reader.issues.isEmpty { throw .invalid(reader.issues) }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        return BotTrainingData(intents: reader.intents, entities: reader.entities, sourceHash: digest, files: files)
+        return BotTrainingData(
+            intents: reader.intents, entities: reader.entities, sourceHash: digest.hex(), files: files)
     }
 
     /// The YAML files under `folder`, relative and sorted.

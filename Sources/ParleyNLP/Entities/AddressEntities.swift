@@ -8,16 +8,17 @@ internal import Foundation
 struct AddressEntities {
     let text: EntityText
 
+    /// The message's UTF-16 code units, and their code point offsets.
+    let units: [UInt16]
+    let codePoint: [Int]
+
+    init(text: EntityText, units: [UInt16], codePoints: [Int]) {
+        self.text = text
+        self.units = units
+        codePoint = codePoints
+    }
+
     func find(emails: Bool, urls: Bool) -> [Entity] {
-        let units = Array(String(String.UnicodeScalarView(text.scalars)).utf16)
-        // UTF-16 offset → code point offset.
-        var codePoint = [Int](repeating: 0, count: units.count + 1)
-        var count = 0
-        for (i, unit) in units.enumerated() {
-            codePoint[i] = count
-            if !UTF16.isTrailSurrogate(unit) { count += 1 }
-        }
-        codePoint[units.count] = count
         let spans = units.withUnsafeBufferPointer { AddressScanner(units: $0).spans() }
         var entities: [Entity] = []
         var covered: [Range<Int>] = []

@@ -36,13 +36,7 @@ public struct EntityExtractor: Sendable {
     public func extract(_ text: PreprocessedText, reference: Date = Date()) -> [Entity] {
         var candidates: [(entity: Entity, rank: Int)] = []
         let units = Array(text.text.utf16)
-        var codePoints = [Int](repeating: 0, count: units.count + 1)
-        var count = 0
-        for (i, unit) in units.enumerated() {
-            codePoints[i] = count
-            if !UTF16.isTrailSurrogate(unit) { count += 1 }
-        }
-        codePoints[units.count] = count
+        let codePoints = CodePointOffsets.of(units)
         for pattern in patterns {
             candidates += pattern.matches(in: text.text, codePoints: codePoints, units: units).map { ($0, 0) }
         }
@@ -53,7 +47,7 @@ public struct EntityExtractor: Sendable {
         if !types.isEmpty {
             let entityText = EntityText(text.text)
             if types.contains("email") || types.contains("url") {
-                candidates += AddressEntities(text: entityText).find(
+                candidates += AddressEntities(text: entityText, units: units, codePoints: codePoints).find(
                     emails: types.contains("email"), urls: types.contains("url")
                 )
                 .map { ($0, $0.type == "email" ? 2 : 3) }

@@ -35,14 +35,7 @@ private struct TokenizerRun {
 
     init(units: UnsafeBufferPointer<UInt16>) {
         self.units = units
-        var codePoints = [Int](repeating: 0, count: units.count + 1)
-        var count = 0
-        for i in 0..<units.count {
-            codePoints[i] = count
-            if !UTF16.isTrailSurrogate(units[i]) { count += 1 }
-        }
-        codePoints[units.count] = count
-        self.codePoints = codePoints
+        codePoints = CodePointOffsets.of(units)
     }
 
     mutating func tokenize() {
