@@ -8,6 +8,14 @@ enum AnalysisText {
         lines.append("text:    \(analysis.text)")
         lines.append("tokens:  " + analysis.tokens.map { "\($0.text)[\($0.start)-\($0.end)]" }.joined(separator: " "))
         lines.append("stems:   " + analysis.stems.joined(separator: " "))
+        if !analysis.entities.isEmpty {
+            lines.append(
+                "entities: "
+                    + analysis.entities.map { "\($0.type)=\($0.value) \"\($0.text)\"[\($0.start)-\($0.end)]" }
+                    .joined(separator: "  "))
+        }
+        lines.append(
+            "sentiment: \(String(format: "%.3f", analysis.sentiment.score)) \(analysis.sentiment.label.rawValue)")
         lines.append("intents:")
         for intent in analysis.intents {
             lines.append(
