@@ -19,13 +19,13 @@ enum SupportDeskLexicon {
         "fantastic": 3.0, "excellent": 3.0, "awesome": 3.0, "brilliant": 2.8, "lovely": 2.6, "delicious": 2.7,
         "tasty": 2.0, "comfortable": 1.8, "crisp": 1.0, "clear": 1.0, "bland": -1.4, "stale": -1.6, "cold": -0.4,
         "tasteless": -1.8, "mediocre": -1.5, "overcooked": -1.5, "undercooked": -1.5, "greasy": -1.2,
-        "dirty": -1.9, "filthy": -2.3, "poorly": -1.8, "returned": -0.6, "fails": -1.7, "failed": -1.7,
+        "dirty": -1.9, "filthy": -2.3, "poorly": -1.8, "returned": 0, "return": 0, "fails": -1.7, "failed": -1.7,
         "crashes": -1.8, "crashed": -1.8, "freezes": -1.5, "died": -1.6, "dies": -1.5, "static": -0.8,
         "prompt": 1.6, "promptly": 1.6, "timely": 1.5, "flavorful": 2.0, "delish": 2.2, "lukewarm": -1.0,
         "cheaply": -1.5, "trash": -2.2, "incredible": 2.6, "unbelievable": 1.0, "tremendous": 2.2,
         "exceptional": 2.6, "outstanding": 3.0, "flawless": 2.8, "seamless": 2.0, "speedy": 1.6, "courteous": 2.2,
         "knowledgeable": 1.8, "professional": 1.4, "unprofessional": -2.2, "shoddy": -2.2, "defect": -1.8,
-        "want": 0, "wants": 0, "wanted": 0, "please": 0, "ok": 0.3, "okay": 0.3,
+        "want": 0, "wants": 0, "wanted": 0, "please": 0, "ok": 0, "okay": 0,
     ]
 
     /// Emoji customers use, where VADER's description words miss the feeling.
@@ -46,7 +46,7 @@ enum SupportDeskLexicon {
         "thank you": 1.8, "thanks a lot": 1.6, "works great": 2.4, "well done": 2.0, "five stars": 2.6,
         "one star": -2.0, "piece of junk": -2.6, "piece of crap": -2.8, "not happy": -2.0, "not good": -1.8,
         "not great": -1.4, "not impressed": -1.8, "thumbs up": 2.2, "thumbs down": -2.2, "send it back": -1.6,
-        "sending it back": -1.6, "sent it back": -1.6, "return it": -1.2, "returned it": -1.4, "coming back": 1.2,
+        "sending it back": -1.6, "sent it back": -1.6, "return it": -0.4, "returned it": -0.6, "coming back": 1.2,
         "come back": 0.9, "could not be happier": 3.0, "couldn't be happier": 3.0, "could not be better": 3.0,
         "couldn't be better": 3.0, "can't complain": 1.6, "cannot complain": 1.6, "no complaints": 2.0,
         "no problems": 1.6, "no issues": 1.6, "no problem": 1.2, "nothing bad": 1.8, "not disappointed": 1.8,
