@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "parley-bench", targets: ["parley-bench"]),
         .library(name: "ParleyNLP", targets: ["ParleyNLP"]),
         .library(name: "ParleyBot", targets: ["ParleyBot"]),
+        .library(name: "ParleyStore", targets: ["ParleyStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -44,6 +46,11 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ParleyStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -67,6 +74,11 @@ let package = Package(
         .testTarget(
             name: "ParleyNLPTests",
             dependencies: ["ParleyNLP"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParleyStoreTests",
+            dependencies: ["ParleyStore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

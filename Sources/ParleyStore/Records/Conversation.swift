@@ -1,0 +1,42 @@
+public import Foundation
+
+/// One conversation between a customer and the bot or an agent.
+public struct Conversation: Sendable, Hashable, Codable {
+    /// Who is answering the customer.
+    public enum Status: String, Sendable, Hashable, Codable {
+        case bot, queued
+        case withAgent = "with_agent"
+        case closed
+    }
+
+    public var id: String
+    public var customerId: String
+    /// "web", "tcp", "api", "terminal", …
+    public var channel: String
+    public var status: Status
+    public var startedAt: Date
+    public var updatedAt: Date
+    public var closedAt: Date?
+    public var assignedAgentId: String?
+    /// How it ended: "resolved", "ticket", "abandoned", …
+    public var outcome: String?
+    /// The customer's satisfaction rating, 1 to 5.
+    public var rating: Int?
+
+    public init(
+        id: String = UUID().uuidString, customerId: String, channel: String, status: Status = .bot,
+        startedAt: Date = Date(), updatedAt: Date = Date(), closedAt: Date? = nil, assignedAgentId: String? = nil,
+        outcome: String? = nil, rating: Int? = nil
+    ) {
+        self.id = id
+        self.customerId = customerId
+        self.channel = channel
+        self.status = status
+        self.startedAt = startedAt
+        self.updatedAt = updatedAt
+        self.closedAt = closedAt
+        self.assignedAgentId = assignedAgentId
+        self.outcome = outcome
+        self.rating = rating
+    }
+}

@@ -1,0 +1,12 @@
+/// What erasing a customer removed.
+public struct ErasureReport: Sendable, Hashable, Codable {
+    public var customers: Int
+    public var conversations: Int
+    public var messages: Int
+
+    public init(customers: Int, conversations: Int, messages: Int) {
+        self.customers = customers
+        self.conversations = conversations
+        self.messages = messages
+    }
+}

@@ -1,0 +1,58 @@
+internal import GRDB
+
+/// The CRM tables, created and upgraded by versioned migrations.
+enum CRMSchema {
+    /// Every migration, in order. Never edit one that has shipped: add another.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "customer") { t in
+                t.primaryKey("id", .text)
+                t.column("externalId", .text).unique()
+                t.column("name", .text)
+                t.column("email", .text).indexed()
+                t.column("phone", .text)
+                t.column("vip", .boolean).notNull().defaults(to: false)
+                t.column("attributes", .text).notNull()
+                t.column("tags", .text).notNull()
+                t.column("firstSeen", .datetime).notNull()
+                t.column("lastSeen", .datetime).notNull()
+            }
+            try db.create(table: "conversation") { t in
+                t.primaryKey("id", .text)
+                t.belongsTo("customer", onDelete: .cascade).notNull()
+                t.column("channel", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.column("closedAt", .datetime)
+                t.column("assignedAgentId", .text)
+                t.column("outcome", .text)
+                t.column("rating", .integer)
+            }
+            try db.create(index: "conversation_on_status", on: "conversation", columns: ["status", "updatedAt"])
+            try db.create(table: "message") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("conversation", onDelete: .cascade).notNull()
+                t.column("sender", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("sentAt", .datetime).notNull()
+                t.column("intent", .text)
+                t.column("confidence", .double)
+                t.column("alternatives", .text).notNull()
+                t.column("entities", .text).notNull()
+                t.column("sentimentScore", .double)
+                t.column("sentimentLabel", .text)
+                t.column("modelVersion", .text)
+                t.column("action", .text)
+                t.column("rule", .text)
+                t.column("scores", .text).notNull()
+            }
+            try db.create(index: "message_on_conversation", on: "message", columns: ["conversationId", "id"])
+            try db.create(index: "message_on_sentAt", on: "message", columns: ["sentAt"])
+            try db.create(index: "message_on_action", on: "message", columns: ["action", "sentAt"])
+            try db.create(index: "message_on_intent", on: "message", columns: ["intent", "sentAt"])
+        }
+        return migrator
+    }
+}

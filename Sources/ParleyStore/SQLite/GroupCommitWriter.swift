@@ -1,0 +1,52 @@
+internal import GRDB
+
+/// The store's one writer: it gathers the writes that arrive while a
+/// transaction is being committed and commits them together in the next one
+/// (group commit). Every caller still waits for its own commit, so durability
+/// is whole while the disk's flush is shared.
+actor GroupCommitWriter {
+    typealias Work = @Sendable (Database) throws -> Void
+
+    private let pool: DatabasePool
+    private var pending: [(work: Work, done: CheckedContinuation<Void, any Error>)] = []
+    private var flushing = false
+
+    init(pool: DatabasePool) {
+        self.pool = pool
+    }
+
+    /// Runs `work` in a transaction shared with other pending writes; returns once committed.
+    func write(_ work: @escaping Work) async throws {
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            pending.append((work, done))
+            if !flushing {
+                flushing = true
+                Task { await flush() }
+            }
+        }
+    }
+
+    private func flush() async {
+        while !pending.isEmpty {
+            let batch = pending
+            pending = []
+            do {
+                try await pool.write { db in
+                    for item in batch { try item.work(db) }
+                }
+                for item in batch { item.done.resume() }
+            } catch {
+                // One bad write must not fail the others: commit them one by one.
+                for item in batch {
+                    do {
+                        try await pool.write { db in try item.work(db) }
+                        item.done.resume()
+                    } catch {
+                        item.done.resume(throwing: error)
+                    }
+                }
+            }
+        }
+        flushing = false
+    }
+}

@@ -1,0 +1,16 @@
+/// Why the CRM store cannot be used, and what to do about it.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// The database file could not be opened or is not a database.
+    case cannotOpen(path: String, reason: String)
+    /// The file was written by a newer Parley.
+    case newerSchema(path: String, unknownMigrations: [String])
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            "\(path): cannot open the CRM database (\(reason)); check the path and its permissions, or restore it from a backup"
+        case .newerSchema(let path, let unknown):
+            "\(path): the CRM database was written by a newer Parley (schema \(unknown.joined(separator: ", "))); upgrade Parley before using it"
+        }
+    }
+}
