@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// Benchmarks for Parley, each printing one JSON object.
 @main
-struct ParleyBench: ParsableCommand {
+struct ParleyBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parley-bench",
         abstract: "Measure Parley's speed; every benchmark prints one JSON object.",
-        subcommands: [NLUBenchmark.self, StemBenchmark.self, DialogueBenchmark.self]
+        subcommands: [NLUBenchmark.self, StemBenchmark.self, DialogueBenchmark.self, StoreBenchmark.self]
     )
 }
