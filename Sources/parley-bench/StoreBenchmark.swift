@@ -64,7 +64,8 @@ struct StoreBenchmark: AsyncParsableCommand {
                 try await clock.sleep(until: due)
                 tasks.addTask {
                     let submitted = clock.now
-                    _ = try await paced.store.append(Self.message(paced.conversations[i % paced.conversations.count], i))
+                    _ = try await paced.store.append(
+                        Self.message(paced.conversations[i % paced.conversations.count], i))
                     return (clock.now - submitted).seconds * 1000
                 }
             }
@@ -84,7 +85,9 @@ struct StoreBenchmark: AsyncParsableCommand {
     }
 
     /// A new store with one customer and `conversations` conversations.
-    static func open(_ root: String, _ name: String, conversations: Int) async throws -> (store: SQLiteCRMStore, conversations: [String]) {
+    static func open(_ root: String, _ name: String, conversations: Int) async throws -> (
+        store: SQLiteCRMStore, conversations: [String]
+    ) {
         let store = try SQLiteCRMStore(path: (root as NSString).appendingPathComponent(name))
         let customer = Customer(name: "Bench")
         try await store.save(customer)
@@ -100,10 +103,17 @@ struct StoreBenchmark: AsyncParsableCommand {
     /// A customer message with every annotation a real one carries.
     static func message(_ conversation: String, _ i: Int) -> StoredMessage {
         StoredMessage(
-            conversationId: conversation, sender: .customer, text: "where is my order A-\(10_000 + i % 90_000)? it's late",
+            conversationId: conversation, sender: .customer,
+            text: "where is my order A-\(10_000 + i % 90_000)? it's late",
             intent: "order_status", confidence: 0.91,
-            alternatives: [.init(name: "order_status", confidence: 0.91), .init(name: "delivery_complaint", confidence: 0.05)],
-            entities: [.init(type: "order_id", value: "A-\(10_000 + i % 90_000)", text: "A-\(10_000 + i % 90_000)", start: 18, end: 25)],
+            alternatives: [
+                .init(name: "order_status", confidence: 0.91), .init(name: "delivery_complaint", confidence: 0.05),
+            ],
+            entities: [
+                .init(
+                    type: "order_id", value: "A-\(10_000 + i % 90_000)", text: "A-\(10_000 + i % 90_000)", start: 18,
+                    end: 25)
+            ],
             sentimentScore: -0.3, sentimentLabel: "negative", modelVersion: "bench", action: "reply", rule: "intent",
             scores: ["confidence": 0.91, "threshold": 0.45, "sentiment": -0.3])
     }

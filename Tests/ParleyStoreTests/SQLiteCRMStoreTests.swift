@@ -15,7 +15,8 @@ import Testing
     @Test func storesCustomersConversationsAndAnnotatedMessages() async throws {
         let folder = try TemporaryFolder()
         let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
-        let customer = Customer(name: "Ana", email: "ana@example.com", attributes: ["plan": "gold"], tags: ["returning"])
+        let customer = Customer(
+            name: "Ana", email: "ana@example.com", attributes: ["plan": "gold"], tags: ["returning"])
         try await store.save(customer)
         let conversation = Conversation(customerId: customer.id, channel: "web")
         try await store.save(conversation)

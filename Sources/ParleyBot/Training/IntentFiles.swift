@@ -53,7 +53,9 @@ public enum IntentFiles {
     static func yamlFiles(in folder: String) throws(TrainingDataError) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .unreadable(path: folder, reason: "no such folder; run from the bot's folder or name the folder with --intents or --responses")
+            throw .unreadable(
+                path: folder,
+                reason: "no such folder; run from the bot's folder or name the folder with --intents or --responses")
         }
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
             throw .unreadable(path: folder, reason: "cannot list the folder")

@@ -57,8 +57,10 @@ public struct StoredMessage: Sendable, Hashable, Codable {
 
     public init(
         id: Int64? = nil, conversationId: String, sender: Sender, text: String, sentAt: Date = Date(),
-        intent: String? = nil, confidence: Double? = nil, alternatives: [IntentScore] = [], entities: [EntityValue] = [],
-        sentimentScore: Double? = nil, sentimentLabel: String? = nil, modelVersion: String? = nil, action: String? = nil,
+        intent: String? = nil, confidence: Double? = nil, alternatives: [IntentScore] = [],
+        entities: [EntityValue] = [],
+        sentimentScore: Double? = nil, sentimentLabel: String? = nil, modelVersion: String? = nil,
+        action: String? = nil,
         rule: String? = nil, scores: [String: Double] = [:]
     ) {
         self.id = id

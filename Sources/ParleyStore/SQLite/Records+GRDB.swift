@@ -16,6 +16,25 @@ extension Conversation.Status: DatabaseValueConvertible {}
 extension StoredMessage: FetchableRecord, MutablePersistableRecord {
     public static var databaseTableName: String { "message" }
 
+    /// Written by hand: the hot path of every conversation.
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["conversationId"] = conversationId
+        container["sender"] = sender
+        container["text"] = text
+        container["sentAt"] = sentAt
+        container["intent"] = intent
+        container["confidence"] = confidence
+        container["alternatives"] = JSONText.alternatives(alternatives)
+        container["entities"] = JSONText.entities(entities)
+        container["sentimentScore"] = sentimentScore
+        container["sentimentLabel"] = sentimentLabel
+        container["modelVersion"] = modelVersion
+        container["action"] = action
+        container["rule"] = rule
+        container["scores"] = JSONText.scores(scores)
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }

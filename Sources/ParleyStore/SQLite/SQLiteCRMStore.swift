@@ -81,13 +81,14 @@ public final class SQLiteCRMStore: CRMStore {
         let report = ErasureCounter()
         try await writer.write { db in
             let conversations = try Conversation.filter(Column("customerId") == customerId).fetchCount(db)
-            let messages = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM message JOIN conversation ON conversation.id = message.conversationId
-                    WHERE conversation.customerId = ?
-                    """,
-                arguments: [customerId]) ?? 0
+            let messages =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM message JOIN conversation ON conversation.id = message.conversationId
+                        WHERE conversation.customerId = ?
+                        """,
+                    arguments: [customerId]) ?? 0
             // Conversations and messages go with the customer (ON DELETE CASCADE).
             let customers = try Customer.deleteOne(db, key: customerId) ? 1 : 0
             report.value = ErasureReport(customers: customers, conversations: conversations, messages: messages)
@@ -110,10 +111,21 @@ private final class InsertedMessage: @unchecked Sendable {
         self.message = message
     }
 
+    /// Inserts with a cached statement: the write path of every conversation.
     func insert(_ db: Database) throws {
-        var copy = message
-        try copy.insert(db)
-        message = copy
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO message (conversationId, sender, text, sentAt, intent, confidence, alternatives, entities,
+                sentimentScore, sentimentLabel, modelVersion, action, rule, scores)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let m = message
+        try statement.execute(arguments: [
+            m.conversationId, m.sender.rawValue, m.text, m.sentAt, m.intent, m.confidence,
+            JSONText.alternatives(m.alternatives), JSONText.entities(m.entities), m.sentimentScore, m.sentimentLabel,
+            m.modelVersion, m.action, m.rule, JSONText.scores(m.scores),
+        ])
+        message.id = db.lastInsertedRowID
     }
 }
 
