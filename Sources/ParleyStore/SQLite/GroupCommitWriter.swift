@@ -4,12 +4,18 @@ internal import GRDB
 /// transaction is being committed and commits them together in the next one
 /// (group commit). Every caller still waits for its own commit, so durability
 /// is whole while the disk's flush is shared.
+///
+/// Every `checkpointInterval` commits it has a reader connection copy the
+/// write-ahead log into the database file (a passive checkpoint), so no
+/// commit ever waits for one; SQLite's own automatic checkpoint is off.
 actor GroupCommitWriter {
     typealias Work = @Sendable (Database) throws -> Void
 
     private let pool: DatabasePool
     private var pending: [(work: Work, done: CheckedContinuation<Void, any Error>)] = []
     private var flushing = false
+    private var commitsSinceCheckpoint = 0
+    static let checkpointInterval = 200
 
     init(pool: DatabasePool) {
         self.pool = pool
@@ -35,6 +41,7 @@ actor GroupCommitWriter {
                     for item in batch { try item.work(db) }
                 }
                 for item in batch { item.done.resume() }
+                checkpointIfDue()
             } catch {
                 // One bad write must not fail the others: commit them one by one.
                 for item in batch {
@@ -48,5 +55,15 @@ actor GroupCommitWriter {
             }
         }
         flushing = false
+    }
+
+    private func checkpointIfDue() {
+        commitsSinceCheckpoint += 1
+        guard commitsSinceCheckpoint >= Self.checkpointInterval else { return }
+        commitsSinceCheckpoint = 0
+        let pool = self.pool
+        Task.detached(priority: .utility) {
+            try? await pool.unsafeRead { db in try db.checkpoint(.passive) }
+        }
     }
 }
