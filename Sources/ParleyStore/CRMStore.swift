@@ -16,6 +16,16 @@ public protocol CRMStore: Sendable {
     func transcript(conversationId: String) async throws -> [StoredMessage]
     /// A customer's profile, conversations and latest messages; nil for an unknown customer.
     func history(customerId: String, messageLimit: Int) async throws -> CustomerHistory?
-    /// Removes every trace of a customer: profile, conversations, messages.
+    /// Removes every trace of a customer: profile, conversations, messages, escalations.
     func erase(customerId: String) async throws -> ErasureReport
+    /// Customers whose name, email, phone or external id contains `text`.
+    func searchCustomers(_ text: String, limit: Int) async throws -> [Customer]
+    /// Conversations, most recently active first, optionally of one status.
+    func conversations(status: Conversation.Status?, limit: Int) async throws -> [Conversation]
+    /// Records an escalation and returns it with its id.
+    func escalate(_ escalation: Escalation) async throws -> Escalation
+    /// Escalations no agent has resolved, highest priority and longest waiting first.
+    func escalationQueue() async throws -> [Escalation]
+    /// Counts per day (UTC) for days from `from` to `to`, both `YYYY-MM-DD`.
+    func dailyReport(from: String, to: String) async throws -> [DailyCounts]
 }

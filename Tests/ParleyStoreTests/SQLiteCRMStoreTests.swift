@@ -83,12 +83,18 @@ import Testing
         try await store.save(conversation)
         try await store.save(kept)
         _ = try await store.append(message(conversation.id, "my secret address is 1 Elm Street"))
+        _ = try await store.escalate(
+            Escalation(conversationId: conversation.id, reason: "angry", rule: "negative_sentiment"))
         _ = try await store.append(message(kept.id, "hello"))
         let report = try await store.erase(customerId: customer.id)
-        #expect(report == ErasureReport(customers: 1, conversations: 1, messages: 1))
+        #expect(report == ErasureReport(customers: 1, conversations: 1, messages: 1, escalations: 1))
         #expect(try await store.customer(id: customer.id) == nil)
         #expect(try await store.transcript(conversationId: conversation.id).isEmpty)
         #expect(try await store.transcript(conversationId: kept.id).count == 1)
+        #expect(try await store.escalationQueue().isEmpty)
+        // No table holds anything of the erased customer's any more.
+        let dump = try await store.searchCustomers("cy", limit: 10)
+        #expect(dump.isEmpty)
     }
 
     @Test func aFileThatIsNoDatabaseIsAClearError() throws {
@@ -97,5 +103,64 @@ import Testing
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
         let error = try #require(throws: StoreError.self) { try SQLiteCRMStore(path: path) }
         #expect(error.description.contains(path))
+    }
+
+    @Test func findsCustomersConversationsAndTheEscalationQueue() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
+        let ana = Customer(name: "Ana Silva", email: "ana@example.com")
+        let bo = Customer(name: "Bo", email: "bo@shop.example")
+        try await store.save(ana)
+        try await store.save(bo)
+        #expect(try await store.searchCustomers("silva", limit: 10).map(\.id) == [ana.id])
+        #expect(try await store.searchCustomers("example", limit: 10).count == 2)
+        let open = Conversation(customerId: ana.id, channel: "web", status: .queued)
+        let closed = Conversation(customerId: bo.id, channel: "tcp", status: .closed)
+        try await store.save(open)
+        try await store.save(closed)
+        #expect(try await store.conversations(status: .queued, limit: 10).map(\.id) == [open.id])
+        let low = try await store.escalate(
+            Escalation(conversationId: open.id, reason: "asked", rule: "handover_intent"))
+        let high = try await store.escalate(
+            Escalation(conversationId: closed.id, reason: "VIP", rule: "vip_customer", priority: 5))
+        #expect(try await store.escalationQueue().map(\.id) == [high.id, low.id])
+    }
+
+    @Test func reportsDailyCounts() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
+        let customer = Customer()
+        try await store.save(customer)
+        let day = Date(timeIntervalSince1970: 1_764_064_800)  // 2025-11-25 10:00 UTC
+        let first = Conversation(customerId: customer.id, channel: "web", startedAt: day, outcome: "resolved")
+        let second = Conversation(customerId: customer.id, channel: "tcp", startedAt: day)
+        try await store.save(first)
+        try await store.save(second)
+        _ = try await store.append(message(first.id, "where is my order"))
+        var fallback = message(second.id, "Sorry, could you rephrase?", sender: .bot)
+        fallback.action = "fallback"
+        _ = try await store.append(fallback)
+        _ = try await store.escalate(
+            Escalation(conversationId: second.id, reason: "asked", rule: "handover_intent", queuedAt: day))
+        let today = ISO8601DateFormatter().string(from: Date()).prefix(10)
+        let report = try await store.dailyReport(from: "2025-11-25", to: String(today))
+        let counts = try #require(report.first { $0.day == "2025-11-25" })
+        #expect(counts.conversations == 2)
+        #expect(counts.channels == ["web": 1, "tcp": 1])
+        #expect(counts.escalations == 1)
+        #expect(counts.escalationRate == 0.5)
+        #expect(counts.resolved == 1)
+        #expect(report.reduce(0) { $0 + $1.customerMessages } == 1)
+        #expect(report.reduce(0) { $0 + $1.fallbacks } == 1)
+    }
+
+    @Test func backsUpAConsistentCopy() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
+        let customer = Customer(name: "Ed")
+        try await store.save(customer)
+        try store.backup(to: folder.file("copy.sqlite"))
+        let copy = try SQLiteCRMStore(path: folder.file("copy.sqlite"))
+        #expect(try await copy.customer(id: customer.id)?.name == "Ed")
     }
 }

@@ -53,6 +53,42 @@ enum CRMSchema {
             try db.create(index: "message_on_action", on: "message", columns: ["action", "sentAt"])
             try db.create(index: "message_on_intent", on: "message", columns: ["intent", "sentAt"])
         }
+        migrator.registerMigration("v2") { db in
+            try db.create(table: "escalation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("conversation", onDelete: .cascade).notNull()
+                t.column("reason", .text).notNull()
+                t.column("rule", .text).notNull()
+                t.column("priority", .integer).notNull().defaults(to: 0)
+                t.column("queuedAt", .datetime).notNull()
+                t.column("takenAt", .datetime)
+                t.column("takenBy", .text)
+                t.column("resolvedAt", .datetime)
+            }
+            try db.create(index: "escalation_open", on: "escalation", columns: ["resolvedAt", "priority", "queuedAt"])
+            try db.create(table: "agent") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("passwordHash", .text).notNull()
+                t.column("salt", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("capacity", .integer).notNull().defaults(to: 3)
+            }
+            try db.create(table: "feedback") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("conversation", onDelete: .cascade).notNull()
+                t.column("rating", .integer)
+                t.column("comment", .text)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "modelVersion") { t in
+                t.primaryKey("version", .text)
+                t.column("sourceHash", .text).notNull()
+                t.column("trainedAt", .datetime).notNull()
+                t.column("intents", .integer).notNull()
+                t.column("examples", .integer).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -41,3 +41,11 @@ extension StoredMessage: FetchableRecord, MutablePersistableRecord {
 }
 
 extension StoredMessage.Sender: DatabaseValueConvertible {}
+
+extension Escalation: FetchableRecord, MutablePersistableRecord {
+    public static var databaseTableName: String { "escalation" }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

@@ -82,20 +82,130 @@ public final class SQLiteCRMStore: CRMStore {
     public func erase(customerId: String) async throws -> ErasureReport {
         let report = ErasureCounter()
         try await writer.write { db in
-            let conversations = try Conversation.filter(Column("customerId") == customerId).fetchCount(db)
-            let messages =
+            func count(_ table: String) throws -> Int {
                 try Int.fetchOne(
                     db,
                     sql: """
-                        SELECT COUNT(*) FROM message JOIN conversation ON conversation.id = message.conversationId
+                        SELECT COUNT(*) FROM \(table) JOIN conversation ON conversation.id = \(table).conversationId
                         WHERE conversation.customerId = ?
                         """,
                     arguments: [customerId]) ?? 0
-            // Conversations and messages go with the customer (ON DELETE CASCADE).
+            }
+            let conversations = try Conversation.filter(Column("customerId") == customerId).fetchCount(db)
+            let messages = try count("message")
+            let escalations = try count("escalation")
+            // Conversations, messages, escalations and feedback go with the customer (ON DELETE CASCADE).
             let customers = try Customer.deleteOne(db, key: customerId) ? 1 : 0
-            report.value = ErasureReport(customers: customers, conversations: conversations, messages: messages)
+            report.value = ErasureReport(
+                customers: customers, conversations: conversations, messages: messages, escalations: escalations)
         }
         return report.value
+    }
+
+    public func searchCustomers(_ text: String, limit: Int) async throws -> [Customer] {
+        let pattern = "%" + text.replacingOccurrences(of: "%", with: "") + "%"
+        return try await pool.read { db in
+            try Customer.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM customer WHERE name LIKE ?1 OR email LIKE ?1 OR phone LIKE ?1 OR externalId LIKE ?1
+                    ORDER BY lastSeen DESC LIMIT ?2
+                    """,
+                arguments: [pattern, limit])
+        }
+    }
+
+    public func conversations(status: Conversation.Status?, limit: Int) async throws -> [Conversation] {
+        try await pool.read { db in
+            var request = Conversation.order(Column("updatedAt").desc).limit(limit)
+            if let status { request = request.filter(Column("status") == status.rawValue) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    public func escalate(_ escalation: Escalation) async throws -> Escalation {
+        let box = InsertedEscalation(escalation)
+        try await writer.write { db in try box.insert(db) }
+        return box.escalation
+    }
+
+    public func escalationQueue() async throws -> [Escalation] {
+        try await pool.read { db in
+            try Escalation.filter(Column("resolvedAt") == nil)
+                .order(Column("priority").desc, Column("queuedAt")).fetchAll(db)
+        }
+    }
+
+    public func dailyReport(from: String, to: String) async throws -> [DailyCounts] {
+        try await pool.read { db in
+            let range: StatementArguments = [from, to]
+            func counts(_ sql: String) throws -> [String: [String: Int]] {
+                var table: [String: [String: Int]] = [:]
+                for row in try Row.fetchAll(db, sql: sql, arguments: range) {
+                    let day: String = row[0]
+                    let key: String = row[1] ?? "none"
+                    table[day, default: [:]][key] = row[2]
+                }
+                return table
+            }
+            func totals(_ sql: String) throws -> [String: Int] {
+                var table: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: sql, arguments: range) { table[row[0]] = row[1] }
+                return table
+            }
+            let day = "substr(%@, 1, 10)"
+            func inRange(_ column: String) -> String {
+                "\(String(format: day, column)) BETWEEN ? AND ?"
+            }
+            let conversations = try totals(
+                "SELECT \(String(format: day, "startedAt")), COUNT(*) FROM conversation WHERE \(inRange("startedAt")) GROUP BY 1"
+            )
+            let customerMessages = try totals(
+                "SELECT \(String(format: day, "sentAt")), COUNT(*) FROM message WHERE sender = 'customer' AND \(inRange("sentAt")) GROUP BY 1"
+            )
+            let intents = try counts(
+                "SELECT \(String(format: day, "sentAt")), intent, COUNT(*) FROM message WHERE sender = 'customer' AND \(inRange("sentAt")) GROUP BY 1, 2"
+            )
+            let channels = try counts(
+                "SELECT \(String(format: day, "startedAt")), channel, COUNT(*) FROM conversation WHERE \(inRange("startedAt")) GROUP BY 1, 2"
+            )
+            let sentiment = try counts(
+                "SELECT \(String(format: day, "sentAt")), sentimentLabel, COUNT(*) FROM message WHERE sender = 'customer' AND \(inRange("sentAt")) GROUP BY 1, 2"
+            )
+            let fallbacks = try totals(
+                "SELECT \(String(format: day, "sentAt")), COUNT(*) FROM message WHERE sender = 'bot' AND action = 'fallback' AND \(inRange("sentAt")) GROUP BY 1"
+            )
+            let escalations = try totals(
+                "SELECT \(String(format: day, "queuedAt")), COUNT(*) FROM escalation WHERE \(inRange("queuedAt")) GROUP BY 1"
+            )
+            let escalated = try totals(
+                """
+                SELECT \(String(format: day, "conversation.startedAt")), COUNT(DISTINCT conversation.id) FROM conversation
+                JOIN escalation ON escalation.conversationId = conversation.id
+                WHERE \(inRange("conversation.startedAt")) GROUP BY 1
+                """)
+            let resolved = try totals(
+                "SELECT \(String(format: day, "startedAt")), COUNT(*) FROM conversation WHERE outcome = 'resolved' AND \(inRange("startedAt")) GROUP BY 1"
+            )
+            let days = Set(conversations.keys).union(customerMessages.keys).union(escalations.keys).union(
+                fallbacks.keys
+            ).sorted()
+            return days.map { day in
+                let total = conversations[day] ?? 0
+                return DailyCounts(
+                    day: day, conversations: total, customerMessages: customerMessages[day] ?? 0,
+                    intents: intents[day] ?? [:], channels: channels[day] ?? [:], sentiment: sentiment[day] ?? [:],
+                    fallbacks: fallbacks[day] ?? 0, escalations: escalations[day] ?? 0,
+                    escalationRate: total > 0 ? Double(escalated[day] ?? 0) / Double(total) : 0,
+                    resolved: resolved[day] ?? 0)
+            }
+        }
+    }
+
+    /// Writes a consistent copy of the database to `path` while the store stays in use.
+    public func backup(to path: String) throws {
+        let destination = try DatabaseQueue(path: path)
+        try pool.backup(to: destination)
     }
 
     /// Runs `PRAGMA integrity_check`; "ok" when the file is sound.
@@ -134,5 +244,21 @@ private final class InsertedMessage: @unchecked Sendable {
 /// The counts an erasure found inside the writer's transaction.
 private final class ErasureCounter: @unchecked Sendable {
     // Unchecked: written once inside the writer's transaction, read after the commit returned.
-    var value = ErasureReport(customers: 0, conversations: 0, messages: 0)
+    var value = ErasureReport(customers: 0, conversations: 0, messages: 0, escalations: 0)
+}
+
+/// An escalation being inserted by the group-commit writer, which assigns its id.
+private final class InsertedEscalation: @unchecked Sendable {
+    // Unchecked: written once inside the writer's transaction, read after the commit returned.
+    var escalation: Escalation
+
+    init(_ escalation: Escalation) {
+        self.escalation = escalation
+    }
+
+    func insert(_ db: Database) throws {
+        var copy = escalation
+        try copy.insert(db)
+        escalation = copy
+    }
 }
