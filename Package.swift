@@ -58,6 +58,7 @@ let package = Package(
             dependencies: [
                 "ParleyBot",
                 "ParleyNLP",
+                "ParleyStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -22,6 +22,8 @@ public protocol CRMStore: Sendable {
     func searchCustomers(_ text: String, limit: Int) async throws -> [Customer]
     /// Conversations, most recently active first, optionally of one status.
     func conversations(status: Conversation.Status?, limit: Int) async throws -> [Conversation]
+    /// Conversations started from day `from` to day `to` (`YYYY-MM-DD`, UTC, either open), of one customer or all, oldest first.
+    func conversations(customerId: String?, from: String?, to: String?) async throws -> [Conversation]
     /// Records an escalation and returns it with its id.
     func escalate(_ escalation: Escalation) async throws -> Escalation
     /// Escalations no agent has resolved, highest priority and longest waiting first.

@@ -123,6 +123,16 @@ public final class SQLiteCRMStore: CRMStore {
         }
     }
 
+    public func conversations(customerId: String?, from: String?, to: String?) async throws -> [Conversation] {
+        try await pool.read { db in
+            var request = Conversation.order(Column("startedAt"), Column("id"))
+            if let customerId { request = request.filter(Column("customerId") == customerId) }
+            if let from { request = request.filter(sql: "substr(startedAt, 1, 10) >= ?", arguments: [from]) }
+            if let to { request = request.filter(sql: "substr(startedAt, 1, 10) <= ?", arguments: [to]) }
+            return try request.fetchAll(db)
+        }
+    }
+
     public func escalate(_ escalation: Escalation) async throws -> Escalation {
         let box = InsertedEscalation(escalation)
         try await writer.write { db in try box.insert(db) }
