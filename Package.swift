@@ -41,6 +41,7 @@ let package = Package(
             name: "ParleyBot",
             dependencies: [
                 "ParleyNLP",
+                "ParleyStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -85,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ParleyBotTests",
-            dependencies: ["ParleyBot", "ParleyNLP"],
+            dependencies: ["ParleyBot", "ParleyNLP", "ParleyStore"],
             swiftSettings: swiftSettings
         ),
     ]

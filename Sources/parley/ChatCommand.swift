@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import ParleyBot
 import ParleyNLP
+import ParleyStore
 
 /// `parley chat`: talk to the bot in the terminal.
-struct ChatCommand: ParsableCommand {
+struct ChatCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chat",
         abstract: "Talk to the bot in the terminal; each reply is annotated with what the bot understood and decided.",
@@ -22,15 +23,32 @@ struct ChatCommand: ParsableCommand {
     @Flag(help: "Chat as a VIP customer.")
     var vip = false
 
-    func run() throws {
+    @Option(help: "Record the conversation in this CRM store (SQLite file).")
+    var store: String?
+
+    func run() async throws {
         let loaded: Bot
+        var recorder: ConversationRecorder?
         do {
             loaded = try bot.loadBot()
+            if let store {
+                recorder = ConversationRecorder(
+                    store: try SQLiteCRMStore(path: store),
+                    redactor: PIIRedactor(kinds: try bot.configuration().redact),
+                    modelVersion: loaded.modelVersion)
+            }
         } catch {
             throw fail(error)
         }
         var state = ConversationState(id: UUID().uuidString, channel: "terminal")
-        let customer = CustomerProfile(name: name, vip: vip)
+        let customer = CustomerProfile(id: UUID().uuidString, name: name, vip: vip)
+        var conversation = Conversation(id: state.id, customerId: customer.id!, channel: "terminal")
+        do {
+            try await recorder?.begin(
+                conversation: conversation, customer: Customer(id: customer.id!, name: name, vip: vip))
+        } catch {
+            throw fail(error)
+        }
         print("bot> " + loaded.policy.greeting(for: customer, state: state))
         while true {
             print("you> ", terminator: "")
@@ -42,6 +60,11 @@ struct ChatCommand: ParsableCommand {
             }
             if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
             let (analysis, decision) = loaded.respond(to: line, state: &state, customer: customer)
+            do {
+                try await recorder?.record(line, analysis: analysis, decision: decision, conversation: &conversation)
+            } catch {
+                throw fail(error)
+            }
             if let text = decision.text {
                 print("bot> " + text)
                 if !decision.quickReplies.isEmpty {

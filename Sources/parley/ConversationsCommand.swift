@@ -11,7 +11,8 @@ struct ConversationsCommand: AsyncParsableCommand {
     )
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A conversation's transcript, every message annotated.")
+        static let configuration = CommandConfiguration(
+            abstract: "A conversation's transcript, every message annotated.")
 
         @OptionGroup var storeOptions: StoreOptions
         @Option(help: "Output format: text or json.") var format = OutputFormat.text
@@ -31,7 +32,9 @@ struct ConversationsCommand: AsyncParsableCommand {
                     }
                     return try printJSON(Output(conversation: conversation, messages: transcript))
                 }
-                print("\(conversation.id)  customer \(conversation.customerId)  \(conversation.channel)  \(conversation.status.rawValue)")
+                print(
+                    "\(conversation.id)  customer \(conversation.customerId)  \(conversation.channel)  \(conversation.status.rawValue)"
+                )
                 for message in transcript { print(MessageText.line(message)) }
             } catch let error as ValidationError {
                 throw error
@@ -63,7 +66,9 @@ struct ConversationsCommand: AsyncParsableCommand {
                 let conversations = try await storeOptions.open().conversations(status: wanted, limit: limit)
                 if format == .json { return try printJSON(conversations) }
                 for conversation in conversations {
-                    print("\(conversation.id)  \(conversation.customerId)  \(conversation.channel)  \(conversation.status.rawValue)  \(conversation.updatedAt.formatted(.iso8601))")
+                    print(
+                        "\(conversation.id)  \(conversation.customerId)  \(conversation.channel)  \(conversation.status.rawValue)  \(conversation.updatedAt.formatted(.iso8601))"
+                    )
                 }
             } catch {
                 throw fail(error)

@@ -11,7 +11,8 @@ struct CustomersCommand: AsyncParsableCommand {
     )
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A customer's profile, conversations and latest messages.")
+        static let configuration = CommandConfiguration(
+            abstract: "A customer's profile, conversations and latest messages.")
 
         @OptionGroup var storeOptions: StoreOptions
         @Option(help: "Output format: text or json.") var format = OutputFormat.text
@@ -25,11 +26,17 @@ struct CustomersCommand: AsyncParsableCommand {
                 }
                 if format == .json { return try printJSON(history) }
                 let customer = history.customer
-                print("\(customer.id)  \(customer.name ?? "(no name)")  \(customer.email ?? "")  \(customer.phone ?? "")\(customer.vip ? "  VIP" : "")")
-                print("first seen \(customer.firstSeen.formatted(.iso8601)), last seen \(customer.lastSeen.formatted(.iso8601))")
+                print(
+                    "\(customer.id)  \(customer.name ?? "(no name)")  \(customer.email ?? "")  \(customer.phone ?? "")\(customer.vip ? "  VIP" : "")"
+                )
+                print(
+                    "first seen \(customer.firstSeen.formatted(.iso8601)), last seen \(customer.lastSeen.formatted(.iso8601))"
+                )
                 print("\nconversations:")
                 for conversation in history.conversations {
-                    print("  \(conversation.id)  \(conversation.channel)  \(conversation.status.rawValue)  \(conversation.startedAt.formatted(.iso8601))  \(conversation.outcome ?? "")")
+                    print(
+                        "  \(conversation.id)  \(conversation.channel)  \(conversation.status.rawValue)  \(conversation.startedAt.formatted(.iso8601))  \(conversation.outcome ?? "")"
+                    )
                 }
                 print("\nlatest messages:")
                 for message in history.recentMessages.reversed() { print("  " + MessageText.line(message)) }
@@ -42,7 +49,8 @@ struct CustomersCommand: AsyncParsableCommand {
     }
 
     struct Search: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Customers whose name, email, phone or external id contains the text.")
+        static let configuration = CommandConfiguration(
+            abstract: "Customers whose name, email, phone or external id contains the text.")
 
         @OptionGroup var storeOptions: StoreOptions
         @Option(help: "Output format: text or json.") var format = OutputFormat.text
@@ -54,7 +62,9 @@ struct CustomersCommand: AsyncParsableCommand {
                 let customers = try await storeOptions.open().searchCustomers(text, limit: limit)
                 if format == .json { return try printJSON(customers) }
                 for customer in customers {
-                    print("\(customer.id)  \(customer.name ?? "(no name)")  \(customer.email ?? "")  \(customer.phone ?? "")")
+                    print(
+                        "\(customer.id)  \(customer.name ?? "(no name)")  \(customer.email ?? "")  \(customer.phone ?? "")"
+                    )
                 }
                 if customers.isEmpty { print("no customer matches \"\(text)\"") }
             } catch {

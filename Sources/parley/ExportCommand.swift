@@ -6,7 +6,8 @@ import ParleyStore
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export conversations with their messages: JSON Lines (one conversation a line) or CSV (one message a row)."
+        abstract:
+            "Export conversations with their messages: JSON Lines (one conversation a line) or CSV (one message a row)."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -39,7 +40,10 @@ struct ExportCommand: AsyncParsableCommand {
                         var conversation: Conversation
                         var messages: [StoredMessage]
                     }
-                    print(String(decoding: try encoder.encode(Line(conversation: conversation, messages: messages)), as: UTF8.self))
+                    print(
+                        String(
+                            decoding: try encoder.encode(Line(conversation: conversation, messages: messages)),
+                            as: UTF8.self))
                 case .csv:
                     for message in messages {
                         let fields = [

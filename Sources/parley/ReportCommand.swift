@@ -6,7 +6,8 @@ import ParleyStore
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Daily counts: conversations, messages by intent, channel and sentiment, fallbacks, escalations, resolutions."
+        abstract:
+            "Daily counts: conversations, messages by intent, channel and sentiment, fallbacks, escalations, resolutions."
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -25,13 +26,16 @@ struct ReportCommand: AsyncParsableCommand {
                 print("no activity from \(first) to \(last)")
                 return
             }
-            print("day          conversations  messages  fallbacks  escalations  escalation rate  resolved  top intents")
+            print(
+                "day          conversations  messages  fallbacks  escalations  escalation rate  resolved  top intents")
             for day in days {
                 let top = day.intents.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3)
                     .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 print(
                     day.day.padding(toLength: 13, withPad: " ", startingAt: 0)
-                        + String(format: "%13d %9d %10d %12d %16.2f %9d  ", day.conversations, day.customerMessages, day.fallbacks, day.escalations, day.escalationRate, day.resolved)
+                        + String(
+                            format: "%13d %9d %10d %12d %16.2f %9d  ", day.conversations, day.customerMessages,
+                            day.fallbacks, day.escalations, day.escalationRate, day.resolved)
                         + top)
             }
         } catch {
@@ -41,7 +45,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     static func day(_ text: String) throws -> String {
         let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month),
+        guard parts.count == 3, parts[0].count == 4, let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month),
             (1...31).contains(day)
         else { throw ValidationError("'\(text)' is not a day such as 2026-11-25") }
         return text

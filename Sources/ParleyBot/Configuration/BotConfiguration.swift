@@ -28,6 +28,8 @@ internal import Yams
 /// stopwords:
 ///   add: [kindly]
 ///   remove: [help]
+/// privacy:
+///   redact: [email, phone, card]   # masked before anything is stored
 /// ```
 public struct BotConfiguration: Sendable {
     public var name = "Parley"
@@ -38,6 +40,8 @@ public struct BotConfiguration: Sendable {
     public var officeHours: OfficeHours?
     public var stopwordsAdded: [String] = []
     public var stopwordsRemoved: [String] = []
+    /// Personal data masked in messages before they are stored: `email`, `phone`, `card`.
+    public var redact: Set<PIIRedactor.Kind> = []
 
     public init() {}
 
@@ -73,7 +77,10 @@ public struct BotConfiguration: Sendable {
         }
         document.checkKeys(
             mapping,
-            allowed: ["name", "language", "fallback_threshold", "messages", "escalation", "office_hours", "stopwords"])
+            allowed: [
+                "name", "language", "fallback_threshold", "messages", "escalation", "office_hours", "stopwords",
+                "privacy",
+            ])
         if let node = mapping["name"] {
             if let name = node.scalar?.string, !name.isEmpty {
                 configuration.name = name
@@ -109,6 +116,22 @@ public struct BotConfiguration: Sendable {
                 }
             } else {
                 document.issue(node, "'stopwords' takes 'add' and 'remove' lists")
+            }
+        }
+        if let node = mapping["privacy"] {
+            if let privacy = node.mapping {
+                document.checkKeys(privacy, allowed: ["redact"])
+                if let list = privacy["redact"], let kinds = document.strings(list, what: "redact") {
+                    for kind in kinds {
+                        if let parsed = PIIRedactor.Kind(rawValue: kind) {
+                            configuration.redact.insert(parsed)
+                        } else {
+                            document.issue(list, "'\(kind)' cannot be redacted; use email, phone or card")
+                        }
+                    }
+                }
+            } else {
+                document.issue(node, "'privacy' takes 'redact', a list of email, phone and card")
             }
         }
         if !document.issues.isEmpty { throw .invalid(document.issues) }

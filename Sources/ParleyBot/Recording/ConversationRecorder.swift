@@ -1,0 +1,77 @@
+public import Foundation
+public import ParleyNLP
+public import ParleyStore
+
+/// Writes what happens in a conversation to the CRM store: each customer
+/// message with everything the bot made of it, the bot's reply with its
+/// decision, escalations, and the conversation's status. Personal data is
+/// masked first when the bot's settings say so.
+///
+/// Every call returns only once the store has committed, so a reply sent
+/// after `record` is never ahead of the record.
+public struct ConversationRecorder: Sendable {
+    public let store: any CRMStore
+    public let redactor: PIIRedactor
+    public let modelVersion: String
+
+    public init(store: any CRMStore, redactor: PIIRedactor, modelVersion: String) {
+        self.store = store
+        self.redactor = redactor
+        self.modelVersion = modelVersion
+    }
+
+    /// Stores the customer (if new) and opens the conversation.
+    public func begin(conversation: Conversation, customer: Customer) async throws {
+        if var known = try await store.customer(id: customer.id) {
+            known.lastSeen = conversation.startedAt
+            try await store.save(known)
+        } else {
+            try await store.save(customer)
+        }
+        try await store.save(conversation)
+    }
+
+    /// Stores one exchange: the customer's message, the bot's answer, and any escalation.
+    public func record(
+        _ text: String, analysis: Analysis, decision: DialogueDecision, conversation: inout Conversation,
+        at time: Date = Date()
+    ) async throws {
+        let (maskedText, entities) = redactor.redact(text, entities: analysis.entities)
+        _ = try await store.append(
+            StoredMessage(
+                conversationId: conversation.id, sender: .customer, text: maskedText, sentAt: time,
+                intent: analysis.intent?.name, confidence: analysis.intent?.confidence,
+                alternatives: analysis.intents.map { .init(name: $0.name, confidence: $0.confidence) },
+                entities: entities.map {
+                    .init(type: $0.type, value: $0.value, text: $0.text, start: $0.start, end: $0.end)
+                },
+                sentimentScore: analysis.sentiment.score, sentimentLabel: analysis.sentiment.label.rawValue,
+                modelVersion: modelVersion, action: decision.action.rawValue, rule: decision.rule,
+                scores: decision.scores))
+        if let reply = decision.text {
+            _ = try await store.append(
+                StoredMessage(
+                    conversationId: conversation.id, sender: .bot, text: reply, sentAt: time, intent: decision.intent,
+                    modelVersion: modelVersion, action: decision.action.rawValue, rule: decision.rule,
+                    scores: decision.scores))
+        }
+        conversation.updatedAt = time
+        if decision.action == .escalate {
+            let priority = decision.rule == "vip_customer" ? 2 : decision.rule.contains("negative") ? 1 : 0
+            _ = try await store.escalate(
+                Escalation(
+                    conversationId: conversation.id, reason: Self.reasons[decision.rule] ?? decision.rule,
+                    rule: decision.rule,
+                    priority: priority, queuedAt: time))
+            conversation.status = .queued
+        }
+        try await store.save(conversation)
+    }
+
+    /// Readable escalation reasons for agents.
+    static let reasons: [String: String] = [
+        "vip_customer": "VIP customer", "negative_sentiment": "angry customer",
+        "negative_streak": "unhappy for several messages", "handover_intent": "asked for a person",
+        "repeated_fallback": "the bot did not understand",
+    ]
+}
