@@ -24,6 +24,8 @@ public protocol CRMStore: Sendable {
     func conversations(status: Conversation.Status?, limit: Int) async throws -> [Conversation]
     /// Conversations started from day `from` to day `to` (`YYYY-MM-DD`, UTC, either open), of one customer or all, oldest first.
     func conversations(customerId: String?, from: String?, to: String?) async throws -> [Conversation]
+    /// The latest customer messages the bot did not understand (it asked them to rephrase), newest first.
+    func fallbackInbox(limit: Int) async throws -> [StoredMessage]
     /// Records an escalation and returns it with its id.
     func escalate(_ escalation: Escalation) async throws -> Escalation
     /// Escalations no agent has resolved, highest priority and longest waiting first.

@@ -133,6 +133,18 @@ public final class SQLiteCRMStore: CRMStore {
         }
     }
 
+    public func fallbackInbox(limit: Int) async throws -> [StoredMessage] {
+        try await pool.read { db in
+            try StoredMessage.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM message INDEXED BY message_on_action
+                    WHERE action = 'fallback' AND sender = 'customer' ORDER BY sentAt DESC LIMIT ?
+                    """,
+                arguments: [limit])
+        }
+    }
+
     public func escalate(_ escalation: Escalation) async throws -> Escalation {
         let box = InsertedEscalation(escalation)
         try await writer.write { db in try box.insert(db) }

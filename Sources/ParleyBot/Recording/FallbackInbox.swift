@@ -1,0 +1,54 @@
+public import ParleyNLP
+public import ParleyStore
+
+/// Messages the bot did not understand, grouped by similarity so trainers see
+/// what customers keep asking that no intent covers.
+///
+/// Two messages are similar when most content stems (stopwords left out) of
+/// the shorter one are in the other (overlap coefficient ≥ 0.6); each message
+/// joins the first group whose first message it is similar to, so the
+/// grouping is deterministic.
+public struct FallbackInbox: Sendable {
+    /// Similar misunderstood messages.
+    public struct Group: Sendable, Hashable, Encodable {
+        /// The stems the group's messages share most.
+        public var label: String
+        public var messages: [StoredMessage]
+    }
+
+    public let preprocessor: TextPreprocessor
+    public let stopwords: Stopwords
+    public var similarity = 0.6
+
+    public init(preprocessor: TextPreprocessor = TextPreprocessor(), stopwords: Stopwords = .english) {
+        self.preprocessor = preprocessor
+        self.stopwords = stopwords
+    }
+
+    /// Groups of similar messages, largest first.
+    public func group(_ messages: [StoredMessage]) -> [Group] {
+        var groups: [(stems: Set<String>, counts: [String: Int], messages: [StoredMessage])] = []
+        for message in messages {
+            let text = preprocessor.preprocess(message.text)
+            let stems = Set(
+                zip(text.tokens, text.stems).filter { $0.0.isLexical && !stopwords.contains($0.0.normalized) }.map(\.1))
+            if let index = groups.firstIndex(where: { Self.overlap($0.stems, stems) >= similarity }) {
+                groups[index].messages.append(message)
+                for stem in stems { groups[index].counts[stem, default: 0] += 1 }
+            } else {
+                groups.append((stems, Dictionary(uniqueKeysWithValues: stems.map { ($0, 1) }), [message]))
+            }
+        }
+        return groups.map { group in
+            let label = group.counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key).joined(separator: " ")
+            return Group(label: label.isEmpty ? "(no words)" : label, messages: group.messages)
+        }
+        .sorted { $0.messages.count > $1.messages.count }
+    }
+
+    /// |A ∩ B| / min(|A|, |B|): 1 when one message's words are all in the other.
+    static func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
+        let smaller = min(a.count, b.count)
+        return smaller == 0 ? (a.count == b.count ? 1 : 0) : Double(a.intersection(b).count) / Double(smaller)
+    }
+}
