@@ -12,6 +12,8 @@ public protocol CRMStore: Sendable {
     func conversation(id: String) async throws -> Conversation?
     /// Stores a message durably and returns it with its id.
     func append(_ message: StoredMessage) async throws -> StoredMessage
+    /// Stores many messages in one durable transaction (imports, bulk loads).
+    func append(contentsOf messages: [StoredMessage]) async throws
     /// A conversation's messages in order.
     func transcript(conversationId: String) async throws -> [StoredMessage]
     /// A customer's profile, conversations and latest messages; nil for an unknown customer.

@@ -6,6 +6,9 @@ struct ParleyBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parley-bench",
         abstract: "Measure Parley's speed; every benchmark prints one JSON object.",
-        subcommands: [NLUBenchmark.self, StemBenchmark.self, DialogueBenchmark.self, StoreBenchmark.self]
+        subcommands: [
+            NLUBenchmark.self, StemBenchmark.self, DialogueBenchmark.self, StoreBenchmark.self,
+            StoreQueriesBenchmark.self,
+        ]
     )
 }

@@ -9,7 +9,8 @@ import Testing
 
     @Test func groupsSimilarMessagesLargestFirst() {
         let groups = FallbackInbox().group([
-            message("do you sell gift wrapping?"), message("can I get gift wrapping"), message("is there gift wrapping"),
+            message("do you sell gift wrapping?"), message("can I get gift wrapping"),
+            message("is there gift wrapping"),
             message("how do I become a supplier"), message("gift wrapping please"),
         ])
         #expect(groups.count == 2)

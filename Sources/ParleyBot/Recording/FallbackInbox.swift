@@ -40,7 +40,8 @@ public struct FallbackInbox: Sendable {
             }
         }
         return groups.map { group in
-            let label = group.counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key).joined(separator: " ")
+            let label = group.counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key).joined(
+                separator: " ")
             return Group(label: label.isEmpty ? "(no words)" : label, messages: group.messages)
         }
         .sorted { $0.messages.count > $1.messages.count }

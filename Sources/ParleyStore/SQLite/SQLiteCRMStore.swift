@@ -57,6 +57,13 @@ public final class SQLiteCRMStore: CRMStore {
         return box.message
     }
 
+    public func append(contentsOf messages: [StoredMessage]) async throws {
+        let boxes = messages.map(InsertedMessage.init)
+        try await writer.write { db in
+            for box in boxes { try box.insert(db) }
+        }
+    }
+
     public func transcript(conversationId: String) async throws -> [StoredMessage] {
         try await pool.read { db in
             try StoredMessage.filter(Column("conversationId") == conversationId).order(Column("id")).fetchAll(db)
