@@ -13,6 +13,8 @@ actor GroupCommitWriter {
 
     private let pool: DatabasePool
     private var pending: [(work: Work, done: CheckedContinuation<Void, any Error>)] = []
+    /// Messages waiting, kept apart from other work: the hot path needs no closure per message.
+    private var pendingMessages: [(message: StoredMessage, done: CheckedContinuation<Int64, any Error>)] = []
     private var flushing = false
     private var commitsSinceCheckpoint = 0
     static let checkpointInterval = 200
@@ -32,18 +34,41 @@ actor GroupCommitWriter {
         }
     }
 
+    /// Stores `message` in a transaction shared with other pending writes; returns its id once committed.
+    func append(_ message: StoredMessage) async throws -> Int64 {
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Int64, any Error>) in
+            pendingMessages.append((message, done))
+            if !flushing {
+                flushing = true
+                Task { await flush() }
+            }
+        }
+    }
+
     private func flush() async {
-        while !pending.isEmpty {
+        while !pending.isEmpty || !pendingMessages.isEmpty {
             let batch = pending
+            let messages = pendingMessages
             pending = []
+            pendingMessages = []
             do {
-                try await pool.write { db in
+                let ids = try await pool.write { db -> [Int64] in
                     for item in batch { try item.work(db) }
+                    return try messages.map { try MessageInsert.insert($0.message, db) }
                 }
                 for item in batch { item.done.resume() }
+                for (item, id) in zip(messages, ids) { item.done.resume(returning: id) }
                 checkpointIfDue()
             } catch {
                 // One bad write must not fail the others: commit them one by one.
+                for item in messages {
+                    do {
+                        let id = try await pool.write { db in try MessageInsert.insert(item.message, db) }
+                        item.done.resume(returning: id)
+                    } catch {
+                        item.done.resume(throwing: error)
+                    }
+                }
                 for item in batch {
                     do {
                         try await pool.write { db in try item.work(db) }

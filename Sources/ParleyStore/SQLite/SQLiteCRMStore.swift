@@ -52,15 +52,14 @@ public final class SQLiteCRMStore: CRMStore {
     }
 
     public func append(_ message: StoredMessage) async throws -> StoredMessage {
-        let box = InsertedMessage(message)
-        try await writer.write { db in try box.insert(db) }
-        return box.message
+        var stored = message
+        stored.id = try await writer.append(message)
+        return stored
     }
 
     public func append(contentsOf messages: [StoredMessage]) async throws {
-        let boxes = messages.map(InsertedMessage.init)
         try await writer.write { db in
-            for box in boxes { try box.insert(db) }
+            for message in messages { _ = try MessageInsert.insert(message, db) }
         }
     }
 
@@ -240,33 +239,6 @@ public final class SQLiteCRMStore: CRMStore {
     /// Runs `PRAGMA integrity_check`; "ok" when the file is sound.
     public func integrityCheck() async throws -> String {
         try await pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
-    }
-}
-
-/// A message being inserted by the group-commit writer, which assigns its id.
-private final class InsertedMessage: @unchecked Sendable {
-    // Unchecked: written once inside the writer's transaction, read after the commit returned.
-    var message: StoredMessage
-
-    init(_ message: StoredMessage) {
-        self.message = message
-    }
-
-    /// Inserts with a cached statement: the write path of every conversation.
-    func insert(_ db: Database) throws {
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO message (conversationId, sender, text, sentAt, intent, confidence, alternatives, entities,
-                sentimentScore, sentimentLabel, modelVersion, action, rule, scores)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        let m = message
-        try statement.execute(arguments: [
-            m.conversationId, m.sender.rawValue, m.text, m.sentAt, m.intent, m.confidence,
-            JSONText.alternatives(m.alternatives), JSONText.entities(m.entities), m.sentimentScore, m.sentimentLabel,
-            m.modelVersion, m.action, m.rule, JSONText.scores(m.scores),
-        ])
-        message.id = db.lastInsertedRowID
     }
 }
 
