@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ParleyStore
 import Testing
 
@@ -162,5 +163,45 @@ import Testing
         try store.backup(to: folder.file("copy.sqlite"))
         let copy = try SQLiteCRMStore(path: folder.file("copy.sqlite"))
         #expect(try await copy.customer(id: customer.id)?.name == "Ed")
+    }
+
+    @Test func afterErasureNoTableHoldsAnythingOfTheCustomer() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("crm.sqlite")
+        let store = try SQLiteCRMStore(path: path)
+        let customer = Customer(
+            id: "cust-7e1f", name: "Zelda Quince", email: "zelda.quince@example.com", phone: "+44 20 7946 0001")
+        try await store.save(customer)
+        let conversation = Conversation(id: "conv-7e1f", customerId: customer.id, channel: "web")
+        try await store.save(conversation)
+        _ = try await store.append(message(conversation.id, "please ship to Quince Cottage, Marmalade Lane"))
+        _ = try await store.escalate(
+            Escalation(conversationId: conversation.id, reason: "asked", rule: "handover_intent"))
+        _ = try await store.erase(customerId: customer.id)
+        // Every byte of the database and its write-ahead log, free pages included.
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes.append((try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data())
+        let text = String(decoding: bytes, as: UTF8.self)
+        for secret in [
+            "cust-7e1f", "Zelda Quince", "zelda.quince@example.com", "7946 0001", "conv-7e1f", "Marmalade Lane",
+        ] {
+            let leaked = text.contains(secret)
+            #expect(!leaked, "\(secret) is still in the database")
+        }
+    }
+
+    @Test func aDatabaseFromANewerParleyIsRefused() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("crm.sqlite")
+        do {
+            let store = try SQLiteCRMStore(path: path)
+            try await store.save(Customer())
+        }
+        // Pretend a newer Parley migrated the file further.
+        try await DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')")
+        }
+        let error = try #require(throws: StoreError.self) { try SQLiteCRMStore(path: path) }
+        #expect(error.description.contains("newer Parley"))
     }
 }

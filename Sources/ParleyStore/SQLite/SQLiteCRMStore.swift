@@ -16,6 +16,8 @@ public final class SQLiteCRMStore: CRMStore {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Erased data is overwritten, not left in free pages.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
             // Checkpoints run on a reader, off the commit path (see `GroupCommitWriter`).
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
@@ -105,6 +107,8 @@ public final class SQLiteCRMStore: CRMStore {
             report.value = ErasureReport(
                 customers: customers, conversations: conversations, messages: messages, escalations: escalations)
         }
+        // Old page images in the write-ahead log go too.
+        try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         return report.value
     }
 
