@@ -48,10 +48,10 @@ enum CRMSchema {
                 t.column("rule", .text)
                 t.column("scores", .text).notNull()
             }
-            try db.create(index: "message_on_conversation", on: "message", columns: ["conversationId", "id"])
+            // `belongsTo` indexes conversationId (rowid order within it gives transcripts);
+            // sentAt serves the reports, (action, sentAt) the fallback inbox.
             try db.create(index: "message_on_sentAt", on: "message", columns: ["sentAt"])
             try db.create(index: "message_on_action", on: "message", columns: ["action", "sentAt"])
-            try db.create(index: "message_on_intent", on: "message", columns: ["intent", "sentAt"])
         }
         migrator.registerMigration("v2") { db in
             try db.create(table: "escalation") { t in
