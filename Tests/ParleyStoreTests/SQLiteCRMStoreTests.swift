@@ -115,6 +115,8 @@ import Testing
         try await store.save(bo)
         #expect(try await store.searchCustomers("silva", limit: 10).map(\.id) == [ana.id])
         #expect(try await store.searchCustomers("example", limit: 10).count == 2)
+        #expect(try await store.searchCustomers("%", limit: 10).isEmpty)
+        #expect(try await store.searchCustomers("a_a", limit: 10).isEmpty)
         let open = Conversation(customerId: ana.id, channel: "web", status: .queued)
         let closed = Conversation(customerId: bo.id, channel: "tcp", status: .closed)
         try await store.save(open)

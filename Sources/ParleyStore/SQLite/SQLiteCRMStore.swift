@@ -113,12 +113,17 @@ public final class SQLiteCRMStore: CRMStore {
     }
 
     public func searchCustomers(_ text: String, limit: Int) async throws -> [Customer] {
-        let pattern = "%" + text.replacingOccurrences(of: "%", with: "") + "%"
+        // The text is matched literally: LIKE's wildcards in it are escaped.
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        let pattern = "%" + escaped + "%"
         return try await pool.read { db in
             try Customer.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM customer WHERE name LIKE ?1 OR email LIKE ?1 OR phone LIKE ?1 OR externalId LIKE ?1
+                    SELECT * FROM customer
+                    WHERE name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\' OR phone LIKE ?1 ESCAPE '\\'
+                        OR externalId LIKE ?1 ESCAPE '\\'
                     ORDER BY lastSeen DESC LIMIT ?2
                     """,
                 arguments: [pattern, limit])
