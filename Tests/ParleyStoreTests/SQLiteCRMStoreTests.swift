@@ -206,4 +206,25 @@ import Testing
         let error = try #require(throws: StoreError.self) { try SQLiteCRMStore(path: path) }
         #expect(error.description.contains("newer Parley"))
     }
+
+    @Test func messageTimesReadBackAsWrittenToTheMillisecond() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
+        let customer = Customer()
+        try await store.save(customer)
+        let conversation = Conversation(customerId: customer.id, channel: "web")
+        try await store.save(conversation)
+        let times = [0, 951_782_400.5, 1_700_000_123.456, 4_102_444_799.999].map { Date(timeIntervalSince1970: $0) }
+        for time in times {
+            var stored = message(conversation.id, "at \(time)")
+            stored.sentAt = time
+            _ = try await store.append(stored)
+        }
+        let read = try await store.transcript(conversationId: conversation.id).map(\.sentAt)
+        for (written, back) in zip(times, read) {
+            #expect(
+                abs(written.timeIntervalSince1970 - back.timeIntervalSince1970) < 0.001,
+                "\(written) came back as \(back)")
+        }
+    }
 }

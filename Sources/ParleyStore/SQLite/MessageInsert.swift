@@ -12,7 +12,7 @@ enum MessageInsert {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try statement.execute(arguments: [
-            m.conversationId, m.sender.rawValue, m.text, m.sentAt, m.intent, m.confidence,
+            m.conversationId, m.sender.rawValue, m.text, StorageDate.string(m.sentAt), m.intent, m.confidence,
             JSONText.alternatives(m.alternatives), JSONText.entities(m.entities), m.sentimentScore, m.sentimentLabel,
             m.modelVersion, m.action, m.rule, JSONText.scores(m.scores),
         ])
