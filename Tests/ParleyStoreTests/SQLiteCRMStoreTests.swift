@@ -227,4 +227,31 @@ import Testing
                 "\(written) came back as \(back)")
         }
     }
+
+    @Test func aFullDiskIsAClearErrorAndLosesNothingAlreadyStored() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("crm.sqlite")
+        let store = try SQLiteCRMStore(path: path, maximumBytes: 256 * 1024)
+        let customer = Customer()
+        try await store.save(customer)
+        let conversation = Conversation(customerId: customer.id, channel: "web")
+        try await store.save(conversation)
+        var stored = 0
+        var failure: (any Error)?
+        let long = String(repeating: "a long message that fills the disk ", count: 30)
+        while failure == nil && stored < 10_000 {
+            do {
+                _ = try await store.append(message(conversation.id, "\(stored) \(long)"))
+                stored += 1
+            } catch {
+                failure = error
+            }
+        }
+        let error = try #require(failure as? StoreError)
+        #expect(error.description.contains(path) && error.description.contains("full"))
+        // Everything acknowledged before the disk filled is still there, in order.
+        let transcript = try await store.transcript(conversationId: conversation.id)
+        #expect(transcript.count == stored)
+        #expect(try await store.integrityCheck() == "ok")
+    }
 }

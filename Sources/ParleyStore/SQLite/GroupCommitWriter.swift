@@ -19,8 +19,30 @@ actor GroupCommitWriter {
     private var commitsSinceCheckpoint = 0
     static let checkpointInterval = 200
 
-    init(pool: DatabasePool) {
+    private let path: String
+
+    init(pool: DatabasePool, path: String) {
         self.pool = pool
+        self.path = path
+    }
+
+    /// A database error as the store reports it: the file, what happened, what to do.
+    private func explain(_ error: any Error) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode {
+        case .SQLITE_FULL:
+            return StoreError.writeFailed(
+                path: path, reason: "the disk is full (or the store reached its size limit); free some space")
+        case .SQLITE_READONLY:
+            return StoreError.writeFailed(
+                path: path, reason: "the file is read-only; check its permissions and the folder's")
+        case .SQLITE_IOERR:
+            return StoreError.writeFailed(path: path, reason: "the disk reported an input/output error; check the disk")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return StoreError.writeFailed(path: path, reason: "the file is damaged; restore it from a backup")
+        default:
+            return StoreError.writeFailed(path: path, reason: "\(error)")
+        }
     }
 
     /// Runs `work` in a transaction shared with other pending writes; returns once committed.
@@ -66,7 +88,7 @@ actor GroupCommitWriter {
                         let id = try await pool.write { db in try MessageInsert.insert(item.message, db) }
                         item.done.resume(returning: id)
                     } catch {
-                        item.done.resume(throwing: error)
+                        item.done.resume(throwing: explain(error))
                     }
                 }
                 for item in batch {
@@ -74,7 +96,7 @@ actor GroupCommitWriter {
                         try await pool.write { db in try item.work(db) }
                         item.done.resume()
                     } catch {
-                        item.done.resume(throwing: error)
+                        item.done.resume(throwing: explain(error))
                     }
                 }
             }

@@ -9,8 +9,10 @@ public final class SQLiteCRMStore: CRMStore {
     private let pool: DatabasePool
     private let writer: GroupCommitWriter
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// Opens (creating if needed) the database at `path` and brings its schema
+    /// up to date. `maximumBytes` caps the file's size: writes beyond it fail
+    /// as they would on a full disk.
+    public init(path: String, maximumBytes: Int? = nil) throws {
         self.path = path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -18,6 +20,10 @@ public final class SQLiteCRMStore: CRMStore {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Erased data is overwritten, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            if let maximumBytes {
+                let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+                try db.execute(sql: "PRAGMA max_page_count = \(max(1, maximumBytes / pageSize))")
+            }
             // Checkpoints run on a reader, off the commit path (see `GroupCommitWriter`).
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
@@ -34,7 +40,7 @@ public final class SQLiteCRMStore: CRMStore {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
-        writer = GroupCommitWriter(pool: pool)
+        writer = GroupCommitWriter(pool: pool, path: path)
     }
 
     public func save(_ customer: Customer) async throws {

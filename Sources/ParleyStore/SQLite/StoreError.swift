@@ -4,11 +4,15 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// The file was written by a newer Parley.
     case newerSchema(path: String, unknownMigrations: [String])
+    /// A write was refused; nothing of it was stored.
+    case writeFailed(path: String, reason: String)
 
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
             "\(path): cannot open the CRM database (\(reason)); check the path and its permissions, or restore it from a backup"
+        case .writeFailed(let path, let reason):
+            "\(path): \(reason); nothing of this write was stored"
         case .newerSchema(let path, let unknown):
             "\(path): the CRM database was written by a newer Parley (schema \(unknown.joined(separator: ", "))); upgrade Parley before using it"
         }
