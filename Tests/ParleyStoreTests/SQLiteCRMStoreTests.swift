@@ -254,4 +254,18 @@ import Testing
         #expect(transcript.count == stored)
         #expect(try await store.integrityCheck() == "ok")
     }
+
+    @Test func aReadOnlyStoreRefusesWritesClearly() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("crm.sqlite")
+        let customer = Customer(name: "Fay")
+        do {
+            let store = try SQLiteCRMStore(path: path)
+            try await store.save(customer)
+        }
+        let reader = try SQLiteCRMStore(path: path, readOnly: true)
+        #expect(try await reader.customer(id: customer.id)?.name == "Fay")
+        let error = try await #require(throws: StoreError.self) { try await reader.save(Customer(name: "Gus")) }
+        #expect(error.description.contains(path) && error.description.contains("read-only"))
+    }
 }

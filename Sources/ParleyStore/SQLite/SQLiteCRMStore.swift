@@ -11,12 +11,15 @@ public final class SQLiteCRMStore: CRMStore {
 
     /// Opens (creating if needed) the database at `path` and brings its schema
     /// up to date. `maximumBytes` caps the file's size: writes beyond it fail
-    /// as they would on a full disk.
-    public init(path: String, maximumBytes: Int? = nil) throws {
+    /// as they would on a full disk. A `readOnly` store (for reports and
+    /// exports beside a running server) refuses every write with a clear error.
+    public init(path: String, maximumBytes: Int? = nil, readOnly: Bool = false) throws {
         self.path = path
         var configuration = Configuration()
+        configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
+            guard !readOnly else { return }
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Erased data is overwritten, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
@@ -34,7 +37,15 @@ public final class SQLiteCRMStore: CRMStore {
                 try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
             }
             if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknownMigrations: unknown.sorted()) }
-            try migrator.migrate(pool)
+            if readOnly {
+                guard try pool.read(migrator.hasCompletedMigrations) else {
+                    throw StoreError.cannotOpen(
+                        path: path,
+                        reason: "its schema is older than this Parley's; open it once for writing to upgrade it")
+                }
+            } else {
+                try migrator.migrate(pool)
+            }
         } catch let error as StoreError {
             throw error
         } catch {
