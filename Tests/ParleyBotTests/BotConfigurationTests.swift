@@ -64,6 +64,18 @@ import Testing
         #expect(!hours.isOpen(at: Date(timeIntervalSince1970: 1_732_539_600)))
     }
 
+    @Test func theDefaultMessagesRenderWithAndWithoutNames() {
+        let messages = BotMessages.defaults
+        for template in [
+            messages.greeting, messages.fallback, messages.handover, messages.outOfHours, messages.confirmAgain,
+        ] {
+            #expect(!template.render([:]).contains("{{"))
+            #expect(!template.render(["customer.name": "Ana", "bot.name": "Parley"]).isEmpty)
+        }
+        #expect(
+            messages.greeting.render(["customer.name": "Ana", "bot.name": "Parley"]).hasPrefix("Hi Ana! I'm Parley"))
+    }
+
     @Test func invalidValuesAreRejectedWithTheirLines() throws {
         let error = try #require(throws: TrainingDataError.self) {
             try BotConfiguration.parse(

@@ -8,9 +8,10 @@ public struct BotMessages: Sendable {
     /// Said when a customer answers a confirmation with neither yes nor no.
     public var confirmAgain: ResponseTemplate
 
+    /// A built-in message; `key` is its name in `bot.yml`, where it can be replaced.
     static func template(_ text: String, _ key: String) -> ResponseTemplate {
-        // The defaults below compile; a failure here is a programming error.
-        try! ResponseTemplate(text, location: SourceLocation(file: "defaults", line: 1))
+        // The defaults below compile (a test renders each); a failure here is a programming error.
+        try! ResponseTemplate(text, location: SourceLocation(file: "default messages.\(key)", line: 1))
     }
 
     public static let defaults = BotMessages(
