@@ -268,4 +268,25 @@ import Testing
         let error = try await #require(throws: StoreError.self) { try await reader.save(Customer(name: "Gus")) }
         #expect(error.description.contains(path) && error.description.contains("read-only"))
     }
+
+    @Test func annotationsWithAnyTextRoundTrip() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
+        let customer = Customer()
+        try await store.save(customer)
+        let conversation = Conversation(customerId: customer.id, channel: "web")
+        try await store.save(conversation)
+        let awkward = "quote \" backslash \\ newline \n tab \t bell \u{07} émoji 😡 中文"
+        let written = StoredMessage(
+            conversationId: conversation.id, sender: .customer, text: awkward, intent: awkward, confidence: 0.5,
+            alternatives: [.init(name: awkward, confidence: 1e-9)],
+            entities: [.init(type: "product", value: awkward, text: awkward, start: 0, end: 3)],
+            scores: [awkward: -0.25, "threshold": 0.45])
+        _ = try await store.append(written)
+        let read = try #require(try await store.transcript(conversationId: conversation.id).first)
+        #expect(read.text == awkward)
+        #expect(read.alternatives == written.alternatives)
+        #expect(read.entities == written.entities)
+        #expect(read.scores == written.scores)
+    }
 }
