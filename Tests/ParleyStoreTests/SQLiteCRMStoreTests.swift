@@ -289,4 +289,25 @@ import Testing
         #expect(read.entities == written.entities)
         #expect(read.scores == written.scores)
     }
+
+    @Test func oneBadWriteDoesNotFailTheOthersCommittedWithIt() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
+        let customer = Customer()
+        try await store.save(customer)
+        let conversation = Conversation(customerId: customer.id, channel: "web")
+        try await store.save(conversation)
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for i in 0..<50 {
+                group.addTask {
+                    // Every tenth message names a conversation that does not exist.
+                    let target = i % 10 == 0 ? "no-such-conversation" : conversation.id
+                    return (try? await store.append(self.message(target, "message \(i)"))) != nil
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count == 45)
+        #expect(try await store.transcript(conversationId: conversation.id).count == 45)
+    }
 }

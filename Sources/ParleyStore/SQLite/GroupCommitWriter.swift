@@ -49,10 +49,7 @@ actor GroupCommitWriter {
     func write(_ work: @escaping Work) async throws {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
             pending.append((work, done))
-            if !flushing {
-                flushing = true
-                Task { await flush() }
-            }
+            startFlushing()
         }
     }
 
@@ -60,11 +57,15 @@ actor GroupCommitWriter {
     func append(_ message: StoredMessage) async throws -> Int64 {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Int64, any Error>) in
             pendingMessages.append((message, done))
-            if !flushing {
-                flushing = true
-                Task { await flush() }
-            }
+            startFlushing()
         }
+    }
+
+    /// Starts the flush loop unless it is running; it runs until nothing is pending.
+    private func startFlushing() {
+        guard !flushing else { return }
+        flushing = true
+        Task { await flush() }
     }
 
     private func flush() async {
@@ -82,19 +83,20 @@ actor GroupCommitWriter {
                 for (item, id) in zip(messages, ids) { item.done.resume(returning: id) }
                 checkpointIfDue()
             } catch {
-                // One bad write must not fail the others: commit them one by one.
-                for item in messages {
-                    do {
-                        let id = try await pool.write { db in try MessageInsert.insert(item.message, db) }
-                        item.done.resume(returning: id)
-                    } catch {
-                        item.done.resume(throwing: explain(error))
-                    }
-                }
+                // One bad write must not fail the others: commit them one by one, in the
+                // same order as the batch (other work first: a message may need its conversation).
                 for item in batch {
                     do {
                         try await pool.write { db in try item.work(db) }
                         item.done.resume()
+                    } catch {
+                        item.done.resume(throwing: explain(error))
+                    }
+                }
+                for item in messages {
+                    do {
+                        let id = try await pool.write { db in try MessageInsert.insert(item.message, db) }
+                        item.done.resume(returning: id)
                     } catch {
                         item.done.resume(throwing: explain(error))
                     }
