@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 internal import ParleyNLP
 
 /// Plays conversation scripts against a bot and reports every turn that did

@@ -135,9 +135,10 @@ struct PhoneEntities {
             }
             break
         }
-        // A bracket left open at the start: the number is what follows it.
         let scanned = i
-        guard var (end, count, groupSizes) = best else { return (nil, scanned) }
+        guard let best else { return (nil, scanned) }
+        var end = best.end
+        let (count, groupSizes) = (best.digits, best.groups)
         // Extensions: "ext. 123", "x123", "X63888", "ext63888".
         var k = end
         if k < scalars.count && scalars[k] == " " { k += 1 }

@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 internal import GRDB
 
 /// The CRM store in one SQLite file (GRDB): WAL mode, readers beside one
@@ -125,7 +125,7 @@ public final class SQLiteCRMStore: CRMStore {
                 customers: customers, conversations: conversations, messages: messages, escalations: escalations)
         }
         // Old page images in the write-ahead log go too.
-        try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         return report.value
     }
 

@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// Dates as GRDB stores them (`YYYY-MM-DD HH:MM:SS.SSS`, UTC), written with
 /// integer arithmetic: GRDB's own conversion goes through a `DateFormatter`,
