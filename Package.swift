@@ -74,19 +74,24 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ParleyTestSupport",
+            path: "Tests/ParleyTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ParleyNLPTests",
-            dependencies: ["ParleyNLP"],
+            dependencies: ["ParleyNLP", "ParleyTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ParleyStoreTests",
-            dependencies: ["ParleyStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ParleyStore", "ParleyTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ParleyBotTests",
-            dependencies: ["ParleyBot", "ParleyNLP", "ParleyStore"],
+            dependencies: ["ParleyBot", "ParleyNLP", "ParleyStore", "ParleyTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

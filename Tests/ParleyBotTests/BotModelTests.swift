@@ -1,6 +1,7 @@
 import Foundation
 import ParleyBot
 import ParleyNLP
+import ParleyTestSupport
 import Testing
 
 @Suite struct BotModelTests {

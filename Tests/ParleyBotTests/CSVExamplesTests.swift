@@ -1,4 +1,5 @@
 import ParleyBot
+import ParleyTestSupport
 import Testing
 
 @Suite struct CSVExamplesTests {

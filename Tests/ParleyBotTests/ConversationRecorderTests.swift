@@ -2,6 +2,7 @@ import Foundation
 import ParleyBot
 import ParleyNLP
 import ParleyStore
+import ParleyTestSupport
 import Testing
 
 @Suite struct ConversationRecorderTests {

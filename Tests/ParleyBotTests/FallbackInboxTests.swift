@@ -1,5 +1,6 @@
 import ParleyBot
 import ParleyStore
+import ParleyTestSupport
 import Testing
 
 @Suite struct FallbackInboxTests {

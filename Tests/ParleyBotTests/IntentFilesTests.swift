@@ -1,5 +1,6 @@
 import Foundation
 import ParleyBot
+import ParleyTestSupport
 import Testing
 
 @Suite struct IntentFilesTests {

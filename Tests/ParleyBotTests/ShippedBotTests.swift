@@ -1,5 +1,6 @@
 import Foundation
 import ParleyBot
+import ParleyTestSupport
 import Testing
 
 /// The shipped demo bot (`intents/`, `responses/`, `bot.yml`) and its scripted

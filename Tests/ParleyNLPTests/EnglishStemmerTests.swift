@@ -1,5 +1,6 @@
 import Foundation
 import ParleyNLP
+import ParleyTestSupport
 import Testing
 
 @Suite struct EnglishStemmerTests {

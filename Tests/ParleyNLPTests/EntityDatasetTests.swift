@@ -1,5 +1,6 @@
 import Foundation
 import ParleyNLP
+import ParleyTestSupport
 import Testing
 
 /// Entity extraction on Recognizers-Text's English test cases

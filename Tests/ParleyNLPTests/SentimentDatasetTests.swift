@@ -1,5 +1,6 @@
 import Foundation
 import ParleyNLP
+import ParleyTestSupport
 import Testing
 
 /// Sentiment on the UCI review sentences (`../shared/datasets/sentiment`):

@@ -1,5 +1,6 @@
 import Foundation
 import ParleyStore
+import ParleyTestSupport
 import Testing
 
 /// A writer process is killed with SIGKILL at a random moment; every message

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ParleyStore
+import ParleyTestSupport
 import Testing
 
 @Suite struct SQLiteCRMStoreTests {
