@@ -5,6 +5,15 @@ import ParleyTestSupport
 import Testing
 
 @Suite struct SQLiteCRMStoreTests {
+    /// Stores a new customer and a conversation of theirs.
+    func openConversation(in store: SQLiteCRMStore) async throws -> Conversation {
+        let customer = Customer()
+        try await store.save(customer)
+        let conversation = Conversation(customerId: customer.id, channel: "web")
+        try await store.save(conversation)
+        return conversation
+    }
+
     func message(_ conversation: String, _ text: String, sender: StoredMessage.Sender = .customer) -> StoredMessage {
         StoredMessage(
             conversationId: conversation, sender: sender, text: text, intent: "order_status", confidence: 0.93,
@@ -211,10 +220,7 @@ import Testing
     @Test func messageTimesReadBackAsWrittenToTheMillisecond() async throws {
         let folder = try TemporaryFolder()
         let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
-        let customer = Customer()
-        try await store.save(customer)
-        let conversation = Conversation(customerId: customer.id, channel: "web")
-        try await store.save(conversation)
+        let conversation = try await openConversation(in: store)
         let times = [0, 951_782_400.5, 1_700_000_123.456, 4_102_444_799.999].map { Date(timeIntervalSince1970: $0) }
         for time in times {
             var stored = message(conversation.id, "at \(time)")
@@ -233,10 +239,7 @@ import Testing
         let folder = try TemporaryFolder()
         let path = folder.file("crm.sqlite")
         let store = try SQLiteCRMStore(path: path, maximumBytes: 256 * 1024)
-        let customer = Customer()
-        try await store.save(customer)
-        let conversation = Conversation(customerId: customer.id, channel: "web")
-        try await store.save(conversation)
+        let conversation = try await openConversation(in: store)
         var stored = 0
         var failure: (any Error)?
         let long = String(repeating: "a long message that fills the disk ", count: 30)
@@ -273,10 +276,7 @@ import Testing
     @Test func annotationsWithAnyTextRoundTrip() async throws {
         let folder = try TemporaryFolder()
         let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
-        let customer = Customer()
-        try await store.save(customer)
-        let conversation = Conversation(customerId: customer.id, channel: "web")
-        try await store.save(conversation)
+        let conversation = try await openConversation(in: store)
         let awkward = "quote \" backslash \\ newline \n tab \t bell \u{07} émoji 😡 中文"
         let written = StoredMessage(
             conversationId: conversation.id, sender: .customer, text: awkward, intent: awkward, confidence: 0.5,
@@ -294,10 +294,7 @@ import Testing
     @Test func oneBadWriteDoesNotFailTheOthersCommittedWithIt() async throws {
         let folder = try TemporaryFolder()
         let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
-        let customer = Customer()
-        try await store.save(customer)
-        let conversation = Conversation(customerId: customer.id, channel: "web")
-        try await store.save(conversation)
+        let conversation = try await openConversation(in: store)
         let outcomes = await withTaskGroup(of: Bool.self) { group in
             for i in 0..<50 {
                 group.addTask {
