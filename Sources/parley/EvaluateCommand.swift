@@ -36,8 +36,7 @@ struct EvaluateCommand: ParsableCommand {
         var report: EvaluationReport
         do {
             let evaluator = Evaluator(outOfScopeLabel: outOfScopeLabel, folds: folds)
-            let training = try TrainingSource.examples(at: train)
-            let definitions = try TrainingSource.entityDefinitions(at: train)
+            let (training, definitions) = try TrainingSource.load(at: train)
             let entities = try EntityEvaluation(definitions: definitions)
             if let test {
                 let testing = try TrainingSource.examples(at: test)

@@ -30,7 +30,7 @@ struct ParseCommand: ParsableCommand {
         let pipeline: Pipeline
         do {
             let (artifact, retrained) = try BotModel.load(
-                intentsFolder: bot.intents, modelPath: bot.model, configuration: bot.configuration().nlu)
+                IntentFiles.load(folder: bot.intents), modelPath: bot.model, configuration: bot.configuration().nlu)
             if retrained { note("trained model \(artifact.metadata.version) from \(bot.intents) into \(bot.model)") }
             pipeline = try BotModel.pipeline(for: artifact)
         } catch {

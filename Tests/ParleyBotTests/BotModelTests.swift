@@ -51,12 +51,15 @@ import Testing
         let intents = folder.path + "/intents"
         let model = folder.path + "/.parley/model.parley"
         #expect(
-            try BotModel.load(intentsFolder: intents, modelPath: model, configuration: NLUConfiguration()).retrained)
+            try BotModel.load(IntentFiles.load(folder: intents), modelPath: model, configuration: NLUConfiguration())
+                .retrained)
         #expect(
-            try !BotModel.load(intentsFolder: intents, modelPath: model, configuration: NLUConfiguration()).retrained)
+            try !BotModel.load(IntentFiles.load(folder: intents), modelPath: model, configuration: NLUConfiguration())
+                .retrained)
         try folder.write("intents/shop.yml", Fixtures.intents + "\n  - entity: product\n    values: [mug]\n")
         #expect(
-            try BotModel.load(intentsFolder: intents, modelPath: model, configuration: NLUConfiguration()).retrained)
+            try BotModel.load(IntentFiles.load(folder: intents), modelPath: model, configuration: NLUConfiguration())
+                .retrained)
     }
 
     @Test func aCorruptModelFileIsAClearError() throws {

@@ -17,10 +17,10 @@ public struct Bot: Sendable {
 
     /// Where a bot's files are.
     public struct Paths: Sendable {
-        public var intents = "intents"
-        public var responses = "responses"
-        public var configuration = "bot.yml"
-        public var model = ".parley/model.parley"
+        public var intents: String
+        public var responses: String
+        public var configuration: String
+        public var model: String
 
         public init(
             intents: String = "intents", responses: String = "responses", configuration: String = "bot.yml",
@@ -39,8 +39,7 @@ public struct Bot: Sendable {
         let configuration = try BotConfiguration.load(path: paths.configuration)
         let data = try IntentFiles.load(folder: paths.intents)
         let responses = try ResponseFiles.load(folder: paths.responses, intents: data)
-        let (artifact, retrained) = try BotModel.load(
-            intentsFolder: paths.intents, modelPath: paths.model, configuration: configuration.nlu)
+        let (artifact, retrained) = try BotModel.load(data, modelPath: paths.model, configuration: configuration.nlu)
         let bot = Bot(
             pipeline: try BotModel.pipeline(for: artifact),
             policy: DialoguePolicy(configuration: configuration, responses: responses),

@@ -22,15 +22,14 @@ public enum BotModel {
         )
     }
 
-    /// The model for `intentsFolder`: the artifact at `modelPath` when it was
-    /// trained from exactly the current files and settings, otherwise a newly trained one,
-    /// written to `modelPath`.
+    /// The model for `data` (a loaded intents folder): the artifact at
+    /// `modelPath` when it was trained from exactly these files and settings,
+    /// otherwise a newly trained one, written to `modelPath`.
     public static func load(
-        intentsFolder: String,
+        _ data: BotTrainingData,
         modelPath: String,
         configuration: NLUConfiguration
     ) throws -> (artifact: ModelArtifact, retrained: Bool) {
-        let data = try IntentFiles.load(folder: intentsFolder)
         if let existing = try? ModelArtifact.read(from: modelPath), existing.metadata.sourceHash == data.sourceHash,
             existing.metadata.language == configuration.language,
             existing.metadata.stopwords == configuration.stopwords.words.sorted()
