@@ -14,6 +14,9 @@ public protocol CRMStore: Sendable {
     func append(_ message: StoredMessage) async throws -> StoredMessage
     /// Stores many messages in one durable transaction (imports, bulk loads).
     func append(contentsOf messages: [StoredMessage]) async throws
+    /// Saves `conversation` and stores `messages` after it, in order, in one durable
+    /// transaction: one exchange of a chat. Returns the messages with their ids.
+    func append(_ messages: [StoredMessage], saving conversation: Conversation) async throws -> [StoredMessage]
     /// A conversation's messages in order.
     func transcript(conversationId: String) async throws -> [StoredMessage]
     /// A customer's profile, conversations and latest messages; nil for an unknown customer.

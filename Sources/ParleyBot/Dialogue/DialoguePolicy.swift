@@ -100,6 +100,22 @@ public struct DialoguePolicy: Sendable {
         return understood(intent, &state, context)
     }
 
+    /// The customer asked for a person outright (a `/human` command or a
+    /// button), so no text needs understanding: escalate, or offer to take a
+    /// message out of office hours. Silent when a human already has it.
+    public func requestHuman(
+        _ analysis: Analysis, state: inout ConversationState, customer: CustomerProfile, now: Date = Date()
+    ) -> DialogueDecision {
+        state.turns += 1
+        let context = Context(analysis: analysis, customer: customer, now: now)
+        guard state.status == .bot else {
+            return DialogueDecision(
+                action: .silent, text: nil, quickReplies: [], intent: nil,
+                rule: state.status == .withAgent ? "agent_has_conversation" : "waiting_for_agent", scores: [:])
+        }
+        return escalate("human_request", &state, context)
+    }
+
     // MARK: Steps
 
     /// What a customer needs from the bot for one message and its surroundings.

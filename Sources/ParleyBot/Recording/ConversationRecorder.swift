@@ -31,13 +31,17 @@ public struct ConversationRecorder: Sendable {
         try await store.save(conversation)
     }
 
-    /// Stores one exchange: the customer's message, the bot's answer, and any escalation.
+    /// Stores one exchange in one commit: the customer's message, the bot's
+    /// answer, and the conversation's new state; an escalation is recorded
+    /// first. Returns the stored messages (the customer's, then the bot's if
+    /// it answered) with their ids.
+    @discardableResult
     public func record(
         _ text: String, analysis: Analysis, decision: DialogueDecision, conversation: inout Conversation,
         at time: Date = Date()
-    ) async throws {
+    ) async throws -> [StoredMessage] {
         let (maskedText, entities) = redactor.redact(text, entities: analysis.entities)
-        _ = try await store.append(
+        var messages = [
             StoredMessage(
                 conversationId: conversation.id, sender: .customer, text: maskedText, sentAt: time,
                 intent: analysis.intent?.name, confidence: analysis.intent?.confidence,
@@ -47,15 +51,17 @@ public struct ConversationRecorder: Sendable {
                 },
                 sentimentScore: analysis.sentiment.score, sentimentLabel: analysis.sentiment.label.rawValue,
                 modelVersion: modelVersion, action: decision.action.rawValue, rule: decision.rule,
-                scores: decision.scores))
+                scores: decision.scores)
+        ]
         if let reply = decision.text {
-            _ = try await store.append(
+            messages.append(
                 StoredMessage(
                     conversationId: conversation.id, sender: .bot, text: reply, sentAt: time, intent: decision.intent,
                     modelVersion: modelVersion, action: decision.action.rawValue, rule: decision.rule,
                     scores: decision.scores))
         }
-        conversation.updatedAt = time
+        var updated = conversation
+        updated.updatedAt = time
         if decision.action == .escalate {
             let priority = decision.rule == "vip_customer" ? 2 : decision.rule.contains("negative") ? 1 : 0
             _ = try await store.escalate(
@@ -63,15 +69,27 @@ public struct ConversationRecorder: Sendable {
                     conversationId: conversation.id, reason: Self.reasons[decision.rule] ?? decision.rule,
                     rule: decision.rule,
                     priority: priority, queuedAt: time))
-            conversation.status = .queued
+            updated.status = .queued
         }
-        try await store.save(conversation)
+        let stored = try await store.append(messages, saving: updated)
+        conversation = updated
+        return stored
+    }
+
+    /// Stores a message the bot sends on its own (the greeting); returns it with its id.
+    public func recordBotMessage(_ text: String, conversation: Conversation, rule: String, at time: Date = Date())
+        async throws -> StoredMessage
+    {
+        try await store.append(
+            StoredMessage(
+                conversationId: conversation.id, sender: .bot, text: text, sentAt: time, modelVersion: modelVersion,
+                rule: rule))
     }
 
     /// Readable escalation reasons for agents.
     static let reasons: [String: String] = [
         "vip_customer": "VIP customer", "negative_sentiment": "angry customer",
         "negative_streak": "unhappy for several messages", "handover_intent": "asked for a person",
-        "repeated_fallback": "the bot did not understand",
+        "repeated_fallback": "the bot did not understand", "human_request": "asked for a person",
     ]
 }

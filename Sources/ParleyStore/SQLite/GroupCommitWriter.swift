@@ -53,6 +53,14 @@ actor GroupCommitWriter {
         }
     }
 
+    /// Runs `work` in a transaction shared with other pending writes; returns its result once committed.
+    func write<Value: Sendable>(_ work: @escaping @Sendable (Database) throws -> Value) async throws -> Value {
+        let result = WriteResult<Value>()
+        try await write { db in result.value = try work(db) }
+        guard let value = result.value else { preconditionFailure("a committed write has its result") }
+        return value
+    }
+
     /// Stores `message` in a transaction shared with other pending writes; returns its id once committed.
     func append(_ message: StoredMessage) async throws -> Int64 {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Int64, any Error>) in
@@ -115,4 +123,10 @@ actor GroupCommitWriter {
             try? await pool.unsafeRead { db in try db.checkpoint(.passive) }
         }
     }
+}
+
+/// Carries a write's result out of the transaction: set while the transaction
+/// runs, read only after its commit resumed the caller.
+private final class WriteResult<Value: Sendable>: @unchecked Sendable {
+    var value: Value?
 }

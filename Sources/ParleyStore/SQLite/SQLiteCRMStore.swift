@@ -82,6 +82,18 @@ public final class SQLiteCRMStore: CRMStore {
         }
     }
 
+    public func append(_ messages: [StoredMessage], saving conversation: Conversation) async throws -> [StoredMessage] {
+        let ids = try await writer.write { db in
+            try conversation.save(db)
+            return try messages.map { try MessageInsert.insert($0, db) }
+        }
+        return zip(messages, ids).map { message, id in
+            var stored = message
+            stored.id = id
+            return stored
+        }
+    }
+
     public func transcript(conversationId: String) async throws -> [StoredMessage] {
         try await pool.read { db in
             try StoredMessage.filter(Column("conversationId") == conversationId).order(Column("id")).fetchAll(db)

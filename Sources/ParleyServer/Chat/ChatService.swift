@@ -1,0 +1,155 @@
+internal import Foundation
+public import Logging
+internal import NIOConcurrencyHelpers
+public import ParleyBot
+public import ParleyNLP
+public import ParleyStore
+
+/// The chat itself, whatever the channel: starts and resumes conversations,
+/// keeps the active ones in memory (each its own `ConversationSession`), and
+/// counts connections against the limits. Channels (WebSocket, TCP lines,
+/// HTTP) talk to customers through `ChatConnection`.
+public final class ChatService: Sendable {
+    public let bot: Bot
+    public let store: any CRMStore
+    public let limits: ChatLimits
+    public let metrics: ServerMetrics
+    let recorder: ConversationRecorder
+    let logger: Logger
+    private let sessions = NIOLockedValueBox<[String: ConversationSession]>([:])
+
+    public init(
+        bot: Bot, store: any CRMStore, redactor: PIIRedactor, limits: ChatLimits = ChatLimits(),
+        metrics: ServerMetrics = ServerMetrics(), logger: Logger = Logger(label: "parley.chat")
+    ) {
+        self.bot = bot
+        self.store = store
+        self.limits = limits
+        self.metrics = metrics
+        self.recorder = ConversationRecorder(store: store, redactor: redactor, modelVersion: bot.modelVersion)
+        self.logger = logger
+    }
+
+    /// The bot's analysis of `text`, without any conversation.
+    public func parse(_ text: String) -> Analysis {
+        bot.pipeline.analyze(text, reference: Date())
+    }
+
+    /// Conversations in memory.
+    public var activeConversations: Int {
+        sessions.withLockedValue { $0.count }
+    }
+
+    /// Starts a conversation for `identity` (a new anonymous customer when nil)
+    /// and stores the bot's greeting. Returns the session (attached: detach it
+    /// when the connection closes), its `welcome` and the greeting's `reply`.
+    func start(_ identity: CustomerIdentity?, channel: String) async throws -> (ConversationSession, [ServerEvent]) {
+        let now = Date()
+        var customer = Customer(id: identity?.id ?? UUID().uuidString, firstSeen: now, lastSeen: now)
+        if let known = try await store.customer(id: customer.id) {
+            customer = known
+        }
+        customer.name = customer.name ?? identity?.name
+        customer.email = customer.email ?? identity?.email
+        customer.phone = customer.phone ?? identity?.phone
+        let conversation = Conversation(customerId: customer.id, channel: channel, startedAt: now, updatedAt: now)
+        try await recorder.begin(conversation: conversation, customer: customer)
+        let profile = Self.profile(customer)
+        let state = ConversationState(id: conversation.id, channel: channel)
+        let greeting = try await recorder.recordBotMessage(
+            bot.policy.greeting(for: profile, state: state), conversation: conversation, rule: "greeting", at: now)
+        let session = ConversationSession(service: self, conversation: conversation, customer: profile, state: state)
+        _ = await session.attach()
+        remember(session)
+        return (session, [Self.welcome(conversation, resumed: false), ConversationSession.reply(greeting)])
+    }
+
+    /// Resumes conversation `id`: its `welcome`, then the replies after
+    /// `lastMessageId` the customer has not seen. Nil when the store has no such
+    /// conversation; a closed one starts a new conversation for the same customer.
+    /// The session returned is attached: detach it when the connection closes.
+    func resume(_ id: String, lastMessageId: Int64?, channel: String) async throws -> (
+        ConversationSession, [ServerEvent]
+    )? {
+        guard let session = try await attach(id) else { return nil }
+        let status = await session.status
+        if status == .closed {
+            await session.detach()
+            return try await start(CustomerIdentity(id: session.customerId), channel: channel)
+        }
+        var events = [Self.welcome(id: session.id, customerId: session.customerId, status: status, resumed: true)]
+        if let lastMessageId { events += try await session.missed(after: lastMessageId) }
+        return (session, events)
+    }
+
+    /// Conversation `id`, from memory or rebuilt from the store, attached for
+    /// the caller (who detaches it when done); nil when the store has no such conversation.
+    func attach(_ id: String) async throws -> ConversationSession? {
+        while true {
+            guard let session = try await session(id) else { return nil }
+            if await session.attach() { return session }
+            // It left memory meanwhile: drop it from the map and look again.
+            sessions.withLockedValue { sessions in
+                if sessions[id] === session { sessions[id] = nil }
+            }
+        }
+    }
+
+    private func session(_ id: String) async throws -> ConversationSession? {
+        if let session = sessions.withLockedValue({ $0[id] }) { return session }
+        guard let conversation = try await store.conversation(id: id) else { return nil }
+        let customer = try await store.customer(id: conversation.customerId)
+        var state = ConversationState(id: id, channel: conversation.channel)
+        switch conversation.status {
+        case .bot: state.status = .bot
+        case .queued: state.status = .escalated
+        case .withAgent: state.status = .withAgent
+        case .closed: state.status = .closed
+        }
+        let session = ConversationSession(
+            service: self, conversation: conversation,
+            customer: customer.map(Self.profile) ?? CustomerProfile(id: conversation.customerId), state: state)
+        return remember(session)
+    }
+
+    /// Keeps `session` in memory unless another arrived first; returns the one kept.
+    @discardableResult
+    private func remember(_ session: ConversationSession) -> ConversationSession {
+        let (kept, count) = sessions.withLockedValue { sessions in
+            if let existing = sessions[session.id] { return (existing, sessions.count) }
+            sessions[session.id] = session
+            return (session, sessions.count)
+        }
+        metrics.conversationsInMemory(count)
+        return kept
+    }
+
+    /// Lets conversations no connection has used for `limits.idleSeconds` leave memory.
+    public func forgetIdleConversations(now: ContinuousClock.Instant = .now) async {
+        let cutoff = now - .seconds(limits.idleSeconds)
+        for session in sessions.withLockedValue({ Array($0.values) }) where await session.retire(ifIdleBefore: cutoff) {
+            sessions.withLockedValue { sessions in
+                if sessions[session.id] === session { sessions[session.id] = nil }
+            }
+        }
+        metrics.conversationsInMemory(activeConversations)
+    }
+
+    static func welcome(_ conversation: Conversation, resumed: Bool) -> ServerEvent {
+        welcome(id: conversation.id, customerId: conversation.customerId, status: conversation.status, resumed: resumed)
+    }
+
+    static func welcome(id: String, customerId: String, status: Conversation.Status, resumed: Bool) -> ServerEvent {
+        var event = ServerEvent(.welcome)
+        event.conversationId = id
+        event.customerId = customerId
+        event.status = status.rawValue
+        event.resumed = resumed
+        return event
+    }
+
+    static func profile(_ customer: Customer) -> CustomerProfile {
+        CustomerProfile(
+            id: customer.id, name: customer.name, email: customer.email, phone: customer.phone, vip: customer.vip)
+    }
+}

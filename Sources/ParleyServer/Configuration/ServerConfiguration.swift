@@ -1,0 +1,112 @@
+public import Foundation
+internal import Yams
+
+/// How `parley serve` runs: addresses, the CRM store and the limits. Each
+/// setting comes from the first of: a command-line flag, an environment
+/// variable, the settings file (`parley.yml`), the default.
+///
+/// ```yaml
+/// host: 0.0.0.0            # PARLEY_HOST
+/// port: 8080               # PARLEY_PORT: HTTP, WebSocket (/ws), API
+/// line_port: 7070          # PARLEY_LINE_PORT: the TCP line protocol
+/// store: parley.sqlite     # PARLEY_STORE
+/// max_message_bytes: 16384 # PARLEY_MAX_MESSAGE_BYTES
+/// max_connections: 16384   # PARLEY_MAX_CONNECTIONS
+/// messages_per_second: 10  # PARLEY_MESSAGES_PER_SECOND, per conversation
+/// burst: 20                # PARLEY_BURST, per conversation
+/// ```
+public struct ServerConfiguration: Sendable, Hashable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var linePort = 7070
+    public var store = "parley.sqlite"
+    public var limits = ChatLimits()
+
+    public init() {}
+
+    /// One setting: its key in the file and its environment variable.
+    public enum Setting: String, Sendable, CaseIterable {
+        case host, port, store, burst
+        case linePort = "line_port"
+        case maxMessageBytes = "max_message_bytes"
+        case maxConnections = "max_connections"
+        case messagesPerSecond = "messages_per_second"
+
+        public var environmentVariable: String { "PARLEY_" + rawValue.uppercased() }
+    }
+
+    /// The defaults, overridden by the settings file at `path` (if it exists)
+    /// and then by `PARLEY_*` variables of `environment`.
+    public static func load(
+        file path: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ServerConfigurationError) -> ServerConfiguration {
+        var configuration = ServerConfiguration()
+        if FileManager.default.fileExists(atPath: path) {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+            else { throw .invalid(source: path, problem: "cannot read the file as UTF-8") }
+            let node: Node?
+            do {
+                node = try Yams.compose(yaml: text)
+            } catch {
+                throw .invalid(source: path, problem: "invalid YAML: \(error)")
+            }
+            if let node {
+                guard let mapping = node.mapping else {
+                    throw .invalid(source: path, problem: "expected settings such as 'port: 8080'")
+                }
+                for (key, value) in mapping {
+                    let name = key.scalar?.string ?? "?"
+                    let source = "\(path):\(key.mark?.line ?? 1)"
+                    guard let setting = Setting(rawValue: name) else {
+                        let known = Setting.allCases.map(\.rawValue).sorted().joined(separator: ", ")
+                        throw .invalid(source: source, problem: "unknown setting '\(name)' (expected \(known))")
+                    }
+                    guard let scalar = value.scalar?.string else {
+                        throw .invalid(source: source, problem: "'\(name)' must be a single value")
+                    }
+                    try configuration.set(setting, scalar, source: source)
+                }
+            }
+        }
+        for setting in Setting.allCases {
+            if let value = environment[setting.environmentVariable] {
+                try configuration.set(setting, value, source: setting.environmentVariable)
+            }
+        }
+        return configuration
+    }
+
+    /// Sets one setting from text, checking its type and range.
+    public mutating func set(_ setting: Setting, _ text: String, source: String) throws(ServerConfigurationError) {
+        func number(_ range: ClosedRange<Int>) throws(ServerConfigurationError) -> Int {
+            guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+                throw .invalid(
+                    source: source,
+                    problem:
+                        "'\(setting.rawValue)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'"
+                )
+            }
+            return value
+        }
+        func rate() throws(ServerConfigurationError) -> Double {
+            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value > 0, value.isFinite else {
+                throw .invalid(source: source, problem: "'\(setting.rawValue)' must be a number above 0, not '\(text)'")
+            }
+            return value
+        }
+        switch setting {
+        case .host:
+            guard !text.isEmpty else { throw .invalid(source: source, problem: "'host' must not be empty") }
+            host = text
+        case .port: port = try number(0...65535)
+        case .linePort: linePort = try number(0...65535)
+        case .store:
+            guard !text.isEmpty else { throw .invalid(source: source, problem: "'store' must not be empty") }
+            store = text
+        case .maxMessageBytes: limits.maxMessageBytes = try number(256...(16 << 20))
+        case .maxConnections: limits.maxConnections = try number(1...1_000_000)
+        case .messagesPerSecond: limits.messagesPerSecond = try rate()
+        case .burst: limits.burst = try rate()
+        }
+    }
+}

@@ -1,0 +1,151 @@
+internal import Foundation
+internal import Hummingbird
+internal import HummingbirdWebSocket
+internal import NIOCore
+internal import ParleyBot
+internal import ParleyStore
+
+/// The HTTP API: analysis, the REST chat channel, reads of conversations and
+/// customers, health and metrics. Bodies and answers are JSON (snake_case keys).
+struct APIRoutes: Sendable {
+    let service: ChatService
+    let startedAt = ContinuousClock.now
+
+    /// `POST /api/parse` body.
+    struct ParseRequest: Decodable {
+        var text: String
+    }
+
+    /// `POST /api/messages` body.
+    struct MessageRequest: Decodable {
+        var text: String
+        var conversationId: String?
+        var customer: CustomerIdentity?
+        var analysis: Bool?
+    }
+
+    /// `POST /api/messages` answer.
+    struct MessageResponse: Encodable {
+        var conversationId: String
+        var customerId: String?
+        var replies: [ServerEvent]
+    }
+
+    struct ConversationResponse: Encodable {
+        var conversation: Conversation
+        var messages: [StoredMessage]
+    }
+
+    struct Health: Encodable {
+        var status: String
+        var modelVersion: String
+        var conversationsInMemory: Int
+        var connections: Int
+        var uptimeSeconds: Double
+        var rssBytes: Int?
+    }
+
+    func add(to router: Router<BasicWebSocketRequestContext>) {
+        router.get("/health") { _, _ in try json(health()) }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                body: .init(byteBuffer: ByteBuffer(string: service.metrics.prometheusText())))
+        }
+        router.post("/api/parse") { request, context in
+            let body = try await decode(ParseRequest.self, request, context)
+            return try json(service.parse(body.text))
+        }
+        router.post("/api/messages") { request, context in
+            try json(try await message(try await decode(MessageRequest.self, request, context)))
+        }
+        router.get("/api/conversations") { request, _ in
+            let status = try request.uri.queryParameters["status"].map { text in
+                guard let status = Conversation.Status(rawValue: String(text)) else {
+                    throw HTTPError(.badRequest, message: "status must be bot, queued, with_agent or closed")
+                }
+                return status
+            }
+            let limit = try limit(request)
+            return try json(try await service.store.conversations(status: status, limit: limit))
+        }
+        router.get("/api/conversations/{id}") { _, context in
+            let id = try context.parameters.require("id")
+            guard let conversation = try await service.store.conversation(id: id) else {
+                throw HTTPError(.notFound, message: "no conversation \(id)")
+            }
+            return try json(
+                ConversationResponse(
+                    conversation: conversation, messages: try await service.store.transcript(conversationId: id)))
+        }
+        router.get("/api/customers") { request, _ in
+            guard let query = request.uri.queryParameters["q"], !query.isEmpty else {
+                throw HTTPError(.badRequest, message: "give the text to search for as ?q=")
+            }
+            return try json(try await service.store.searchCustomers(String(query), limit: try limit(request)))
+        }
+        router.get("/api/customers/{id}") { _, context in
+            let id = try context.parameters.require("id")
+            guard let history = try await service.store.history(customerId: id, messageLimit: 100) else {
+                throw HTTPError(.notFound, message: "no customer \(id)")
+            }
+            return try json(history)
+        }
+    }
+
+    /// The REST channel: one message in, the bot's answers out.
+    private func message(_ body: MessageRequest) async throws -> MessageResponse {
+        var connection = ChatConnection(service: service, channel: "api")
+        var events = await connection.receive(
+            ClientMessage(type: "hello", customer: body.customer, conversationId: body.conversationId))
+        if let error = events.first(where: { $0.type == .error }) {
+            throw HTTPError(
+                error.code == .unknownConversation ? .notFound : .serviceUnavailable, message: error.message ?? "")
+        }
+        events += await connection.receive(ClientMessage(type: "message", text: body.text, analysis: body.analysis))
+        await connection.close()
+        let welcome = events.first { $0.type == .welcome }
+        return MessageResponse(
+            conversationId: welcome?.conversationId ?? "", customerId: welcome?.customerId,
+            replies: events.filter { $0.type != .welcome })
+    }
+
+    private func health() -> Health {
+        let uptime = ContinuousClock.now - startedAt
+        return Health(
+            status: "ok", modelVersion: service.bot.modelVersion, conversationsInMemory: service.activeConversations,
+            connections: service.metrics.openConnections,
+            uptimeSeconds: Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18,
+            rssBytes: ProcessMemory.residentBytes())
+    }
+
+    private func limit(_ request: Request) throws -> Int {
+        guard let text = request.uri.queryParameters["limit"] else { return 50 }
+        guard let limit = Int(String(text)), (1...1000).contains(limit) else {
+            throw HTTPError(.badRequest, message: "limit must be a whole number from 1 to 1000")
+        }
+        return limit
+    }
+
+    private func decode<Body: Decodable>(
+        _ type: Body.Type, _ request: Request, _ context: BasicWebSocketRequestContext
+    ) async throws -> Body {
+        let buffer = try await request.body.collect(upTo: service.limits.maxMessageBytes)
+        do {
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            return try decoder.decode(Body.self, from: Data(buffer.readableBytesView))
+        } catch {
+            throw HTTPError(.badRequest, message: "the body must be JSON of the documented shape: \(error)")
+        }
+    }
+
+    private func json(_ value: some Encodable) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+}

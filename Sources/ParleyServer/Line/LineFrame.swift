@@ -1,0 +1,8 @@
+internal import NIOCore
+
+/// What the line decoder passes on: a line without its end, or news that a
+/// line was too long (its bytes were dropped).
+enum LineFrame: Sendable {
+    case line(ByteBuffer)
+    case tooLong
+}

@@ -1,0 +1,78 @@
+internal import Logging
+internal import NIOCore
+internal import NIOPosix
+internal import ServiceLifecycle
+
+/// The TCP line protocol (SwiftNIO): one UTF-8 line per message. On graceful
+/// shutdown it stops accepting, lets every connection finish the message in
+/// hand (committed and answered), then closes them.
+struct LineServer: Sendable {
+    let service: ChatService
+    let host: String
+    let port: Int
+
+    /// Binds, reports the port, and serves until graceful shutdown.
+    func run(onBound: @Sendable (Int) async -> Void) async throws {
+        let maxLength = service.limits.maxMessageBytes
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 1024)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
+            .bind(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(
+                        ByteToMessageHandler(LineFrameDecoder(maxLength: maxLength)))
+                    return try NIOAsyncChannel<LineFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        await onBound(server.channel.localAddress?.port ?? port)
+        try await withGracefulShutdownHandler {
+            try await server.executeThenClose { clients in
+                await withDiscardingTaskGroup { group in
+                    do {
+                        for try await client in clients {
+                            group.addTask { await serve(client) }
+                        }
+                    } catch {
+                        service.logger.debug("line server stopped accepting", metadata: ["error": "\(error)"])
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            server.channel.close(promise: nil)
+        }
+    }
+
+    private func serve(_ client: NIOAsyncChannel<LineFrame, ByteBuffer>) async {
+        let service = self.service
+        guard service.metrics.openConnection("tcp", limit: service.limits.maxConnections) else {
+            service.metrics.error(.serverBusy)
+            try? await client.executeThenClose { _, outbound in
+                try await outbound.write(ByteBuffer(string: "error> the server is busy; try again later\n"))
+            }
+            return
+        }
+        defer { service.metrics.closeConnection("tcp") }
+        var session = LineSession(service: service)
+        do {
+            try await withGracefulShutdownHandler {
+                try await client.executeThenClose { inbound, outbound in
+                    for try await frame in inbound {
+                        let (lines, close) = await session.receive(frame)
+                        if !lines.isEmpty {
+                            try await outbound.write(ByteBuffer(string: lines.joined(separator: "\n") + "\n"))
+                        }
+                        if close { break }
+                    }
+                }
+            } onGracefulShutdown: {
+                // Stop reading: the message in hand is finished and answered, then the connection closes.
+                client.channel.close(mode: .input).whenFailure { _ in client.channel.close(promise: nil) }
+            }
+        } catch {
+            service.logger.debug("line connection ended", metadata: ["error": "\(error)"])
+        }
+        await session.close()
+    }
+}

@@ -1,0 +1,103 @@
+internal import Foundation
+internal import Metrics
+internal import NIOConcurrencyHelpers
+public import Prometheus
+
+/// The server's metrics, through swift-metrics into its own Prometheus
+/// registry (no process-wide bootstrap, so several servers can run in one
+/// process): messages, reply latency, intents, fallbacks, escalations,
+/// errors, connections and conversations in memory.
+public final class ServerMetrics: Sendable {
+    public let registry: PrometheusCollectorRegistry
+    private let factory: PrometheusMetricsFactory
+    private let replyLatency: Metrics.Timer
+    private let fallbacks: Metrics.Counter
+    private let counters = NIOLockedValueBox<[String: Metrics.Counter]>([:])
+    private let connectionCounts = NIOLockedValueBox<[String: Int]>([:])
+    private let conversationsGauge: Metrics.Gauge
+
+    public init() {
+        registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.durationHistogramBuckets["parley_reply_seconds"] = [
+            .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2),
+            .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+            .milliseconds(250), .seconds(1),
+        ]
+        self.factory = factory
+        replyLatency = Metrics.Timer(label: "parley_reply_seconds", factory: factory)
+        fallbacks = Metrics.Counter(label: "parley_fallbacks_total", factory: factory)
+        conversationsGauge = Metrics.Gauge(label: "parley_conversations_in_memory", factory: factory)
+    }
+
+    private func counter(_ label: String, _ dimension: (String, String)) -> Metrics.Counter {
+        let key = label + "\u{0}" + dimension.0 + "\u{0}" + dimension.1
+        return counters.withLockedValue { counters in
+            if let counter = counters[key] { return counter }
+            let counter = Metrics.Counter(label: label, dimensions: [dimension], factory: factory)
+            counters[key] = counter
+            return counter
+        }
+    }
+
+    /// A customer message was answered (or, silently, taken) on `channel`.
+    func message(channel: String, intent: String?, action: String, latency: Duration) {
+        counter("parley_messages_total", ("channel", channel)).increment()
+        counter("parley_intents_total", ("intent", intent ?? "none")).increment()
+        if action == "fallback" { fallbacks.increment() }
+        replyLatency.recordNanoseconds(latency.nanoseconds)
+    }
+
+    /// A conversation was handed to humans by `rule`.
+    func escalation(rule: String) {
+        counter("parley_escalations_total", ("rule", rule)).increment()
+    }
+
+    /// The server refused something a client sent.
+    func error(_ code: ErrorCode) {
+        counter("parley_errors_total", ("code", code.rawValue)).increment()
+    }
+
+    /// Counts a new customer connection on `channel` unless `limit` connections
+    /// are open over all channels; returns whether it was counted.
+    func openConnection(_ channel: String, limit: Int) -> Bool {
+        let count = connectionCounts.withLockedValue { counts -> Int? in
+            guard counts.values.reduce(0, +) < limit else { return nil }
+            counts[channel, default: 0] += 1
+            return counts[channel]
+        }
+        guard let count else { return false }
+        Metrics.Gauge(label: "parley_connections", dimensions: [("channel", channel)], factory: factory).record(count)
+        return true
+    }
+
+    /// A customer connection on `channel` closed.
+    func closeConnection(_ channel: String) {
+        let count = connectionCounts.withLockedValue { counts in
+            counts[channel, default: 1] -= 1
+            return counts[channel]!
+        }
+        Metrics.Gauge(label: "parley_connections", dimensions: [("channel", channel)], factory: factory).record(count)
+    }
+
+    /// Open customer connections over all channels.
+    var openConnections: Int {
+        connectionCounts.withLockedValue { $0.values.reduce(0, +) }
+    }
+
+    func conversationsInMemory(_ count: Int) {
+        conversationsGauge.record(count)
+    }
+
+    /// The metrics in Prometheus' text format.
+    public func prometheusText() -> String {
+        registry.emitToString()
+    }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds.
+    var nanoseconds: Int64 {
+        components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000
+    }
+}

@@ -1,0 +1,83 @@
+internal import Hummingbird
+internal import HummingbirdWebSocket
+public import Logging
+internal import NIOConcurrencyHelpers
+internal import NIOCore
+public import ServiceLifecycle
+
+/// The Parley server: HTTP with the API and the customers' WebSocket on one
+/// port, the TCP line protocol on another, and the sweep that lets idle
+/// conversations leave memory. A `Service`: run it in a `ServiceGroup`; on
+/// graceful shutdown it stops accepting, lets in-flight messages finish and
+/// commit, and closes every connection cleanly.
+public struct ParleyServer: Service {
+    /// The ports the server listens on (useful when the configuration asked for port 0).
+    public struct Ports: Sendable, Hashable {
+        public var http: Int
+        public var line: Int
+    }
+
+    public let configuration: ServerConfiguration
+    public let service: ChatService
+    private let logger: Logger
+    private let onReady: @Sendable (Ports) async -> Void
+
+    /// `onReady` is called once both ports listen.
+    public init(
+        configuration: ServerConfiguration, service: ChatService, logger: Logger = Logger(label: "parley"),
+        onReady: @escaping @Sendable (Ports) async -> Void = { _ in }
+    ) {
+        self.configuration = configuration
+        self.service = service
+        self.logger = logger
+        self.onReady = onReady
+    }
+
+    public func run() async throws {
+        let router = Router(context: BasicWebSocketRequestContext.self)
+        APIRoutes(service: service).add(to: router)
+        WebSocketChannel(service: service).add(to: router)
+        let linePort = NIOLockedValueBox<Int?>(nil)
+        let lineBound = AsyncStream<Void>.makeStream()
+        let line = LineServer(service: service, host: configuration.host, port: configuration.linePort)
+        let onReady = self.onReady
+        let logger = self.logger
+        let app = Application(
+            router: router,
+            server: .http1WebSocketUpgrade(
+                webSocketRouter: router,
+                configuration: .init(
+                    ws: .init(maxFrameSize: configuration.limits.maxMessageBytes, validateUTF8: true))),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),
+            onServerRunning: { channel in
+                for await _ in lineBound.stream { break }
+                let ports = Ports(
+                    http: channel.localAddress?.port ?? 0, line: linePort.withLockedValue { $0 } ?? 0)
+                logger.info("listening", metadata: ["http": "\(ports.http)", "line": "\(ports.line)"])
+                await onReady(ports)
+            },
+            logger: logger)
+        let service = self.service
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try await line.run { port in
+                    linePort.withLockedValue { $0 = port }
+                    lineBound.continuation.yield()
+                    lineBound.continuation.finish()
+                }
+            }
+            group.addTask { try await app.run() }
+            group.addTask {
+                // Sweep idle conversations out of memory until shutdown.
+                try? await cancelWhenGracefulShutdown {
+                    while !Task.isCancelled {
+                        try await Task.sleep(for: .seconds(60))
+                        await service.forgetIdleConversations()
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ParleyBot
+import ParleyServer
+import ParleyStore
+import ServiceLifecycle
+import UnixSignals
+
+/// `parley serve`: the chat server.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the chat server: WebSocket (/ws), HTTP API and the TCP line protocol.",
+        discussion: """
+            Settings come from flags, then PARLEY_* environment variables, then the settings \
+            file, then the defaults (see the README). SIGTERM or SIGINT stops the server \
+            gracefully: it stops accepting, finishes and commits the messages in hand, and closes \
+            every connection.
+            """
+    )
+
+    @OptionGroup var bot: BotOptions
+
+    @Option(help: "The address to listen on (default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "The HTTP and WebSocket port (default 8080).")
+    var port: Int?
+
+    @Option(name: .customLong("line-port"), help: "The TCP line-protocol port (default 7070).")
+    var linePort: Int?
+
+    @Option(help: "The CRM store's SQLite file (default parley.sqlite).")
+    var store: String?
+
+    @Option(help: "The server's settings file, used when it exists.")
+    var settings = "parley.yml"
+
+    func run() async throws {
+        var logger = Logger(label: "parley")
+        logger.logLevel = .info
+        let configuration: ServerConfiguration
+        let service: ChatService
+        do {
+            var resolved = try ServerConfiguration.load(file: settings)
+            if let host { try resolved.set(.host, host, source: "--host") }
+            if let port { try resolved.set(.port, String(port), source: "--port") }
+            if let linePort { try resolved.set(.linePort, String(linePort), source: "--line-port") }
+            if let store { try resolved.set(.store, store, source: "--store") }
+            configuration = resolved
+            let loaded = try bot.loadBot()
+            service = ChatService(
+                bot: loaded, store: try SQLiteCRMStore(path: configuration.store),
+                redactor: PIIRedactor(kinds: try bot.configuration().redact), limits: configuration.limits,
+                logger: logger)
+        } catch {
+            throw fail(error)
+        }
+        let server = ParleyServer(configuration: configuration, service: service, logger: logger) { ports in
+            note(
+                "Parley is listening: http://\(configuration.host):\(ports.http)/ (WebSocket /ws), "
+                    + "line protocol on \(configuration.host):\(ports.line); store \(configuration.store)")
+        }
+        let group = ServiceGroup(
+            services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        do {
+            try await group.run()
+        } catch {
+            throw fail(error)
+        }
+    }
+}
