@@ -1,0 +1,129 @@
+import Foundation
+import Logging
+import ParleyBot
+import ParleyServer
+import ParleyStore
+import ParleyTestSupport
+import ServiceLifecycle
+
+/// A Parley server on free ports with a small shop bot and an SQLite store
+/// in a temporary folder, for tests over real sockets.
+final class TestServer: Sendable {
+    let folder: TemporaryFolder
+    let ports: ParleyServer.Ports
+    let service: ChatService
+    let storePath: String
+    private let group: ServiceGroup
+    private let running: Task<Void, any Error>
+
+    /// Starts the server; `limits` adjusts the defaults.
+    static func start(limits: ChatLimits = ChatLimits()) async throws -> TestServer {
+        let folder = try TemporaryFolder()
+        try folder.write("intents/shop.yml", intents)
+        try folder.write("responses/shop.yml", responses)
+        let (bot, _) = try Bot.load(
+            Bot.Paths(
+                intents: folder.path + "/intents", responses: folder.path + "/responses",
+                configuration: folder.path + "/none.yml", model: folder.path + "/model.parley"))
+        let storePath = folder.path + "/crm.sqlite"
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let service = ChatService(
+            bot: bot, store: try SQLiteCRMStore(path: storePath), redactor: PIIRedactor(kinds: []), limits: limits,
+            logger: logger)
+        var configuration = ServerConfiguration()
+        configuration.port = 0
+        configuration.linePort = 0
+        configuration.limits = limits
+        let ready = AsyncStream<ParleyServer.Ports>.makeStream()
+        let server = ParleyServer(configuration: configuration, service: service, logger: logger) { ports in
+            ready.continuation.yield(ports)
+        }
+        let group = ServiceGroup(services: [server], logger: logger)
+        let running = Task { try await group.run() }
+        var iterator = ready.stream.makeAsyncIterator()
+        guard let ports = await iterator.next() else { throw CancellationError() }
+        return TestServer(
+            folder: folder, ports: ports, service: service, storePath: storePath, group: group, running: running)
+    }
+
+    private init(
+        folder: TemporaryFolder, ports: ParleyServer.Ports, service: ChatService, storePath: String,
+        group: ServiceGroup, running: Task<Void, any Error>
+    ) {
+        self.folder = folder
+        self.ports = ports
+        self.service = service
+        self.storePath = storePath
+        self.group = group
+        self.running = running
+    }
+
+    var webSocketURL: String { "ws://127.0.0.1:\(ports.http)/ws" }
+
+    /// Shuts the server down gracefully and waits until it has stopped.
+    func stop() async throws {
+        await group.triggerGracefulShutdown()
+        try await running.value
+    }
+
+    static let intents = """
+        intents:
+          - intent: order_status
+            examples:
+              - where is my order
+              - has my order shipped yet
+              - when will my parcel arrive
+              - track my package please
+              - my order [A-10234](order_id) has not arrived
+              - what is the status of my delivery
+              - is my order on its way
+              - I am still waiting for my order
+          - intent: refund
+            examples:
+              - I want my money back
+              - can I get a refund
+              - please refund my purchase
+              - how long do refunds take
+              - I returned the item but got no refund
+              - refund order [B-55555](order_id)
+              - give me a refund now
+              - when will I be refunded
+          - intent: greet
+            examples:
+              - hi
+              - hello
+              - hey there
+              - good morning
+              - hello, anyone there?
+              - hi team
+          - intent: human
+            examples:
+              - I want to talk to a person
+              - let me speak to a human
+              - can I talk to an agent
+              - real person please
+              - get me a human
+              - connect me to customer service staff
+        entities:
+          - entity: order_id
+            pattern: '[A-Z]-\\d{5}'
+        """
+
+    static let responses = """
+        responses:
+          - intent: order_status
+            requires:
+              - entity: order_id
+                ask: "What is your order number?"
+            replies: ["Order {{order_id}} is on its way."]
+          - intent: refund
+            replies: ["Refunds take 5 days."]
+          - intent: greet
+            replies: ["Hi! How can I help?"]
+            buttons: ["Where is my order?", "Refunds"]
+          - intent: human
+            handover: true
+            replies: ["Getting a colleague."]
+        """
+}

@@ -1,0 +1,173 @@
+import Foundation
+import HummingbirdWSClient
+import Logging
+import NIOCore
+import NIOWebSocket
+import ParleyServer
+import ParleyStore
+import Testing
+
+@Suite struct WebSocketChannelTests {
+    static let logger = Logger(label: "ws-test")
+
+    /// Reads the next text frame as an event.
+    static func next(_ messages: inout WebSocketInboundMessageStream.AsyncIterator) async throws -> ServerEventRecord {
+        guard let message = try await messages.next() else { throw CancellationError() }
+        guard case .text(let text) = message else { throw CancellationError() }
+        return try ServerEventRecord(json: text)
+    }
+
+    @Test func startsAConversationAndRepliesAfterStoringEachMessage() async throws {
+        let server = try await TestServer.start()
+        try await WebSocketClient.connect(url: server.webSocketURL, logger: Self.logger) { inbound, outbound, _ in
+            var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+            try await outbound.write(.text(#"{"type":"hello","customer":{"id":"c-42","name":"Ana"}}"#))
+            let welcome = try await Self.next(&messages)
+            #expect(welcome.type == "welcome")
+            #expect(welcome.customerId == "c-42")
+            #expect(welcome.resumed == false)
+            let greeting = try await Self.next(&messages)
+            #expect(greeting.type == "reply")
+            #expect(greeting.text?.contains("Ana") == true)
+            try await outbound.write(.text(#"{"type":"message","text":"hello","analysis":true}"#))
+            let hello = try await Self.next(&messages)
+            #expect(hello.intent == "greet")
+            #expect(hello.quickReplies == ["Where is my order?", "Refunds"])
+            #expect(hello.analysis?.intent == "greet")
+            try await outbound.write(.text(#"{"type":"message","text":"where is my order A-10234"}"#))
+            let reply = try await Self.next(&messages)
+            #expect(reply.text == "Order A-10234 is on its way.")
+            #expect(reply.analysis == nil)
+            let transcript = try await server.service.store.transcript(conversationId: welcome.conversationId ?? "")
+            #expect(transcript.map(\.sender) == [.bot, .customer, .bot, .customer, .bot])
+            #expect(transcript.last?.id == reply.id)
+            #expect(transcript[3].id == reply.inReplyTo)
+            #expect(try await server.service.store.customer(id: "c-42")?.name == "Ana")
+        }
+        try await server.stop()
+    }
+
+    @Test func aCustomerWhoReconnectsResumesAndReceivesWhatTheyMissed() async throws {
+        let server = try await TestServer.start()
+        let (conversationId, greetingId) = try await Self.firstVisit(server)
+        try await WebSocketClient.connect(url: server.webSocketURL, logger: Self.logger) { inbound, outbound, _ in
+            var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+            try await outbound.write(
+                .text(#"{"type":"hello","conversation_id":"\#(conversationId)","last_message_id":\#(greetingId)}"#))
+            let welcome = try await Self.next(&messages)
+            #expect(welcome.resumed == true)
+            #expect(welcome.conversationId == conversationId)
+            // The question asked while the customer was away.
+            let missed = try await Self.next(&messages)
+            #expect(missed.text == "What is your order number?")
+            // The conversation remembers what it was waiting for.
+            try await outbound.write(.text(#"{"type":"message","text":"it is A-10234"}"#))
+            #expect(try await Self.next(&messages).text == "Order A-10234 is on its way.")
+            try await outbound.write(.text(#"{"type":"hello","conversation_id":"nope"}"#))
+            #expect(try await Self.next(&messages).code == "already_started")
+        }
+        try await WebSocketClient.connect(url: server.webSocketURL, logger: Self.logger) { inbound, outbound, _ in
+            var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+            try await outbound.write(.text(#"{"type":"hello","conversation_id":"no-such-conversation"}"#))
+            #expect(try await Self.next(&messages).code == "unknown_conversation")
+        }
+        try await server.stop()
+    }
+
+    /// Says hello, asks where the order is, and leaves before reading the bot's question.
+    static func firstVisit(_ server: TestServer) async throws -> (conversation: String, greeting: Int64) {
+        let ids = LockedIds()
+        try await WebSocketClient.connect(url: server.webSocketURL, logger: Self.logger) { inbound, outbound, _ in
+            var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+            try await outbound.write(.text(#"{"type":"hello"}"#))
+            let welcome = try await Self.next(&messages)
+            let greeting = try await Self.next(&messages)
+            ids.set(welcome.conversationId ?? "", greeting.id ?? 0)
+            try await outbound.write(.text(#"{"type":"message","text":"where is my order"}"#))
+        }
+        // The reply is stored before it is sent: wait until it is there.
+        let (conversation, greeting) = ids.get()
+        for _ in 0..<200 {
+            if try await server.service.store.transcript(conversationId: conversation).count == 3 { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return (conversation, greeting)
+    }
+
+    @Test func badFramesGetClearErrorsAndTheConversationGoesOn() async throws {
+        let server = try await TestServer.start()
+        try await WebSocketClient.connect(url: server.webSocketURL, logger: Self.logger) { inbound, outbound, _ in
+            var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+            try await outbound.write(.binary(ByteBuffer(bytes: [0xFF, 0x00])))
+            #expect(try await Self.next(&messages).code == "binary_frame")
+            try await outbound.write(.text("not json"))
+            #expect(try await Self.next(&messages).code == "invalid_json")
+            try await outbound.write(.text(#"{"type":"shout","text":"hi"}"#))
+            #expect(try await Self.next(&messages).code == "unknown_type")
+            try await outbound.write(.text(#"{"type":"message","text":"   "}"#))
+            #expect(try await Self.next(&messages).code == "invalid_message")
+            try await outbound.write(.text(#"{"type":"rating","score":5}"#))
+            #expect(try await Self.next(&messages).code == "invalid_message")
+            try await outbound.write(.text(#"{"type":"message","text":"refund please"}"#))
+            #expect(try await Self.next(&messages).type == "welcome")
+            _ = try await Self.next(&messages)
+            #expect(try await Self.next(&messages).text == "Refunds take 5 days.")
+            try await outbound.write(.text(#"{"type":"rating","score":9}"#))
+            #expect(try await Self.next(&messages).code == "invalid_message")
+            try await outbound.write(.text(#"{"type":"rating","score":4,"comment":"quick"}"#))
+            #expect(try await Self.next(&messages).type == "rated")
+        }
+        let rated = try await server.service.store.conversations(status: nil, limit: 10)
+        #expect(rated.first?.rating == 4)
+        try await server.stop()
+    }
+
+    @Test func aFrameOverTheLimitClosesTheConnectionWithMessageTooBig() async throws {
+        var limits = ChatLimits()
+        limits.maxMessageBytes = 1024
+        let server = try await TestServer.start(limits: limits)
+        let close = try await WebSocketClient.connect(url: server.webSocketURL, logger: Self.logger) {
+            inbound, outbound, _ in
+            try await outbound.write(.text(String(repeating: "a", count: 4096)))
+            for try await _ in inbound {}
+        }
+        #expect(close?.closeCode == .messageTooLarge)
+        try await server.stop()
+    }
+
+    @Test func afterAHandoverTheBotStaysSilentAndSaysTheMessageIsReceived() async throws {
+        let server = try await TestServer.start()
+        try await WebSocketClient.connect(url: server.webSocketURL, logger: Self.logger) { inbound, outbound, _ in
+            var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+            try await outbound.write(.text(#"{"type":"human"}"#))
+            _ = try await Self.next(&messages)
+            _ = try await Self.next(&messages)
+            let handover = try await Self.next(&messages)
+            #expect(handover.action == "escalate")
+            try await outbound.write(.text(#"{"type":"message","text":"hello?"}"#))
+            let received = try await Self.next(&messages)
+            #expect(received.type == "received")
+            #expect(received.status == "queued")
+        }
+        #expect(try await server.service.store.escalationQueue().first?.rule == "human_request")
+        try await server.stop()
+    }
+}
+
+/// Ids handed out of a client closure.
+final class LockedIds: @unchecked Sendable {
+    private let lock = NSLock()
+    private var conversation = ""
+    private var greeting: Int64 = 0
+
+    func set(_ conversation: String, _ greeting: Int64) {
+        lock.withLock {
+            self.conversation = conversation
+            self.greeting = greeting
+        }
+    }
+
+    func get() -> (String, Int64) {
+        lock.withLock { (conversation, greeting) }
+    }
+}
