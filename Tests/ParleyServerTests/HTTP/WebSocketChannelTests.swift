@@ -7,7 +7,7 @@ import ParleyServer
 import ParleyStore
 import Testing
 
-@Suite struct WebSocketChannelTests {
+@Suite(.timeLimit(.minutes(1))) struct WebSocketChannelTests {
     static let logger = Logger(label: "ws-test")
 
     /// Reads the next text frame as an event.

@@ -1,0 +1,112 @@
+import Foundation
+import ParleyServer
+import ParleyStore
+import Testing
+
+@Suite(.timeLimit(.minutes(1))) struct APIRoutesTests {
+    struct MessageResponse: Decodable {
+        var conversationId: String
+        var customerId: String?
+        var replies: [ServerEventRecord]
+    }
+
+    static func decode<Value: Decodable>(_ type: Value.Type, _ exchange: HTTPExchange) throws -> Value {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(Value.self, from: Data(exchange.body.utf8))
+    }
+
+    @Test func theRESTChannelStartsAndContinuesAConversation() async throws {
+        let server = try await TestServer.start()
+        let port = server.ports.http
+        let first = try await HTTPExchange.send(
+            "POST", "/api/messages", port: port,
+            body: #"{"text":"where is my order","customer":{"id":"c-7","name":"Cy"}}"#)
+        #expect(first.status == 200)
+        let opened = try Self.decode(MessageResponse.self, first)
+        #expect(opened.customerId == "c-7")
+        #expect(opened.replies.count == 2)
+        #expect(opened.replies.first?.text?.contains("Cy") == true)
+        #expect(opened.replies.last?.text == "What is your order number?")
+        let second = try await HTTPExchange.send(
+            "POST", "/api/messages", port: port,
+            body: #"{"conversation_id":"\#(opened.conversationId)","text":"A-10234","analysis":true}"#)
+        let answer = try Self.decode(MessageResponse.self, second)
+        #expect(answer.conversationId == opened.conversationId)
+        #expect(answer.replies.map(\.text) == ["Order A-10234 is on its way."])
+        #expect(answer.replies.first?.analysis != nil)
+
+        let conversation = try await HTTPExchange.send("GET", "/api/conversations/\(opened.conversationId)", port: port)
+        #expect(conversation.status == 200)
+        #expect(conversation.body.contains(#""order_id""#))
+        #expect(try await HTTPExchange.send("GET", "/api/customers/c-7", port: port).body.contains("Cy"))
+        #expect(try await HTTPExchange.send("GET", "/api/customers?q=Cy", port: port).body.contains("c-7"))
+        #expect(try await HTTPExchange.send("GET", "/api/conversations?status=bot", port: port).status == 200)
+        try await server.stop()
+    }
+
+    @Test func parseHealthAndMetrics() async throws {
+        let server = try await TestServer.start()
+        let port = server.ports.http
+        let parse = try await HTTPExchange.send("POST", "/api/parse", port: port, body: #"{"text":"refund B-55555"}"#)
+        #expect(parse.status == 200)
+        #expect(parse.body.contains(#""intent":"refund""#))
+        #expect(parse.body.contains("B-55555"))
+        _ = try await HTTPExchange.send("POST", "/api/messages", port: port, body: #"{"text":"hello"}"#)
+        let health = try await HTTPExchange.send("GET", "/health", port: port)
+        #expect(health.status == 200)
+        #expect(health.body.contains(#""status":"ok""#))
+        let metrics = try await HTTPExchange.send("GET", "/metrics", port: port)
+        #expect(metrics.body.contains(#"parley_messages_total{channel="api"} 1"#))
+        #expect(metrics.body.contains(#"parley_intents_total{intent="greet"} 1"#))
+        #expect(metrics.body.contains("parley_reply_seconds_count 1"))
+        try await server.stop()
+    }
+
+    @Test func badRequestsGetClearErrors() async throws {
+        var limits = ChatLimits()
+        limits.maxMessageBytes = 512
+        let server = try await TestServer.start(limits: limits)
+        let port = server.ports.http
+        #expect(try await HTTPExchange.send("POST", "/api/parse", port: port, body: "{nope").status == 400)
+        #expect(try await HTTPExchange.send("POST", "/api/messages", port: port, body: #"{"txt":"hi"}"#).status == 400)
+        let unknown = try await HTTPExchange.send(
+            "POST", "/api/messages", port: port, body: #"{"conversation_id":"missing","text":"hi"}"#)
+        #expect(unknown.status == 404)
+        let large = String(repeating: "a", count: 2000)
+        #expect(
+            try await HTTPExchange.send("POST", "/api/parse", port: port, body: #"{"text":"\#(large)"}"#).status == 413)
+        #expect(try await HTTPExchange.send("GET", "/api/conversations/missing", port: port).status == 404)
+        #expect(try await HTTPExchange.send("GET", "/api/conversations?limit=0", port: port).status == 400)
+        #expect(try await HTTPExchange.send("GET", "/api/customers", port: port).status == 400)
+        try await server.stop()
+    }
+
+    @Test func messagesOfOneConversationAreHandledInOrderWhileOthersRunInParallel() async throws {
+        let server = try await TestServer.start()
+        let port = server.ports.http
+        let opened = try Self.decode(
+            MessageResponse.self,
+            try await HTTPExchange.send("POST", "/api/messages", port: port, body: #"{"text":"hello"}"#))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<15 {
+                group.addTask {
+                    let text = index.isMultiple(of: 2) ? "refund please" : "where is my order A-10234"
+                    _ = try await HTTPExchange.send(
+                        "POST", "/api/messages", port: port,
+                        body: #"{"conversation_id":"\#(opened.conversationId)","text":"\#(text)"}"#)
+                }
+            }
+            try await group.waitForAll()
+        }
+        let transcript = try await server.service.store.transcript(conversationId: opened.conversationId)
+        #expect(transcript.count == 1 + 2 * 16)
+        // Every customer message is followed by its own answer.
+        for index in stride(from: 1, to: transcript.count, by: 2) {
+            #expect(transcript[index].sender == .customer)
+            #expect(transcript[index + 1].sender == .bot)
+            #expect(transcript[index + 1].intent == transcript[index].intent)
+        }
+        try await server.stop()
+    }
+}

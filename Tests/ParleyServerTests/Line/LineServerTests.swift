@@ -1,0 +1,144 @@
+import Foundation
+import ParleyClient
+import ParleyServer
+import ParleyStore
+import Testing
+
+@Suite(.timeLimit(.minutes(1))) struct LineServerTests {
+    /// Reads `count` lines.
+    static func lines(_ count: Int, _ client: inout LineClient) async throws -> [String] {
+        var lines: [String] = []
+        for _ in 0..<count { lines.append(try await client.readLine() ?? "(closed)") }
+        return lines
+    }
+
+    @Test func aPersonAtATerminalChatsWithPrefixedLinesAndCommands() async throws {
+        let server = try await TestServer.start()
+        try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
+            try await client.send("/name Ana")
+            #expect(try await client.readLine() == "parley> hello Ana")
+            try await client.send("hello")
+            let opening = try await Self.lines(4, &client)
+            #expect(opening[0].hasPrefix("parley> conversation "))
+            #expect(opening[1].hasPrefix("bot> ") && opening[1].contains("Ana"))
+            #expect(opening[2] == "bot> Hi! How can I help?")
+            #expect(opening[3] == "bot> [Where is my order?] [Refunds]")
+            try await client.send("where is my order A-10234")
+            #expect(try await client.readLine() == "bot> Order A-10234 is on its way.")
+            try await client.send("/nonsense")
+            #expect(try await client.readLine()?.hasPrefix("error> unknown command /nonsense") == true)
+            try await client.send("/human")
+            #expect(try await client.readLine()?.hasPrefix("bot> ") == true)
+            try await client.send("are you there?")
+            #expect(try await client.readLine() == "parley> a person will answer you here")
+            try await client.send("/quit")
+            #expect(try await client.readLine() == "parley> bye")
+            #expect(try await client.readLine() == nil)
+        }
+        let conversations = try await server.service.store.conversations(status: .queued, limit: 5)
+        #expect(conversations.first?.channel == "tcp")
+        try await server.stop()
+    }
+
+    @Test func aFirstLineInJSONSwitchesToJSONLines() async throws {
+        let server = try await TestServer.start()
+        try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
+            try await client.send(#"{"type":"hello","customer":{"name":"Bo"}}"#)
+            let welcome = try ServerEventRecord(json: try await client.readLine() ?? "")
+            #expect(welcome.type == "welcome")
+            _ = try await client.readLine()
+            try await client.send(#"{"type":"message","text":"I want a refund"}"#)
+            let reply = try ServerEventRecord(json: try await client.readLine() ?? "")
+            #expect(reply.text == "Refunds take 5 days.")
+            try await client.send("hello, not JSON")
+            #expect(try ServerEventRecord(json: try await client.readLine() ?? "").code == "invalid_json")
+        }
+        try await server.stop()
+    }
+
+    @Test func badLinesGetAnErrorAndTheNextLineIsAnswered() async throws {
+        var limits = ChatLimits()
+        limits.maxMessageBytes = 1024
+        let server = try await TestServer.start(limits: limits)
+        try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
+            try await client.send(bytes: [0x68, 0xFF, 0xFE, 0x69, 0x0A])
+            #expect(try await client.readLine() == "error> that line was not valid UTF-8 and was dropped")
+            // Sent in pieces, so the server sees the line grow past the limit before its end.
+            for _ in 0..<8 { try await client.send(bytes: Array(repeating: 0x61, count: 1000)) }
+            try await client.send("still the same line\nrefund please")
+            #expect(try await client.readLine() == "error> that line was longer than 1024 bytes and was dropped")
+            let answer = try await Self.lines(3, &client)
+            #expect(answer.last == "bot> Refunds take 5 days.")
+        }
+        try await server.stop()
+    }
+
+    @Test func aClientThatNeverReadsDoesNotHoldUpOthers() async throws {
+        let server = try await TestServer.start()
+        let flood = Task {
+            try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
+                let line = Array(#"{"type":"message","text":"where is my order A-10234, it is late"}"#.utf8) + [0x0A]
+                for _ in 0..<4000 { try await client.send(bytes: line) }
+                try await Task.sleep(for: .seconds(30))
+            }
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
+            for _ in 0..<5 {
+                try await client.send("refund please")
+                var line = ""
+                while !line.hasPrefix("bot> Refunds") { line = try await client.readLine() ?? "bot> Refunds (closed)" }
+                #expect(line == "bot> Refunds take 5 days.")
+            }
+        }
+        flood.cancel()
+        _ = await flood.result
+        try await server.stop()
+    }
+
+    @Test func aFloodOfMessagesIsRateLimitedAndNothingRefusedIsStored() async throws {
+        let server = try await TestServer.start()
+        let (replies, limited, conversation) = try await LineClient.withConnection(
+            host: "127.0.0.1", port: server.ports.line
+        ) { client in
+            try await client.send(#"{"type":"hello"}"#)
+            let welcome = try ServerEventRecord(json: try await client.readLine() ?? "")
+            _ = try await client.readLine()
+            let message = #"{"type":"message","text":"refund please"}"# + "\n"
+            try await client.send(bytes: Array(String(repeating: message, count: 60).utf8))
+            var replies = 0
+            var limited = 0
+            for _ in 0..<60 {
+                let event = try ServerEventRecord(json: try await client.readLine() ?? "")
+                if event.type == "reply" { replies += 1 }
+                if event.code == "rate_limited" { limited += 1 }
+            }
+            return (replies, limited, welcome.conversationId ?? "")
+        }
+        #expect(replies >= 20)
+        #expect(limited > 0)
+        #expect(replies + limited == 60)
+        let stored = try await server.service.store.transcript(conversationId: conversation)
+        #expect(stored.count == 1 + 2 * replies)
+        try await server.stop()
+    }
+
+    @Test func resumingFromATerminalReplaysTheConversation() async throws {
+        let server = try await TestServer.start()
+        let id = try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
+            try await client.send("where is my order")
+            let opening = try await Self.lines(3, &client)
+            #expect(opening[2] == "bot> What is your order number?")
+            return String(opening[0].split(separator: " ")[2])
+        }
+        try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
+            try await client.send("/resume \(id)")
+            let replay = try await Self.lines(3, &client)
+            #expect(replay[0] == "parley> resumed conversation \(id)")
+            #expect(replay[2] == "bot> What is your order number?")
+            try await client.send("A-10234")
+            #expect(try await client.readLine() == "bot> Order A-10234 is on its way.")
+        }
+        try await server.stop()
+    }
+}
