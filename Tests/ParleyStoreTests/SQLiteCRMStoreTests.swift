@@ -108,6 +108,26 @@ import Testing
         #expect(dump.isEmpty)
     }
 
+    @Test func theWriteAheadLogIsCopiedIntoTheDatabaseAsItGrows() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("crm.sqlite")
+        let store = try SQLiteCRMStore(path: path)
+        let conversation = try await openConversation(in: store)
+        func size(_ file: String) -> Int {
+            ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
+        }
+        let before = size(path)
+        // One commit each: enough for several checkpoints.
+        for index in 0..<1_000 {
+            _ = try await store.append(
+                StoredMessage(conversationId: conversation.id, sender: .customer, text: "message \(index)"))
+        }
+        for _ in 0..<100 where size(path) <= before {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(size(path) > before)
+    }
+
     @Test func aFileThatIsNoDatabaseIsAClearError() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("crm.sqlite")

@@ -5,13 +5,16 @@ internal import GRDB
 /// (group commit). Every caller still waits for its own commit, so durability
 /// is whole while the disk's flush is shared.
 ///
-/// Every `checkpointInterval` commits it has a reader connection copy the
-/// write-ahead log into the database file (a passive checkpoint), so no
-/// commit ever waits for one; SQLite's own automatic checkpoint is off.
+/// Every `checkpointInterval` commits it has a connection of its own (the
+/// checkpointer: it must be writable, which the pool's readers are not) copy
+/// the write-ahead log into the database file (a passive checkpoint), so no
+/// commit ever waits for one and the log is reused instead of growing; SQLite's
+/// own automatic checkpoint is off.
 actor GroupCommitWriter {
     typealias Work = @Sendable (Database) throws -> Void
 
     private let pool: DatabasePool
+    private let checkpointer: DatabaseQueue
     private var pending: [(work: Work, done: CheckedContinuation<Void, any Error>)] = []
     /// Messages waiting, kept apart from other work: the hot path needs no closure per message.
     private var pendingMessages: [(message: StoredMessage, done: CheckedContinuation<Int64, any Error>)] = []
@@ -21,8 +24,9 @@ actor GroupCommitWriter {
 
     private let path: String
 
-    init(pool: DatabasePool, path: String) {
+    init(pool: DatabasePool, checkpointer: DatabaseQueue, path: String) {
         self.pool = pool
+        self.checkpointer = checkpointer
         self.path = path
     }
 
@@ -118,9 +122,10 @@ actor GroupCommitWriter {
         commitsSinceCheckpoint += 1
         guard commitsSinceCheckpoint >= Self.checkpointInterval else { return }
         commitsSinceCheckpoint = 0
-        let pool = self.pool
+        let checkpointer = self.checkpointer
         Task.detached(priority: .utility) {
-            try? await pool.unsafeRead { db in try db.checkpoint(.passive) }
+            // A passive checkpoint copies what it can without waiting; a busy one is retried at the next interval.
+            _ = try? await checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
         }
     }
 }

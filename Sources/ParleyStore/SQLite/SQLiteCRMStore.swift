@@ -51,7 +51,14 @@ public final class SQLiteCRMStore: CRMStore {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
-        writer = GroupCommitWriter(pool: pool, path: path)
+        do {
+            var checkpointing = Configuration()
+            checkpointing.readonly = readOnly
+            writer = GroupCommitWriter(
+                pool: pool, checkpointer: try DatabaseQueue(path: path, configuration: checkpointing), path: path)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
     }
 
     public func save(_ customer: Customer) async throws {
@@ -84,7 +91,7 @@ public final class SQLiteCRMStore: CRMStore {
 
     public func append(_ messages: [StoredMessage], saving conversation: Conversation) async throws -> [StoredMessage] {
         let ids = try await writer.write { db in
-            try conversation.save(db)
+            try ConversationUpdate.save(conversation, db)
             return try messages.map { try MessageInsert.insert($0, db) }
         }
         return zip(messages, ids).map { message, id in

@@ -1,0 +1,211 @@
+import ArgumentParser
+import Foundation
+import ParleyClient
+import ParleyServer
+
+/// `parley-bench chat`: a load generator for the chat server.
+struct ChatBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chat",
+        abstract:
+            "Load a chat server with concurrent customers and report throughput, latency and the server's memory.",
+        discussion: """
+            Each customer says hello, then sends messages in turn and waits for each answer. \
+            With --echo it also starts a bare Hummingbird WebSocket echo (or NIO TCP echo with --tcp) \
+            in a child process, loads it the same way first, and reports the server's rate as \
+            ratio_to_echo; with --echo alone it loads only the echo. Start Parley with a rate limit \
+            above the load (e.g. PARLEY_MESSAGES_PER_SECOND=1000000 PARLEY_BURST=1000000), or most \
+            answers are rate_limited errors.
+            """
+    )
+
+    @Option(help: "The WebSocket URL to load, e.g. ws://127.0.0.1:8080/ws.")
+    var url: String?
+
+    @Option(help: "The TCP line-protocol address to load, HOST:PORT (JSON Lines mode).")
+    var tcp: String?
+
+    @Option(help: "Concurrent customers.")
+    var connections = 100
+
+    @Option(help: "Seconds of load.")
+    var duration = 10.0
+
+    @Option(help: "Messages per second over all customers (open pacing); unset: as fast as answers come.")
+    var rate: Double?
+
+    @Option(help: "A file of customer messages, one per line (default: a built-in mix of shop questions).")
+    var messages: String?
+
+    @Option(help: "Idle WebSocket customers to connect first (hello only); reports the server's memory with them.")
+    var idle = 0
+
+    @Option(
+        name: .customLong("server-pid"), help: "The server's process id, to read its memory (default: its /health).")
+    var serverPid: Int?
+
+    @Flag(help: "Also load a bare echo server started in a child process, and report the ratio.")
+    var echo = false
+
+    func validate() throws {
+        if url != nil && tcp != nil { throw ValidationError("give --url or --tcp, not both") }
+        if url == nil && tcp == nil && !echo { throw ValidationError("give --url, --tcp or --echo") }
+        if connections < 1 { throw ValidationError("--connections must be at least 1") }
+        if idle > 0 && tcp != nil { throw ValidationError("--idle customers are WebSocket customers; use --url") }
+    }
+
+    func run() async throws {
+        let lines = try messageLines().map { text in
+            String(decoding: try JSONEncoder().encode(ClientMessage(type: "message", text: text)), as: UTF8.self)
+        }
+        var report: [String: ReportValue] = ["connections": .int(connections), "duration_s": .double(duration)]
+        var echoRate: Double?
+        if echo {
+            let child = try EchoChild(tcp: tcp != nil)
+            defer { child.stop() }
+            let transport: ChatTarget.Transport =
+                tcp != nil
+                ? .tcp(host: "127.0.0.1", port: child.port) : .webSocket(url: "ws://127.0.0.1:\(child.port)/ws")
+            let result = await load(ChatTarget(transport: transport, echo: true), lines)
+            echoRate = result.rate
+            for (key, value) in result.report { report["echo_" + key] = value }
+            if let rss = ProcessMemory.residentBytes(pid: String(child.pid)) {
+                report["echo_server_rss_bytes"] = .int(rss)
+            }
+        }
+        if let transport = try transport() {
+            let target = ChatTarget(transport: transport, echo: false)
+            if idle > 0 {
+                for (key, value) in try await idleReport(target) { report[key] = value }
+            }
+            let result = await load(target, lines)
+            for (key, value) in result.report { report[key] = value }
+            if let rss = await serverMemory() { report["server_rss_bytes"] = .int(rss) }
+            if let echoRate, echoRate > 0 { report["ratio_to_echo"] = .double(result.rate / echoRate) }
+        }
+        try printJSON(report)
+    }
+
+    /// Runs the customers against `target` for `duration` seconds.
+    private func load(_ target: ChatTarget, _ lines: [String]) async -> (rate: Double, report: [String: ReportValue]) {
+        let clock = ContinuousClock()
+        let interval = rate.map { Duration.seconds(Double(connections) / $0) }
+        let started = clock.now
+        let deadline = started + .seconds(duration)
+        let tallies = await withTaskGroup(of: ChatTarget.Tally.self) { group in
+            for index in 0..<connections {
+                group.addTask {
+                    await target.customer(messages: lines, offset: index * 7, deadline: deadline, interval: interval)
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        let elapsed = (clock.now - started).microseconds / 1e6
+        let latencies = tallies.flatMap(\.latencies).sorted()
+        let rate = Double(latencies.count) / elapsed
+        return (
+            rate,
+            [
+                "messages": .int(latencies.count), "msgs_per_s": .double(rate),
+                "p50_us": .double(percentile(latencies, 0.5)), "p99_us": .double(percentile(latencies, 0.99)),
+                "errors": .int(tallies.reduce(0) { $0 + $1.errors }),
+            ]
+        )
+    }
+
+    /// Connects `idle` silent customers (200 at a time), reads the server's
+    /// memory with them, and times new customers meanwhile.
+    private func idleReport(_ target: ChatTarget) async throws -> [String: ReportValue] {
+        let before = await serverMemory()
+        let connected = ClientResult<Int>()
+        connected.value = 0
+        let holders = Task {
+            await withTaskGroup(of: Void.self) { group in
+                for _ in 0..<idle {
+                    group.addTask {
+                        if await target.idleCustomer() == false {
+                            connected.value = (connected.value ?? 0) - 1_000_000
+                        }
+                    }
+                }
+            }
+        }
+        // Wait until every idle customer has been greeted (or failed).
+        let clock = ContinuousClock()
+        let giveUp = clock.now + .seconds(120)
+        while clock.now < giveUp {
+            if let count = await openConnections(), count >= idle { break }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        try await Task.sleep(for: .seconds(1))
+        let open = await openConnections() ?? 0
+        let rss = await serverMemory()
+        var times: [Double] = []
+        for _ in 0..<20 {
+            if let time = await target.newCustomer(message: #"{"type":"message","text":"where is my order?"}"#) {
+                times.append(time)
+            }
+        }
+        times.sort()
+        holders.cancel()
+        var report: [String: ReportValue] = [
+            "idle_connections": .int(open), "new_customer_p50_ms": .double(percentile(times, 0.5)),
+            "new_customer_max_ms": .double(times.last ?? 0), "new_customers_answered": .int(times.count),
+        ]
+        if let rss { report["idle_server_rss_bytes"] = .int(rss) }
+        if let rss, let before, open > 0 { report["idle_bytes_per_connection"] = .int((rss - before) / open) }
+        return report
+    }
+
+    private func transport() throws -> ChatTarget.Transport? {
+        if let url { return .webSocket(url: url) }
+        if let tcp {
+            let parts = tcp.split(separator: ":")
+            guard parts.count == 2, let port = Int(parts[1]) else { throw ValidationError("--tcp takes HOST:PORT") }
+            return .tcp(host: String(parts[0]), port: port)
+        }
+        return nil
+    }
+
+    /// The server's /health, when loading a WebSocket URL.
+    private func health() async -> [String: Any]? {
+        guard let url, let components = URLComponents(string: url), let host = components.host,
+            let port = components.port
+        else { return nil }
+        let body: String? = try? await LineClient.withConnection(host: host, port: port) { client in
+            try await client.send(
+                bytes: Array("GET /health HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n".utf8))
+            var last = ""
+            while let line = try await client.readLine() { last = line }
+            return last
+        }
+        return body.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    private func serverMemory() async -> Int? {
+        if let serverPid { return ProcessMemory.residentBytes(pid: String(serverPid)) }
+        return await health()?["rss_bytes"] as? Int
+    }
+
+    private func openConnections() async -> Int? {
+        await health()?["connections"] as? Int
+    }
+
+    private func messageLines() throws -> [String] {
+        guard let messages else { return Self.defaultMessages }
+        let text = try String(contentsOfFile: messages, encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+        guard !lines.isEmpty else { throw ValidationError("\(messages) has no messages") }
+        return lines
+    }
+
+    /// A mix of what a shop's customers write.
+    static let defaultMessages = [
+        "hi there", "where is my order A-10234?", "I want to return the shoes I bought",
+        "how long does delivery to Germany take?", "my parcel arrived damaged",
+        "can I pay with PayPal?", "I was charged twice for order B-55512", "do you have the blue jacket in size M?",
+        "how do I reset my password", "thanks, that helps!", "what are your opening hours?",
+        "can I change the delivery address for order A-20001", "when will I get my refund of £24.99?",
+        "the discount code SAVE10 does not work",
+    ]
+}

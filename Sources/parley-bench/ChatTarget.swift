@@ -1,0 +1,156 @@
+import Foundation
+import HummingbirdWSClient
+import Logging
+import NIOCore
+import ParleyClient
+import ParleyServer
+
+/// A server the chat benchmark loads: Parley (which greets and answers in
+/// JSON events) or a bare echo (which sends each message back as it is).
+struct ChatTarget: Sendable {
+    enum Transport: Sendable {
+        case webSocket(url: String)
+        case tcp(host: String, port: Int)
+    }
+
+    var transport: Transport
+    /// An echo server: no hello, each message comes back unchanged.
+    var echo: Bool
+
+    /// What one customer measured.
+    struct Tally: Sendable {
+        var latencies: [Double] = []
+        var errors = 0
+    }
+
+    static let logger = Logger(label: "parley-bench")
+
+    /// One customer: says hello (unless echo), then sends `messages` in turn
+    /// and waits for each answer until `deadline`, spacing sends by `interval`
+    /// when given. Round trips are in microseconds.
+    func customer(
+        messages: [String], offset: Int, deadline: ContinuousClock.Instant, interval: Duration?
+    ) async -> Tally {
+        var tally = Tally()
+        let clock = ContinuousClock()
+        do {
+            switch transport {
+            case .webSocket(let url):
+                let box = ClientResult<Tally>()
+                try await WebSocketClient.connect(url: url, logger: Self.logger) { inbound, outbound, _ in
+                    var tally = Tally()
+                    defer { box.value = tally }
+                    var frames = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+                    if !echo {
+                        try await outbound.write(.text(#"{"type":"hello"}"#))
+                        for _ in 0..<2 { _ = try await frames.next() }
+                    }
+                    var index = offset
+                    var next = clock.now
+                    while clock.now < deadline {
+                        if let interval {
+                            try await clock.sleep(until: next)
+                            next += interval
+                        }
+                        let started = clock.now
+                        try await outbound.write(.text(messages[index % messages.count]))
+                        guard case .text(let answer) = try await frames.next() else { break }
+                        tally.record(answer, (clock.now - started).microseconds)
+                        index += 1
+                    }
+                }
+                tally = box.value ?? tally
+            case .tcp(let host, let port):
+                tally = try await LineClient.withConnection(host: host, port: port) { client in
+                    var tally = Tally()
+                    if !echo {
+                        try await client.send(#"{"type":"hello"}"#)
+                        for _ in 0..<2 { _ = try await client.readLine() }
+                    }
+                    var index = offset
+                    var next = clock.now
+                    while clock.now < deadline {
+                        if let interval {
+                            try await clock.sleep(until: next)
+                            next += interval
+                        }
+                        let started = clock.now
+                        try await client.send(messages[index % messages.count])
+                        guard let answer = try await client.readLine() else { break }
+                        tally.record(answer, (clock.now - started).microseconds)
+                        index += 1
+                    }
+                    return tally
+                }
+            }
+        } catch {
+            tally.errors += 1
+        }
+        return tally
+    }
+
+    /// Connects a customer who says hello and then waits, silent, until cancelled.
+    func idleCustomer() async -> Bool {
+        guard case .webSocket(let url) = transport else { return false }
+        do {
+            try await WebSocketClient.connect(url: url, logger: Self.logger) { inbound, outbound, _ in
+                var frames = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+                if !echo {
+                    try await outbound.write(.text(#"{"type":"hello"}"#))
+                    for _ in 0..<2 { _ = try await frames.next() }
+                }
+                try? await Task.sleep(for: .seconds(24 * 3600))
+            }
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Milliseconds from connecting as a new customer to the answer of their
+    /// first message (WebSocket only); nil when that failed.
+    func newCustomer(message: String) async -> Double? {
+        guard case .webSocket(let url) = transport else { return nil }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let answered = ClientResult<Bool>()
+        try? await WebSocketClient.connect(url: url, logger: Self.logger) { inbound, outbound, _ in
+            var frames = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+            if !echo {
+                try await outbound.write(.text(#"{"type":"hello"}"#))
+                for _ in 0..<2 { _ = try await frames.next() }
+            }
+            try await outbound.write(.text(message))
+            answered.value = try await frames.next() != nil
+        }
+        return answered.value == true ? (clock.now - started).microseconds / 1000 : nil
+    }
+}
+
+/// A value handed out of a WebSocket client's closure.
+final class ClientResult<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+
+    var value: Value? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
+
+extension ChatTarget.Tally {
+    /// Counts an answer: an `error` event is an error, anything else a round trip.
+    mutating func record(_ answer: String, _ microseconds: Double) {
+        if answer.contains(#""type":"error""#) {
+            errors += 1
+        } else {
+            latencies.append(microseconds)
+        }
+    }
+}
+
+extension Duration {
+    var microseconds: Double {
+        Double(components.seconds) * 1e6 + Double(components.attoseconds) / 1e12
+    }
+}
