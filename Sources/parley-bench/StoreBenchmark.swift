@@ -11,7 +11,8 @@ struct StoreBenchmark: AsyncParsableCommand {
         discussion: """
             group_commit_msgs_per_s: many conversations writing at once, committed together. \
             single_txn_msgs_per_s: one writer, one transaction per message, as the reference. \
-            p99_commit_ms_at_5000: submit-to-commit latency with messages arriving at 5,000 a second.
+            p99_commit_ms_at_5000: submit-to-commit latency with messages arriving at 5,000 a second. \
+            group_commit_wal_bytes: the write-ahead log's size after the group-commit run (it is reused, not grown).
             """
     )
 
@@ -53,6 +54,9 @@ struct StoreBenchmark: AsyncParsableCommand {
             try await tasks.waitForAll()
         }
         let groupRate = Double(perConversation * concurrency) / (clock.now - started).seconds
+        let groupLogBytes =
+            (try? FileManager.default.attributesOfItem(
+                atPath: (root as NSString).appendingPathComponent("group.sqlite-wal"))[.size] as? Int) ?? 0
 
         // Latency at a steady 5,000 messages a second.
         let paced = try await Self.open(root, "paced.sqlite", conversations: 100)
@@ -81,6 +85,7 @@ struct StoreBenchmark: AsyncParsableCommand {
             "p50_commit_ms_at_5000": .double(percentile(latencies, 0.50)),
             "p99_commit_ms_at_5000": .double(percentile(latencies, 0.99)),
             "concurrency": .int(concurrency),
+            "group_commit_wal_bytes": .int(groupLogBytes),
         ])
     }
 

@@ -13,6 +13,8 @@ public struct ResponseTemplate: Sendable {
     /// Every name the template refers to, e.g. `order_id`, `customer.name`.
     public let variables: [String]
     private let template: MustacheTemplate
+    /// The rendered text of a template that names nothing: it is the same every time.
+    private let constantText: String?
 
     /// Compiles `source`; a template that does not compile is a `file:line` issue.
     public init(_ source: String, location: SourceLocation) throws(ValidationIssue) {
@@ -24,10 +26,12 @@ public struct ResponseTemplate: Sendable {
         self.source = source
         self.location = location
         variables = Self.names(in: source)
+        constantText = variables.isEmpty ? Self.collapsingSpaces(template.render([String: Any]())) : nil
     }
 
     /// The text for `values` (names → text; dotted names such as `customer.name` as written).
     public func render(_ values: [String: String]) -> String {
+        if let constantText { return constantText }
         var context: [String: Any] = [:]
         for name in variables {
             let value = values[name] ?? Self.defaultText(for: name)
@@ -40,9 +44,12 @@ public struct ResponseTemplate: Sendable {
                 context[parts[0]] = nested
             }
         }
-        let text = template.render(context)
-        // Collapse the double spaces an empty section may leave.
-        return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        return Self.collapsingSpaces(template.render(context))
+    }
+
+    /// `text` without the double spaces an empty section may leave.
+    private static func collapsingSpaces(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
     /// What a name renders as when nothing fills it: "your order id", "there" for a name.

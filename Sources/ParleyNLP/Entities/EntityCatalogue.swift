@@ -19,7 +19,7 @@ public struct EntityCatalogue: Sendable {
     public let name: String
     public let entries: [Entry]
     /// Each written form as normalised words, with the value it stands for.
-    private let forms: [(words: [String], joined: String, value: String)]
+    private let forms: [(words: [String], joined: [Unicode.Scalar], value: String)]
 
     public init(name: String, entries: [Entry]) {
         self.name = name
@@ -28,7 +28,7 @@ public struct EntityCatalogue: Sendable {
         forms = entries.flatMap { entry in
             ([entry.value] + entry.synonyms).map { form in
                 let words = tokenizer.tokenize(form).filter(\.isLexical).map(\.normalized)
-                return (words, words.joined(separator: " "), entry.value)
+                return (words, Array(words.joined(separator: " ").unicodeScalars), entry.value)
             }
         }.filter { !$0.words.isEmpty }
     }
@@ -37,22 +37,22 @@ public struct EntityCatalogue: Sendable {
     func matches(in tokens: [Token], text: String) -> [Entity] {
         let words = tokens.filter(\.isLexical)
         guard !words.isEmpty else { return [] }
-        let lengths = words.map { $0.normalized.unicodeScalars.count }
+        let wordScalars = words.map { Array($0.normalized.unicodeScalars) }
         var scalars: [Unicode.Scalar]?
         var entities: [Entity] = []
         for form in forms {
             let n = form.words.count
             guard words.count >= n else { continue }
-            let target = form.joined.unicodeScalars.count
+            let target = form.joined.count
             let fuzzy = target >= 5
             for start in 0...(words.count - n) {
                 // Cheap rejections first: the window's length, then its words.
-                let length = lengths[start..<(start + n)].reduce(n - 1, +)
+                var length = n - 1
+                for index in start..<(start + n) { length += wordScalars[index].count }
                 guard abs(length - target) <= (fuzzy ? 1 : 0) else { continue }
                 let window = words[start..<(start + n)]
                 let exact = zip(window, form.words).allSatisfy { $0.normalized == $1 }
-                guard
-                    exact || (fuzzy && Self.withinOneEdit(window.map(\.normalized).joined(separator: " "), form.joined))
+                guard exact || (fuzzy && Self.withinOneEdit(joined(wordScalars[start..<(start + n)]), form.joined))
                 else {
                     continue
                 }
@@ -66,11 +66,20 @@ public struct EntityCatalogue: Sendable {
         return entities
     }
 
+    /// Words' scalars joined with single spaces.
+    private func joined(_ words: ArraySlice<[Unicode.Scalar]>) -> [Unicode.Scalar] {
+        guard words.count > 1 else { return words.first ?? [] }
+        var joined: [Unicode.Scalar] = []
+        for word in words {
+            if !joined.isEmpty { joined.append(" ") }
+            joined += word
+        }
+        return joined
+    }
+
     /// Whether `a` becomes `b` with at most one insertion, deletion,
     /// substitution or transposition of neighbours.
-    static func withinOneEdit(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.unicodeScalars)
-        let y = Array(b.unicodeScalars)
+    static func withinOneEdit(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Bool {
         if abs(x.count - y.count) > 1 { return false }
         var i = 0
         while i < min(x.count, y.count) && x[i] == y[i] { i += 1 }

@@ -8,8 +8,11 @@ internal import GRDB
 /// Every `checkpointInterval` commits it has a connection of its own (the
 /// checkpointer: it must be writable, which the pool's readers are not) copy
 /// the write-ahead log into the database file (a passive checkpoint), so no
-/// commit ever waits for one and the log is reused instead of growing; SQLite's
-/// own automatic checkpoint is off.
+/// commit waits for the copying; SQLite's own automatic checkpoint is off.
+/// Under steady load a passive checkpoint never quite catches up, and the log
+/// only starts over from its beginning once all of it is copied; so when it
+/// passes `restartFrames` pages the writer itself runs a restarting checkpoint
+/// between two commits, which has little left to copy.
 actor GroupCommitWriter {
     typealias Work = @Sendable (Database) throws -> Void
 
@@ -21,6 +24,9 @@ actor GroupCommitWriter {
     private var flushing = false
     private var commitsSinceCheckpoint = 0
     static let checkpointInterval = 200
+    /// Log pages (about 4 KiB each) beyond which the writer restarts the log.
+    static let restartFrames = 4_096
+    private var restartDue = false
 
     private let path: String
 
@@ -94,6 +100,10 @@ actor GroupCommitWriter {
                 for item in batch { item.done.resume() }
                 for (item, id) in zip(messages, ids) { item.done.resume(returning: id) }
                 checkpointIfDue()
+                if restartDue {
+                    restartDue = false
+                    _ = try? await pool.writeWithoutTransaction { db in try db.checkpoint(.restart) }
+                }
             } catch {
                 // One bad write must not fail the others: commit them one by one, in the
                 // same order as the batch (other work first: a message may need its conversation).
@@ -118,6 +128,11 @@ actor GroupCommitWriter {
         flushing = false
     }
 
+    /// Has the next flush restart the log.
+    private func restartLog() {
+        restartDue = true
+    }
+
     private func checkpointIfDue() {
         commitsSinceCheckpoint += 1
         guard commitsSinceCheckpoint >= Self.checkpointInterval else { return }
@@ -125,7 +140,8 @@ actor GroupCommitWriter {
         let checkpointer = self.checkpointer
         Task.detached(priority: .utility) {
             // A passive checkpoint copies what it can without waiting; a busy one is retried at the next interval.
-            _ = try? await checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            let log = try? await checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            if let log, log.walFrameCount > Self.restartFrames { await self.restartLog() }
         }
     }
 }
