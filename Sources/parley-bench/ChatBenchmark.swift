@@ -11,6 +11,8 @@ struct ChatBenchmark: AsyncParsableCommand {
             "Load a chat server with concurrent customers and report throughput, latency and the server's memory.",
         discussion: """
             Each customer says hello, then sends messages in turn and waits for each answer. \
+            server_p50_us is the median from the server's own histogram (parley_reply_seconds: a \
+            message's arrival to its stored reply leaving), interpolated within its bucket. \
             With --echo it also starts a bare Hummingbird WebSocket echo (or NIO TCP echo with --tcp) \
             in a child process, loads it the same way first, and reports the server's rate as \
             ratio_to_echo; with --echo alone it loads only the echo. Start Parley with a rate limit \
@@ -66,7 +68,12 @@ struct ChatBenchmark: AsyncParsableCommand {
             let transport: ChatTarget.Transport =
                 tcp != nil
                 ? .tcp(host: "127.0.0.1", port: child.port) : .webSocket(url: "ws://127.0.0.1:\(child.port)/ws")
-            let result = await load(ChatTarget(transport: transport, echo: true), lines)
+            let echoTarget = ChatTarget(transport: transport, echo: true)
+            if idle > 0 {
+                let memory = { ProcessMemory.residentBytes(pid: String(child.pid)) }
+                for (key, value) in try await idleReport(echoTarget, memory: memory) { report["echo_" + key] = value }
+            }
+            let result = await load(echoTarget, lines)
             echoRate = result.rate
             for (key, value) in result.report { report["echo_" + key] = value }
             if let rss = ProcessMemory.residentBytes(pid: String(child.pid)) {
@@ -76,10 +83,17 @@ struct ChatBenchmark: AsyncParsableCommand {
         if let transport = try transport() {
             let target = ChatTarget(transport: transport, echo: false)
             if idle > 0 {
-                for (key, value) in try await idleReport(target) { report[key] = value }
+                for (key, value) in try await idleReport(target, memory: serverMemory) { report[key] = value }
             }
+            let histogramBefore = await replyLatencyBuckets()
             let result = await load(target, lines)
             for (key, value) in result.report { report[key] = value }
+            if let histogramBefore, let histogramAfter = await replyLatencyBuckets(),
+                let server = Self.median(from: histogramBefore, to: histogramAfter)
+            {
+                report["server_p50_us"] = .double(server.p50)
+                report["server_share_under_1ms"] = .double(server.underOneMillisecond)
+            }
             if let rss = await serverMemory() { report["server_rss_bytes"] = .int(rss) }
             if let echoRate, echoRate > 0 { report["ratio_to_echo"] = .double(result.rate / echoRate) }
         }
@@ -95,7 +109,11 @@ struct ChatBenchmark: AsyncParsableCommand {
         let tallies = await withTaskGroup(of: ChatTarget.Tally.self) { group in
             for index in 0..<connections {
                 group.addTask {
-                    await target.customer(messages: lines, offset: index * 7, deadline: deadline, interval: interval)
+                    // Paced customers start spread over one interval, not all at once.
+                    let firstSend = started + (interval ?? .zero) * (Double(index) / Double(connections))
+                    return await target.customer(
+                        messages: lines, offset: index * 7, deadline: deadline, interval: interval,
+                        firstSend: firstSend)
                 }
             }
             return await group.reduce(into: []) { $0.append($1) }
@@ -113,33 +131,27 @@ struct ChatBenchmark: AsyncParsableCommand {
         )
     }
 
-    /// Connects `idle` silent customers (200 at a time), reads the server's
+    /// Connects `idle` silent customers, reads the server's
     /// memory with them, and times new customers meanwhile.
-    private func idleReport(_ target: ChatTarget) async throws -> [String: ReportValue] {
-        let before = await serverMemory()
-        let connected = ClientResult<Int>()
-        connected.value = 0
+    private func idleReport(_ target: ChatTarget, memory: () async -> Int?) async throws -> [String: ReportValue] {
+        let before = await memory()
+        let settled = ClientResult<Int>()
         let holders = Task {
             await withTaskGroup(of: Void.self) { group in
                 for _ in 0..<idle {
-                    group.addTask {
-                        if await target.idleCustomer() == false {
-                            connected.value = (connected.value ?? 0) - 1_000_000
-                        }
-                    }
+                    group.addTask { await target.idleCustomer(settled: settled) }
                 }
             }
         }
         // Wait until every idle customer has been greeted (or failed).
         let clock = ContinuousClock()
-        let giveUp = clock.now + .seconds(120)
-        while clock.now < giveUp {
-            if let count = await openConnections(), count >= idle { break }
-            try await Task.sleep(for: .milliseconds(250))
+        let giveUp = clock.now + .seconds(300)
+        while clock.now < giveUp, (settled.value ?? 0) < idle {
+            try await Task.sleep(for: .milliseconds(100))
         }
         try await Task.sleep(for: .seconds(1))
-        let open = await openConnections() ?? 0
-        let rss = await serverMemory()
+        let open = settled.value ?? 0
+        let rss = await memory()
         var times: [Double] = []
         for _ in 0..<20 {
             if let time = await target.newCustomer(message: #"{"type":"message","text":"where is my order?"}"#) {
@@ -149,7 +161,7 @@ struct ChatBenchmark: AsyncParsableCommand {
         times.sort()
         holders.cancel()
         var report: [String: ReportValue] = [
-            "idle_connections": .int(open), "new_customer_p50_ms": .double(percentile(times, 0.5)),
+            "idle_customers": .int(open), "new_customer_p50_ms": .double(percentile(times, 0.5)),
             "new_customer_max_ms": .double(times.last ?? 0), "new_customers_answered": .int(times.count),
         ]
         if let rss { report["idle_server_rss_bytes"] = .int(rss) }
@@ -167,28 +179,64 @@ struct ChatBenchmark: AsyncParsableCommand {
         return nil
     }
 
-    /// The server's /health, when loading a WebSocket URL.
-    private func health() async -> [String: Any]? {
+    /// The body lines of `GET path` on the server, when loading a WebSocket URL.
+    private func httpGet(_ path: String) async -> [String]? {
         guard let url, let components = URLComponents(string: url), let host = components.host,
             let port = components.port
         else { return nil }
-        let body: String? = try? await LineClient.withConnection(host: host, port: port) { client in
+        return try? await LineClient.withConnection(host: host, port: port) { client in
             try await client.send(
-                bytes: Array("GET /health HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n".utf8))
-            var last = ""
-            while let line = try await client.readLine() { last = line }
-            return last
+                bytes: Array("GET \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n".utf8))
+            while let header = try await client.readLine(), !header.isEmpty {}
+            var lines: [String] = []
+            while let line = try await client.readLine() { lines.append(line) }
+            return lines
         }
-        return body.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    /// The server's /health.
+    private func health() async -> [String: Any]? {
+        guard let body = await httpGet("/health")?.joined(separator: "\n") else { return nil }
+        return try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
+    }
+
+    /// The server's reply-latency histogram from /metrics: cumulative counts by upper bound in seconds.
+    private func replyLatencyBuckets() async -> [(bound: Double, count: Double)]? {
+        guard let lines = await httpGet("/metrics") else { return nil }
+        let prefix = "parley_reply_seconds_bucket{le=\""
+        return lines.compactMap { line in
+            guard line.hasPrefix(prefix) else { return nil }
+            let rest = line.dropFirst(prefix.count)
+            guard let quote = rest.firstIndex(of: "\""), let count = Double(rest.split(separator: " ").last ?? "")
+            else { return nil }
+            let bound = rest[..<quote] == "+Inf" ? Double.infinity : Double(rest[..<quote]) ?? .infinity
+            return (bound, count)
+        }
+    }
+
+    /// The median of the replies counted between two histogram readings,
+    /// interpolated within its bucket, in microseconds.
+    static func median(from before: [(bound: Double, count: Double)], to after: [(bound: Double, count: Double)])
+        -> (p50: Double, underOneMillisecond: Double)?
+    {
+        let counts = zip(before, after).map { (bound: $1.bound, count: $1.count - $0.count) }
+        guard let total = counts.last?.count, total > 0 else { return nil }
+        let underOne = counts.first { $0.bound >= 0.001 }.map { $0.count / total } ?? 0
+        var lower = (bound: 0.0, count: 0.0)
+        for bucket in counts {
+            if bucket.count >= total / 2 {
+                guard bucket.bound.isFinite else { return (lower.bound * 1e6, underOne) }
+                let share = (total / 2 - lower.count) / max(1, bucket.count - lower.count)
+                return ((lower.bound + share * (bucket.bound - lower.bound)) * 1e6, underOne)
+            }
+            lower = bucket
+        }
+        return nil
     }
 
     private func serverMemory() async -> Int? {
         if let serverPid { return ProcessMemory.residentBytes(pid: String(serverPid)) }
         return await health()?["rss_bytes"] as? Int
-    }
-
-    private func openConnections() async -> Int? {
-        await health()?["connections"] as? Int
     }
 
     private func messageLines() throws -> [String] {

@@ -27,9 +27,10 @@ struct ChatTarget: Sendable {
 
     /// One customer: says hello (unless echo), then sends `messages` in turn
     /// and waits for each answer until `deadline`, spacing sends by `interval`
-    /// when given. Round trips are in microseconds.
+    /// from `firstSend` when given. Round trips are in microseconds.
     func customer(
-        messages: [String], offset: Int, deadline: ContinuousClock.Instant, interval: Duration?
+        messages: [String], offset: Int, deadline: ContinuousClock.Instant, interval: Duration?,
+        firstSend: ContinuousClock.Instant
     ) async -> Tally {
         var tally = Tally()
         let clock = ContinuousClock()
@@ -46,7 +47,7 @@ struct ChatTarget: Sendable {
                         for _ in 0..<2 { _ = try await frames.next() }
                     }
                     var index = offset
-                    var next = clock.now
+                    var next = firstSend
                     while clock.now < deadline {
                         if let interval {
                             try await clock.sleep(until: next)
@@ -68,7 +69,7 @@ struct ChatTarget: Sendable {
                         for _ in 0..<2 { _ = try await client.readLine() }
                     }
                     var index = offset
-                    var next = clock.now
+                    var next = firstSend
                     while clock.now < deadline {
                         if let interval {
                             try await clock.sleep(until: next)
@@ -89,22 +90,22 @@ struct ChatTarget: Sendable {
         return tally
     }
 
-    /// Connects a customer who says hello and then waits, silent, until cancelled.
-    func idleCustomer() async -> Bool {
-        guard case .webSocket(let url) = transport else { return false }
-        do {
-            try await WebSocketClient.connect(url: url, logger: Self.logger) { inbound, outbound, _ in
-                var frames = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
-                if !echo {
-                    try await outbound.write(.text(#"{"type":"hello"}"#))
-                    for _ in 0..<2 { _ = try await frames.next() }
-                }
-                try? await Task.sleep(for: .seconds(24 * 3600))
+    /// Connects a customer who says hello, counts itself in `settled` once
+    /// greeted (or failed), and then waits, silent, until cancelled.
+    func idleCustomer(settled: ClientResult<Int>) async {
+        guard case .webSocket(let url) = transport else { return }
+        let counted = ClientResult<Bool>()
+        _ = try? await WebSocketClient.connect(url: url, logger: Self.logger) { inbound, outbound, _ in
+            var frames = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+            if !echo {
+                try await outbound.write(.text(#"{"type":"hello"}"#))
+                for _ in 0..<2 { _ = try await frames.next() }
             }
-            return true
-        } catch {
-            return false
+            counted.value = true
+            settled.add(1)
+            try? await Task.sleep(for: .seconds(24 * 3600))
         }
+        if counted.value != true { settled.add(1) }
     }
 
     /// Milliseconds from connecting as a new customer to the answer of their
@@ -129,12 +130,19 @@ struct ChatTarget: Sendable {
 
 /// A value handed out of a WebSocket client's closure.
 final class ClientResult<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value?
+    fileprivate let lock = NSLock()
+    fileprivate var stored: Value?
 
     var value: Value? {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
+    }
+}
+
+extension ClientResult where Value == Int {
+    /// Adds `amount` to the count (nil counts as 0).
+    func add(_ amount: Int) {
+        lock.withLock { stored = (stored ?? 0) + amount }
     }
 }
 

@@ -90,7 +90,10 @@ public struct ChatConnection: Sendable {
                 self.session = session
                 return events
             }
-            let (session, events) = try await service.start(hello.customer, channel: channel)
+            // In a task of its own: the connection's task keeps the memory its deepest call
+            // needed for as long as it lives, and an idle customer's connection may live for hours.
+            let (service, customer, channel) = (self.service, hello.customer, self.channel)
+            let (session, events) = try await Task { try await service.start(customer, channel: channel) }.value
             self.session = session
             return events
         } catch {

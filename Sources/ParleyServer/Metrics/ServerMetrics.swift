@@ -20,9 +20,10 @@ public final class ServerMetrics: Sendable {
         registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.durationHistogramBuckets["parley_reply_seconds"] = [
-            .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2),
-            .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
-            .milliseconds(250), .seconds(1),
+            .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500), .microseconds(750),
+            .milliseconds(1), .milliseconds(1.5), .milliseconds(2), .milliseconds(3), .milliseconds(5),
+            .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+            .seconds(1),
         ]
         self.factory = factory
         replyLatency = Metrics.Timer(label: "parley_reply_seconds", factory: factory)
