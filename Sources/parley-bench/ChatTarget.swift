@@ -115,7 +115,7 @@ struct ChatTarget: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let answered = ClientResult<Bool>()
-        try? await WebSocketClient.connect(url: url, logger: Self.logger) { inbound, outbound, _ in
+        _ = try? await WebSocketClient.connect(url: url, logger: Self.logger) { inbound, outbound, _ in
             var frames = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
             if !echo {
                 try await outbound.write(.text(#"{"type":"hello"}"#))
