@@ -27,7 +27,7 @@ public final class SQLiteCRMStore: CRMStore {
                 let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
                 try db.execute(sql: "PRAGMA max_page_count = \(max(1, maximumBytes / pageSize))")
             }
-            // Checkpoints run on a reader, off the commit path (see `GroupCommitWriter`).
+            // Checkpoints run on a connection of their own, off the commit path (see `GroupCommitWriter`).
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         do {
