@@ -76,17 +76,17 @@ import Testing
 
     /// Says hello, asks where the order is, and leaves before reading the bot's question.
     static func firstVisit(_ server: TestServer) async throws -> (conversation: String, greeting: Int64) {
-        let ids = LockedIds()
+        let ids = Handed<(conversation: String, greeting: Int64)>()
         try await WebSocketClient.connect(url: server.webSocketURL, logger: Self.logger) { inbound, outbound, _ in
             var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
             try await outbound.write(.text(#"{"type":"hello"}"#))
             let welcome = try await Self.next(&messages)
             let greeting = try await Self.next(&messages)
-            ids.set(welcome.conversationId ?? "", greeting.id ?? 0)
+            ids.value = (welcome.conversationId ?? "", greeting.id ?? 0)
             try await outbound.write(.text(#"{"type":"message","text":"where is my order"}"#))
         }
         // The reply is stored before it is sent: wait until it is there.
-        let (conversation, greeting) = ids.get()
+        let (conversation, greeting) = ids.value ?? ("", 0)
         for _ in 0..<200 {
             if try await server.service.store.transcript(conversationId: conversation).count == 3 { break }
             try await Task.sleep(for: .milliseconds(10))
@@ -151,23 +151,5 @@ import Testing
         }
         #expect(try await server.service.store.escalationQueue().first?.rule == "human_request")
         try await server.stop()
-    }
-}
-
-/// Ids handed out of a client closure.
-final class LockedIds: @unchecked Sendable {
-    private let lock = NSLock()
-    private var conversation = ""
-    private var greeting: Int64 = 0
-
-    func set(_ conversation: String, _ greeting: Int64) {
-        lock.withLock {
-            self.conversation = conversation
-            self.greeting = greeting
-        }
-    }
-
-    func get() -> (String, Int64) {
-        lock.withLock { (conversation, greeting) }
     }
 }

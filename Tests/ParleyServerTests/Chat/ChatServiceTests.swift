@@ -1,0 +1,64 @@
+import Foundation
+import HummingbirdWSClient
+import Logging
+import NIOWebSocket
+import ParleyClient
+import ParleyServer
+import ParleyStore
+import Testing
+
+@Suite(.timeLimit(.minutes(1))) struct ChatServiceTests {
+    @Test func idleConversationsLeaveMemoryAndComeBackFromTheStore() async throws {
+        var limits = ChatLimits()
+        limits.idleSeconds = 0
+        let server = try await TestServer.start(limits: limits)
+        let id = try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
+            try await client.send("/human")
+            let opening = try await LineServerTests.lines(3, &client)
+            return String(opening[0].split(separator: " ")[2])
+        }
+        // The connection has closed; wait until the conversation has let go of it.
+        for _ in 0..<100 where server.service.activeConversations > 0 {
+            await server.service.forgetIdleConversations()
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(server.service.activeConversations == 0)
+        try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
+            try await client.send("/resume \(id)")
+            #expect(try await client.readLine() == "parley> resumed conversation \(id)")
+            _ = try await LineServerTests.lines(2, &client)
+            // Rebuilt from the store, it is still waiting for a person.
+            try await client.send("hello?")
+            #expect(try await client.readLine() == "parley> a person will answer you here")
+        }
+        #expect(server.service.activeConversations == 1)
+        try await server.stop()
+    }
+
+    @Test func connectionsBeyondTheLimitAreToldTheServerIsBusy() async throws {
+        var limits = ChatLimits()
+        limits.maxConnections = 1
+        let server = try await TestServer.start(limits: limits)
+        try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { first in
+            try await first.send("hello")
+            _ = try await LineServerTests.lines(4, &first)
+            let refusal = try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { second in
+                [try await second.readLine(), try await second.readLine()]
+            }
+            #expect(refusal == ["error> the server is busy; try again later", nil])
+            let busy = Handed<String>()
+            let close = try await WebSocketClient.connect(url: server.webSocketURL, logger: Logger(label: "busy")) {
+                inbound, _, _ in
+                for try await message in inbound.messages(maxSize: 1 << 16) {
+                    if case .text(let text) = message { busy.value = try ServerEventRecord(json: text).code }
+                }
+            }
+            #expect(busy.value == "server_busy")
+            #expect(close?.closeCode == .unknown(1013))
+            // The first customer is still served.
+            try await first.send("refund please")
+            #expect(try await first.readLine() == "bot> Refunds take 5 days.")
+        }
+        try await server.stop()
+    }
+}
