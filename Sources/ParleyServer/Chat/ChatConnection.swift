@@ -90,10 +90,7 @@ public struct ChatConnection: Sendable {
                 self.session = session
                 return events
             }
-            // In a task of its own: the connection's task keeps the memory its deepest call
-            // needed for as long as it lives, and an idle customer's connection may live for hours.
-            let (service, customer, channel) = (self.service, hello.customer, self.channel)
-            let (session, events) = try await Task { try await service.start(customer, channel: channel) }.value
+            let (session, events) = try await service.start(hello.customer, channel: channel)
             self.session = session
             return events
         } catch {
