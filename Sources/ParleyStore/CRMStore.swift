@@ -35,6 +35,11 @@ public protocol CRMStore: Sendable {
     func escalate(_ escalation: Escalation) async throws -> Escalation
     /// Escalations no agent has resolved, highest priority and longest waiting first.
     func escalationQueue() async throws -> [Escalation]
+    /// Inserts or updates an agent by id.
+    func save(_ agent: Agent) async throws
+    func agent(id: String) async throws -> Agent?
+    /// Every agent, by id.
+    func agents() async throws -> [Agent]
     /// Counts per day (UTC) for days from `from` to `to`, both `YYYY-MM-DD`.
     func dailyReport(from: String, to: String) async throws -> [DailyCounts]
 }

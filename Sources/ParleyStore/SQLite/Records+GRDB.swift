@@ -49,3 +49,9 @@ extension Escalation: FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 }
+
+extension Agent: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { "agent" }
+}
+
+extension Agent.Status: DatabaseValueConvertible {}

@@ -209,6 +209,18 @@ public final class SQLiteCRMStore: CRMStore {
         }
     }
 
+    public func save(_ agent: Agent) async throws {
+        try await writer.write { db in try agent.save(db) }
+    }
+
+    public func agent(id: String) async throws -> Agent? {
+        try await pool.read { db in try Agent.fetchOne(db, key: id) }
+    }
+
+    public func agents() async throws -> [Agent] {
+        try await pool.read { db in try Agent.order(Column("id")).fetchAll(db) }
+    }
+
     public func dailyReport(from: String, to: String) async throws -> [DailyCounts] {
         try await pool.read { db in
             let range: StatementArguments = [from, to]
