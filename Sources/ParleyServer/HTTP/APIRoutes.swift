@@ -93,7 +93,8 @@ struct APIRoutes: Sendable {
         }
     }
 
-    /// The REST channel: one message in, the bot's answers out.
+    /// The REST channel: one message in, the bot's answers out. A refused
+    /// message is an HTTP error: 400 (no text), 429 (rate limited), 503 (the store failed).
     private func message(_ body: MessageRequest) async throws -> MessageResponse {
         var connection = ChatConnection(service: service, channel: "api")
         var events = await connection.receive(
@@ -104,6 +105,15 @@ struct APIRoutes: Sendable {
         }
         events += await connection.receive(ClientMessage(type: "message", text: body.text, analysis: body.analysis))
         await connection.close()
+        if let error = events.last, error.type == .error {
+            let status: HTTPResponse.Status =
+                switch error.code {
+                case .rateLimited: .tooManyRequests
+                case .unavailable: .serviceUnavailable
+                default: .badRequest
+                }
+            throw HTTPError(status, message: error.message ?? "")
+        }
         let welcome = events.first { $0.type == .welcome }
         return MessageResponse(
             conversationId: welcome?.conversationId ?? "", customerId: welcome?.customerId,

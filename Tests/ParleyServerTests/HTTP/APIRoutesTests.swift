@@ -70,6 +70,7 @@ import Testing
         let port = server.ports.http
         #expect(try await HTTPExchange.send("POST", "/api/parse", port: port, body: "{nope").status == 400)
         #expect(try await HTTPExchange.send("POST", "/api/messages", port: port, body: #"{"txt":"hi"}"#).status == 400)
+        #expect(try await HTTPExchange.send("POST", "/api/messages", port: port, body: #"{"text":"  "}"#).status == 400)
         let unknown = try await HTTPExchange.send(
             "POST", "/api/messages", port: port, body: #"{"conversation_id":"missing","text":"hi"}"#)
         #expect(unknown.status == 404)
