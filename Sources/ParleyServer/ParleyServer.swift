@@ -1,7 +1,6 @@
 internal import Hummingbird
 internal import HummingbirdWebSocket
 public import Logging
-internal import NIOConcurrencyHelpers
 internal import NIOCore
 public import ServiceLifecycle
 
@@ -37,9 +36,8 @@ public struct ParleyServer: Service {
         let router = Router(context: BasicWebSocketRequestContext.self)
         APIRoutes(service: service).add(to: router)
         WebSocketChannel(service: service).add(to: router)
-        let linePort = NIOLockedValueBox<Int?>(nil)
-        let lineBound = AsyncStream<Void>.makeStream()
-        let line = LineServer(service: service, host: configuration.host, port: configuration.linePort)
+        // The line port first: a port in use fails here, before anything else starts.
+        let line = try await LineServer(service: service, host: configuration.host, port: configuration.linePort)
         let onReady = self.onReady
         let logger = self.logger
         let app = Application(
@@ -51,22 +49,14 @@ public struct ParleyServer: Service {
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),
             onServerRunning: { channel in
-                for await _ in lineBound.stream { break }
-                let ports = Ports(
-                    http: channel.localAddress?.port ?? 0, line: linePort.withLockedValue { $0 } ?? 0)
+                let ports = Ports(http: channel.localAddress?.port ?? 0, line: line.port)
                 logger.info("listening", metadata: ["http": "\(ports.http)", "line": "\(ports.line)"])
                 await onReady(ports)
             },
             logger: logger)
         let service = self.service
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                try await line.run { port in
-                    linePort.withLockedValue { $0 = port }
-                    lineBound.continuation.yield()
-                    lineBound.continuation.finish()
-                }
-            }
+            group.addTask { try await line.run() }
             group.addTask { try await app.run() }
             group.addTask {
                 // Sweep idle conversations out of memory until shutdown.

@@ -6,18 +6,26 @@ internal import NIOWebSocket
 /// The customers' WebSocket channel at `/ws`: each text frame is one JSON
 /// `ClientMessage`, each answer one JSON `ServerEvent` frame. Binary frames
 /// get an error; frames over the size limit, or text that is not UTF-8,
-/// close the connection with the standard codes (1009, 1007).
+/// close the connection with the standard codes (1009, 1007). A server at its
+/// connection limit answers the upgrade request with 503.
 struct WebSocketChannel: Sendable {
     let service: ChatService
 
     func add(to router: Router<BasicWebSocketRequestContext>) {
         let service = self.service
-        router.ws("/ws") { inbound, outbound, _ in
+        router.ws("/ws") { _, _ in
+            // A full server answers the upgrade request with 503: no WebSocket is set up at all.
+            guard service.metrics.openConnections < service.limits.maxConnections else {
+                service.metrics.error(.serverBusy)
+                throw HTTPError(.serviceUnavailable, message: "the server is busy; try again later")
+            }
+            return .upgrade([:])
+        } onUpgrade: { inbound, outbound, _ in
             guard service.metrics.openConnection("web", limit: service.limits.maxConnections) else {
+                // Others took the last places since the upgrade was accepted.
                 service.metrics.error(.serverBusy)
                 try await outbound.write(
                     .text(ServerEvent.error(.serverBusy, "the server is busy; try again later").json()))
-                try await outbound.close(.unknown(1013), reason: "server busy")
                 return
             }
             defer { service.metrics.closeConnection("web") }

@@ -8,13 +8,13 @@ internal import ServiceLifecycle
 /// hand (committed and answered), then closes them.
 struct LineServer: Sendable {
     let service: ChatService
-    let host: String
-    let port: Int
+    private let listener: NIOAsyncChannel<NIOAsyncChannel<LineFrame, ByteBuffer>, Never>
 
-    /// Binds, reports the port, and serves until graceful shutdown.
-    func run(onBound: @Sendable (Int) async -> Void) async throws {
+    /// Listens on `host:port` (port 0: any free port); fails at once when it cannot.
+    init(service: ChatService, host: String, port: Int) async throws {
+        self.service = service
         let maxLength = service.limits.maxMessageBytes
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -26,9 +26,16 @@ struct LineServer: Sendable {
                     return try NIOAsyncChannel<LineFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
-        await onBound(server.channel.localAddress?.port ?? port)
+    }
+
+    /// The port it listens on.
+    var port: Int { listener.channel.localAddress?.port ?? 0 }
+
+    /// Serves until graceful shutdown.
+    func run() async throws {
+        let listener = self.listener
         try await withGracefulShutdownHandler {
-            try await server.executeThenClose { clients in
+            try await listener.executeThenClose { clients in
                 await withDiscardingTaskGroup { group in
                     do {
                         for try await client in clients {
@@ -40,7 +47,7 @@ struct LineServer: Sendable {
                 }
             }
         } onGracefulShutdown: {
-            server.channel.close(promise: nil)
+            listener.channel.close(promise: nil)
         }
     }
 

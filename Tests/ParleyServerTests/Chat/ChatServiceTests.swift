@@ -1,7 +1,6 @@
 import Foundation
 import HummingbirdWSClient
 import Logging
-import NIOWebSocket
 import ParleyClient
 import ParleyServer
 import ParleyStore
@@ -46,15 +45,12 @@ import Testing
                 [try await second.readLine(), try await second.readLine()]
             }
             #expect(refusal == ["error> the server is busy; try again later", nil])
-            let busy = Handed<String>()
-            let close = try await WebSocketClient.connect(url: server.webSocketURL, logger: Logger(label: "busy")) {
-                inbound, _, _ in
-                for try await message in inbound.messages(maxSize: 1 << 16) {
-                    if case .text(let text) = message { busy.value = try ServerEventRecord(json: text).code }
+            await #expect(throws: (any Error).self) {
+                try await WebSocketClient.connect(url: server.webSocketURL, logger: Logger(label: "busy")) { _, _, _ in
                 }
             }
-            #expect(busy.value == "server_busy")
-            #expect(close?.closeCode == .unknown(1013))
+            let metrics = try await HTTPExchange.send("GET", "/metrics", port: server.ports.http)
+            #expect(metrics.body.contains(#"parley_errors_total{code="server_busy"} 2"#))
             // The first customer is still served.
             try await first.send("refund please")
             #expect(try await first.readLine() == "bot> Refunds take 5 days.")
