@@ -20,15 +20,22 @@ public struct ConversationRecorder: Sendable {
         self.modelVersion = modelVersion
     }
 
-    /// Stores the customer (if new) and opens the conversation.
-    public func begin(conversation: Conversation, customer: Customer) async throws {
+    /// Stores the customer and opens the conversation. A customer the store
+    /// already knows keeps what it knows (VIP status included); `customer` only
+    /// fills the name, email and phone it lacks. Returns the customer as stored.
+    @discardableResult
+    public func begin(conversation: Conversation, customer: Customer) async throws -> Customer {
+        var stored = customer
         if var known = try await store.customer(id: customer.id) {
+            known.name = known.name ?? customer.name
+            known.email = known.email ?? customer.email
+            known.phone = known.phone ?? customer.phone
             known.lastSeen = conversation.startedAt
-            try await store.save(known)
-        } else {
-            try await store.save(customer)
+            stored = known
         }
+        try await store.save(stored)
         try await store.save(conversation)
+        return stored
     }
 
     /// Stores one exchange in one commit: the customer's message, the bot's

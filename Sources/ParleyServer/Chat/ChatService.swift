@@ -45,15 +45,13 @@ public final class ChatService: Sendable {
     /// when the connection closes), its `welcome` and the greeting's `reply`.
     func start(_ identity: CustomerIdentity?, channel: String) async throws -> (ConversationSession, [ServerEvent]) {
         let now = Date()
-        var customer = Customer(id: identity?.id ?? UUID().uuidString, firstSeen: now, lastSeen: now)
-        if let known = try await store.customer(id: customer.id) {
-            customer = known
-        }
-        customer.name = customer.name ?? identity?.name
-        customer.email = customer.email ?? identity?.email
-        customer.phone = customer.phone ?? identity?.phone
-        let conversation = Conversation(customerId: customer.id, channel: channel, startedAt: now, updatedAt: now)
-        try await recorder.begin(conversation: conversation, customer: customer)
+        let conversation = Conversation(
+            customerId: identity?.id ?? UUID().uuidString, channel: channel, startedAt: now, updatedAt: now)
+        let customer = try await recorder.begin(
+            conversation: conversation,
+            customer: Customer(
+                id: conversation.customerId, name: identity?.name, email: identity?.email, phone: identity?.phone,
+                firstSeen: now, lastSeen: now))
         let profile = Self.profile(customer)
         let state = ConversationState(id: conversation.id, channel: channel)
         let greeting = try await recorder.recordBotMessage(
