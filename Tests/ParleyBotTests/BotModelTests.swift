@@ -7,7 +7,7 @@ import Testing
 @Suite struct BotModelTests {
     @Test func trainsAModelThatUnderstandsNewPhrasings() throws {
         let folder = try TemporaryFolder()
-        try folder.write("intents/shop.yml", Fixtures.intents)
+        try folder.write("intents/shop.yml", ShopFixture.intents)
         let data = try IntentFiles.load(folder: folder.path + "/intents")
         let pipeline = try BotModel.pipeline(for: try BotModel.train(data, configuration: NLUConfiguration()))
         #expect(pipeline.analyze("where's my parcel??").intent?.name == "order_status")
@@ -21,7 +21,7 @@ import Testing
 
     @Test func trainingIsDeterministicAndTheArtifactRoundTrips() throws {
         let folder = try TemporaryFolder()
-        try folder.write("intents/shop.yml", Fixtures.intents)
+        try folder.write("intents/shop.yml", ShopFixture.intents)
         let data = try IntentFiles.load(folder: folder.path + "/intents")
         let date = Date(timeIntervalSince1970: 1_700_000_000)
         let first = try BotModel.train(data, configuration: NLUConfiguration())
@@ -47,7 +47,7 @@ import Testing
 
     @Test func loadRetrainsOnlyWhenTheFilesChange() throws {
         let folder = try TemporaryFolder()
-        try folder.write("intents/shop.yml", Fixtures.intents)
+        try folder.write("intents/shop.yml", ShopFixture.intents)
         let intents = folder.path + "/intents"
         let model = folder.path + "/.parley/model.parley"
         #expect(
@@ -56,7 +56,7 @@ import Testing
         #expect(
             try !BotModel.load(IntentFiles.load(folder: intents), modelPath: model, configuration: NLUConfiguration())
                 .retrained)
-        try folder.write("intents/shop.yml", Fixtures.intents + "\n  - entity: product\n    values: [mug]\n")
+        try folder.write("intents/shop.yml", ShopFixture.intents + "\n  - entity: product\n    values: [mug]\n")
         #expect(
             try BotModel.load(IntentFiles.load(folder: intents), modelPath: model, configuration: NLUConfiguration())
                 .retrained)

@@ -17,7 +17,7 @@ import Testing
 
     @Test func recordsEachExchangeWithItsAnnotationsAndEscalations() async throws {
         let folder = try TemporaryFolder()
-        try folder.write("intents/shop.yml", Fixtures.intents)
+        try folder.write("intents/shop.yml", ShopFixture.intents)
         try folder.write(
             "responses/shop.yml",
             """

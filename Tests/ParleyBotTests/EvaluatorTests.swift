@@ -6,7 +6,7 @@ import Testing
 @Suite struct EvaluatorTests {
     func fixtureExamples() throws -> [LabeledExample] {
         let folder = try TemporaryFolder()
-        try folder.write("intents/shop.yml", Fixtures.intents)
+        try folder.write("intents/shop.yml", ShopFixture.intents)
         return try IntentFiles.load(folder: folder.path + "/intents").examples
     }
 
@@ -59,7 +59,7 @@ import Testing
 @Suite struct EntityEvaluationTests {
     @Test func scoresAnnotatedEntitiesPerType() throws {
         let folder = try TemporaryFolder()
-        try folder.write("intents/shop.yml", Fixtures.intents)
+        try folder.write("intents/shop.yml", ShopFixture.intents)
         let data = try IntentFiles.load(folder: folder.path + "/intents")
         let scores = try #require(try EntityEvaluation(definitions: data.entities).scores(data.examples))
         #expect(Set(scores.keys) == ["order_id"])

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ResponseFilesTests {
     func intents(_ folder: TemporaryFolder) throws -> BotTrainingData {
-        try folder.write("intents/shop.yml", Fixtures.intents)
+        try folder.write("intents/shop.yml", ShopFixture.intents)
         return try IntentFiles.load(folder: folder.path + "/intents")
     }
 

@@ -1,6 +1,6 @@
 /// A small support bot's intents, for tests that train.
-enum Fixtures {
-    static let intents = """
+public enum ShopFixture {
+    public static let intents = """
         intents:
           - intent: order_status
             examples:

@@ -19,7 +19,8 @@ final class TestServer: Sendable {
     /// Starts the server; `limits` adjusts the defaults.
     static func start(limits: ChatLimits = ChatLimits()) async throws -> TestServer {
         let folder = try TemporaryFolder()
-        try folder.write("intents/shop.yml", intents)
+        try folder.write("intents/shop.yml", ShopFixture.intents)
+        try folder.write("intents/human.yml", humanIntent)
         try folder.write("responses/shop.yml", responses)
         let (bot, _) = try Bot.load(
             Bot.Paths(
@@ -67,36 +68,9 @@ final class TestServer: Sendable {
         try await running.value
     }
 
-    static let intents = """
+    /// The shop's intents beside `ShopFixture`'s: a person on request.
+    static let humanIntent = """
         intents:
-          - intent: order_status
-            examples:
-              - where is my order
-              - has my order shipped yet
-              - when will my parcel arrive
-              - track my package please
-              - my order [A-10234](order_id) has not arrived
-              - what is the status of my delivery
-              - is my order on its way
-              - I am still waiting for my order
-          - intent: refund
-            examples:
-              - I want my money back
-              - can I get a refund
-              - please refund my purchase
-              - how long do refunds take
-              - I returned the item but got no refund
-              - refund order [B-55555](order_id)
-              - give me a refund now
-              - when will I be refunded
-          - intent: greet
-            examples:
-              - hi
-              - hello
-              - hey there
-              - good morning
-              - hello, anyone there?
-              - hi team
           - intent: human
             examples:
               - I want to talk to a person
@@ -105,9 +79,6 @@ final class TestServer: Sendable {
               - real person please
               - get me a human
               - connect me to customer service staff
-        entities:
-          - entity: order_id
-            pattern: '[A-Z]-\\d{5}'
         """
 
     static let responses = """
@@ -122,6 +93,8 @@ final class TestServer: Sendable {
           - intent: greet
             replies: ["Hi! How can I help?"]
             buttons: ["Where is my order?", "Refunds"]
+          - intent: password_reset
+            replies: ["Use the reset link on the sign-in page."]
           - intent: human
             handover: true
             replies: ["Getting a colleague."]
