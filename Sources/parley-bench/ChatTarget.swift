@@ -32,62 +32,59 @@ struct ChatTarget: Sendable {
         messages: [String], offset: Int, deadline: ContinuousClock.Instant, interval: Duration?,
         firstSend: ContinuousClock.Instant
     ) async -> Tally {
-        var tally = Tally()
-        let clock = ContinuousClock()
+        /// The conversation itself, over whichever transport sends and receives.
+        @Sendable func converse(send: (String) async throws -> Void, receive: () async throws -> String?) async throws
+            -> Tally
+        {
+            var tally = Tally()
+            let clock = ContinuousClock()
+            try await greet(send: send, receive: receive)
+            var index = offset
+            var next = firstSend
+            while clock.now < deadline {
+                if let interval {
+                    try await clock.sleep(until: next)
+                    next += interval
+                }
+                let started = clock.now
+                try await send(messages[index % messages.count])
+                guard let answer = try await receive() else { break }
+                tally.record(answer, (clock.now - started).microseconds)
+                index += 1
+            }
+            return tally
+        }
         do {
             switch transport {
             case .webSocket(let url):
                 let box = ClientResult<Tally>()
                 try await WebSocketClient.connect(url: url, logger: Self.logger) { inbound, outbound, _ in
-                    var tally = Tally()
-                    defer { box.value = tally }
                     var frames = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
-                    if !echo {
-                        try await outbound.write(.text(#"{"type":"hello"}"#))
-                        for _ in 0..<2 { _ = try await frames.next() }
-                    }
-                    var index = offset
-                    var next = firstSend
-                    while clock.now < deadline {
-                        if let interval {
-                            try await clock.sleep(until: next)
-                            next += interval
-                        }
-                        let started = clock.now
-                        try await outbound.write(.text(messages[index % messages.count]))
-                        guard case .text(let answer) = try await frames.next() else { break }
-                        tally.record(answer, (clock.now - started).microseconds)
-                        index += 1
-                    }
+                    box.value = try await converse(
+                        send: { try await outbound.write(.text($0)) },
+                        receive: {
+                            guard case .text(let answer) = try await frames.next() else { return nil }
+                            return answer
+                        })
                 }
-                tally = box.value ?? tally
+                return box.value ?? Tally()
             case .tcp(let host, let port):
-                tally = try await LineClient.withConnection(host: host, port: port) { client in
-                    var tally = Tally()
-                    if !echo {
-                        try await client.send(#"{"type":"hello"}"#)
-                        for _ in 0..<2 { _ = try await client.readLine() }
-                    }
-                    var index = offset
-                    var next = firstSend
-                    while clock.now < deadline {
-                        if let interval {
-                            try await clock.sleep(until: next)
-                            next += interval
-                        }
-                        let started = clock.now
-                        try await client.send(messages[index % messages.count])
-                        guard let answer = try await client.readLine() else { break }
-                        tally.record(answer, (clock.now - started).microseconds)
-                        index += 1
-                    }
-                    return tally
+                return try await LineClient.withConnection(host: host, port: port) { client in
+                    try await converse(send: { try await client.send($0) }, receive: { try await client.readLine() })
                 }
             }
         } catch {
+            var tally = Tally()
             tally.errors += 1
+            return tally
         }
-        return tally
+    }
+
+    /// Says hello and reads the welcome and the greeting; an echo needs neither.
+    private func greet(send: (String) async throws -> Void, receive: () async throws -> String?) async throws {
+        guard !echo else { return }
+        try await send(#"{"type":"hello"}"#)
+        for _ in 0..<2 { _ = try await receive() }
     }
 
     /// Connects a customer who says hello, counts itself in `settled` once
@@ -97,10 +94,8 @@ struct ChatTarget: Sendable {
         let counted = ClientResult<Bool>()
         _ = try? await WebSocketClient.connect(url: url, logger: Self.logger) { inbound, outbound, _ in
             var frames = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
-            if !echo {
-                try await outbound.write(.text(#"{"type":"hello"}"#))
-                for _ in 0..<2 { _ = try await frames.next() }
-            }
+            try await greet(
+                send: { try await outbound.write(.text($0)) }, receive: { try await frames.next().map { _ in "" } })
             counted.value = true
             settled.add(1)
             try? await Task.sleep(for: .seconds(24 * 3600))
@@ -117,10 +112,8 @@ struct ChatTarget: Sendable {
         let answered = ClientResult<Bool>()
         _ = try? await WebSocketClient.connect(url: url, logger: Self.logger) { inbound, outbound, _ in
             var frames = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
-            if !echo {
-                try await outbound.write(.text(#"{"type":"hello"}"#))
-                for _ in 0..<2 { _ = try await frames.next() }
-            }
+            try await greet(
+                send: { try await outbound.write(.text($0)) }, receive: { try await frames.next().map { _ in "" } })
             try await outbound.write(.text(message))
             answered.value = try await frames.next() != nil
         }
