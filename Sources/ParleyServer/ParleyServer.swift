@@ -5,8 +5,8 @@ internal import NIOCore
 public import ServiceLifecycle
 
 /// The Parley server: HTTP with the API and the customers' WebSocket on one
-/// port, the TCP line protocol on another, and the sweep that lets idle
-/// conversations leave memory. A `Service`: run it in a `ServiceGroup`; on
+/// port, the TCP line protocol on another, the agents' desk, and the sweeps
+/// that let idle conversations leave memory and route the queue. A `Service`: run it in a `ServiceGroup`; on
 /// graceful shutdown it stops accepting, lets in-flight messages finish and
 /// commit, and closes every connection cleanly.
 public struct ParleyServer: Service {
@@ -36,6 +36,8 @@ public struct ParleyServer: Service {
         let router = Router(context: BasicWebSocketRequestContext.self)
         APIRoutes(service: service).add(to: router)
         WebSocketChannel(service: service).add(to: router)
+        AgentWebSocketChannel(service: service).add(to: router)
+        WebPages().add(to: router)
         // The line port first: a port in use fails here, before anything else starts.
         let line = try await LineServer(service: service, host: configuration.host, port: configuration.linePort)
         let onReady = self.onReady
@@ -64,6 +66,15 @@ public struct ParleyServer: Service {
                     while !Task.isCancelled {
                         try await Task.sleep(for: .seconds(60))
                         await service.forgetIdleConversations()
+                    }
+                }
+            }
+            group.addTask {
+                // Expire offers and turn conversations nobody took into tickets.
+                try? await cancelWhenGracefulShutdown {
+                    while !Task.isCancelled {
+                        try await Task.sleep(for: .seconds(1))
+                        await service.desk.sweep()
                     }
                 }
             }

@@ -35,6 +35,10 @@ public protocol CRMStore: Sendable {
     func escalate(_ escalation: Escalation) async throws -> Escalation
     /// Escalations no agent has resolved, highest priority and longest waiting first.
     func escalationQueue() async throws -> [Escalation]
+    /// The latest escalation of a conversation that is not resolved yet.
+    func openEscalation(conversationId: String) async throws -> Escalation?
+    /// Updates a stored escalation (taken, resolved).
+    func update(_ escalation: Escalation) async throws
     /// Inserts or updates an agent by id.
     func save(_ agent: Agent) async throws
     func agent(id: String) async throws -> Agent?

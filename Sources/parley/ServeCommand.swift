@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
             service = ChatService(
                 bot: loaded, store: try SQLiteCRMStore(path: configuration.store),
                 redactor: PIIRedactor(kinds: try bot.configuration().redact), limits: configuration.limits,
-                logger: logger)
+                desk: configuration.desk, logger: logger)
         } catch {
             throw fail(error)
         }

@@ -172,6 +172,14 @@ import Testing
         let high = try await store.escalate(
             Escalation(conversationId: closed.id, reason: "VIP", rule: "vip_customer", priority: 5))
         #expect(try await store.escalationQueue().map(\.id) == [high.id, low.id])
+        var taken = try #require(try await store.openEscalation(conversationId: open.id))
+        #expect(taken.id == low.id)
+        taken.takenBy = "ana"
+        taken.takenAt = Date()
+        taken.resolvedAt = Date()
+        try await store.update(taken)
+        #expect(try await store.openEscalation(conversationId: open.id) == nil)
+        #expect(try await store.escalationQueue().map(\.id) == [high.id])
     }
 
     @Test func reportsDailyCounts() async throws {

@@ -140,14 +140,18 @@ public struct BotConfiguration: Sendable {
 
     static func readMessages(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument) {
         guard let mapping = node.mapping else {
-            document.issue(node, "'messages' takes greeting, fallback, handover, out_of_hours and confirm_again")
+            document.issue(
+                node,
+                "'messages' takes greeting, fallback, handover, out_of_hours, confirm_again, no_agent and back_to_bot")
             return
         }
-        document.checkKeys(mapping, allowed: ["greeting", "fallback", "handover", "out_of_hours", "confirm_again"])
+        document.checkKeys(
+            mapping,
+            allowed: ["greeting", "fallback", "handover", "out_of_hours", "confirm_again", "no_agent", "back_to_bot"])
         let paths: [(String, WritableKeyPath<BotMessages, ResponseTemplate>)] = [
             ("greeting", \.greeting), ("fallback", \.fallback), ("handover", \.handover),
             ("out_of_hours", \.outOfHours),
-            ("confirm_again", \.confirmAgain),
+            ("confirm_again", \.confirmAgain), ("no_agent", \.noAgent), ("back_to_bot", \.backToBot),
         ]
         for (key, path) in paths {
             guard let value = mapping[key] else { continue }

@@ -40,7 +40,7 @@ public struct ConversationRecorder: Sendable {
 
     /// Stores one exchange in one commit: the customer's message, the bot's
     /// answer, and the conversation's new state; an escalation is recorded
-    /// first. Returns the stored messages (the customer's, then the bot's if
+    /// first, and an answer out of office hours makes the conversation a ticket. Returns the stored messages (the customer's, then the bot's if
     /// it answered) with their ids.
     @discardableResult
     public func record(
@@ -78,6 +78,8 @@ public struct ConversationRecorder: Sendable {
                     priority: priority, queuedAt: time))
             updated.status = .queued
         }
+        // Out of office hours the customer is asked for their email: the conversation becomes a ticket.
+        if decision.action == .outOfHours { updated.outcome = "ticket" }
         let stored = try await store.append(messages, saving: updated)
         conversation = updated
         return stored

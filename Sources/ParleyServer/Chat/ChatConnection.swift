@@ -3,24 +3,30 @@ internal import Logging
 internal import ParleyStore
 
 /// One customer connection on any channel, owned by the task that reads it:
-/// turns what the client sends into conversation work and returns the events
-/// to send back, in order. Close it when the connection ends.
+/// turns what the client sends into conversation work. Every event for the
+/// client — answers, and what happens meanwhile (an agent joining, writing,
+/// the queue moving) — goes to its outbox, in order. Close it when the
+/// connection ends.
 public struct ChatConnection: Sendable {
     public let service: ChatService
     /// "web", "tcp", "api", …: recorded with the conversation.
     public let channel: String
+    private let outbox: @Sendable (ServerEvent) -> Void
     private var session: ConversationSession?
+    private var holder = 0
 
-    public init(service: ChatService, channel: String) {
+    /// `outbox` receives the client's events in order; it must not block.
+    public init(service: ChatService, channel: String, outbox: @escaping @Sendable (ServerEvent) -> Void) {
         self.service = service
         self.channel = channel
+        self.outbox = outbox
     }
 
     /// The conversation this connection speaks for, once started or resumed.
     public var conversationId: String? { session?.id }
 
     /// Handles one JSON text (a WebSocket frame or a JSON line).
-    public mutating func receive(json text: String, receivedAt: ContinuousClock.Instant = .now) async -> [ServerEvent] {
+    public mutating func receive(json text: String, receivedAt: ContinuousClock.Instant = .now) async {
         let message: ClientMessage
         do {
             message = try JSONDecoder().decode(ClientMessage.self, from: Data(text.utf8))
@@ -28,36 +34,29 @@ public struct ChatConnection: Sendable {
             return refuse(
                 .invalidJSON, "expected a JSON object with a \"type\" (hello, message, human, typing, rating)")
         }
-        return await receive(message, receivedAt: receivedAt)
+        await receive(message, receivedAt: receivedAt)
     }
 
     /// Handles one client message.
-    public mutating func receive(_ message: ClientMessage, receivedAt: ContinuousClock.Instant = .now) async
-        -> [ServerEvent]
-    {
+    public mutating func receive(_ message: ClientMessage, receivedAt: ContinuousClock.Instant = .now) async {
         switch message.type {
         case "hello":
             guard session == nil else {
                 return refuse(.alreadyStarted, "this connection already has a conversation; open a new connection")
             }
-            return await open(message)
+            await open(message)
         case "message":
             guard let text = message.text, !text.allSatisfy(\.isWhitespace) else {
                 return refuse(.invalidMessage, "a message needs a non-empty \"text\"")
             }
-            var events: [ServerEvent] = []
-            if session == nil { events = await open(ClientMessage(type: "hello")) }
-            guard let session else { return events }
-            let reply = await session.handle(
-                text, channel: channel, withAnalysis: message.analysis ?? false, receivedAt: receivedAt)
-            return events + [reply]
+            if session == nil { await open(ClientMessage(type: "hello")) }
+            await session?.handle(
+                text, from: holder, channel: channel, withAnalysis: message.analysis ?? false, receivedAt: receivedAt)
         case "human":
-            var events: [ServerEvent] = []
-            if session == nil { events = await open(ClientMessage(type: "hello")) }
-            guard let session else { return events }
-            return events + [await session.requestHuman(channel: channel, receivedAt: receivedAt)]
+            if session == nil { await open(ClientMessage(type: "hello")) }
+            await session?.requestHuman(from: holder, channel: channel, receivedAt: receivedAt)
         case "typing":
-            return []
+            await session?.customerTyping()
         case "rating":
             guard let score = message.score, (1...5).contains(score) else {
                 return refuse(.invalidMessage, "a rating needs a \"score\" from 1 to 5")
@@ -65,42 +64,39 @@ public struct ChatConnection: Sendable {
             guard let session else {
                 return refuse(.invalidMessage, "there is no conversation to rate yet")
             }
-            return [await session.rate(score, comment: message.comment)]
+            await session.rate(score, comment: message.comment, from: holder)
         default:
-            return refuse(
-                .unknownType, "unknown type \"\(message.type)\"; expected hello, message, human, typing or rating")
+            refuse(.unknownType, "unknown type \"\(message.type)\"; expected hello, message, human, typing or rating")
         }
     }
 
     /// Ends the connection's hold on its conversation (which stays resumable).
     public mutating func close() async {
-        await session?.detach()
+        await session?.detach(holder)
         session = nil
     }
 
-    private mutating func open(_ hello: ClientMessage) async -> [ServerEvent] {
+    private mutating func open(_ hello: ClientMessage) async {
         do {
             if let id = hello.conversationId {
                 guard
-                    let (session, events) = try await service.resume(
-                        id, lastMessageId: hello.lastMessageId, channel: channel)
+                    let (session, holder) = try await service.resume(
+                        id, lastMessageId: hello.lastMessageId, channel: channel, outbox: outbox)
                 else {
                     return refuse(.unknownConversation, "no conversation \(id); send hello without conversation_id")
                 }
-                self.session = session
-                return events
+                (self.session, self.holder) = (session, holder)
+                return
             }
-            let (session, events) = try await service.start(hello.customer, channel: channel)
-            self.session = session
-            return events
+            (session, holder) = try await service.start(hello.customer, channel: channel, outbox: outbox)
         } catch {
             service.logger.error("could not open a conversation", metadata: ["error": "\(error)"])
-            return refuse(.unavailable, "the conversation could not be opened; try again later")
+            refuse(.unavailable, "the conversation could not be opened; try again later")
         }
     }
 
-    private func refuse(_ code: ErrorCode, _ message: String) -> [ServerEvent] {
+    private func refuse(_ code: ErrorCode, _ message: String) {
         service.metrics.error(code)
-        return [.error(code, message)]
+        outbox(.error(code, message))
     }
 }

@@ -14,17 +14,21 @@ public final class ChatService: Sendable {
     public let store: any CRMStore
     public let limits: ChatLimits
     public let metrics: ServerMetrics
+    /// The agents, the queue, and who owns which conversation.
+    public let desk: AgentDesk
     let recorder: ConversationRecorder
     let logger: Logger
     private let sessions = NIOLockedValueBox<[String: ConversationSession]>([:])
 
     public init(
         bot: Bot, store: any CRMStore, redactor: PIIRedactor, limits: ChatLimits = ChatLimits(),
-        metrics: ServerMetrics = ServerMetrics(), logger: Logger = Logger(label: "parley.chat")
+        desk: DeskSettings = DeskSettings(), metrics: ServerMetrics = ServerMetrics(),
+        logger: Logger = Logger(label: "parley.chat")
     ) {
         self.bot = bot
         self.store = store
         self.limits = limits
+        self.desk = AgentDesk(settings: desk)
         self.metrics = metrics
         self.recorder = ConversationRecorder(store: store, redactor: redactor, modelVersion: bot.modelVersion)
         self.logger = logger
@@ -40,10 +44,18 @@ public final class ChatService: Sendable {
         sessions.withLockedValue { $0.count }
     }
 
-    /// Starts a conversation for `identity` (a new anonymous customer when nil)
-    /// and stores the bot's greeting. Returns the session (attached: detach it
-    /// when the connection closes), its `welcome` and the greeting's `reply`.
-    func start(_ identity: CustomerIdentity?, channel: String) async throws -> (ConversationSession, [ServerEvent]) {
+    /// Whether conversation `id` is in memory (someone used it lately).
+    public func isInMemory(_ id: String) -> Bool {
+        sessions.withLockedValue { $0[id] != nil }
+    }
+
+    /// Starts a conversation for `identity` (a new anonymous customer when nil),
+    /// stores the bot's greeting and sends `outbox` its `welcome` and the
+    /// greeting's `reply`. Returns the session and the holder id to detach
+    /// when the connection closes.
+    func start(_ identity: CustomerIdentity?, channel: String, outbox: @escaping ConversationSession.CustomerOutbox)
+        async throws -> (ConversationSession, Int)
+    {
         let now = Date()
         let conversation = Conversation(
             customerId: identity?.id ?? UUID().uuidString, channel: channel, startedAt: now, updatedAt: now)
@@ -57,35 +69,48 @@ public final class ChatService: Sendable {
         let greeting = try await recorder.recordBotMessage(
             bot.policy.greeting(for: profile, state: state), conversation: conversation, rule: "greeting", at: now)
         let session = ConversationSession(service: self, conversation: conversation, customer: profile, state: state)
-        _ = await session.attach()
+        // A new session is not retired yet: attaching cannot fail.
+        let holder =
+            await session.attach(
+                outbox, sending: [Self.welcome(conversation, resumed: false), ConversationSession.reply(greeting)]) ?? 0
         remember(session)
-        return (session, [Self.welcome(conversation, resumed: false), ConversationSession.reply(greeting)])
+        return (session, holder)
     }
 
-    /// Resumes conversation `id`: its `welcome`, then the replies after
-    /// `lastMessageId` the customer has not seen. Nil when the store has no such
-    /// conversation; a closed one starts a new conversation for the same customer.
-    /// The session returned is attached: detach it when the connection closes.
-    func resume(_ id: String, lastMessageId: Int64?, channel: String) async throws -> (
-        ConversationSession, [ServerEvent]
-    )? {
-        guard let session = try await attach(id) else { return nil }
+    /// Resumes conversation `id`: sends `outbox` its `welcome`, then the
+    /// replies after `lastMessageId` the customer has not seen. Nil when the
+    /// store has no such conversation; a closed one starts a new conversation
+    /// for the same customer. Returns the holder id to detach when the connection closes.
+    func resume(
+        _ id: String, lastMessageId: Int64?, channel: String, outbox: @escaping ConversationSession.CustomerOutbox
+    ) async throws -> (ConversationSession, Int)? {
+        guard let (session, holder) = try await attach(id, outbox: nil) else { return nil }
         let status = await session.status
         if status == .closed {
-            await session.detach()
-            return try await start(CustomerIdentity(id: session.customerId), channel: channel)
+            await session.detach(holder)
+            return try await start(CustomerIdentity(id: session.customerId), channel: channel, outbox: outbox)
         }
-        var events = [Self.welcome(id: session.id, customerId: session.customerId, status: status, resumed: true)]
-        if let lastMessageId { events += try await session.missed(after: lastMessageId) }
-        return (session, events)
+        do {
+            try await session.connect(
+                holder, outbox: outbox,
+                welcome: Self.welcome(id: session.id, customerId: session.customerId, status: status, resumed: true),
+                missedAfter: lastMessageId)
+        } catch {
+            await session.detach(holder)
+            throw error
+        }
+        return (session, holder)
     }
 
-    /// Conversation `id`, from memory or rebuilt from the store, attached for
-    /// the caller (who detaches it when done); nil when the store has no such conversation.
-    func attach(_ id: String) async throws -> ConversationSession? {
+    /// Conversation `id`, from memory or rebuilt from the store, held by the
+    /// caller (`outbox` receives `events`, then the conversation's events) until
+    /// it detaches the holder id returned; nil when the store has no such conversation.
+    func attach(_ id: String, outbox: ConversationSession.CustomerOutbox?, sending events: [ServerEvent] = [])
+        async throws -> (ConversationSession, Int)?
+    {
         while true {
             guard let session = try await session(id) else { return nil }
-            if await session.attach() { return session }
+            if let holder = await session.attach(outbox, sending: events) { return (session, holder) }
             // It left memory meanwhile: drop it from the map and look again.
             sessions.withLockedValue { sessions in
                 if sessions[id] === session { sessions[id] = nil }

@@ -4,24 +4,35 @@ internal import ParleyBot
 internal import ParleyNLP
 internal import ParleyStore
 
-/// One conversation in memory and its only owner: its messages are handled
-/// one at a time, in the order they arrived, whichever connection sent them;
-/// different conversations run in parallel. Every exchange is committed to
-/// the CRM store before its reply is returned.
+/// One conversation in memory and its only owner: everything that happens to
+/// it — customer messages, an agent taking it over, writing, handing it back —
+/// is handled one at a time, in the order it arrived; different conversations
+/// run in parallel. Every change is committed to the CRM store before anyone
+/// hears of it, and every event reaches the customer's connections in the
+/// order it happened, so no bot reply can follow an agent joining.
 actor ConversationSession {
+    /// Receives the events for one customer connection, in order; must not block.
+    typealias CustomerOutbox = @Sendable (ServerEvent) -> Void
+    /// Receives the events for one agent watching the conversation, in order; must not block.
+    typealias AgentOutbox = @Sendable (AgentEvent) -> Void
+
     nonisolated let id: String
     nonisolated let customerId: String
     private let service: ChatService
     private var state: ConversationState
     private var conversation: Conversation
-    private let customer: CustomerProfile
+    private var customer: CustomerProfile
     private var limiter: RateLimiter
-    /// Whether a message is being handled; later ones wait in `waiting`, in order.
+    /// Whether something is being handled; later work waits in `waiting`, in order.
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
-    private var connections = 0
+    /// Whoever holds the conversation (connections, the agent desk), by holder id;
+    /// customer connections with the outbox their events go to.
+    private var holders: [Int: CustomerOutbox?] = [:]
+    private var watchers: [Int: AgentOutbox] = [:]
+    private var nextId = 0
     private var lastUsed = ContinuousClock.now
-    /// Set when the conversation left memory; a retired session takes no new connection.
+    /// Set when the conversation left memory; a retired session takes no new holder.
     private var retired = false
 
     init(service: ChatService, conversation: Conversation, customer: CustomerProfile, state: ConversationState) {
@@ -37,51 +48,87 @@ actor ConversationSession {
     /// Who answers the customer now: `bot`, `queued`, `with_agent` or `closed`.
     var status: Conversation.Status { conversation.status }
 
-    /// A connection (or a request) now speaks for this conversation; false when
-    /// the session has left memory and the conversation must be looked up again.
-    func attach() -> Bool {
-        guard !retired else { return false }
-        connections += 1
+    /// The conversation as stored now.
+    var record: Conversation { conversation }
+
+    /// Whether a customer connection is open on the conversation.
+    var customerOnline: Bool { holders.values.contains { $0 != nil } }
+
+    // MARK: Holders
+
+    /// A connection (with the outbox for its events) or the agent desk (nil)
+    /// now holds the conversation; `events` go to the outbox first. Returns the
+    /// holder's id, or nil when the session has left memory and the
+    /// conversation must be looked up again.
+    func attach(_ outbox: CustomerOutbox?, sending events: [ServerEvent] = []) -> Int? {
+        guard !retired else { return nil }
+        nextId += 1
+        holders[nextId] = outbox
         lastUsed = .now
-        return true
+        for event in events { outbox?(event) }
+        return nextId
     }
 
-    /// A connection of this conversation closed.
-    func detach() {
-        connections -= 1
+    /// Holder `holder` (a resuming connection) starts receiving the
+    /// conversation's events: `welcome`, then the bot's and agents' messages
+    /// after `lastMessageId`, then whatever happens next, with nothing in between lost.
+    func connect(
+        _ holder: Int, outbox: @escaping CustomerOutbox, welcome: ServerEvent, missedAfter lastMessageId: Int64?
+    )
+        async throws
+    {
+        await enter()
+        defer { leave() }
+        var events = [welcome]
+        if let lastMessageId { events += try await missed(after: lastMessageId) }
+        holders[holder] = outbox
+        events.forEach(outbox)
+    }
+
+    /// A holder let go (a connection closed).
+    func detach(_ holder: Int) {
+        holders[holder] = nil
         lastUsed = .now
     }
 
-    /// Retires the session if nothing has used it since `cutoff` and no
-    /// connection holds it; returns whether it did.
+    /// Retires the session if nothing has used it since `cutoff`, nothing
+    /// holds it and no human is involved (queued or with an agent, the desk
+    /// refers to it); returns whether it did.
     func retire(ifIdleBefore cutoff: ContinuousClock.Instant) -> Bool {
-        guard connections == 0, !busy, lastUsed < cutoff else { return false }
+        guard holders.isEmpty, watchers.isEmpty, !busy, lastUsed < cutoff,
+            conversation.status == .bot || conversation.status == .closed
+        else { return false }
         retired = true
         return true
     }
 
-    /// Answers one customer message: a `reply`, `received` while a human has
-    /// the conversation, or an `error` (rate limited, or the store failed, in
-    /// which case nothing of the message was kept).
-    func handle(_ text: String, channel: String, withAnalysis: Bool, receivedAt: ContinuousClock.Instant) async
-        -> ServerEvent
-    {
+    // MARK: Customers
+
+    /// Answers one customer message from holder `from`: a `reply`, `received`
+    /// while a human has the conversation, or an `error` (rate limited, or the
+    /// store failed, in which case nothing of the message was kept).
+    func handle(
+        _ text: String, from holder: Int, channel: String, withAnalysis: Bool, receivedAt: ContinuousClock.Instant
+    ) async {
         guard limiter.allow() else {
             service.metrics.error(.rateLimited)
-            return .error(.rateLimited, "too many messages at once; this one was not taken, send it again in a moment")
+            send(
+                .error(.rateLimited, "too many messages at once; this one was not taken, send it again in a moment"),
+                to: holder)
+            return
         }
         await enter()
         defer { leave() }
         let now = Date()
         var next = state
         let (analysis, decision) = service.bot.respond(to: text, state: &next, customer: customer, now: now)
-        return await commit(
-            text, analysis: analysis, decision: decision, next: next, channel: channel, withAnalysis: withAnalysis,
-            receivedAt: receivedAt, at: now)
+        await commit(
+            text, analysis: analysis, decision: decision, next: next, from: holder, channel: channel,
+            withAnalysis: withAnalysis, receivedAt: receivedAt, at: now)
     }
 
     /// The customer asked for a person outright (`/human`).
-    func requestHuman(channel: String, receivedAt: ContinuousClock.Instant) async -> ServerEvent {
+    func requestHuman(from holder: Int, channel: String, receivedAt: ContinuousClock.Instant) async {
         await enter()
         defer { leave() }
         let now = Date()
@@ -89,15 +136,15 @@ actor ConversationSession {
         let text = "/human"
         let analysis = Analysis(text: text, tokens: [], stems: [], intents: [])
         let decision = service.bot.policy.requestHuman(analysis, state: &next, customer: customer, now: now)
-        return await commit(
-            text, analysis: analysis, decision: decision, next: next, channel: channel, withAnalysis: false,
-            receivedAt: receivedAt, at: now)
+        await commit(
+            text, analysis: analysis, decision: decision, next: next, from: holder, channel: channel,
+            withAnalysis: false, receivedAt: receivedAt, at: now)
     }
 
     private func commit(
-        _ text: String, analysis: Analysis, decision: DialogueDecision, next: ConversationState, channel: String,
-        withAnalysis: Bool, receivedAt: ContinuousClock.Instant, at now: Date
-    ) async -> ServerEvent {
+        _ text: String, analysis: Analysis, decision: DialogueDecision, next: ConversationState, from holder: Int,
+        channel: String, withAnalysis: Bool, receivedAt: ContinuousClock.Instant, at now: Date
+    ) async {
         var updated = conversation
         let stored: [StoredMessage]
         do {
@@ -107,7 +154,10 @@ actor ConversationSession {
             service.logger.error(
                 "could not record a message", metadata: ["conversation": "\(id)", "error": "\(error)"])
             service.metrics.error(.unavailable)
-            return .error(.unavailable, "the message could not be stored and was not taken; send it again later")
+            send(
+                .error(.unavailable, "the message could not be stored and was not taken; send it again later"),
+                to: holder)
+            return
         }
         state = next
         conversation = updated
@@ -115,25 +165,73 @@ actor ConversationSession {
         service.metrics.message(
             channel: channel, intent: analysis.intent?.name, action: decision.action.rawValue,
             latency: .now - receivedAt)
-        if decision.action == .escalate { service.metrics.escalation(rule: decision.rule) }
-        guard decision.text != nil, stored.count == 2 else {
+        for message in stored { show(message) }
+        if decision.text != nil, stored.count == 2 {
+            var event = Self.reply(stored[1])
+            event.quickReplies = decision.quickReplies
+            event.inReplyTo = stored[0].id
+            if withAnalysis {
+                event.analysis = analysis
+                event.decision = decision
+            }
+            send(event, to: holder)
+        } else {
             var event = ServerEvent(.received)
             event.id = stored.first?.id
             event.status = conversation.status.rawValue
-            return event
+            send(event, to: holder)
         }
-        var event = Self.reply(stored[1])
-        event.quickReplies = decision.quickReplies
-        event.inReplyTo = stored[0].id
-        if withAnalysis {
-            event.analysis = analysis
-            event.decision = decision
+        await rememberEmail(in: analysis)
+        if decision.action == .escalate {
+            service.metrics.escalation(rule: decision.rule)
+            await queue()
         }
-        return event
+    }
+
+    /// A customer who leaves an email address (asked for when no one is free)
+    /// gets it on their CRM record, unless the record has one.
+    private func rememberEmail(in analysis: Analysis) async {
+        guard customer.email == nil, let email = analysis.entities.first(where: { $0.type == "email" }) else { return }
+        do {
+            guard var record = try await service.store.customer(id: customerId) else { return }
+            record.email = email.value
+            try await service.store.save(record)
+            customer.email = email.value
+        } catch {
+            service.logger.warning("could not save a customer's email", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Puts the conversation in the agents' queue and tells the customer their place.
+    private func queue() async {
+        let escalation = try? await service.store.openEscalation(conversationId: id)
+        let summary = EscalationSummary(transcript: (try? await service.store.transcript(conversationId: id)) ?? [])
+        let position = await service.desk.enqueue(
+            self,
+            item: QueueItem(
+                conversationId: id, customerId: customerId, customerName: customer.name, vip: customer.vip,
+                reason: escalation?.reason ?? "asked for a person", rule: escalation?.rule ?? "human_request",
+                priority: escalation?.priority ?? 0, queuedAt: escalation?.queuedAt ?? Date(), position: 0,
+                summary: summary, offeredTo: nil, ticket: false))
+        announce(position: position)
+    }
+
+    /// Tells the customer their place in the queue, while the conversation waits.
+    func announce(position: Int) {
+        guard conversation.status == .queued else { return }
+        var event = ServerEvent(.waiting)
+        event.position = position
+        broadcast(event)
+    }
+
+    /// The customer is typing: the agents watching see it.
+    func customerTyping() {
+        let event = AgentEvent(.typing, conversationId: id)
+        for watcher in watchers.values { watcher(event) }
     }
 
     /// Stores the customer's rating (1–5) of the conversation.
-    func rate(_ score: Int, comment: String?) async -> ServerEvent {
+    func rate(_ score: Int, comment: String?, from holder: Int) async {
         await enter()
         defer { leave() }
         var updated = conversation
@@ -141,20 +239,22 @@ actor ConversationSession {
         updated.updatedAt = Date()
         do {
             if let comment, !comment.isEmpty {
-                _ = try await service.store.append(
+                let stored = try await service.store.append(
                     [StoredMessage(conversationId: id, sender: .customer, text: comment, rule: "rating_comment")],
                     saving: updated)
+                stored.forEach(show)
             } else {
                 try await service.store.save(updated)
             }
         } catch {
             service.metrics.error(.unavailable)
-            return .error(.unavailable, "the rating could not be stored; send it again later")
+            send(.error(.unavailable, "the rating could not be stored; send it again later"), to: holder)
+            return
         }
         conversation = updated
         var event = ServerEvent(.rated)
         event.score = score
-        return event
+        send(event, to: holder)
     }
 
     /// The bot's and agents' messages after message `lastMessageId`, as `reply` events.
@@ -162,6 +262,261 @@ actor ConversationSession {
         try await service.store.transcript(conversationId: id)
             .filter { ($0.id ?? 0) > lastMessageId && ($0.sender == .bot || $0.sender == .agent) }
             .map(Self.reply)
+    }
+
+    // MARK: Agents
+
+    /// An agent opens the conversation: returns what they need to read, and
+    /// from now on `watcher` receives its messages live (until `unwatch`).
+    func watch(_ watcher: @escaping AgentOutbox) async throws -> (Int, ConversationView) {
+        let messages = try await service.store.transcript(conversationId: id)
+        let history = try await service.store.history(customerId: customerId, messageLimit: 0)
+        nextId += 1
+        watchers[nextId] = watcher
+        lastUsed = .now
+        return (
+            nextId,
+            ConversationView(
+                conversation: conversation, messages: messages, customer: history?.customer,
+                previous: history?.conversations.filter { $0.id != id } ?? [],
+                summary: EscalationSummary(transcript: messages))
+        )
+    }
+
+    /// The agent's watcher `id` stops receiving the conversation's messages.
+    func unwatch(_ watcher: Int) {
+        watchers[watcher] = nil
+        lastUsed = .now
+    }
+
+    /// `agent` takes the conversation over, from the queue or from the bot.
+    /// Every message handled before is answered first; from here on the bot
+    /// is silent and the customer hears `agent_joined`.
+    func takeOver(by agent: AgentEvent.OnDuty) async throws(AgentDeskError) {
+        await enter()
+        defer { leave() }
+        guard conversation.status != .closed else { throw .closed(id) }
+        let now = Date()
+        var updated = conversation
+        updated.status = .withAgent
+        updated.assignedAgentId = agent.id
+        updated.updatedAt = now
+        do {
+            if var escalation = try await service.store.openEscalation(conversationId: id) {
+                escalation.takenBy = agent.id
+                escalation.takenAt = now
+                try await service.store.update(escalation)
+            } else {
+                _ = try await service.store.escalate(
+                    Escalation(
+                        conversationId: id, reason: "taken over from the bot", rule: "agent_takeover", queuedAt: now,
+                        takenAt: now, takenBy: agent.id))
+            }
+            try await note("\(agent.name) joined", rule: "agent_joined", saving: updated, at: now)
+        } catch {
+            throw .unavailable
+        }
+        state.status = .withAgent
+        state.pendingIntent = nil
+        state.awaiting = nil
+        var event = ServerEvent(.agentJoined)
+        event.agent = agent.name
+        event.status = updated.status.rawValue
+        broadcast(event)
+    }
+
+    /// The owning agent writes to the customer.
+    func say(_ text: String, by agent: AgentEvent.OnDuty) async throws(AgentDeskError) {
+        await enter()
+        defer { leave() }
+        try owned(by: agent)
+        var updated = conversation
+        updated.updatedAt = Date()
+        let stored: [StoredMessage]
+        do {
+            stored = try await service.store.append(
+                [StoredMessage(conversationId: id, sender: .agent, text: text, rule: agent.id)], saving: updated)
+        } catch {
+            throw .unavailable
+        }
+        conversation = updated
+        stored.forEach(show)
+        if let message = stored.first {
+            var event = Self.reply(message)
+            event.agent = agent.name
+            broadcast(event)
+        }
+    }
+
+    /// The owning agent is typing: the customer sees it.
+    func agentTyping(_ agent: AgentEvent.OnDuty) {
+        guard conversation.assignedAgentId == agent.id else { return }
+        var event = ServerEvent(.typing)
+        event.from = "agent"
+        event.agent = agent.name
+        broadcast(event)
+    }
+
+    /// The owning agent hands the conversation back to the bot, which greets the customer again.
+    func handBack(by agent: AgentEvent.OnDuty) async throws(AgentDeskError) {
+        await enter()
+        defer { leave() }
+        try owned(by: agent)
+        let now = Date()
+        var updated = conversation
+        updated.status = .bot
+        updated.assignedAgentId = nil
+        updated.updatedAt = now
+        var next = state
+        next.handBack()
+        let text = service.bot.policy.configuration.messages.backToBot.render([
+            "bot.name": service.bot.policy.configuration.name
+        ])
+        let message: StoredMessage
+        do {
+            try await resolveEscalation(at: now)
+            message = try await service.store.append(
+                [StoredMessage(conversationId: id, sender: .bot, text: text, sentAt: now, rule: "handed_back")],
+                saving: updated)[0]
+        } catch {
+            throw .unavailable
+        }
+        conversation = updated
+        state = next
+        show(message)
+        var event = ServerEvent(.agentLeft)
+        event.agent = agent.name
+        event.status = updated.status.rawValue
+        broadcast(event)
+        broadcast(Self.reply(message))
+    }
+
+    /// The owning agent ends the conversation with an outcome ("resolved", …).
+    func close(by agent: AgentEvent.OnDuty, outcome: String) async throws(AgentDeskError) {
+        await enter()
+        defer { leave() }
+        try owned(by: agent)
+        let now = Date()
+        var updated = conversation
+        updated.status = .closed
+        updated.closedAt = now
+        updated.outcome = outcome
+        updated.updatedAt = now
+        do {
+            try await resolveEscalation(at: now)
+            try await note(
+                "\(agent.name) closed the conversation: \(outcome)", rule: "closed", saving: updated, at: now)
+        } catch {
+            throw .unavailable
+        }
+        state.status = .closed
+        var event = ServerEvent(.closed)
+        event.outcome = outcome
+        event.status = updated.status.rawValue
+        broadcast(event)
+    }
+
+    /// The owning agent went away (disconnected): the conversation waits in
+    /// the queue again and the customer is told. Returns the item to queue.
+    func requeue(from agent: AgentEvent.OnDuty) async -> QueueItem? {
+        await enter()
+        defer { leave() }
+        guard conversation.status == .withAgent, conversation.assignedAgentId == agent.id else { return nil }
+        let now = Date()
+        var updated = conversation
+        updated.status = .queued
+        updated.assignedAgentId = nil
+        updated.updatedAt = now
+        let escalation = try? await service.store.openEscalation(conversationId: id)
+        do {
+            if var escalation {
+                escalation.takenAt = nil
+                escalation.takenBy = nil
+                try await service.store.update(escalation)
+            }
+            try await note("\(agent.name) left; waiting for an agent again", rule: "requeued", saving: updated, at: now)
+        } catch {
+            service.logger.error("could not requeue a conversation", metadata: ["error": "\(error)"])
+        }
+        state.status = .escalated
+        var event = ServerEvent(.agentLeft)
+        event.agent = agent.name
+        event.status = updated.status.rawValue
+        broadcast(event)
+        let messages = (try? await service.store.transcript(conversationId: id)) ?? []
+        return QueueItem(
+            conversationId: id, customerId: customerId, customerName: customer.name, vip: customer.vip,
+            reason: "the agent left", rule: escalation?.rule ?? "requeued", priority: escalation?.priority ?? 0,
+            queuedAt: escalation?.queuedAt ?? now, position: 0, summary: EscalationSummary(transcript: messages),
+            offeredTo: nil, ticket: false)
+    }
+
+    /// No agent took the waiting conversation in time: the bot asks for an
+    /// email and the conversation stays in the CRM store as a ticket. False
+    /// when it no longer waits.
+    func becomeTicket() async -> Bool {
+        await enter()
+        defer { leave() }
+        guard conversation.status == .queued, conversation.outcome == nil else { return false }
+        let now = Date()
+        var updated = conversation
+        updated.outcome = "ticket"
+        updated.updatedAt = now
+        let text = service.bot.policy.configuration.messages.noAgent.render([
+            "bot.name": service.bot.policy.configuration.name
+        ])
+        do {
+            let message = try await service.store.append(
+                [StoredMessage(conversationId: id, sender: .bot, text: text, sentAt: now, rule: "no_agent")],
+                saving: updated)[0]
+            conversation = updated
+            show(message)
+            broadcast(Self.reply(message))
+            return true
+        } catch {
+            service.logger.error("could not make a ticket", metadata: ["error": "\(error)"])
+            return false
+        }
+    }
+
+    private func owned(by agent: AgentEvent.OnDuty) throws(AgentDeskError) {
+        guard conversation.status == .withAgent, conversation.assignedAgentId == agent.id else {
+            throw .notYours(id)
+        }
+    }
+
+    private func resolveEscalation(at time: Date) async throws {
+        guard var escalation = try await service.store.openEscalation(conversationId: id) else { return }
+        escalation.resolvedAt = time
+        try await service.store.update(escalation)
+    }
+
+    /// Stores a line for the record ("Ana joined") with the conversation's new state.
+    private func note(_ text: String, rule: String, saving updated: Conversation, at time: Date) async throws {
+        let stored = try await service.store.append(
+            [StoredMessage(conversationId: id, sender: .system, text: text, sentAt: time, rule: rule)],
+            saving: updated)
+        conversation = updated
+        stored.forEach(show)
+    }
+
+    // MARK: Delivery
+
+    /// A stored message to every agent watching.
+    private func show(_ message: StoredMessage) {
+        guard !watchers.isEmpty else { return }
+        var event = AgentEvent(.message, conversationId: id)
+        event.entry = message
+        for watcher in watchers.values { watcher(event) }
+    }
+
+    private func send(_ event: ServerEvent, to holder: Int) {
+        if let outbox = holders[holder] { outbox?(event) }
+    }
+
+    /// An event to every customer connection of the conversation.
+    private func broadcast(_ event: ServerEvent) {
+        for case let outbox? in holders.values { outbox(event) }
     }
 
     /// A stored bot or agent message as a `reply` event.
@@ -175,7 +530,7 @@ actor ConversationSession {
         return event
     }
 
-    /// Waits until the messages that arrived before this one are handled.
+    /// Waits until the work that arrived before this is done.
     private func enter() async {
         if busy {
             await withCheckedContinuation { waiting.append($0) }
@@ -184,7 +539,7 @@ actor ConversationSession {
         }
     }
 
-    /// Hands the conversation to the next waiting message, in arrival order.
+    /// Hands the conversation to the next waiting work, in arrival order.
     private func leave() {
         if waiting.isEmpty {
             busy = false

@@ -14,6 +14,10 @@ internal import Yams
 /// max_connections: 16384   # PARLEY_MAX_CONNECTIONS
 /// messages_per_second: 10  # PARLEY_MESSAGES_PER_SECOND, per conversation
 /// burst: 20                # PARLEY_BURST, per conversation
+/// queue_timeout: 300       # PARLEY_QUEUE_TIMEOUT: seconds before a waiting conversation becomes a ticket
+/// offer_timeout: 30        # PARLEY_OFFER_TIMEOUT: seconds before an unanswered offer goes to the next agent
+/// agent_session_hours: 8   # PARLEY_AGENT_SESSION_HOURS: how long an agent's sign-in lasts
+/// agent_grace: 10          # PARLEY_AGENT_GRACE: seconds a disconnected agent keeps their conversations
 /// ```
 public struct ServerConfiguration: Sendable, Hashable {
     public var host = "127.0.0.1"
@@ -21,6 +25,7 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var linePort = 7070
     public var store = "parley.sqlite"
     public var limits = ChatLimits()
+    public var desk = DeskSettings()
 
     public init() {}
 
@@ -31,6 +36,10 @@ public struct ServerConfiguration: Sendable, Hashable {
         case maxMessageBytes = "max_message_bytes"
         case maxConnections = "max_connections"
         case messagesPerSecond = "messages_per_second"
+        case queueTimeout = "queue_timeout"
+        case offerTimeout = "offer_timeout"
+        case agentSessionHours = "agent_session_hours"
+        case agentGrace = "agent_grace"
 
         public var environmentVariable: String { "PARLEY_" + rawValue.uppercased() }
     }
@@ -107,6 +116,10 @@ public struct ServerConfiguration: Sendable, Hashable {
         case .maxConnections: limits.maxConnections = try number(1...1_000_000)
         case .messagesPerSecond: limits.messagesPerSecond = try rate()
         case .burst: limits.burst = try rate()
+        case .queueTimeout: desk.queueTimeoutSeconds = try number(1...86_400)
+        case .offerTimeout: desk.offerTimeoutSeconds = try number(1...3_600)
+        case .agentSessionHours: desk.agentSessionHours = try number(1...720)
+        case .agentGrace: desk.agentGraceSeconds = try number(0...3_600)
         }
     }
 }

@@ -96,15 +96,17 @@ struct APIRoutes: Sendable {
     /// The REST channel: one message in, the bot's answers out. A refused
     /// message is an HTTP error: 400 (no text), 429 (rate limited), 503 (the store failed).
     private func message(_ body: MessageRequest) async throws -> MessageResponse {
-        var connection = ChatConnection(service: service, channel: "api")
-        var events = await connection.receive(
+        let collected = EventCollector()
+        var connection = ChatConnection(service: service, channel: "api", outbox: collected.append)
+        await connection.receive(
             ClientMessage(type: "hello", customer: body.customer, conversationId: body.conversationId))
-        if let error = events.first(where: { $0.type == .error }) {
+        if let error = collected.events.first(where: { $0.type == .error }) {
             throw HTTPError(
                 error.code == .unknownConversation ? .notFound : .serviceUnavailable, message: error.message ?? "")
         }
-        events += await connection.receive(ClientMessage(type: "message", text: body.text, analysis: body.analysis))
+        await connection.receive(ClientMessage(type: "message", text: body.text, analysis: body.analysis))
         await connection.close()
+        let events = collected.events
         if let error = events.last, error.type == .error {
             let status: HTTPResponse.Status =
                 switch error.code {

@@ -29,25 +29,26 @@ struct WebSocketChannel: Sendable {
                 return
             }
             defer { service.metrics.closeConnection("web") }
-            var connection = ChatConnection(service: service, channel: "web")
-            do {
-                for try await message in inbound.messages(maxSize: service.limits.maxMessageBytes) {
-                    let receivedAt = ContinuousClock.now
-                    let events: [ServerEvent]
-                    switch message {
-                    case .text(let text):
-                        events = await connection.receive(json: text, receivedAt: receivedAt)
-                    case .binary:
-                        service.metrics.error(.binaryFrame)
-                        events = [.error(.binaryFrame, "send JSON in text frames; binary frames are not read")]
+            try await Outbox<ServerEvent>.serve { outbox in
+                var connection = ChatConnection(service: service, channel: "web", outbox: outbox.send)
+                do {
+                    for try await message in inbound.messages(maxSize: service.limits.maxMessageBytes) {
+                        switch message {
+                        case .text(let text):
+                            await connection.receive(json: text, receivedAt: .now)
+                        case .binary:
+                            service.metrics.error(.binaryFrame)
+                            outbox.send(.error(.binaryFrame, "send JSON in text frames; binary frames are not read"))
+                        }
                     }
-                    for event in events { try await outbound.write(.text(event.json())) }
+                } catch {
+                    await connection.close()
+                    throw error
                 }
-            } catch {
                 await connection.close()
-                throw error
+            } write: { event in
+                try await outbound.write(.text(event.json()))
             }
-            await connection.close()
         }
     }
 }

@@ -61,16 +61,22 @@ struct LineServer: Sendable {
             return
         }
         defer { service.metrics.closeConnection("tcp") }
-        var session = LineSession(service: service)
         do {
             try await withGracefulShutdownHandler {
                 try await client.executeThenClose { inbound, outbound in
-                    for try await frame in inbound {
-                        let (lines, close) = await session.receive(frame)
-                        if !lines.isEmpty {
-                            try await outbound.write(ByteBuffer(string: lines.joined(separator: "\n") + "\n"))
+                    try await Outbox<String>.serve { outbox in
+                        var session = LineSession(service: service, send: outbox.send)
+                        do {
+                            for try await frame in inbound {
+                                if await session.receive(frame) { break }
+                            }
+                        } catch {
+                            await session.close()
+                            throw error
                         }
-                        if close { break }
+                        await session.close()
+                    } write: { lines in
+                        try await outbound.write(ByteBuffer(string: lines + "\n"))
                     }
                 }
             } onGracefulShutdown: {
@@ -80,6 +86,5 @@ struct LineServer: Sendable {
         } catch {
             service.logger.debug("line connection ended", metadata: ["error": "\(error)"])
         }
-        await session.close()
     }
 }

@@ -22,4 +22,14 @@ public enum ErrorCode: String, Sendable, Codable, Hashable, CaseIterable {
     case serverBusy = "server_busy"
     /// The CRM store could not record the message; it was not taken: send it again later.
     case unavailable
+    /// Agents: not signed in, or a wrong name or password.
+    case unauthorized
+    /// Agents: the sign-in is too old; sign in again.
+    case sessionExpired = "session_expired"
+    /// Agents: another agent has the conversation (`message` names them).
+    case alreadyTaken = "already_taken"
+    /// Agents: only the agent who took a conversation writes into it, hands it back or closes it.
+    case notYours = "not_yours"
+    /// Agents: the agent already has as many conversations as their capacity.
+    case atCapacity = "at_capacity"
 }

@@ -10,12 +10,19 @@ public import ParleyNLP
 ///   customer message's id), and `analysis` and `decision` when asked for.
 /// - `received`: the customer message `id` is stored and a human will answer
 ///   it (the bot stays silent while the conversation waits for or has an agent).
-/// - `typing`: `from` is typing.
+/// - `typing`: `from` (`agent`) is typing.
+/// - `waiting`: the conversation waits for a person; `position` in the queue (1 is next).
+/// - `agent_joined`: `agent` (their name) answers from now on; the bot is silent.
+/// - `agent_left`: the agent handed the conversation back to the bot (`status`
+///   `bot`) or left it and it waits again (`status` `queued`).
+/// - `closed`: the conversation ended with `outcome`; a good moment for a `rating`.
 /// - `rated`: the rating was stored; `score`.
 /// - `error`: `code` (see `ErrorCode`) and a readable `message`.
 public struct ServerEvent: Sendable, Encodable {
     public enum Kind: String, Sendable, Encodable {
-        case welcome, reply, received, typing, rated, error
+        case welcome, reply, received, typing, waiting, rated, error, closed
+        case agentJoined = "agent_joined"
+        case agentLeft = "agent_left"
     }
 
     public var type: Kind
@@ -33,6 +40,9 @@ public struct ServerEvent: Sendable, Encodable {
     public var analysis: Analysis?
     public var decision: DialogueDecision?
     public var score: Int?
+    public var position: Int?
+    public var agent: String?
+    public var outcome: String?
     public var code: ErrorCode?
     public var message: String?
 
@@ -56,7 +66,9 @@ public struct ServerEvent: Sendable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type, resumed, status, id, from, text, action, intent, analysis, decision, score, code, message
+        case type, resumed, status, id, from, text, action, intent, analysis, decision, score, position, agent, outcome,
+            code
+        case message
         case conversationId = "conversation_id"
         case customerId = "customer_id"
         case quickReplies = "quick_replies"

@@ -209,6 +209,17 @@ public final class SQLiteCRMStore: CRMStore {
         }
     }
 
+    public func openEscalation(conversationId: String) async throws -> Escalation? {
+        try await pool.read { db in
+            try Escalation.filter(Column("conversationId") == conversationId && Column("resolvedAt") == nil)
+                .order(Column("id").desc).fetchOne(db)
+        }
+    }
+
+    public func update(_ escalation: Escalation) async throws {
+        try await writer.write { db in try escalation.update(db) }
+    }
+
     public func save(_ agent: Agent) async throws {
         try await writer.write { db in try agent.save(db) }
     }

@@ -29,6 +29,7 @@ import Testing
             #expect(try await client.readLine()?.hasPrefix("error> unknown command /nonsense") == true)
             try await client.send("/human")
             #expect(try await client.readLine()?.hasPrefix("bot> ") == true)
+            #expect(try await client.readLine() == "parley> waiting for a person: you are number 1 in the queue")
             try await client.send("are you there?")
             #expect(try await client.readLine() == "parley> a person will answer you here")
             try await client.send("/quit")

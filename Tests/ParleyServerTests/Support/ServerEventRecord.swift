@@ -15,6 +15,9 @@ struct ServerEventRecord: Decodable, Sendable {
     var intent: String?
     var inReplyTo: Int64?
     var score: Int?
+    var position: Int?
+    var agent: String?
+    var outcome: String?
     var code: String?
     var message: String?
     var analysis: AnalysisRecord?

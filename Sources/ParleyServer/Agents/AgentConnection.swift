@@ -1,0 +1,212 @@
+internal import Foundation
+internal import Logging
+internal import ParleyStore
+
+/// One agent connection (the console's WebSocket, or a terminal on the line
+/// protocol), owned by the task that reads it: signs the agent in and turns
+/// their requests into desk work. Every event for the agent goes to its
+/// outbox, in order. Close it when the connection ends.
+public struct AgentConnection: Sendable {
+    public let service: ChatService
+    private let outbox: @Sendable (AgentEvent) -> Void
+    private var token: String?
+    private var agentId: String?
+    /// The desk's id for this connection.
+    private var connection = 0
+    /// Conversations open on this connection: their session, the hold on it, and the watch.
+    private var watching: [String: (session: ConversationSession, holder: Int, watcher: Int)] = [:]
+
+    /// `outbox` receives the agent's events in order; it must not block.
+    public init(service: ChatService, outbox: @escaping @Sendable (AgentEvent) -> Void) {
+        self.service = service
+        self.outbox = outbox
+    }
+
+    /// The signed-in agent's id.
+    public var signedIn: String? { agentId }
+
+    /// Handles one JSON text (a WebSocket frame).
+    public mutating func receive(json text: String) async {
+        do {
+            await receive(try JSONDecoder().decode(AgentMessage.self, from: Data(text.utf8)))
+        } catch {
+            refuse(.invalidJSON, "expected a JSON object with a \"type\" (login, resume, take, say, …)")
+        }
+    }
+
+    /// Handles one agent message.
+    public mutating func receive(_ message: AgentMessage) async {
+        do throws(AgentDeskError) {
+            switch message.type {
+            case "login":
+                try await login(message.agent ?? "", password: message.password ?? "")
+            case "resume":
+                try await resume(message.token ?? "")
+            default:
+                guard let token else { throw .unauthorized }
+                let agent: AgentEvent.OnDuty
+                do throws(AgentDeskError) {
+                    agent = try await service.desk.agent(for: token)
+                } catch {
+                    await leaveDesk()
+                    throw error
+                }
+                try await act(message, as: agent)
+            }
+        } catch {
+            service.metrics.error(error.event.code ?? .unauthorized)
+            outbox(error.event)
+        }
+    }
+
+    private mutating func act(_ message: AgentMessage, as agent: AgentEvent.OnDuty) async throws(AgentDeskError) {
+        let desk = service.desk
+        switch message.type {
+        case "status":
+            guard let status = message.status.flatMap(Agent.Status.init(rawValue:)), status != .offline else {
+                return refuse(.invalidMessage, "status is available or away")
+            }
+            await desk.setStatus(agent.id, status)
+        case "queue":
+            var event = AgentEvent(.queue)
+            event.queue = await desk.queue()
+            outbox(event)
+        case "active":
+            var event = AgentEvent(.active)
+            do {
+                event.conversations = try await service.store.conversations(status: .bot, limit: 200)
+                    .filter { service.isInMemory($0.id) }.prefix(50).map { $0 }
+            } catch {
+                throw .unavailable
+            }
+            outbox(event)
+        case "logout":
+            if let token { await desk.signOut(token) }
+            await leaveDesk()
+            outbox(AgentEvent(.signedOut))
+        default:
+            guard let id = message.conversationId, !id.isEmpty else {
+                return refuse(.invalidMessage, "\"\(message.type)\" needs a \"conversation_id\"")
+            }
+            try await act(message, on: id, as: agent)
+        }
+    }
+
+    private mutating func act(_ message: AgentMessage, on id: String, as agent: AgentEvent.OnDuty)
+        async throws(AgentDeskError)
+    {
+        let desk = service.desk
+        switch message.type {
+        case "open":
+            try await open(id)
+        case "close_view":
+            await unwatch(id)
+        case "take":
+            let session = try await open(id)
+            try await desk.take(id, session: session, by: agent.id)
+        case "decline":
+            await desk.decline(id, by: agent.id)
+        case "say":
+            guard let text = message.text, !text.allSatisfy(\.isWhitespace) else {
+                return refuse(.invalidMessage, "\"say\" needs a non-empty \"text\"")
+            }
+            try await desk.say(text, in: id, by: agent.id)
+        case "typing":
+            await desk.typing(in: id, by: agent.id)
+        case "handback":
+            try await desk.handBack(id, by: agent.id)
+        case "close":
+            let outcome = message.outcome?.trimmingCharacters(in: .whitespaces) ?? ""
+            try await desk.close(id, outcome: outcome.isEmpty ? "resolved" : outcome, by: agent.id)
+        default:
+            refuse(
+                .unknownType,
+                "unknown type \"\(message.type)\"; expected login, resume, status, queue, active, open, take, "
+                    + "decline, say, typing, handback, close or logout")
+        }
+    }
+
+    private mutating func login(_ id: String, password: String) async throws(AgentDeskError) {
+        let stored: Agent?
+        do {
+            stored = try await service.store.agent(id: id)
+        } catch {
+            throw .unavailable
+        }
+        // A wrong name and a wrong password look the same to the client.
+        guard let stored, AgentPassword.verify(password, hash: stored.passwordHash, salt: stored.salt) else {
+            service.logger.notice("agent sign-in refused", metadata: ["agent": "\(id)"])
+            throw .unauthorized
+        }
+        await leaveDesk()
+        let (token, expires, connection, profile) = await service.desk.signIn(stored, outbox: outbox)
+        (self.token, self.agentId, self.connection) = (token, stored.id, connection)
+        var event = AgentEvent(.signedIn)
+        event.agent = profile
+        event.token = token
+        event.expiresAt = expires
+        outbox(event)
+    }
+
+    private mutating func resume(_ token: String) async throws(AgentDeskError) {
+        await leaveDesk()
+        let (connection, profile) = try await service.desk.resume(token, outbox: outbox)
+        (self.token, self.agentId, self.connection) = (token, profile.id, connection)
+        var event = AgentEvent(.signedIn)
+        event.agent = profile
+        event.token = token
+        outbox(event)
+    }
+
+    /// Opens conversation `id` on this connection (once): sends its view and
+    /// then its messages live. Returns its session.
+    @discardableResult
+    private mutating func open(_ id: String) async throws(AgentDeskError) -> ConversationSession {
+        if let open = watching[id] { return open.session }
+        let outbox = self.outbox
+        do {
+            guard let (session, holder) = try await service.attach(id, outbox: nil) else {
+                throw AgentDeskError.unknownConversation(id)
+            }
+            do {
+                let (watcher, view) = try await session.watch(outbox)
+                watching[id] = (session, holder, watcher)
+                var event = AgentEvent(.conversation, conversationId: id)
+                event.view = view
+                outbox(event)
+                return session
+            } catch {
+                await session.detach(holder)
+                throw error
+            }
+        } catch let error as AgentDeskError {
+            throw error
+        } catch {
+            throw .unavailable
+        }
+    }
+
+    private mutating func unwatch(_ id: String) async {
+        guard let open = watching.removeValue(forKey: id) else { return }
+        await open.session.unwatch(open.watcher)
+        await open.session.detach(open.holder)
+    }
+
+    /// Leaves the desk: this connection no longer receives the agent's events.
+    private mutating func leaveDesk() async {
+        for id in watching.keys { await unwatch(id) }
+        if let agentId { await service.desk.disconnect(agentId, connection: connection) }
+        (token, agentId) = (nil, nil)
+    }
+
+    /// Ends the connection. When it was the agent's last, their conversations
+    /// return to the queue after the grace time.
+    public mutating func close() async {
+        await leaveDesk()
+    }
+
+    private func refuse(_ code: ErrorCode, _ message: String) {
+        service.metrics.error(code)
+        outbox(.error(code, message))
+    }
+}

@@ -1,0 +1,365 @@
+public import Foundation
+public import ParleyStore
+
+/// The humans' side of the chat: agents on duty, the queue of escalated
+/// conversations, and who owns which conversation. Offers each waiting
+/// conversation to the least busy available agent (most urgent first), lets
+/// agents take one by hand, and makes sure exactly one agent owns a
+/// conversation. The conversations themselves (`ConversationSession`) do the
+/// storing and tell their customers.
+public actor AgentDesk {
+    typealias Outbox = ConversationSession.AgentOutbox
+
+    /// A signed-in agent and their open connections.
+    private struct Duty {
+        var profile: AgentEvent.OnDuty
+        var outboxes: [Int: Outbox] = [:]
+        /// Conversations offered to the agent and not answered yet.
+        var offers: Set<String> = []
+        /// Returns the agent's conversations to the queue once the grace time is over.
+        var leaving: Task<Void, Never>?
+
+        var load: Int { profile.conversations.count + offers.count }
+    }
+
+    /// A conversation in the queue.
+    private struct Waiting {
+        var item: QueueItem
+        let session: ConversationSession
+        var offeredAt: Date?
+        var declinedBy: Set<String> = []
+        var announced = 0
+    }
+
+    private struct SignIn {
+        var profile: AgentEvent.OnDuty
+        var expires: Date
+    }
+
+    /// An owned conversation (or one being taken).
+    private struct Ownership {
+        var agent: AgentEvent.OnDuty
+        var session: ConversationSession
+    }
+
+    public let settings: DeskSettings
+    private var duty: [String: Duty] = [:]
+    private var signIns: [String: SignIn] = [:]
+    private var waiting: [String: Waiting] = [:]
+    private var owners: [String: Ownership] = [:]
+    private var nextId = 0
+
+    public init(settings: DeskSettings = DeskSettings()) {
+        self.settings = settings
+    }
+
+    // MARK: Signing in
+
+    /// Signs in `agent` (whose password was checked) on a connection: returns
+    /// the token that resumes the sign-in, when it expires, and the connection's id.
+    func signIn(_ agent: Agent, outbox: @escaping Outbox, now: Date = Date()) -> (
+        token: String, expires: Date, connection: Int, profile: AgentEvent.OnDuty
+    ) {
+        var generator = SystemRandomNumberGenerator()
+        let token = (0..<4).map { _ in String(generator.next(), radix: 16) }.joined(separator: "-")
+        let profile =
+            duty[agent.id]?.profile
+            ?? AgentEvent.OnDuty(
+                id: agent.id, name: agent.name, status: .available, capacity: agent.capacity, conversations: [])
+        let expires = now.addingTimeInterval(Double(settings.agentSessionHours) * 3600)
+        signIns[token] = SignIn(profile: profile, expires: expires)
+        let connection = connect(profile, outbox: outbox)
+        return (token, expires, connection, duty[agent.id]?.profile ?? profile)
+    }
+
+    /// A reconnecting client continues the sign-in `token`.
+    func resume(_ token: String, outbox: @escaping Outbox, now: Date = Date()) throws(AgentDeskError) -> (
+        connection: Int, profile: AgentEvent.OnDuty
+    ) {
+        let signIn = try valid(token, now: now)
+        let connection = connect(duty[signIn.profile.id]?.profile ?? signIn.profile, outbox: outbox)
+        return (connection, duty[signIn.profile.id]?.profile ?? signIn.profile)
+    }
+
+    /// The agent a token signs in, as on duty now; throws when the token is unknown or expired.
+    func agent(for token: String, now: Date = Date()) throws(AgentDeskError) -> AgentEvent.OnDuty {
+        let signIn = try valid(token, now: now)
+        guard let profile = duty[signIn.profile.id]?.profile else { throw .unauthorized }
+        return profile
+    }
+
+    /// Ends a sign-in (the agent's conversations stay theirs while other connections remain).
+    func signOut(_ token: String) {
+        signIns[token] = nil
+    }
+
+    private func valid(_ token: String, now: Date) throws(AgentDeskError) -> SignIn {
+        guard let signIn = signIns[token] else { throw .unauthorized }
+        guard signIn.expires > now else {
+            signIns[token] = nil
+            throw .sessionExpired
+        }
+        return signIn
+    }
+
+    private func connect(_ profile: AgentEvent.OnDuty, outbox: @escaping Outbox) -> Int {
+        nextId += 1
+        var agent = duty[profile.id] ?? Duty(profile: profile)
+        agent.leaving?.cancel()
+        agent.leaving = nil
+        agent.outboxes[nextId] = outbox
+        duty[profile.id] = agent
+        var event = AgentEvent(.queue)
+        event.queue = queue()
+        outbox(event)
+        dispatch()
+        return nextId
+    }
+
+    /// A connection of `agentId` closed. When it was their last, their
+    /// conversations return to the queue after the grace time.
+    func disconnect(_ agentId: String, connection: Int) async {
+        guard var agent = duty[agentId] else { return }
+        agent.outboxes[connection] = nil
+        guard agent.outboxes.isEmpty else {
+            duty[agentId] = agent
+            return
+        }
+        // Offers to an agent who is gone go to someone else.
+        for id in agent.offers { waiting[id]?.offeredAt = nil }
+        agent.offers = []
+        let grace = settings.agentGraceSeconds
+        if grace > 0 {
+            agent.leaving = Task {
+                try? await Task.sleep(for: .seconds(grace))
+                if !Task.isCancelled { await self.leave(agentId) }
+            }
+            duty[agentId] = agent
+            dispatch()
+        } else {
+            duty[agentId] = agent
+            await leave(agentId)
+        }
+    }
+
+    /// The agent is gone: their conversations wait in the queue again and their customers are told.
+    private func leave(_ agentId: String) async {
+        guard let agent = duty[agentId], agent.outboxes.isEmpty else { return }
+        duty[agentId] = nil
+        for (id, owner) in owners where owner.agent.id == agentId {
+            owners[id] = nil
+            if let item = await owner.session.requeue(from: owner.agent) {
+                waiting[id] = Waiting(item: item, session: owner.session)
+            }
+        }
+        changed()
+    }
+
+    /// The agent sets themselves `available` or `away`.
+    func setStatus(_ agentId: String, _ status: Agent.Status) {
+        guard var agent = duty[agentId] else { return }
+        agent.profile.status = status
+        duty[agentId] = agent
+        tell(agentId, self.status(of: agent.profile))
+        dispatch()
+    }
+
+    // MARK: The queue
+
+    /// Queues an escalated conversation, offers it to an agent if one is free,
+    /// and returns its position (1 is next).
+    func enqueue(_ session: ConversationSession, item: QueueItem) -> Int {
+        guard owners[item.conversationId] == nil else { return 0 }
+        waiting[item.conversationId] = Waiting(item: item, session: session)
+        changed(announcedBy: item.conversationId)
+        return waiting[item.conversationId]?.announced ?? 0
+    }
+
+    /// The queue, most urgent first.
+    func queue(now: Date = Date()) -> [QueueItem] {
+        ordered(now: now).enumerated().map { index, entry in
+            var item = entry.item
+            item.position = index + 1
+            return item
+        }
+    }
+
+    private func ordered(now: Date) -> [Waiting] {
+        waiting.values.sorted {
+            let (left, right) = ($0.item.urgency(at: now), $1.item.urgency(at: now))
+            return left != right ? left > right : $0.item.conversationId < $1.item.conversationId
+        }
+    }
+
+    /// The agent does not want an offered conversation: it goes to someone else.
+    func decline(_ conversationId: String, by agentId: String) {
+        guard var entry = waiting[conversationId], entry.item.offeredTo == agentId else { return }
+        entry.declinedBy.insert(agentId)
+        entry.item.offeredTo = nil
+        entry.offeredAt = nil
+        waiting[conversationId] = entry
+        duty[agentId]?.offers.remove(conversationId)
+        changed()
+    }
+
+    /// Offers expired, and conversations that waited too long become tickets.
+    func sweep(now: Date = Date()) async {
+        let offerTimeout = Double(settings.offerTimeoutSeconds)
+        for (id, entry) in waiting {
+            guard let offeredAt = entry.offeredAt, let agent = entry.item.offeredTo,
+                now.timeIntervalSince(offeredAt) >= offerTimeout
+            else { continue }
+            waiting[id]?.declinedBy.insert(agent)
+            waiting[id]?.item.offeredTo = nil
+            waiting[id]?.offeredAt = nil
+            duty[agent]?.offers.remove(id)
+        }
+        let queueTimeout = Double(settings.queueTimeoutSeconds)
+        let late = waiting.values.filter { now.timeIntervalSince($0.item.queuedAt) >= queueTimeout }
+        for entry in late {
+            let id = entry.item.conversationId
+            waiting[id] = nil
+            if let agent = entry.item.offeredTo { duty[agent]?.offers.remove(id) }
+            _ = await entry.session.becomeTicket()
+        }
+        changed()
+    }
+
+    // MARK: Owning conversations
+
+    /// `agent` takes the conversation (queued, or still with the bot). Exactly
+    /// one agent wins a race; the customer hears `agent_joined` after every
+    /// bot reply already on its way, and the bot is silent from then on.
+    func take(_ conversationId: String, session: ConversationSession, by agentId: String) async throws(AgentDeskError) {
+        guard let agent = duty[agentId]?.profile else { throw .unauthorized }
+        if let owner = owners[conversationId] { throw .alreadyTaken(conversationId, by: owner.agent.name) }
+        guard agent.conversations.count < agent.capacity else { throw .atCapacity(agent.capacity) }
+        let queued = waiting.removeValue(forKey: conversationId)
+        let session = queued?.session ?? session
+        owners[conversationId] = Ownership(agent: agent, session: session)
+        do {
+            try await session.takeOver(by: agent)
+        } catch {
+            owners[conversationId] = nil
+            if let queued { waiting[conversationId] = queued }
+            throw error
+        }
+        if let offeredTo = queued?.item.offeredTo { duty[offeredTo]?.offers.remove(conversationId) }
+        duty[agentId]?.profile.conversations.append(conversationId)
+        // The agent may have left while the takeover was being stored.
+        owners[conversationId]?.agent = duty[agentId]?.profile ?? agent
+        var taken = AgentEvent(.taken, conversationId: conversationId)
+        taken.agentId = agentId
+        everyone(taken)
+        if let profile = duty[agentId]?.profile { tell(agentId, status(of: profile)) }
+        changed()
+    }
+
+    /// The owner writes to the customer.
+    func say(_ text: String, in conversationId: String, by agentId: String) async throws(AgentDeskError) {
+        let owner = try ownership(conversationId, agentId)
+        try await owner.session.say(text, by: owner.agent)
+    }
+
+    /// The owner is typing.
+    func typing(in conversationId: String, by agentId: String) async {
+        guard let owner = try? ownership(conversationId, agentId) else { return }
+        await owner.session.agentTyping(owner.agent)
+    }
+
+    /// The owner hands the conversation back to the bot.
+    func handBack(_ conversationId: String, by agentId: String) async throws(AgentDeskError) {
+        let owner = try ownership(conversationId, agentId)
+        try await owner.session.handBack(by: owner.agent)
+        release(conversationId, from: agentId, outcome: "handed_back")
+    }
+
+    /// The owner ends the conversation with `outcome`.
+    func close(_ conversationId: String, outcome: String, by agentId: String) async throws(AgentDeskError) {
+        let owner = try ownership(conversationId, agentId)
+        try await owner.session.close(by: owner.agent, outcome: outcome)
+        release(conversationId, from: agentId, outcome: "closed")
+    }
+
+    /// Who owns a conversation now, if anyone.
+    func owner(of conversationId: String) -> String? {
+        owners[conversationId]?.agent.id
+    }
+
+    private func ownership(_ conversationId: String, _ agentId: String) throws(AgentDeskError) -> Ownership {
+        guard let owner = owners[conversationId], owner.agent.id == agentId else { throw .notYours(conversationId) }
+        return owner
+    }
+
+    private func release(_ conversationId: String, from agentId: String, outcome: String) {
+        owners[conversationId] = nil
+        duty[agentId]?.profile.conversations.removeAll { $0 == conversationId }
+        var event = AgentEvent(.released, conversationId: conversationId)
+        event.outcome = outcome
+        event.agentId = agentId
+        everyone(event)
+        if let profile = duty[agentId]?.profile { tell(agentId, status(of: profile)) }
+        dispatch()
+    }
+
+    // MARK: Telling people
+
+    /// After any change to the queue: offers, the queue to every agent, and
+    /// positions to customers (but `announcedBy`, which tells its own).
+    private func changed(announcedBy: String? = nil) {
+        dispatch()
+        var event = AgentEvent(.queue)
+        event.queue = queue()
+        everyone(event)
+        var moved: [(ConversationSession, Int)] = []
+        for (index, entry) in ordered(now: Date()).enumerated() where entry.announced != index + 1 {
+            waiting[entry.item.conversationId]?.announced = index + 1
+            if entry.item.conversationId != announcedBy { moved.append((entry.session, index + 1)) }
+        }
+        guard !moved.isEmpty else { return }
+        Task {
+            for (session, position) in moved { await session.announce(position: position) }
+        }
+    }
+
+    /// Offers each waiting conversation nobody has been offered, most urgent
+    /// first, to the least busy available agent with room for it.
+    private func dispatch() {
+        let now = Date()
+        for entry in ordered(now: now) where entry.item.offeredTo == nil {
+            let candidates = duty.values.filter {
+                $0.profile.status == .available && !$0.outboxes.isEmpty && $0.load < $0.profile.capacity
+                    && !entry.declinedBy.contains($0.profile.id)
+            }
+            guard
+                let agent = candidates.min(by: {
+                    $0.load != $1.load ? $0.load < $1.load : $0.profile.id < $1.profile.id
+                })
+            else { continue }
+            let id = entry.item.conversationId
+            waiting[id]?.item.offeredTo = agent.profile.id
+            waiting[id]?.offeredAt = now
+            duty[agent.profile.id]?.offers.insert(id)
+            var offer = AgentEvent(.offer, conversationId: id)
+            offer.item = waiting[id]?.item
+            tell(agent.profile.id, offer)
+        }
+    }
+
+    private func status(of profile: AgentEvent.OnDuty) -> AgentEvent {
+        var event = AgentEvent(.agent)
+        event.agent = profile
+        return event
+    }
+
+    private func tell(_ agentId: String, _ event: AgentEvent) {
+        guard let agent = duty[agentId] else { return }
+        for outbox in agent.outboxes.values { outbox(event) }
+    }
+
+    private func everyone(_ event: AgentEvent) {
+        for agent in duty.values {
+            for outbox in agent.outboxes.values { outbox(event) }
+        }
+    }
+}

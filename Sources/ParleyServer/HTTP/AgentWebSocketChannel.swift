@@ -1,0 +1,47 @@
+internal import Hummingbird
+internal import HummingbirdWebSocket
+internal import NIOCore
+
+/// The agents' WebSocket at `/agent/ws`: each text frame is one JSON
+/// `AgentMessage`, each event one JSON `AgentEvent` frame. The console uses
+/// it; any client can.
+struct AgentWebSocketChannel: Sendable {
+    let service: ChatService
+
+    func add(to router: Router<BasicWebSocketRequestContext>) {
+        let service = self.service
+        router.ws("/agent/ws") { _, _ in
+            guard service.metrics.openConnections < service.limits.maxConnections else {
+                service.metrics.error(.serverBusy)
+                throw HTTPError(.serviceUnavailable, message: "the server is busy; try again later")
+            }
+            return .upgrade([:])
+        } onUpgrade: { inbound, outbound, _ in
+            guard service.metrics.openConnection("agent", limit: service.limits.maxConnections) else {
+                service.metrics.error(.serverBusy)
+                return
+            }
+            defer { service.metrics.closeConnection("agent") }
+            try await Outbox<AgentEvent>.serve { outbox in
+                var connection = AgentConnection(service: service, outbox: outbox.send)
+                do {
+                    for try await message in inbound.messages(maxSize: service.limits.maxMessageBytes) {
+                        switch message {
+                        case .text(let text):
+                            await connection.receive(json: text)
+                        case .binary:
+                            service.metrics.error(.binaryFrame)
+                            outbox.send(.error(.binaryFrame, "send JSON in text frames; binary frames are not read"))
+                        }
+                    }
+                } catch {
+                    await connection.close()
+                    throw error
+                }
+                await connection.close()
+            } write: { event in
+                try await outbound.write(.text(event.json()))
+            }
+        }
+    }
+}
