@@ -110,7 +110,7 @@ struct LineSession: Sendable {
             }
             await customer?.receive(ClientMessage(type: "rating", score: score), receivedAt: receivedAt)
         case "/agent":
-            let words = argument.split(separator: " ").map(String.init)
+            let words = argument.split(separator: " ", maxSplits: 2).map(String.init)
             guard words.count == 3, words[0] == "login" else {
                 say(["usage: /agent login NAME PASSWORD"])
                 return false

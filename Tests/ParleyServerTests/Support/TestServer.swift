@@ -16,8 +16,10 @@ final class TestServer: Sendable {
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
 
-    /// Starts the server; `limits` adjusts the defaults.
-    static func start(limits: ChatLimits = ChatLimits()) async throws -> TestServer {
+    /// Starts the server; `limits` and `desk` adjust the defaults.
+    static func start(limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings()) async throws
+        -> TestServer
+    {
         let folder = try TemporaryFolder()
         try folder.write("intents/shop.yml", ShopFixture.intents)
         try folder.write("intents/human.yml", humanIntent)
@@ -31,7 +33,7 @@ final class TestServer: Sendable {
         logger.logLevel = .warning
         let service = ChatService(
             bot: bot, store: try SQLiteCRMStore(path: storePath), redactor: PIIRedactor(kinds: []), limits: limits,
-            logger: logger)
+            desk: desk, logger: logger)
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.linePort = 0
@@ -61,6 +63,15 @@ final class TestServer: Sendable {
     }
 
     var webSocketURL: String { "ws://127.0.0.1:\(ports.http)/ws" }
+    var agentURL: String { "ws://127.0.0.1:\(ports.http)/agent/ws" }
+
+    /// Adds an agent to the CRM store; their password is "correct horse".
+    func addAgent(_ id: String, name: String, capacity: Int = 3) async throws {
+        let (hash, salt) = try AgentPassword.hash(Self.agentPassword)
+        try await service.store.save(Agent(id: id, name: name, passwordHash: hash, salt: salt, capacity: capacity))
+    }
+
+    static let agentPassword = "correct horse"
 
     /// Shuts the server down gracefully and waits until it has stopped.
     func stop() async throws {

@@ -1,0 +1,226 @@
+import Foundation
+import ParleyStore
+import Testing
+
+@testable import ParleyServer
+
+/// The desk through its connections in process: customers and agents as
+/// `ChatConnection` and `AgentConnection` with collecting outboxes.
+@Suite(.timeLimit(.minutes(1))) struct AgentDeskTests {
+    /// A customer connection and what it received.
+    struct Customer {
+        var connection: ChatConnection
+        let events: Collected<ServerEvent>
+
+        init(_ server: TestServer) {
+            let events = Collected<ServerEvent>()
+            self.events = events
+            connection = ChatConnection(service: server.service, channel: "web", outbox: events.append)
+        }
+
+        /// Starts a conversation and returns its id.
+        mutating func start() async throws -> String {
+            await connection.receive(ClientMessage(type: "hello"))
+            return try #require(connection.conversationId)
+        }
+    }
+
+    /// An agent connection and what it received.
+    struct Desk {
+        var connection: AgentConnection
+        let events: Collected<AgentEvent>
+
+        init(_ server: TestServer) {
+            let events = Collected<AgentEvent>()
+            self.events = events
+            connection = AgentConnection(service: server.service, outbox: events.append)
+        }
+
+        /// Signs in and returns the token.
+        mutating func login(_ id: String, password: String = TestServer.agentPassword) async throws -> String {
+            await connection.receive(AgentMessage(type: "login", agent: id, password: password))
+            let signedIn = try await events.first { $0.type == .signedIn || $0.type == .error }.event
+            return try #require(signedIn.token, "\(signedIn.message ?? "")")
+        }
+
+        mutating func send(_ type: String, _ conversationId: String? = nil, text: String? = nil) async {
+            await connection.receive(AgentMessage(type: type, conversationId: conversationId, text: text))
+        }
+    }
+
+    static func noDelay() -> DeskSettings {
+        var settings = DeskSettings()
+        settings.agentGraceSeconds = 0
+        return settings
+    }
+
+    @Test func aWrongPasswordOrNameIsRefusedAlike() async throws {
+        let server = try await TestServer.start()
+        try await server.addAgent("ana", name: "Ana")
+        var desk = Desk(server)
+        await desk.connection.receive(AgentMessage(type: "login", agent: "ana", password: "wrong password"))
+        await desk.connection.receive(AgentMessage(type: "login", agent: "nobody", password: TestServer.agentPassword))
+        await desk.send("queue")
+        #expect(desk.events.events.map(\.code) == [.unauthorized, .unauthorized, .unauthorized])
+        try await server.stop()
+    }
+
+    @Test func exactlyOneOfTwoAgentsTakesAConversation() async throws {
+        let server = try await TestServer.start(desk: Self.noDelay())
+        try await server.addAgent("ana", name: "Ana")
+        try await server.addAgent("bo", name: "Bo")
+        var customer = Customer(server)
+        let id = try await customer.start()
+        var ana = Desk(server)
+        var bo = Desk(server)
+        _ = try await ana.login("ana")
+        _ = try await bo.login("bo")
+        async let anaTakes: Void = ana.send("take", id)
+        async let boTakes: Void = bo.send("take", id)
+        _ = await (anaTakes, boTakes)
+        let refusals = (ana.events.events + bo.events.events).filter { $0.code == .alreadyTaken }
+        #expect(refusals.count == 1)
+        let owner = try #require(await server.service.desk.owner(of: id))
+        #expect(["ana", "bo"].contains(owner))
+        #expect(customer.events.events.filter { $0.type == .agentJoined }.count == 1)
+        #expect(try await server.service.store.conversation(id: id)?.assignedAgentId == owner)
+        try await server.stop()
+    }
+
+    @Test func noBotReplyEverFollowsATakeover() async throws {
+        // 1,000 conversations; in each, the customer writes while an agent takes over.
+        let server = try await TestServer.start(limits: Self.unlimited(), desk: Self.noDelay())
+        try await server.addAgent("ana", name: "Ana", capacity: 1000)
+        var lead = Desk(server)
+        let token = try await lead.login("ana")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<1000 {
+                group.addTask { try await Self.race(index, server: server, token: token) }
+            }
+            try await group.waitForAll()
+        }
+        let owned = try await server.service.store.conversations(status: .withAgent, limit: 1000)
+        #expect(owned.count == 1000)
+        try await server.stop()
+    }
+
+    /// One conversation whose customer writes while an agent takes it over:
+    /// checks that no bot reply follows the takeover, neither on the wire nor in the store.
+    static func race(_ index: Int, server: TestServer, token: String) async throws {
+        var customer = Customer(server)
+        let id = try await customer.start()
+        var desk = Desk(server)
+        await desk.connection.receive(AgentMessage(type: "resume", token: token))
+        let connection = customer.connection
+        let writes = Task {
+            var connection = connection
+            for text in ["where is my order A-\(index)", "hello", "refund please"] {
+                await connection.receive(ClientMessage(type: "message", text: text))
+            }
+        }
+        await desk.send("take", id)
+        await writes.value
+        _ = try await customer.events.first { $0.type == .agentJoined }
+        let events = customer.events.events
+        let after = events.drop { $0.type != .agentJoined }
+        #expect(!after.contains { $0.type == .reply && $0.from == "bot" }, "\(events.map(\.type))")
+        let transcript = try await server.service.store.transcript(conversationId: id)
+        let stored = transcript.drop { $0.rule != "agent_joined" }
+        #expect(stored.count >= 1 && !stored.contains { $0.sender == .bot })
+    }
+
+    @Test func aConversationReturnsToTheQueueWhenItsAgentDisconnects() async throws {
+        let server = try await TestServer.start(desk: Self.noDelay())
+        try await server.addAgent("ana", name: "Ana")
+        var customer = Customer(server)
+        let id = try await customer.start()
+        await customer.connection.receive(ClientMessage(type: "human"))
+        var ana = Desk(server)
+        _ = try await ana.login("ana")
+        _ = try await ana.events.first { $0.type == .offer && $0.conversationId == id }
+        await ana.send("take", id)
+        _ = try await customer.events.first { $0.type == .agentJoined }
+        await ana.connection.close()
+        let left = try await customer.events.first { $0.type == .agentLeft }.event
+        #expect(left.status == "queued")
+        // Told their place again.
+        try await customer.events.wait { events in
+            events.drop { $0.type != .agentLeft }.contains { $0.type == .waiting && $0.position == 1 }
+        }
+        #expect(await server.service.desk.queue().map(\.conversationId) == [id])
+        #expect(try await server.service.store.conversation(id: id)?.status == .queued)
+        // The next agent finds it and takes it.
+        try await server.addAgent("bo", name: "Bo")
+        var bo = Desk(server)
+        _ = try await bo.login("bo")
+        await bo.send("take", id)
+        let joined = try await customer.events.first { $0.type == .agentJoined && $0.agent == "Bo" }
+        #expect(joined.event.status == "with_agent")
+        try await server.stop()
+    }
+
+    @Test func anExpiredSignInIsRefused() async throws {
+        let server = try await TestServer.start()
+        try await server.addAgent("ana", name: "Ana")
+        var ana = Desk(server)
+        let token = try await ana.login("ana")
+        let later = Date().addingTimeInterval(Double(DeskSettings().agentSessionHours) * 3600 + 1)
+        await #expect(throws: AgentDeskError.sessionExpired) {
+            try await server.service.desk.agent(for: token, now: later)
+        }
+        // The token is gone: a console resuming with it must sign in again.
+        var console = Desk(server)
+        await console.connection.receive(AgentMessage(type: "resume", token: token))
+        #expect(console.events.events.last?.code == .unauthorized)
+        try await server.stop()
+    }
+
+    @Test func onlyTheOwnerWritesHandsBackOrCloses() async throws {
+        let server = try await TestServer.start()
+        try await server.addAgent("ana", name: "Ana")
+        try await server.addAgent("bo", name: "Bo")
+        var customer = Customer(server)
+        let id = try await customer.start()
+        var ana = Desk(server)
+        var bo = Desk(server)
+        _ = try await ana.login("ana")
+        _ = try await bo.login("bo")
+        await ana.send("take", id)
+        await bo.send("say", id, text: "hi, Bo here")
+        await bo.send("handback", id)
+        await bo.send("close", id)
+        #expect(bo.events.events.compactMap(\.code) == [.notYours, .notYours, .notYours])
+        await ana.connection.receive(AgentMessage(type: "close", conversationId: id, outcome: "resolved"))
+        let closed = try await customer.events.first { $0.type == .closed }.event
+        #expect(closed.outcome == "resolved")
+        let stored = try await server.service.store.conversation(id: id)
+        #expect(stored?.status == .closed && stored?.outcome == "resolved")
+        #expect(try await server.service.store.openEscalation(conversationId: id) == nil)
+        try await server.stop()
+    }
+
+    @Test func aConversationNobodyTakesBecomesATicketAndKeepsTheEmailLeft() async throws {
+        var settings = DeskSettings()
+        settings.queueTimeoutSeconds = 1
+        let server = try await TestServer.start(desk: settings)
+        var customer = Customer(server)
+        let id = try await customer.start()
+        await customer.connection.receive(ClientMessage(type: "human"))
+        let offer = try await customer.events.first { $0.type == .reply && $0.text?.contains("email") == true }
+        #expect(offer.event.from == "bot")
+        #expect(try await server.service.store.conversation(id: id)?.outcome == "ticket")
+        #expect(await server.service.desk.queue().isEmpty)
+        await customer.connection.receive(ClientMessage(type: "message", text: "it's ana@example.com"))
+        let customerId = try #require(customer.events.events.first?.customerId)
+        let record = try await server.service.store.customer(id: customerId)
+        #expect(record?.email == "ana@example.com")
+        try await server.stop()
+    }
+
+    static func unlimited() -> ChatLimits {
+        var limits = ChatLimits()
+        limits.messagesPerSecond = 1_000_000
+        limits.burst = 1_000_000
+        return limits
+    }
+}
