@@ -48,7 +48,9 @@ struct LineSession: Sendable {
             self.mode = mode
             let send = self.send
             customer = ChatConnection(service: service, channel: "tcp") { event in
-                send(mode == .json ? event.json() : Self.lines(event).joined(separator: "\n"))
+                if mode == .json { return send(event.json()) }
+                let lines = Self.lines(event)
+                if !lines.isEmpty { send(lines.joined(separator: "\n")) }
             }
         }
         if mode == .json {

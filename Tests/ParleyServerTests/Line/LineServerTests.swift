@@ -142,4 +142,42 @@ import Testing
         }
         try await server.stop()
     }
+
+    @Test func anAgentWorksFromATerminal() async throws {
+        let server = try await TestServer.start()
+        try await server.addAgent("ana", name: "Ana")
+        try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { customer in
+            try await customer.send("/human")
+            let opening = try await Self.lines(4, &customer)
+            let id = String(opening[0].split(separator: " ")[2])
+            #expect(opening[3] == "parley> waiting for a person: you are number 1 in the queue")
+            try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { agent in
+                try await agent.send("/agent login ana wrong password")
+                #expect(try await agent.readLine()?.hasPrefix("error> sign in first") == true)
+                try await agent.send("/agent login ana \(TestServer.agentPassword)")
+                #expect(try await Self.until("parley> signed in as Ana", &agent))
+                try await agent.send("/queue")
+                #expect(try await Self.until("queue> 1. \(id) customer: asked for a person; ", &agent))
+                try await agent.send("/take \(id)")
+                #expect(try await Self.until("parley> \(id.prefix(8)) taken by ana", &agent))
+                #expect(try await customer.readLine() == "parley> Ana joined the conversation")
+                try await agent.send("Hello, I'm Ana. How can I help?")
+                #expect(try await customer.readLine() == "Ana> Hello, I'm Ana. How can I help?")
+                try await customer.send("my order never came")
+                #expect(try await Self.until("\(id.prefix(8)) customer> my order never came", &agent))
+                try await agent.send("/handback")
+                #expect(try await customer.readLine() == "parley> Ana handed you back to the bot")
+                #expect(try await customer.readLine()?.hasPrefix("bot> ") == true)
+            }
+        }
+        try await server.stop()
+    }
+
+    /// Reads lines until one starts with `prefix`; false if the connection ends first.
+    static func until(_ prefix: String, _ client: inout LineClient) async throws -> Bool {
+        while let line = try await client.readLine() {
+            if line.hasPrefix(prefix) { return true }
+        }
+        return false
+    }
 }
