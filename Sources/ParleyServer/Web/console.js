@@ -1,1 +1,371 @@
-/* console.js */
+/*
+ * Parley agent console: one WebSocket to /agent/ws (see the README for the
+ * JSON it speaks). Everything customers wrote is shown as text (textContent),
+ * never parsed as HTML.
+ */
+(function () {
+  "use strict";
+
+  var tokenKey = "parley:agent-token";
+  var socket = null, retry = 0, me = null;
+  var queue = [], offers = new Set(), active = [];
+  var conversations = new Map(); // id -> { view, messages }
+  var current = null, lastTyping = 0, typingTimer = null;
+
+  function $(id) { return document.getElementById(id); }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function button(label, onClick, className) {
+    var node = element("button", className || "", label);
+    node.type = "button";
+    node.addEventListener("click", onClick);
+    return node;
+  }
+
+  function send(message) {
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+  }
+
+  function connect() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + "/agent/ws");
+    socket.addEventListener("open", function () {
+      retry = 0;
+      $("connection").textContent = "";
+      var token = sessionStorage.getItem(tokenKey);
+      if (token) send({ type: "resume", token: token });
+      else showSignIn("");
+    });
+    socket.addEventListener("message", function (frame) {
+      var event;
+      try { event = JSON.parse(frame.data); } catch (e) { return; }
+      receive(event);
+    });
+    socket.addEventListener("close", function () {
+      socket = null;
+      $("connection").textContent = "Reconnecting…";
+      retry = Math.min(retry + 1, 5);
+      setTimeout(connect, 300 * Math.pow(2, retry));
+    });
+  }
+
+  function showSignIn(message) {
+    $("console").hidden = true;
+    $("signin").hidden = false;
+    $("signin").querySelector(".error").textContent = message;
+    $("signin").elements.agent.focus();
+  }
+
+  function receive(event) {
+    switch (event.type) {
+      case "signed_in":
+        if (event.token) sessionStorage.setItem(tokenKey, event.token);
+        me = event.agent;
+        $("signin").hidden = true;
+        $("console").hidden = false;
+        renderMe();
+        send({ type: "active" });
+        (me.conversations || []).forEach(function (id) { send({ type: "open", conversation_id: id }); });
+        break;
+      case "signed_out":
+        sessionStorage.removeItem(tokenKey);
+        location.reload();
+        break;
+      case "agent":
+        me = event.agent;
+        renderMe();
+        renderView();
+        break;
+      case "queue":
+        queue = event.queue || [];
+        var waiting = new Set(queue.map(function (item) { return item.conversation_id; }));
+        offers.forEach(function (id) { if (!waiting.has(id)) offers.delete(id); });
+        renderQueue();
+        break;
+      case "offer":
+        offers.add(event.conversation_id);
+        renderQueue();
+        document.title = "New conversation offered — Parley";
+        break;
+      case "active":
+        active = event.conversations || [];
+        renderActive();
+        break;
+      case "conversation":
+        conversations.set(event.conversation_id, { view: event.view, messages: event.view.messages.slice() });
+        select(event.conversation_id);
+        break;
+      case "message":
+        var open = conversations.get(event.conversation_id);
+        if (!open) break;
+        open.messages.push(event.entry);
+        if (event.conversation_id === current) {
+          $("transcript").appendChild(messageItem(event.entry, open.view));
+          scrollDown();
+          renderProfile(open);
+          $("customer-typing").textContent = "";
+        }
+        break;
+      case "typing":
+        if (event.conversation_id !== current) break;
+        $("customer-typing").textContent = "The customer is typing…";
+        clearTimeout(typingTimer);
+        typingTimer = setTimeout(function () { $("customer-typing").textContent = ""; }, 4000);
+        break;
+      case "taken":
+        offers.delete(event.conversation_id);
+        updateStatus(event.conversation_id, "with_agent", event.agent_id);
+        renderQueue();
+        break;
+      case "released":
+        updateStatus(event.conversation_id, event.outcome === "closed" ? "closed" : "bot", null);
+        send({ type: "active" });
+        break;
+      case "error":
+        if (event.code === "session_expired" || event.code === "unauthorized") {
+          sessionStorage.removeItem(tokenKey);
+          showSignIn(event.message);
+        } else {
+          $("connection").textContent = event.message;
+          setTimeout(function () { $("connection").textContent = ""; }, 6000);
+        }
+        break;
+    }
+  }
+
+  function updateStatus(id, status, agentId) {
+    var open = conversations.get(id);
+    if (!open) return;
+    open.view.conversation.status = status;
+    open.view.conversation.assigned_agent_id = agentId;
+    if (id === current) renderView();
+  }
+
+  function renderMe() {
+    $("me").textContent = me.name + " (" + me.conversations.length + " of " + me.capacity + ")";
+    $("status").value = me.status === "away" ? "away" : "available";
+    var list = $("mine");
+    list.textContent = "";
+    me.conversations.forEach(function (id) {
+      var open = conversations.get(id);
+      var item = element("li", id === current ? "current" : "");
+      var line = element("div", "line");
+      line.appendChild(element("span", "name", open ? customerName(open.view) : id.slice(0, 8)));
+      line.appendChild(button("Open", function () { openConversation(id); }, "small"));
+      item.appendChild(line);
+      list.appendChild(item);
+    });
+  }
+
+  function waited(since) {
+    var seconds = Math.max(0, Math.round((Date.now() - Date.parse(since)) / 1000));
+    return seconds < 60 ? seconds + " s" : Math.round(seconds / 60) + " min";
+  }
+
+  function renderQueue() {
+    $("queue-count").textContent = String(queue.length);
+    var list = $("queue");
+    list.textContent = "";
+    queue.forEach(function (entry) {
+      var id = entry.conversation_id;
+      var item = element("li", offers.has(id) ? "offered" : "");
+      item.dataset.conversation = id;
+      var line = element("div", "line");
+      line.appendChild(element("span", "name", entry.customer_name || "Customer " + entry.customer_id.slice(0, 6)));
+      if (entry.vip) line.appendChild(element("span", "vip", "VIP"));
+      item.appendChild(line);
+      item.appendChild(element("div", "meta", "#" + entry.position + " · " + entry.reason + " · waiting " + waited(entry.queued_at)));
+      var summary = entry.summary || {};
+      if (summary.intents && summary.intents.length) item.appendChild(element("div", "meta", "Asked about: " + summary.intents.join(", ")));
+      if (summary.last_message) item.appendChild(element("div", "meta", "“" + summary.last_message + "”"));
+      var buttons = element("div", "buttons");
+      buttons.appendChild(button("Take", function () { send({ type: "take", conversation_id: id }); }));
+      buttons.appendChild(button("Read", function () { openConversation(id); }, "secondary"));
+      if (offers.has(id)) buttons.appendChild(button("Decline", function () {
+        offers.delete(id);
+        send({ type: "decline", conversation_id: id });
+        renderQueue();
+      }, "secondary"));
+      item.appendChild(buttons);
+      list.appendChild(item);
+    });
+    if (!offers.size) document.title = "Parley — agent console";
+  }
+
+  function renderActive() {
+    var list = $("active");
+    list.textContent = "";
+    if (!active.length) list.appendChild(element("li", "meta", "No conversations with the bot right now."));
+    active.forEach(function (conversation) {
+      var id = conversation.id;
+      var item = element("li");
+      var line = element("div", "line");
+      line.appendChild(element("span", "name", "Customer " + conversation.customer_id.slice(0, 6)));
+      line.appendChild(element("span", "meta", conversation.channel));
+      item.appendChild(line);
+      var buttons = element("div", "buttons");
+      buttons.appendChild(button("Watch", function () { openConversation(id); }, "secondary"));
+      buttons.appendChild(button("Take over", function () { send({ type: "take", conversation_id: id }); }));
+      item.appendChild(buttons);
+      list.appendChild(item);
+    });
+  }
+
+  function openConversation(id) {
+    if (conversations.has(id)) select(id);
+    else send({ type: "open", conversation_id: id });
+  }
+
+  function select(id) {
+    current = id;
+    renderView();
+    renderMe();
+  }
+
+  function customerName(view) {
+    var customer = view.customer || {};
+    return customer.name || customer.email || "Customer " + view.conversation.customer_id.slice(0, 6);
+  }
+
+  function mine(view) {
+    return me && view.conversation.status === "with_agent" && view.conversation.assigned_agent_id === me.id;
+  }
+
+  function renderView() {
+    var open = current && conversations.get(current);
+    $("empty").hidden = !!open;
+    $("view").hidden = !open;
+    if (!open) return;
+    var view = open.view;
+    $("view-title").textContent = customerName(view);
+    $("view-status").textContent = view.conversation.status.replace("_", " ");
+    var owned = mine(view);
+    $("take").hidden = owned || view.conversation.status === "closed";
+    Array.prototype.forEach.call($("composer").elements, function (control) { control.disabled = !owned; });
+    var list = $("transcript");
+    list.textContent = "";
+    open.messages.forEach(function (message) { list.appendChild(messageItem(message, view)); });
+    scrollDown();
+    renderProfile(open);
+  }
+
+  function messageItem(message, view) {
+    var item = element("li", message.sender);
+    var who = message.sender === "customer" ? customerName(view)
+      : message.sender === "bot" ? "Bot" : message.sender === "agent" ? (message.rule || "Agent") : "";
+    if (who) item.appendChild(element("span", "who", who));
+    item.appendChild(document.createTextNode(message.text));
+    var notes = [];
+    var confidence = message.confidence !== undefined && message.confidence !== null ? message.confidence
+      : message.scores && message.scores.confidence;
+    if (message.intent) notes.push(message.intent + (confidence !== undefined ? " " + Number(confidence).toFixed(2) : ""));
+    if (message.sender === "customer" && message.sentiment_label) notes.push(message.sentiment_label + " " + Number(message.sentiment_score || 0).toFixed(2));
+    if (message.sender === "bot" && message.action) notes.push(message.action);
+    if (notes.length) item.appendChild(element("span", "note", notes.join(" · ")));
+    return item;
+  }
+
+  function scrollDown() {
+    var list = $("transcript");
+    list.scrollTop = list.scrollHeight;
+  }
+
+  function renderProfile(open) {
+    var view = open.view, customer = view.customer || {};
+    var details = $("customer");
+    details.textContent = "";
+    [["Name", customer.name], ["Email", customer.email], ["Phone", customer.phone], ["Id", view.conversation.customer_id],
+      ["VIP", customer.vip ? "yes" : "no"], ["Channel", view.conversation.channel]].forEach(function (pair) {
+      if (!pair[1]) return;
+      details.appendChild(element("dt", "", pair[0]));
+      details.appendChild(element("dd", "", pair[1]));
+    });
+    var entities = {}, scores = [];
+    open.messages.forEach(function (message) {
+      if (message.sender !== "customer") return;
+      (message.entities || []).forEach(function (entity) { entities[entity.type] = entity.text; });
+      if (typeof message.sentiment_score === "number") scores.push(message.sentiment_score);
+    });
+    var list = $("entities");
+    list.textContent = "";
+    Object.keys(entities).sort().forEach(function (type) {
+      list.appendChild(element("dt", "", type));
+      list.appendChild(element("dd", "", entities[type]));
+    });
+    if (!Object.keys(entities).length) list.appendChild(element("dd", "muted", "None yet"));
+    var chart = $("sentiment");
+    chart.textContent = "";
+    scores.forEach(function (score) {
+      var bar = element("span", score >= 0 ? "up" : "down");
+      bar.style.height = Math.max(2, Math.round(Math.abs(score) * 28)) + "px";
+      bar.title = score.toFixed(2);
+      chart.appendChild(bar);
+    });
+    $("trend").textContent = scores.length > 1 ? "Trend: " + trend(scores) : scores.length ? "One message so far" : "No messages yet";
+    var previous = $("previous");
+    previous.textContent = "";
+    (view.previous || []).forEach(function (conversation) {
+      previous.appendChild(element("li", "", conversation.started_at.slice(0, 10) + " · " + conversation.channel + " · " +
+        conversation.status + (conversation.outcome ? " (" + conversation.outcome + ")" : "")));
+    });
+    if (!(view.previous || []).length) previous.appendChild(element("li", "muted", "None"));
+  }
+
+  function trend(scores) {
+    var half = Math.floor(scores.length / 2);
+    var mean = function (values) { return values.reduce(function (a, b) { return a + b; }, 0) / values.length; };
+    var change = mean(scores.slice(half)) - mean(scores.slice(0, half));
+    return change > 0.2 ? "improving" : change < -0.2 ? "worsening" : "steady";
+  }
+
+  $("signin").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var form = event.target;
+    send({ type: "login", agent: form.elements.agent.value.trim(), password: form.elements.password.value });
+    form.elements.password.value = "";
+  });
+  $("signout").addEventListener("click", function () { send({ type: "logout" }); });
+  $("status").addEventListener("change", function (event) { send({ type: "status", status: event.target.value }); });
+  $("refresh-active").addEventListener("click", function () { send({ type: "active" }); });
+  $("take").addEventListener("click", function () { if (current) send({ type: "take", conversation_id: current }); });
+  $("handback").addEventListener("click", function () { if (current) send({ type: "handback", conversation_id: current }); });
+  $("close").addEventListener("click", function () {
+    if (current) send({ type: "close", conversation_id: current, outcome: $("outcome").value });
+  });
+  $("canned").addEventListener("change", function (event) {
+    if (!event.target.value) return;
+    $("reply").value = event.target.value;
+    event.target.value = "";
+    $("reply").focus();
+  });
+  $("composer").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = $("reply").value.trim();
+    if (!text || !current) return;
+    send({ type: "say", conversation_id: current, text: text });
+    $("reply").value = "";
+  });
+  $("reply").addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      $("composer").requestSubmit();
+    }
+  });
+  $("reply").addEventListener("input", function () {
+    var now = Date.now();
+    if (current && now - lastTyping > 2000) {
+      lastTyping = now;
+      send({ type: "typing", conversation_id: current });
+    }
+  });
+  setInterval(function () { if (me) send({ type: "active" }); }, 15000);
+  setInterval(function () { if (queue.length) renderQueue(); }, 10000);
+
+  connect();
+})();

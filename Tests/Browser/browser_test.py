@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""Browser test: the customer widget and the agent console in headless Chromium.
+
+A customer opens the demo page, chats with the bot, sends HTML as text and asks
+for a person; an agent signs in to the console in a second browser, takes the
+conversation, replies; the customer sees it; the agent hands back and the bot
+answers again. Neither page ever turns customer text into HTML.
+
+Drives Chromium through chromedriver's W3C WebDriver HTTP API with the standard
+library only. Run by .ci/run after `swift build`:
+
+    python3 Tests/Browser/browser_test.py --parley .build/debug/parley --artifacts .build/browser-artifacts
+
+Exits non-zero on the first failed check; screenshots of both pages are saved
+in the artifacts folder either way.
+"""
+import argparse
+import base64
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ATTACK = "<img src=x onerror=alert(1)>"
+PASSWORD = "correct horse battery"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(what, condition, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = condition()
+            if last:
+                return last
+        except (WebDriverError, OSError) as error:
+            last = error
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what} (last: {last!r})")
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+    print(f"ok - {message}")
+
+
+class WebDriverError(Exception):
+    pass
+
+
+class Browser:
+    """One Chromium session."""
+
+    def __init__(self, driver, name):
+        self.driver = driver
+        self.name = name
+        capabilities = {
+            "capabilities": {
+                "alwaysMatch": {
+                    "browserName": "chrome",
+                    "goog:chromeOptions": {
+                        "binary": os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                        "args": ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                                 "--window-size=1280,900"],
+                    },
+                }
+            }
+        }
+        self.session = self.call("POST", "/session", capabilities)["sessionId"]
+
+    def call(self, method, path, body=None):
+        url = self.driver + path
+        data = json.dumps(body if body is not None else {}).encode() if method == "POST" else None
+        request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return json.load(response)["value"]
+        except urllib.error.HTTPError as error:
+            value = json.load(error).get("value", {})
+            raise WebDriverError(f"{value.get('error')}: {value.get('message', '')[:200]}")
+
+    def session_call(self, method, path, body=None):
+        return self.call(method, f"/session/{self.session}{path}", body)
+
+    def open(self, url):
+        self.session_call("POST", "/url", {"url": url})
+
+    def script(self, source, *args):
+        return self.session_call("POST", "/execute/sync", {"script": source, "args": list(args)})
+
+    def find(self, css, root=None):
+        """An element by CSS, in the page or in a shadow root id."""
+        where = f"/shadow/{root}/element" if root else "/element"
+        found = self.session_call("POST", where, {"using": "css selector", "value": css})
+        return next(iter(found.values()))
+
+    def shadow_root(self, css):
+        element = self.find(css)
+        return next(iter(self.session_call("GET", f"/element/{element}/shadow").values()))
+
+    def click(self, element):
+        self.session_call("POST", f"/element/{element}/click")
+
+    def type(self, element, text):
+        self.session_call("POST", f"/element/{element}/value", {"text": text})
+
+    def alert_open(self):
+        try:
+            self.session_call("GET", "/alert/text")
+            return True
+        except WebDriverError as error:
+            if "no such alert" in str(error):
+                return False
+            raise
+
+    def screenshot(self, path):
+        png = base64.b64decode(self.session_call("GET", "/screenshot"))
+        with open(path, "wb") as file:
+            file.write(png)
+        print(f"saved {path}")
+
+    def quit(self):
+        try:
+            self.call("DELETE", f"/session/{self.session}")
+        except Exception:
+            pass
+
+
+WIDGET = "document.querySelector('[data-parley]').shadowRoot"
+
+
+def widget_log(browser):
+    return browser.script(f"return {WIDGET}.querySelector('.log').innerText")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--parley", default=os.path.join(ROOT, ".build/debug/parley"))
+    parser.add_argument("--artifacts", default=os.path.join(ROOT, ".build/browser-artifacts"))
+    parser.add_argument("--chromedriver", default=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    options = parser.parse_args()
+    os.makedirs(options.artifacts, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="parley-browser-")
+    store = os.path.join(work, "crm.sqlite")
+    http, line, driver_port = free_port(), free_port(), free_port()
+    bot = ["--intents", os.path.join(ROOT, "intents"), "--responses", os.path.join(ROOT, "responses"),
+           "--model", os.path.join(work, "model.parley")]
+    subprocess.run([options.parley, "agents", "add", "ana", "--name", "Ana", "--store", store],
+                   input=PASSWORD + "\n", text=True, check=True, capture_output=True)
+    server_log = open(os.path.join(options.artifacts, "server.log"), "w")
+    server = subprocess.Popen([options.parley, "serve", "--port", str(http), "--line-port", str(line),
+                               "--store", store, "--settings", os.path.join(work, "none.yml")] + bot,
+                              cwd=work, stdout=server_log, stderr=subprocess.STDOUT)
+    driver = subprocess.Popen([options.chromedriver, f"--port={driver_port}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{http}"
+    customer = agent = None
+    try:
+        wait_for("the server", lambda: urllib.request.urlopen(base + "/health", timeout=1).status == 200, 120)
+        wait_for("chromedriver", lambda: urllib.request.urlopen(
+            f"http://127.0.0.1:{driver_port}/status", timeout=1).status == 200)
+        driver_url = f"http://127.0.0.1:{driver_port}"
+        customer = Browser(driver_url, "customer")
+        agent = Browser(driver_url, "agent")
+        try:
+            run(customer, agent, base)
+        finally:
+            customer.screenshot(os.path.join(options.artifacts, "customer-widget.png"))
+            agent.screenshot(os.path.join(options.artifacts, "agent-console.png"))
+    finally:
+        for browser in (customer, agent):
+            if browser:
+                browser.quit()
+        driver.terminate()
+        server.terminate()
+        server.wait(timeout=30)
+        server_log.close()
+    print("browser test passed")
+
+
+def run(customer, agent, base):
+    # The customer opens the demo page: the widget must not take the host page's rude styles.
+    customer.open(base + "/")
+    wait_for("the widget", lambda: customer.script("return !!document.querySelector('[data-parley]')"))
+    widget = customer.shadow_root("[data-parley]")
+    launcher = customer.find(".launcher", widget)
+    check(customer.script(f"return getComputedStyle({WIDGET}.querySelector('.launcher')).backgroundColor")
+          != customer.script("return getComputedStyle(document.querySelector('main') || document.body).color")
+          and "Comic" not in customer.script(
+              f"return getComputedStyle({WIDGET}.querySelector('.launcher')).fontFamily"),
+          "the widget keeps its own styles on a page with hostile button styles")
+    customer.click(launcher)
+    wait_for("the bot's greeting", lambda: "virtual assistant" in widget_log(customer) or "Hi" in widget_log(customer))
+    box = customer.find("textarea", widget)
+    customer.type(box, "where is my order?\ue007")
+    wait_for("the bot asking for the order number", lambda: "order number" in widget_log(customer).lower())
+    check(True, "the bot answers in the widget")
+    customer.type(box, ATTACK + "\ue007")
+    wait_for("the attack text shown as text", lambda: ATTACK in widget_log(customer))
+    check(customer.script(f"return {WIDGET}.querySelectorAll('img').length + document.querySelectorAll('img').length")
+          == 0, "customer text is shown as text in the widget, no element made of it")
+    customer.click(customer.find("button.human", widget))
+    wait_for("the waiting state", lambda: "number 1 in the queue" in customer.script(
+        f"return {WIDGET}.querySelector('.status').textContent"))
+    check(True, "the customer is told they wait and their position")
+
+    # The agent signs in to the console in a second browser and takes the conversation.
+    agent.open(base + "/agent")
+    wait_for("the sign-in form", lambda: agent.script("return !document.getElementById('signin').hidden"))
+    agent.type(agent.find("#signin input[name=agent]"), "ana")
+    agent.type(agent.find("#signin input[name=password]"), PASSWORD + "\ue007")
+    wait_for("the console", lambda: agent.script("return !document.getElementById('console').hidden"))
+    wait_for("the queued conversation", lambda: agent.script("return document.querySelectorAll('#queue li').length") == 1)
+    check("offered" in agent.script("return document.querySelector('#queue li').className"),
+          "the conversation is offered to the available agent")
+    agent.click(agent.find("#queue li .buttons button"))
+    wait_for("the transcript", lambda: ATTACK in agent.script("return document.getElementById('transcript').innerText"))
+    check(agent.script("return document.querySelectorAll('img').length") == 0,
+          "customer text is shown as text in the console, no element made of it")
+    wait_for("the composer", lambda: not agent.script("return document.getElementById('reply').disabled"))
+    wait_for("agent joined", lambda: "Ana joined" in widget_log(customer))
+    check(True, "the customer sees the agent join")
+    agent.type(agent.find("#reply"), "Hello, I'm Ana. Let me check your order.\ue007")
+    wait_for("the agent's reply in the widget", lambda: "Let me check your order." in widget_log(customer))
+    check(True, "the customer sees the agent's reply")
+    customer.type(box, "thank you, it's order 10234\ue007")
+    wait_for("the customer's message in the console",
+             lambda: "order 10234" in agent.script("return document.getElementById('transcript').innerText"))
+    check(True, "the agent sees the customer's message live")
+    agent.click(agent.find("#handback"))
+    wait_for("the hand back", lambda: "handed you back" in widget_log(customer) and "back with me" in widget_log(customer))
+    before = customer.script(f"return {WIDGET}.querySelectorAll('.msg.bot').length")
+    customer.type(box, "how much is shipping?\ue007")
+    wait_for("the bot answering again",
+             lambda: customer.script(f"return {WIDGET}.querySelectorAll('.msg.bot').length") > before)
+    check(True, "after the hand back the bot answers again")
+    check(not customer.alert_open() and not agent.alert_open(), "no script ran from customer text on either page")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except AssertionError as failure:
+        print(f"not ok - {failure}", file=sys.stderr)
+        sys.exit(1)
