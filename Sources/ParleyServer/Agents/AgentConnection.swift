@@ -68,9 +68,7 @@ public struct AgentConnection: Sendable {
             }
             await desk.setStatus(agent.id, status)
         case "queue":
-            var event = AgentEvent(.queue)
-            event.queue = await desk.queue()
-            outbox(event)
+            outbox(await desk.queueEvent())
         case "active":
             var event = AgentEvent(.active)
             do {
@@ -139,23 +137,14 @@ public struct AgentConnection: Sendable {
             throw .unauthorized
         }
         await leaveDesk()
-        let (token, expires, connection, profile) = await service.desk.signIn(stored, outbox: outbox)
+        let (token, connection) = await service.desk.signIn(stored, outbox: outbox)
         (self.token, self.agentId, self.connection) = (token, stored.id, connection)
-        var event = AgentEvent(.signedIn)
-        event.agent = profile
-        event.token = token
-        event.expiresAt = expires
-        outbox(event)
     }
 
     private mutating func resume(_ token: String) async throws(AgentDeskError) {
         await leaveDesk()
-        let (connection, profile) = try await service.desk.resume(token, outbox: outbox)
-        (self.token, self.agentId, self.connection) = (token, profile.id, connection)
-        var event = AgentEvent(.signedIn)
-        event.agent = profile
-        event.token = token
-        outbox(event)
+        let (agentId, connection) = try await service.desk.resume(token, outbox: outbox)
+        (self.token, self.agentId, self.connection) = (token, agentId, connection)
     }
 
     /// Opens conversation `id` on this connection (once): sends its view and

@@ -1,5 +1,5 @@
-public import Foundation
-public import ParleyStore
+internal import Foundation
+internal import ParleyStore
 
 /// The humans' side of the chat: agents on duty, the queue of escalated
 /// conversations, and who owns which conversation. Offers each waiting
@@ -48,6 +48,8 @@ public actor AgentDesk {
     private var waiting: [String: Waiting] = [:]
     private var owners: [String: Ownership] = [:]
     private var nextId = 0
+    /// The pending publication of the queue, after a change.
+    private var refresh: Task<Void, Never>?
 
     public init(settings: DeskSettings = DeskSettings()) {
         self.settings = settings
@@ -55,11 +57,10 @@ public actor AgentDesk {
 
     // MARK: Signing in
 
-    /// Signs in `agent` (whose password was checked) on a connection: returns
-    /// the token that resumes the sign-in, when it expires, and the connection's id.
-    func signIn(_ agent: Agent, outbox: @escaping Outbox, now: Date = Date()) -> (
-        token: String, expires: Date, connection: Int, profile: AgentEvent.OnDuty
-    ) {
+    /// Signs in `agent` (whose password was checked) on a connection: sends
+    /// it `signed_in` (with the token that resumes the sign-in), then the queue.
+    /// Returns the token and the connection's id.
+    func signIn(_ agent: Agent, outbox: @escaping Outbox, now: Date = Date()) -> (token: String, connection: Int) {
         var generator = SystemRandomNumberGenerator()
         let token = (0..<4).map { _ in String(generator.next(), radix: 16) }.joined(separator: "-")
         let profile =
@@ -68,17 +69,17 @@ public actor AgentDesk {
                 id: agent.id, name: agent.name, status: .available, capacity: agent.capacity, conversations: [])
         let expires = now.addingTimeInterval(Double(settings.agentSessionHours) * 3600)
         signIns[token] = SignIn(profile: profile, expires: expires)
-        let connection = connect(profile, outbox: outbox)
-        return (token, expires, connection, duty[agent.id]?.profile ?? profile)
+        return (token, connect(profile, token: token, expires: expires, outbox: outbox))
     }
 
-    /// A reconnecting client continues the sign-in `token`.
+    /// A reconnecting client continues the sign-in `token`: sends it
+    /// `signed_in`, then the queue. Returns the agent's id and the connection's id.
     func resume(_ token: String, outbox: @escaping Outbox, now: Date = Date()) throws(AgentDeskError) -> (
-        connection: Int, profile: AgentEvent.OnDuty
+        agentId: String, connection: Int
     ) {
         let signIn = try valid(token, now: now)
-        let connection = connect(duty[signIn.profile.id]?.profile ?? signIn.profile, outbox: outbox)
-        return (connection, duty[signIn.profile.id]?.profile ?? signIn.profile)
+        let profile = duty[signIn.profile.id]?.profile ?? signIn.profile
+        return (profile.id, connect(profile, token: token, expires: signIn.expires, outbox: outbox))
     }
 
     /// The agent a token signs in, as on duty now; throws when the token is unknown or expired.
@@ -102,16 +103,19 @@ public actor AgentDesk {
         return signIn
     }
 
-    private func connect(_ profile: AgentEvent.OnDuty, outbox: @escaping Outbox) -> Int {
+    private func connect(_ profile: AgentEvent.OnDuty, token: String, expires: Date, outbox: @escaping Outbox) -> Int {
         nextId += 1
         var agent = duty[profile.id] ?? Duty(profile: profile)
         agent.leaving?.cancel()
         agent.leaving = nil
         agent.outboxes[nextId] = outbox
         duty[profile.id] = agent
-        var event = AgentEvent(.queue)
-        event.queue = queue()
-        outbox(event)
+        var signedIn = AgentEvent(.signedIn)
+        signedIn.agent = agent.profile
+        signedIn.token = token
+        signedIn.expiresAt = expires
+        outbox(signedIn)
+        outbox(queueEvent())
         dispatch()
         return nextId
     }
@@ -304,17 +308,43 @@ public actor AgentDesk {
 
     // MARK: Telling people
 
-    /// After any change to the queue: offers, the queue to every agent, and
-    /// positions to customers (but `announcedBy`, which tells its own).
+    /// After any change to the queue: offers at once; the queue to every
+    /// agent and the new positions to waiting customers shortly after (a busy
+    /// queue changes many times a second: they go out at most every 200 ms).
+    /// `announcedBy` tells its own position.
     private func changed(announcedBy: String? = nil) {
         dispatch()
+        if let announcedBy,
+            let index = ordered(now: Date()).firstIndex(where: { $0.item.conversationId == announcedBy })
+        {
+            waiting[announcedBy]?.announced = index + 1
+        }
+        guard refresh == nil else { return }
+        refresh = Task {
+            try? await Task.sleep(for: .milliseconds(200))
+            self.publishQueue()
+        }
+    }
+
+    /// The most urgent `queueShown` conversations of the queue, and its length.
+    func queueEvent() -> AgentEvent {
         var event = AgentEvent(.queue)
-        event.queue = queue()
-        everyone(event)
+        event.queue = Array(queue().prefix(Self.queueShown))
+        event.queueLength = waiting.count
+        return event
+    }
+
+    /// Queue entries sent to agents at a time (a console shows the first ones; the rest follow as those are taken).
+    static let queueShown = 100
+
+    /// Sends the queue to every agent and each waiting customer whose place changed their new place.
+    private func publishQueue() {
+        refresh = nil
+        everyone(queueEvent())
         var moved: [(ConversationSession, Int)] = []
         for (index, entry) in ordered(now: Date()).enumerated() where entry.announced != index + 1 {
             waiting[entry.item.conversationId]?.announced = index + 1
-            if entry.item.conversationId != announcedBy { moved.append((entry.session, index + 1)) }
+            moved.append((entry.session, index + 1))
         }
         guard !moved.isEmpty else { return }
         Task {

@@ -6,7 +6,8 @@ public import ParleyStore
 /// - `signed_in`: `agent`, `token` (send it with `resume` after a reconnect) and `expires_at`.
 /// - `signed_out`: after `logout`.
 /// - `agent`: the agent's own state changed (`agent`: status, conversations).
-/// - `queue`: the whole queue, most urgent first, whenever it changes.
+/// - `queue`: the queue, most urgent first (its first 100 entries), and
+///   `queue_length`, shortly after it changes.
 /// - `offer`: `item`, a queued conversation offered to this agent: `take` or `decline` it.
 /// - `active`: `conversations` the bot is handling now.
 /// - `conversation`: `view` of a conversation just opened or taken; its
@@ -37,6 +38,7 @@ public struct AgentEvent: Sendable, Encodable {
     public var token: String?
     public var expiresAt: Date?
     public var queue: [QueueItem]?
+    public var queueLength: Int?
     public var item: QueueItem?
     public var conversations: [Conversation]?
     public var view: ConversationView?

@@ -19,7 +19,7 @@ enum AgentLines {
             ]
         case .queue:
             let queue = event.queue ?? []
-            return ["queue> \(queue.count) waiting"]
+            return ["queue> \(event.queueLength ?? queue.count) waiting"]
                 + queue.prefix(10).map { item in
                     "queue> \(item.position). \(item.conversationId) \(item.customerName ?? "customer")"
                         + "\(item.vip ? " (VIP)" : ""): \(item.reason); \(item.summary.intents.joined(separator: ", "))"

@@ -8,7 +8,7 @@
 
   var tokenKey = "parley:agent-token";
   var socket = null, retry = 0, me = null;
-  var queue = [], offers = new Set(), active = [];
+  var queue = [], queueLength = 0, offers = new Set(), active = [];
   var conversations = new Map(); // id -> { view, messages }
   var current = null, lastTyping = 0, typingTimer = null;
 
@@ -84,6 +84,7 @@
         break;
       case "queue":
         queue = event.queue || [];
+        queueLength = event.queue_length || queue.length;
         var waiting = new Set(queue.map(function (item) { return item.conversation_id; }));
         offers.forEach(function (id) { if (!waiting.has(id)) offers.delete(id); });
         renderQueue();
@@ -169,7 +170,7 @@
   }
 
   function renderQueue() {
-    $("queue-count").textContent = String(queue.length);
+    $("queue-count").textContent = String(queueLength);
     var list = $("queue");
     list.textContent = "";
     queue.forEach(function (entry) {
