@@ -40,6 +40,8 @@ public struct ParleyServer: Service {
         WebPages().add(to: router)
         // The line port first: a port in use fails here, before anything else starts.
         let line = try await LineServer(service: service, host: configuration.host, port: configuration.linePort)
+        let restored = try await service.restoreQueue()
+        if restored > 0 { logger.info("conversations waiting for an agent again", metadata: ["count": "\(restored)"]) }
         let onReady = self.onReady
         let logger = self.logger
         let app = Application(

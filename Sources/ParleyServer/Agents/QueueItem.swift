@@ -18,8 +18,6 @@ public struct QueueItem: Sendable, Hashable, Codable {
     public var summary: EscalationSummary
     /// The agent it is offered to now, if any.
     public var offeredTo: String?
-    /// No agent came in time: the customer was asked for an email and it waits as a ticket.
-    public var ticket: Bool
 
     /// Order of the queue: one priority level counts as five minutes of waiting.
     func urgency(at now: Date) -> Double {

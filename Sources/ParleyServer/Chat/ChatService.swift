@@ -147,6 +147,26 @@ public final class ChatService: Sendable {
         return kept
     }
 
+    /// Puts the conversations the store has waiting for an agent, or with one
+    /// (gone with the previous process), back in the agents' queue: run once
+    /// at start-up. Returns how many.
+    @discardableResult
+    public func restoreQueue() async throws -> Int {
+        var restored = 0
+        for status in [Conversation.Status.queued, .withAgent] {
+            for conversation in try await store.conversations(status: status, limit: 100_000)
+            where conversation.outcome == nil {
+                guard let (session, holder) = try await attach(conversation.id, outbox: nil) else { continue }
+                if let item = await session.reopen() {
+                    _ = await desk.enqueue(session, item: item)
+                    restored += 1
+                }
+                await session.detach(holder)
+            }
+        }
+        return restored
+    }
+
     /// Lets conversations no connection has used for `limits.idleSeconds` leave memory.
     public func forgetIdleConversations(now: ContinuousClock.Instant = .now) async {
         let cutoff = now - .seconds(limits.idleSeconds)

@@ -212,7 +212,7 @@ actor ConversationSession {
                 conversationId: id, customerId: customerId, customerName: customer.name, vip: customer.vip,
                 reason: escalation?.reason ?? "asked for a person", rule: escalation?.rule ?? "human_request",
                 priority: escalation?.priority ?? 0, queuedAt: escalation?.queuedAt ?? Date(), position: 0,
-                summary: summary, offeredTo: nil, ticket: false))
+                summary: summary, offeredTo: nil))
         announce(position: position)
     }
 
@@ -448,7 +448,39 @@ actor ConversationSession {
             conversationId: id, customerId: customerId, customerName: customer.name, vip: customer.vip,
             reason: "the agent left", rule: escalation?.rule ?? "requeued", priority: escalation?.priority ?? 0,
             queuedAt: escalation?.queuedAt ?? now, position: 0, summary: EscalationSummary(transcript: messages),
-            offeredTo: nil, ticket: false)
+            offeredTo: nil)
+    }
+
+    /// After a restart: a conversation that waited for an agent, or had one
+    /// (who is gone with the old process), waits in the queue again. Returns
+    /// the item to queue; nil when it does not wait (or is a ticket already).
+    func reopen() async -> QueueItem? {
+        await enter()
+        defer { leave() }
+        guard conversation.outcome == nil, conversation.status == .queued || conversation.status == .withAgent
+        else { return nil }
+        let now = Date()
+        if conversation.status == .withAgent {
+            var updated = conversation
+            updated.status = .queued
+            updated.assignedAgentId = nil
+            updated.updatedAt = now
+            do {
+                try await note(
+                    "the server restarted; waiting for an agent again", rule: "requeued", saving: updated, at: now)
+            } catch {
+                service.logger.error("could not requeue a conversation", metadata: ["error": "\(error)"])
+                return nil
+            }
+        }
+        state.status = .escalated
+        let escalation = try? await service.store.openEscalation(conversationId: id)
+        let messages = (try? await service.store.transcript(conversationId: id)) ?? []
+        return QueueItem(
+            conversationId: id, customerId: customerId, customerName: customer.name, vip: customer.vip,
+            reason: escalation?.reason ?? "asked for a person", rule: escalation?.rule ?? "requeued",
+            priority: escalation?.priority ?? 0, queuedAt: escalation?.queuedAt ?? now, position: 0,
+            summary: EscalationSummary(transcript: messages), offeredTo: nil)
     }
 
     /// No agent took the waiting conversation in time: the bot asks for an

@@ -159,6 +159,32 @@ import Testing
         try await server.stop()
     }
 
+    @Test func aRestartedServerQueuesWhatWaitedOrHadAnAgent() async throws {
+        let first = try await TestServer.start()
+        try await first.addAgent("ana", name: "Ana")
+        var waiting = Customer(first)
+        let queued = try await waiting.start()
+        await waiting.connection.receive(ClientMessage(type: "human"))
+        var helped = Customer(first)
+        let taken = try await helped.start()
+        var ana = Desk(first)
+        _ = try await ana.login("ana")
+        await ana.send("take", taken)
+        _ = try await helped.events.first { $0.type == .agentJoined }
+        try await first.stop()
+
+        let second = try await TestServer.start(after: first)
+        let queue = await second.service.desk.queue().map(\.conversationId)
+        #expect(Set(queue) == [queued, taken])
+        #expect(try await second.service.store.conversation(id: taken)?.status == .queued)
+        // The customer who comes back is told where they stand.
+        var back = Customer(second)
+        await back.connection.receive(ClientMessage(type: "hello", conversationId: taken, lastMessageId: 0))
+        let welcome = try await back.events.first { $0.type == .welcome }.event
+        #expect(welcome.status == "queued")
+        try await second.stop()
+    }
+
     @Test func anExpiredSignInIsRefused() async throws {
         let server = try await TestServer.start()
         try await server.addAgent("ana", name: "Ana")

@@ -16,11 +16,12 @@ final class TestServer: Sendable {
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
 
-    /// Starts the server; `limits` and `desk` adjust the defaults.
-    static func start(limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings()) async throws
-        -> TestServer
-    {
-        let folder = try TemporaryFolder()
+    /// Starts the server; `limits` and `desk` adjust the defaults. With
+    /// `after`, a stopped server's bot and store are started again.
+    static func start(
+        limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings(), after previous: TestServer? = nil
+    ) async throws -> TestServer {
+        let folder = try previous?.folder ?? TemporaryFolder()
         try folder.write("intents/shop.yml", ShopFixture.intents)
         try folder.write("intents/human.yml", humanIntent)
         try folder.write("responses/shop.yml", responses)
