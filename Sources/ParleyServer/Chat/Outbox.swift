@@ -1,46 +1,96 @@
-/// What is on its way to one client, in order: events pushed by anyone
-/// (replies, an agent joining, the queue moving) queue here and one writer
-/// sends them. The queue is bounded: a client that stops reading while
-/// events pile up past the limit is disconnected (everything is in the CRM
-/// store; the client can resume).
-struct Outbox<Element: Sendable>: Sendable {
-    private let stream: AsyncStream<Element>
-    private let continuation: AsyncStream<Element>.Continuation
+internal import NIOConcurrencyHelpers
+internal import NIOCore
 
-    private init(limit: Int) {
-        (stream, continuation) = AsyncStream.makeStream(of: Element.self, bufferingPolicy: .bufferingOldest(limit))
+/// What is on its way to one client, in order: events pushed by anyone
+/// (replies, an agent joining, the queue moving) queue here and are written
+/// one at a time by a writer task that exists only while there is something
+/// to write (an idle connection costs no task). The queue is bounded: when a
+/// client stops reading and events pile up past the limit, the outbox gives
+/// up on it (`overflow`: the channel closes the connection; everything is in
+/// the CRM store and the client can resume).
+final class Outbox<Element: Sendable>: Sendable {
+    private struct State {
+        var queue = CircularBuffer<Element>()
+        var writing = false
+        var closed = false
+        var flushed: [CheckedContinuation<Void, Never>] = []
+    }
+
+    /// What `send` does after queueing.
+    private enum Next {
+        case nothing, startWriter, overflowed
+    }
+
+    private let state = NIOLockedValueBox(State())
+    private let limit: Int
+    private let write: @Sendable (Element) async throws -> Void
+    private let overflow: @Sendable () -> Void
+
+    /// `write` sends one element to the client; `overflow` closes the connection.
+    init(
+        limit: Int = 1024, write: @escaping @Sendable (Element) async throws -> Void,
+        overflow: @escaping @Sendable () -> Void
+    ) {
+        self.limit = limit
+        self.write = write
+        self.overflow = overflow
     }
 
     /// Queues one element for the client; never blocks.
     func send(_ element: Element) {
-        if case .dropped = continuation.yield(element) { continuation.finish() }
+        let next = state.withLockedValue { state -> Next in
+            guard !state.closed else { return .nothing }
+            guard state.queue.count < limit else {
+                state.closed = true
+                state.queue.removeAll()
+                return .overflowed
+            }
+            state.queue.append(element)
+            guard !state.writing else { return .nothing }
+            state.writing = true
+            return .startWriter
+        }
+        switch next {
+        case .nothing: break
+        case .startWriter: Task { await self.drain() }
+        case .overflowed: overflow()
+        }
     }
 
-    /// Serves one connection: `read` handles the client's input until it
-    /// ends, while the elements sent to the outbox are written with `write`,
-    /// in order. Once input ends, what is queued is still written; when
-    /// writing fails or the outbox overflows, reading stops. Rethrows what
-    /// `read` threw, once the writing is done.
-    static func serve(
-        limit: Int = 1024, read: @escaping @Sendable (Outbox) async throws -> Void,
-        write: @escaping @Sendable (Element) async throws -> Void
-    ) async throws {
-        let outbox = Outbox(limit: limit)
-        // Which side finished: true for the writer.
-        try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                do {
-                    for await element in outbox.stream { try await write(element) }
-                } catch {}
-                return true
-            }
-            group.addTask {
-                defer { outbox.continuation.finish() }
-                try await read(outbox)
+    /// Waits until everything sent so far is written, or the outbox gave up.
+    func flush() async {
+        await withCheckedContinuation { continuation in
+            let done = state.withLockedValue { state -> Bool in
+                guard state.writing else { return true }
+                state.flushed.append(continuation)
                 return false
             }
-            if try await group.next() == true { group.cancelAll() }
-            try await group.waitForAll()
+            if done { continuation.resume() }
+        }
+    }
+
+    /// Writes until the queue is empty, in order; only one runs at a time.
+    private func drain() async {
+        while true {
+            let next = state.withLockedValue { state -> Element? in
+                guard !state.closed, let first = state.queue.popFirst() else {
+                    state.writing = false
+                    for waiter in state.flushed { waiter.resume() }
+                    state.flushed = []
+                    return nil
+                }
+                return first
+            }
+            guard let next else { return }
+            do {
+                try await write(next)
+            } catch {
+                // The connection is gone: drop what is left.
+                state.withLockedValue { state in
+                    state.closed = true
+                    state.queue.removeAll()
+                }
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 internal import Hummingbird
 internal import HummingbirdWebSocket
 internal import NIOCore
+internal import NIOWebSocket
 
 /// The agents' WebSocket at `/agent/ws`: each text frame is one JSON
 /// `AgentMessage`, each event one JSON `AgentEvent` frame. The console uses
@@ -22,26 +23,29 @@ struct AgentWebSocketChannel: Sendable {
                 return
             }
             defer { service.metrics.closeConnection("agent") }
-            try await Outbox<AgentEvent>.serve { outbox in
-                var connection = AgentConnection(service: service, outbox: outbox.send)
-                do {
-                    for try await message in inbound.messages(maxSize: service.limits.maxMessageBytes) {
-                        switch message {
-                        case .text(let text):
-                            await connection.receive(json: text)
-                        case .binary:
-                            service.metrics.error(.binaryFrame)
-                            outbox.send(.error(.binaryFrame, "send JSON in text frames; binary frames are not read"))
-                        }
-                    }
-                } catch {
-                    await connection.close()
-                    throw error
-                }
-                await connection.close()
-            } write: { event in
+            let outbox = Outbox<AgentEvent> { event in
                 try await outbound.write(.text(event.json()))
+            } overflow: {
+                Task { try? await outbound.close(.policyViolation, reason: "too many events unread") }
             }
+            var connection = AgentConnection(service: service, outbox: outbox.send)
+            do {
+                for try await message in inbound.messages(maxSize: service.limits.maxMessageBytes) {
+                    switch message {
+                    case .text(let text):
+                        await connection.receive(json: text)
+                    case .binary:
+                        service.metrics.error(.binaryFrame)
+                        outbox.send(.error(.binaryFrame, "send JSON in text frames; binary frames are not read"))
+                    }
+                }
+            } catch {
+                await connection.close()
+                await outbox.flush()
+                throw error
+            }
+            await connection.close()
+            await outbox.flush()
         }
     }
 }

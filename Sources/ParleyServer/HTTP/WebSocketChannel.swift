@@ -29,26 +29,29 @@ struct WebSocketChannel: Sendable {
                 return
             }
             defer { service.metrics.closeConnection("web") }
-            try await Outbox<ServerEvent>.serve { outbox in
-                var connection = ChatConnection(service: service, channel: "web", outbox: outbox.send)
-                do {
-                    for try await message in inbound.messages(maxSize: service.limits.maxMessageBytes) {
-                        switch message {
-                        case .text(let text):
-                            await connection.receive(json: text, receivedAt: .now)
-                        case .binary:
-                            service.metrics.error(.binaryFrame)
-                            outbox.send(.error(.binaryFrame, "send JSON in text frames; binary frames are not read"))
-                        }
-                    }
-                } catch {
-                    await connection.close()
-                    throw error
-                }
-                await connection.close()
-            } write: { event in
+            let outbox = Outbox<ServerEvent> { event in
                 try await outbound.write(.text(event.json()))
+            } overflow: {
+                Task { try? await outbound.close(.policyViolation, reason: "too many events unread") }
             }
+            var connection = ChatConnection(service: service, channel: "web", outbox: outbox.send)
+            do {
+                for try await message in inbound.messages(maxSize: service.limits.maxMessageBytes) {
+                    switch message {
+                    case .text(let text):
+                        await connection.receive(json: text, receivedAt: .now)
+                    case .binary:
+                        service.metrics.error(.binaryFrame)
+                        outbox.send(.error(.binaryFrame, "send JSON in text frames; binary frames are not read"))
+                    }
+                }
+            } catch {
+                await connection.close()
+                await outbox.flush()
+                throw error
+            }
+            await connection.close()
+            await outbox.flush()
         }
     }
 }

@@ -64,20 +64,23 @@ struct LineServer: Sendable {
         do {
             try await withGracefulShutdownHandler {
                 try await client.executeThenClose { inbound, outbound in
-                    try await Outbox<String>.serve { outbox in
-                        var session = LineSession(service: service, send: outbox.send)
-                        do {
-                            for try await frame in inbound {
-                                if await session.receive(frame) { break }
-                            }
-                        } catch {
-                            await session.close()
-                            throw error
-                        }
-                        await session.close()
-                    } write: { lines in
+                    let outbox = Outbox<String> { lines in
                         try await outbound.write(ByteBuffer(string: lines + "\n"))
+                    } overflow: {
+                        client.channel.close(promise: nil)
                     }
+                    var session = LineSession(service: service, send: outbox.send)
+                    do {
+                        for try await frame in inbound {
+                            if await session.receive(frame) { break }
+                        }
+                    } catch {
+                        await session.close()
+                        await outbox.flush()
+                        throw error
+                    }
+                    await session.close()
+                    await outbox.flush()
                 }
             } onGracefulShutdown: {
                 // Stop reading: the message in hand is finished and answered, then the connection closes.
