@@ -185,6 +185,22 @@ import Testing
         try await second.stop()
     }
 
+    @Test func aHolderWithoutAnOutboxKeepsTheConversationInMemory() async throws {
+        var limits = ChatLimits()
+        limits.idleSeconds = 0
+        let server = try await TestServer.start(limits: limits)
+        var customer = Customer(server)
+        let id = try await customer.start()
+        await customer.connection.close()
+        let (session, holder) = try #require(try await server.service.attach(id, outbox: nil))
+        await server.service.forgetIdleConversations(now: .now + .seconds(1))
+        #expect(server.service.isInMemory(id))
+        await session.detach(holder)
+        await server.service.forgetIdleConversations(now: .now + .seconds(1))
+        #expect(!server.service.isInMemory(id))
+        try await server.stop()
+    }
+
     @Test func anExpiredSignInIsRefused() async throws {
         let server = try await TestServer.start()
         try await server.addAgent("ana", name: "Ana")
