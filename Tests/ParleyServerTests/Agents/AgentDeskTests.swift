@@ -201,6 +201,27 @@ import Testing
         try await server.stop()
     }
 
+    @Test func aCustomerWhoClosedTheTabGetsTheAgentsRepliesOnReturn() async throws {
+        let server = try await TestServer.start()
+        try await server.addAgent("ana", name: "Ana")
+        var customer = Customer(server)
+        let id = try await customer.start()
+        var ana = Desk(server)
+        _ = try await ana.login("ana")
+        await ana.send("take", id)
+        let joined = try await customer.events.first { $0.type == .agentJoined }.event
+        let lastSeen = try #require(customer.events.events.last { $0.type == .reply }?.id)
+        await customer.connection.close()
+        await ana.send("say", id, text: "Your refund was sent today.")
+        #expect(joined.status == "with_agent" && ana.events.events.allSatisfy { $0.type != .error })
+        var back = Customer(server)
+        await back.connection.receive(ClientMessage(type: "hello", conversationId: id, lastMessageId: lastSeen))
+        let missed = try await back.events.first { $0.type == .reply }.event
+        #expect(missed.from == "agent" && missed.text == "Your refund was sent today.")
+        #expect(await server.service.desk.owner(of: id) == "ana")
+        try await server.stop()
+    }
+
     @Test func anExpiredSignInIsRefused() async throws {
         let server = try await TestServer.start()
         try await server.addAgent("ana", name: "Ana")
