@@ -1,5 +1,4 @@
 internal import NIOConcurrencyHelpers
-internal import NIOCore
 
 /// What is on its way to one client, in order: events pushed by anyone
 /// (replies, an agent joining, the queue moving) queue here and are written
@@ -10,7 +9,8 @@ internal import NIOCore
 /// the CRM store and the client can resume).
 final class Outbox<Element: Sendable>: Sendable {
     private struct State {
-        var queue = CircularBuffer<Element>()
+        /// What waits to be written (an empty array holds no memory: an idle connection costs nothing here).
+        var queue: [Element] = []
         var writing = false
         var closed = false
         var flushed: [CheckedContinuation<Void, Never>] = []
@@ -69,26 +69,28 @@ final class Outbox<Element: Sendable>: Sendable {
         }
     }
 
-    /// Writes until the queue is empty, in order; only one runs at a time.
+    /// Writes until the queue is empty, in order, taking what waits in
+    /// batches; only one runs at a time.
     private func drain() async {
         while true {
-            let next = state.withLockedValue { state -> Element? in
-                guard !state.closed, let first = state.queue.popFirst() else {
+            let batch = state.withLockedValue { state -> [Element] in
+                guard !state.closed, !state.queue.isEmpty else {
                     state.writing = false
                     for waiter in state.flushed { waiter.resume() }
                     state.flushed = []
-                    return nil
+                    return []
                 }
-                return first
+                defer { state.queue = [] }
+                return state.queue
             }
-            guard let next else { return }
+            guard !batch.isEmpty else { return }
             do {
-                try await write(next)
+                for element in batch { try await write(element) }
             } catch {
                 // The connection is gone: drop what is left.
                 state.withLockedValue { state in
                     state.closed = true
-                    state.queue.removeAll()
+                    state.queue = []
                 }
             }
         }
