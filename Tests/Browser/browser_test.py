@@ -152,6 +152,9 @@ def main():
     parser.add_argument("--artifacts", default=os.path.join(ROOT, ".build/browser-artifacts"))
     parser.add_argument("--chromedriver", default=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     options = parser.parse_args()
+    # The server runs in a folder of its own: paths given relative to here must still work.
+    options.parley = os.path.abspath(options.parley)
+    options.artifacts = os.path.abspath(options.artifacts)
     os.makedirs(options.artifacts, exist_ok=True)
     work = tempfile.mkdtemp(prefix="parley-browser-")
     store = os.path.join(work, "crm.sqlite")
