@@ -73,7 +73,7 @@ public struct AgentConnection: Sendable {
             var event = AgentEvent(.active)
             do {
                 event.conversations = try await service.store.conversations(status: .bot, limit: 200)
-                    .filter { service.isInMemory($0.id) }.prefix(50).map { $0 }
+                    .filter { service.isInMemory($0.id) }.prefix(50).map(\.self)
             } catch {
                 throw .unavailable
             }
@@ -119,8 +119,8 @@ public struct AgentConnection: Sendable {
         default:
             refuse(
                 .unknownType,
-                "unknown type \"\(message.type)\"; expected login, resume, status, queue, active, open, take, "
-                    + "decline, say, typing, handback, close or logout")
+                "unknown type \"\(message.type)\"; expected login, resume, status, queue, active, open, close_view, "
+                    + "take, decline, say, typing, handback, close or logout")
         }
     }
 

@@ -6,7 +6,8 @@
 /// - `resume`: `token` of an earlier sign-in (a reconnecting console).
 /// - `status`: `status` `available` or `away`.
 /// - `queue`: the queue now; `active`: conversations the bot is handling now.
-/// - `open`: `conversation_id` → its `conversation` view, then its messages live.
+/// - `open`: `conversation_id` → its `conversation` view, then its messages
+///   live; `close_view` stops following it.
 /// - `take`: `conversation_id`, from the queue or from the bot; `decline` an offer.
 /// - `say`: `conversation_id` and `text`; `typing`: `conversation_id`.
 /// - `handback`: `conversation_id` back to the bot; `close`: with an `outcome`.
