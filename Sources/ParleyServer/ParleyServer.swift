@@ -72,6 +72,17 @@ public struct ParleyServer: Service {
                 }
             }
             group.addTask {
+                // Give freed memory back to the kernel now and then (see ProcessMemory).
+                try? await cancelWhenGracefulShutdown {
+                    while !Task.isCancelled {
+                        try await Task.sleep(for: .seconds(10))
+                        let started = ContinuousClock.now
+                        ProcessMemory.returnFreedMemory()
+                        logger.debug("returned freed memory", metadata: ["took": "\(ContinuousClock.now - started)"])
+                    }
+                }
+            }
+            group.addTask {
                 // Expire offers and turn conversations nobody took into tickets.
                 try? await cancelWhenGracefulShutdown {
                     while !Task.isCancelled {
