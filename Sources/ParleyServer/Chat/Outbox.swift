@@ -2,8 +2,10 @@ internal import NIOConcurrencyHelpers
 
 /// What is on its way to one client, in order: events pushed by anyone
 /// (replies, an agent joining, the queue moving) queue here and are written
-/// one at a time by a writer task that exists only while there is something
-/// to write (an idle connection costs no task). The queue is bounded: when a
+/// one at a time. What comes of the client's own input is written by the
+/// connection's task once it has handled it (`handling`); what comes while it
+/// waits for input is written by a writer task that exists only while there
+/// is something to write (an idle connection costs no task). The queue is bounded: when a
 /// client stops reading and events pile up past the limit, the outbox gives
 /// up on it (`overflow`: the channel closes the connection; everything is in
 /// the CRM store and the client can resume).
@@ -12,6 +14,8 @@ final class Outbox<Element: Sendable>: Sendable {
         /// What waits to be written (an empty array holds no memory: an idle connection costs nothing here).
         var queue: [Element] = []
         var writing = false
+        /// The connection's task is handling input and writes what waits afterwards.
+        var held = false
         var closed = false
         var flushed: [CheckedContinuation<Void, Never>] = []
     }
@@ -46,7 +50,7 @@ final class Outbox<Element: Sendable>: Sendable {
                 return .overflowed
             }
             state.queue.append(element)
-            guard !state.writing else { return .nothing }
+            guard !state.writing, !state.held else { return .nothing }
             state.writing = true
             return .startWriter
         }
@@ -55,6 +59,20 @@ final class Outbox<Element: Sendable>: Sendable {
         case .startWriter: Task { await self.drain() }
         case .overflowed: overflow()
         }
+    }
+
+    /// Runs `body` (the handling of the client's input) and then writes what
+    /// it sent in the calling task, unless a writer task is already at it.
+    func handling(_ body: () async -> Void) async {
+        state.withLockedValue { $0.held = true }
+        await body()
+        let drainHere = state.withLockedValue { state -> Bool in
+            state.held = false
+            guard !state.writing, !state.queue.isEmpty, !state.closed else { return false }
+            state.writing = true
+            return true
+        }
+        if drainHere { await drain() }
     }
 
     /// Waits until everything sent so far is written, or the outbox gave up.

@@ -39,7 +39,7 @@ struct WebSocketChannel: Sendable {
                 for try await message in inbound.messages(maxSize: service.limits.maxMessageBytes) {
                     switch message {
                     case .text(let text):
-                        await connection.receive(json: text, receivedAt: .now)
+                        await outbox.handling { await connection.receive(json: text, receivedAt: .now) }
                     case .binary:
                         service.metrics.error(.binaryFrame)
                         outbox.send(.error(.binaryFrame, "send JSON in text frames; binary frames are not read"))

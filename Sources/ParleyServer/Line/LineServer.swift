@@ -72,7 +72,9 @@ struct LineServer: Sendable {
                     var session = LineSession(service: service, send: outbox.send)
                     do {
                         for try await frame in inbound {
-                            if await session.receive(frame) { break }
+                            var close = false
+                            await outbox.handling { close = await session.receive(frame) }
+                            if close { break }
                         }
                     } catch {
                         await session.close()
