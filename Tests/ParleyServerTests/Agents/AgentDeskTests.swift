@@ -222,6 +222,33 @@ import Testing
         try await server.stop()
     }
 
+    @Test func offersGoToAvailableAgentsWithRoomAndMoveOnWhenUnanswered() async throws {
+        let server = try await TestServer.start()
+        try await server.addAgent("ana", name: "Ana", capacity: 1)
+        try await server.addAgent("bo", name: "Bo")
+        var ana = Desk(server)
+        var bo = Desk(server)
+        _ = try await ana.login("ana")
+        _ = try await bo.login("bo")
+        await bo.connection.receive(AgentMessage(type: "status", status: "away"))
+        var first = Customer(server)
+        let one = try await first.start()
+        await first.connection.receive(ClientMessage(type: "human"))
+        _ = try await ana.events.first { $0.type == .offer && $0.conversationId == one }
+        // Nobody answers: after the offer timeout it goes to the next available agent.
+        await bo.connection.receive(AgentMessage(type: "status", status: "available"))
+        await server.service.desk.sweep(now: Date().addingTimeInterval(31))
+        _ = try await bo.events.first { $0.type == .offer && $0.conversationId == one }
+        #expect(!bo.events.events.contains { $0.type == .offer && $0.conversationId != one })
+        // Ana's capacity is one conversation.
+        await ana.send("take", one)
+        var second = Customer(server)
+        let two = try await second.start()
+        await ana.send("take", two)
+        #expect(ana.events.events.last?.code == .atCapacity)
+        try await server.stop()
+    }
+
     @Test func anExpiredSignInIsRefused() async throws {
         let server = try await TestServer.start()
         try await server.addAgent("ana", name: "Ana")
