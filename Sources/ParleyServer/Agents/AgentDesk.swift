@@ -237,7 +237,10 @@ public actor AgentDesk {
     func take(_ conversationId: String, session: ConversationSession, by agentId: String) async throws(AgentDeskError) {
         guard let agent = duty[agentId]?.profile else { throw .unauthorized }
         if let owner = owners[conversationId] { throw .alreadyTaken(conversationId, by: owner.agent.name) }
-        guard agent.conversations.count < agent.capacity else { throw .atCapacity(agent.capacity) }
+        // Counted from the owners, so takes still being stored count too.
+        guard owners.values.count(where: { $0.agent.id == agentId }) < agent.capacity else {
+            throw .atCapacity(agent.capacity)
+        }
         let queued = waiting.removeValue(forKey: conversationId)
         let session = queued?.session ?? session
         owners[conversationId] = Ownership(agent: agent, session: session)

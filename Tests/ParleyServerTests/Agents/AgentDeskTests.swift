@@ -249,6 +249,27 @@ import Testing
         try await server.stop()
     }
 
+    @Test func simultaneousTakesByOneAgentStayWithinTheirCapacity() async throws {
+        let server = try await TestServer.start()
+        try await server.addAgent("ana", name: "Ana", capacity: 1)
+        var first = Customer(server)
+        var second = Customer(server)
+        let one = try await first.start()
+        let two = try await second.start()
+        var console = Desk(server)
+        var terminal = Desk(server)
+        let token = try await console.login("ana")
+        await terminal.connection.receive(AgentMessage(type: "resume", token: token))
+        async let takeOne: Void = console.send("take", one)
+        async let takeTwo: Void = terminal.send("take", two)
+        _ = await (takeOne, takeTwo)
+        let refused = (console.events.events + terminal.events.events).filter { $0.code == .atCapacity }
+        #expect(refused.count == 1)
+        let owners = [await server.service.desk.owner(of: one), await server.service.desk.owner(of: two)]
+        #expect(owners.compactMap { $0 } == ["ana"])
+        try await server.stop()
+    }
+
     @Test func anExpiredSignInIsRefused() async throws {
         let server = try await TestServer.start()
         try await server.addAgent("ana", name: "Ana")
