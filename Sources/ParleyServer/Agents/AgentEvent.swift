@@ -14,6 +14,8 @@ public import ParleyStore
 ///   messages follow live as `message` events.
 /// - `message`: `conversation_id` and `entry`, a stored message.
 /// - `typing`: the customer of `conversation_id` is typing.
+/// - `presence`: the customer of `conversation_id` closed their last
+///   connection (`online` false: a closed tab) or came back (`online` true).
 /// - `taken`: `conversation_id` is now `agent_id`'s (to everyone on duty).
 /// - `released`: `conversation_id` left this agent (`outcome`: `handed_back`, `closed`, `requeued`).
 /// - `error`: `code` and a readable `message`.
@@ -21,7 +23,7 @@ public struct AgentEvent: Sendable, Encodable {
     public enum Kind: String, Sendable, Encodable {
         case signedIn = "signed_in"
         case signedOut = "signed_out"
-        case agent, queue, offer, active, conversation, message, typing, taken, released, error
+        case agent, queue, offer, active, conversation, message, typing, presence, taken, released, error
     }
 
     /// An agent as their console shows them.
@@ -46,6 +48,7 @@ public struct AgentEvent: Sendable, Encodable {
     public var entry: StoredMessage?
     public var agentId: String?
     public var outcome: String?
+    public var online: Bool?
     public var code: ErrorCode?
     public var message: String?
 

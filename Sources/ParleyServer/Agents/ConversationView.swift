@@ -10,4 +10,6 @@ public struct ConversationView: Sendable, Codable {
     /// The customer's other conversations, most recent first.
     public var previous: [Conversation]
     public var summary: EscalationSummary
+    /// Whether a customer connection is open on the conversation now.
+    public var customerOnline: Bool
 }

@@ -62,10 +62,12 @@ actor ConversationSession {
     /// conversation must be looked up again.
     func attach(_ outbox: CustomerOutbox?, sending events: [ServerEvent] = []) -> Int? {
         guard !retired else { return nil }
+        let wasOnline = customerOnline
         nextId += 1
         holders[nextId] = outbox
         lastUsed = .now
         for event in events { outbox?(event) }
+        tellPresence(ifChangedFrom: wasOnline)
         return nextId
     }
 
@@ -81,14 +83,28 @@ actor ConversationSession {
         defer { leave() }
         var events = [welcome]
         if let lastMessageId { events += try await missed(after: lastMessageId) }
+        let wasOnline = customerOnline
         holders[holder] = outbox
         events.forEach(outbox)
+        tellPresence(ifChangedFrom: wasOnline)
     }
 
     /// A holder let go (a connection closed).
     func detach(_ holder: Int) {
+        let wasOnline = customerOnline
         holders[holder] = nil
         lastUsed = .now
+        tellPresence(ifChangedFrom: wasOnline)
+    }
+
+    /// Tells the agents watching when the customer's last connection closed
+    /// (a closed tab) or the customer came back.
+    private func tellPresence(ifChangedFrom wasOnline: Bool) {
+        let online = customerOnline
+        guard online != wasOnline, !watchers.isEmpty else { return }
+        var event = AgentEvent(.presence, conversationId: id)
+        event.online = online
+        for watcher in watchers.values { watcher(event) }
     }
 
     /// Retires the session if nothing has used it since `cutoff`, nothing
@@ -279,7 +295,7 @@ actor ConversationSession {
             ConversationView(
                 conversation: conversation, messages: messages, customer: history?.customer,
                 previous: history?.conversations.filter { $0.id != id } ?? [],
-                summary: EscalationSummary(transcript: messages))
+                summary: EscalationSummary(transcript: messages), customerOnline: customerOnline)
         )
     }
 

@@ -42,6 +42,8 @@ enum AgentLines {
             return event.entry.map { [message(id, $0)] } ?? []
         case .typing:
             return []
+        case .presence:
+            return ["parley> \(id) the customer \(event.online == true ? "is back" : "left (closed the chat)")"]
         case .taken:
             return ["parley> \(id) taken by \(event.agentId ?? "an agent")"]
         case .released:

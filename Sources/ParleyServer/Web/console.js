@@ -119,6 +119,12 @@
         clearTimeout(typingTimer);
         typingTimer = setTimeout(function () { $("customer-typing").textContent = ""; }, 4000);
         break;
+      case "presence":
+        var watched = conversations.get(event.conversation_id);
+        if (!watched) break;
+        watched.view.customer_online = event.online;
+        if (event.conversation_id === current) renderView();
+        break;
       case "taken":
         offers.delete(event.conversation_id);
         updateStatus(event.conversation_id, "with_agent", event.agent_id);
@@ -245,7 +251,8 @@
     if (!open) return;
     var view = open.view;
     $("view-title").textContent = customerName(view);
-    $("view-status").textContent = view.conversation.status.replace("_", " ");
+    $("view-status").textContent = view.conversation.status.replace("_", " ") +
+      (view.customer_online === false ? " · customer left the chat" : "");
     var owned = mine(view);
     $("take").hidden = owned || view.conversation.status === "closed";
     Array.prototype.forEach.call($("composer").elements, function (control) { control.disabled = !owned; });

@@ -212,12 +212,15 @@ import Testing
         let joined = try await customer.events.first { $0.type == .agentJoined }.event
         let lastSeen = try #require(customer.events.events.last { $0.type == .reply }?.id)
         await customer.connection.close()
+        let left = try await ana.events.first { $0.type == .presence }.event
+        #expect(left.conversationId == id && left.online == false)
         await ana.send("say", id, text: "Your refund was sent today.")
         #expect(joined.status == "with_agent" && ana.events.events.allSatisfy { $0.type != .error })
         var back = Customer(server)
         await back.connection.receive(ClientMessage(type: "hello", conversationId: id, lastMessageId: lastSeen))
         let missed = try await back.events.first { $0.type == .reply }.event
         #expect(missed.from == "agent" && missed.text == "Your refund was sent today.")
+        _ = try await ana.events.first { $0.type == .presence && $0.online == true }
         #expect(await server.service.desk.owner(of: id) == "ana")
         try await server.stop()
     }
