@@ -43,6 +43,12 @@ struct ChatBenchmark: AsyncParsableCommand {
     var idle = 0
 
     @Option(
+        help:
+            "Seconds more to wait with the idle customers connected before reading the server's memory (Parley hands freed memory back every 10 s)."
+    )
+    var settle = 0.0
+
+    @Option(
         name: .customLong("server-pid"), help: "The server's process id, to read its memory (default: its /health).")
     var serverPid: Int?
 
@@ -149,7 +155,7 @@ struct ChatBenchmark: AsyncParsableCommand {
         while clock.now < giveUp, (settled.value ?? 0) < idle {
             try await Task.sleep(for: .milliseconds(100))
         }
-        try await Task.sleep(for: .seconds(1))
+        try await Task.sleep(for: .seconds(1 + settle))
         let open = settled.value ?? 0
         let rss = await memory()
         var times: [Double] = []

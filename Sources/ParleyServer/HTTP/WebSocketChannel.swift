@@ -39,7 +39,12 @@ struct WebSocketChannel: Sendable {
                 for try await message in inbound.messages(maxSize: service.limits.maxMessageBytes) {
                     switch message {
                     case .text(let text):
-                        await outbox.handling { await connection.receive(json: text, receivedAt: .now) }
+                        let receivedAt = ContinuousClock.now
+                        await outbox.handling {
+                            (connection, _) = await ShortTask.run(with: connection) {
+                                await $0.receive(json: text, receivedAt: receivedAt)
+                            }
+                        }
                     case .binary:
                         service.metrics.error(.binaryFrame)
                         outbox.send(.error(.binaryFrame, "send JSON in text frames; binary frames are not read"))

@@ -73,7 +73,9 @@ struct LineServer: Sendable {
                     do {
                         for try await frame in inbound {
                             var close = false
-                            await outbox.handling { close = await session.receive(frame) }
+                            await outbox.handling {
+                                (session, close) = await ShortTask.run(with: session) { await $0.receive(frame) }
+                            }
                             if close { break }
                         }
                     } catch {
