@@ -220,16 +220,24 @@ actor ConversationSession {
 
     /// Puts the conversation in the agents' queue and tells the customer their place.
     private func queue() async {
-        let escalation = try? await service.store.openEscalation(conversationId: id)
-        let summary = EscalationSummary(transcript: (try? await service.store.transcript(conversationId: id)) ?? [])
-        let position = await service.desk.enqueue(
-            self,
-            item: QueueItem(
-                conversationId: id, customerId: customerId, customerName: customer.name, vip: customer.vip,
-                reason: escalation?.reason ?? "asked for a person", rule: escalation?.rule ?? "human_request",
-                priority: escalation?.priority ?? 0, queuedAt: escalation?.queuedAt ?? Date(), position: 0,
-                summary: summary, offeredTo: nil))
-        announce(position: position)
+        let item = await queueItem(
+            escalation: try? await service.store.openEscalation(conversationId: id), rule: "human_request",
+            at: Date())
+        announce(position: await service.desk.enqueue(self, item: item))
+    }
+
+    /// The conversation as the queue shows it: from its open escalation
+    /// (`reason` overrides the escalation's; `rule` stands in when there is
+    /// none) and a summary of its transcript.
+    private func queueItem(escalation: Escalation?, reason: String? = nil, rule: String, at now: Date) async
+        -> QueueItem
+    {
+        let messages = (try? await service.store.transcript(conversationId: id)) ?? []
+        return QueueItem(
+            conversationId: id, customerId: customerId, customerName: customer.name, vip: customer.vip,
+            reason: reason ?? escalation?.reason ?? "asked for a person", rule: escalation?.rule ?? rule,
+            priority: escalation?.priority ?? 0, queuedAt: escalation?.queuedAt ?? now, position: 0,
+            summary: EscalationSummary(transcript: messages), offeredTo: nil)
     }
 
     /// Tells the customer their place in the queue, while the conversation waits.
@@ -459,12 +467,7 @@ actor ConversationSession {
         event.agent = agent.name
         event.status = updated.status.rawValue
         broadcast(event)
-        let messages = (try? await service.store.transcript(conversationId: id)) ?? []
-        return QueueItem(
-            conversationId: id, customerId: customerId, customerName: customer.name, vip: customer.vip,
-            reason: "the agent left", rule: escalation?.rule ?? "requeued", priority: escalation?.priority ?? 0,
-            queuedAt: escalation?.queuedAt ?? now, position: 0, summary: EscalationSummary(transcript: messages),
-            offeredTo: nil)
+        return await queueItem(escalation: escalation, reason: "the agent left", rule: "requeued", at: now)
     }
 
     /// After a restart: a conversation that waited for an agent, or had one
@@ -490,13 +493,8 @@ actor ConversationSession {
             }
         }
         state.status = .escalated
-        let escalation = try? await service.store.openEscalation(conversationId: id)
-        let messages = (try? await service.store.transcript(conversationId: id)) ?? []
-        return QueueItem(
-            conversationId: id, customerId: customerId, customerName: customer.name, vip: customer.vip,
-            reason: escalation?.reason ?? "asked for a person", rule: escalation?.rule ?? "requeued",
-            priority: escalation?.priority ?? 0, queuedAt: escalation?.queuedAt ?? now, position: 0,
-            summary: EscalationSummary(transcript: messages), offeredTo: nil)
+        return await queueItem(
+            escalation: try? await service.store.openEscalation(conversationId: id), rule: "requeued", at: now)
     }
 
     /// No agent took the waiting conversation in time: the bot asks for an
