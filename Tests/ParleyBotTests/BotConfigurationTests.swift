@@ -68,12 +68,30 @@ import Testing
         let messages = BotMessages.defaults
         for template in [
             messages.greeting, messages.fallback, messages.handover, messages.outOfHours, messages.confirmAgain,
+            messages.noAgent, messages.backToBot,
         ] {
             #expect(!template.render([:]).contains("{{"))
             #expect(!template.render(["customer.name": "Ana", "bot.name": "Parley"]).isEmpty)
         }
         #expect(
             messages.greeting.render(["customer.name": "Ana", "bot.name": "Parley"]).hasPrefix("Hi Ana! I'm Parley"))
+    }
+
+    @Test func theBotsOwnMessagesAreFilledInForTheCustomer() throws {
+        let configuration = try BotConfiguration.parse(
+            """
+            name: Shop Bot
+            messages:
+              back_to_bot: "You're back with {{bot.name}}, {{customer.name}}."
+              no_agent: "Sorry {{customer.name}}, leave your email."
+            """, path: "bot.yml")
+        let policy = DialoguePolicy(
+            configuration: configuration, responses: BotResponses(byIntent: [:], sourceHash: ""))
+        let customer = CustomerProfile(id: "c-1", name: "Ana")
+        let state = ConversationState(id: "conversation-1")
+        #expect(policy.message(\.backToBot, for: customer, state: state) == "You're back with Shop Bot, Ana.")
+        #expect(policy.message(\.noAgent, for: customer, state: state) == "Sorry Ana, leave your email.")
+        #expect(policy.greeting(for: customer, state: state) == policy.message(\.greeting, for: customer, state: state))
     }
 
     @Test func invalidValuesAreRejectedWithTheirLines() throws {

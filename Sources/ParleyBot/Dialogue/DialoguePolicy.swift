@@ -24,7 +24,15 @@ public struct DialoguePolicy: Sendable {
 
     /// The opening message of a conversation.
     public func greeting(for customer: CustomerProfile, state: ConversationState) -> String {
-        configuration.messages.greeting.render(values(state: state, customer: customer))
+        message(\.greeting, for: customer, state: state)
+    }
+
+    /// One of the bot's own messages (`bot.yml`'s `messages`), filled in for
+    /// this customer and conversation like every reply.
+    public func message(
+        _ message: KeyPath<BotMessages, ResponseTemplate>, for customer: CustomerProfile, state: ConversationState
+    ) -> String {
+        configuration.messages[keyPath: message].render(values(state: state, customer: customer))
     }
 
     /// Decides what to do with one customer message, updating `state`.

@@ -393,9 +393,7 @@ actor ConversationSession {
         updated.updatedAt = now
         var next = state
         next.handBack()
-        let text = service.bot.policy.configuration.messages.backToBot.render([
-            "bot.name": service.bot.policy.configuration.name
-        ])
+        let text = service.bot.policy.message(\.backToBot, for: customer, state: next)
         let message: StoredMessage
         do {
             try await resolveEscalation(at: now)
@@ -508,9 +506,7 @@ actor ConversationSession {
         var updated = conversation
         updated.outcome = "ticket"
         updated.updatedAt = now
-        let text = service.bot.policy.configuration.messages.noAgent.render([
-            "bot.name": service.bot.policy.configuration.name
-        ])
+        let text = service.bot.policy.message(\.noAgent, for: customer, state: state)
         do {
             let message = try await service.store.append(
                 [StoredMessage(conversationId: id, sender: .bot, text: text, sentAt: now, rule: "no_agent")],
