@@ -3,9 +3,10 @@ internal import NIOConcurrencyHelpers
 /// What is on its way to one client, in order: events pushed by anyone
 /// (replies, an agent joining, the queue moving) queue here and are written
 /// one at a time. What comes of the client's own input is written by the
-/// connection's task once it has handled it (`handling`); what comes while it
-/// waits for input is written by a writer task that exists only while there
-/// is something to write (an idle connection costs no task). The queue is bounded: when a
+/// task that handled it, once it has (`handling`); what comes while the
+/// connection waits for input is written by a writer task that exists only
+/// while there is something to write (an idle connection costs no task).
+/// The queue is bounded: when a
 /// client stops reading and events pile up past the limit, the outbox gives
 /// up on it (`overflow`: the channel closes the connection; everything is in
 /// the CRM store and the client can resume).

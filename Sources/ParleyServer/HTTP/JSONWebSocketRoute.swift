@@ -34,41 +34,69 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
             }
             return .upgrade([:])
         } onUpgrade: { inbound, outbound, _ in
-            guard service.metrics.openConnection(route.channel, limit: service.limits.maxConnections) else {
-                // Others took the last places since the upgrade was accepted.
-                service.metrics.error(.serverBusy)
-                try await outbound.write(.text(Event.error(.serverBusy, "the server is busy; try again later").json()))
-                return
+            try await route.serve(inbound, outbound)
+        }
+    }
+
+    /// Serves one upgraded connection until it closes. This runs in the
+    /// connection's long-lived task, which keeps the memory its deepest call
+    /// needed for as long as the client stays: it only reads frames, and all
+    /// the handling, and the writing of what comes of it, happens in short
+    /// tasks.
+    private func serve(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter) async throws {
+        guard service.metrics.openConnection(channel, limit: service.limits.maxConnections) else {
+            // Others took the last places since the upgrade was accepted.
+            return await refuseBusy(outbound)
+        }
+        defer { service.metrics.closeConnection(channel) }
+        let outbox = Self.outbox(writingTo: outbound)
+        var connection = open(outbox.send)
+        do {
+            for try await message in inbound.messages(maxSize: service.limits.maxMessageBytes) {
+                connection = await handle(message, on: connection, outbox: outbox)
             }
-            defer { service.metrics.closeConnection(route.channel) }
-            let outbox = Outbox<Event> { event in
-                try await outbound.write(.text(event.json()))
-            } overflow: {
-                Task { try? await outbound.close(.policyViolation, reason: "too many events unread") }
+        } catch {
+            await finish(&connection, outbox: outbox)
+            throw error
+        }
+        await finish(&connection, outbox: outbox)
+    }
+
+    /// Handles one frame in a short task (`ShortTask`), writing what it produced; returns the connection as left.
+    @inline(never)
+    private func handle(_ message: WebSocketMessage, on connection: Connection, outbox: Outbox<Event>) async
+        -> Connection
+    {
+        let receivedAt = ContinuousClock.now
+        return await ShortTask.run(with: connection) { connection in
+            switch message {
+            case .text(let text):
+                await outbox.handling { await receive(&connection, text, receivedAt) }
+            case .binary:
+                service.metrics.error(.binaryFrame)
+                outbox.send(.error(.binaryFrame, "send JSON in text frames; binary frames are not read"))
             }
-            var connection = route.open(outbox.send)
-            do {
-                for try await message in inbound.messages(maxSize: service.limits.maxMessageBytes) {
-                    switch message {
-                    case .text(let text):
-                        let receivedAt = ContinuousClock.now
-                        await outbox.handling {
-                            (connection, _) = await ShortTask.run(with: connection) {
-                                await route.receive(&$0, text, receivedAt)
-                            }
-                        }
-                    case .binary:
-                        service.metrics.error(.binaryFrame)
-                        outbox.send(.error(.binaryFrame, "send JSON in text frames; binary frames are not read"))
-                    }
-                }
-            } catch {
-                await route.close(&connection)
-                await outbox.flush()
-                throw error
-            }
-            await route.close(&connection)
-            await outbox.flush()
+        }.0
+    }
+
+    @inline(never)
+    private func finish(_ connection: inout Connection, outbox: Outbox<Event>) async {
+        (connection, _) = await ShortTask.run(with: connection) { await close(&$0) }
+        await outbox.flush()
+    }
+
+    @inline(never)
+    private func refuseBusy(_ outbound: WebSocketOutboundWriter) async {
+        service.metrics.error(.serverBusy)
+        try? await outbound.write(.text(Event.error(.serverBusy, "the server is busy; try again later").json()))
+    }
+
+    @inline(never)
+    private static func outbox(writingTo outbound: WebSocketOutboundWriter) -> Outbox<Event> {
+        Outbox<Event> { event in
+            try await outbound.write(.text(event.json()))
+        } overflow: {
+            Task { try? await outbound.close(.policyViolation, reason: "too many events unread") }
         }
     }
 }

@@ -72,9 +72,11 @@ struct LineServer: Sendable {
                     var session = LineSession(service: service, send: outbox.send)
                     do {
                         for try await frame in inbound {
-                            var close = false
-                            await outbox.handling {
-                                (session, close) = await ShortTask.run(with: session) { await $0.receive(frame) }
+                            let close: Bool
+                            (session, close) = await ShortTask.run(with: session) { session in
+                                var close = false
+                                await outbox.handling { close = await session.receive(frame) }
+                                return close
                             }
                             if close { break }
                         }
