@@ -1,5 +1,5 @@
 internal import Crypto
-public import Foundation
+internal import Foundation
 internal import _CryptoExtras
 
 /// Agents' passwords, kept only as scrypt hashes with a random salt of their own.

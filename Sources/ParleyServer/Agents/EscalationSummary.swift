@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 public import ParleyStore
 
 /// What an agent reads before taking a conversation: what the customer wanted
