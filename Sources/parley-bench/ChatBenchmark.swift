@@ -79,7 +79,7 @@ struct ChatBenchmark: AsyncParsableCommand {
                 let memory = { ProcessMemory.residentBytes(pid: String(child.pid)) }
                 for (key, value) in try await idleReport(echoTarget, memory: memory) { report["echo_" + key] = value }
             }
-            let result = await load(echoTarget, lines)
+            let result = await load(echoTarget, lines) { ProcessCPU.seconds(pid: String(child.pid)) }
             echoRate = result.rate
             for (key, value) in result.report { report["echo_" + key] = value }
             if let rss = ProcessMemory.residentBytes(pid: String(child.pid)) {
@@ -92,7 +92,7 @@ struct ChatBenchmark: AsyncParsableCommand {
                 for (key, value) in try await idleReport(target, memory: serverMemory) { report[key] = value }
             }
             let histogramBefore = await replyLatencyBuckets()
-            let result = await load(target, lines)
+            let result = await load(target, lines, cpu: serverCPU)
             for (key, value) in result.report { report[key] = value }
             if let histogramBefore, let histogramAfter = await replyLatencyBuckets(),
                 let server = Self.median(from: histogramBefore, to: histogramAfter)
@@ -106,8 +106,12 @@ struct ChatBenchmark: AsyncParsableCommand {
         try printJSON(report)
     }
 
-    /// Runs the customers against `target` for `duration` seconds.
-    private func load(_ target: ChatTarget, _ lines: [String]) async -> (rate: Double, report: [String: ReportValue]) {
+    /// Runs the customers against `target` for `duration` seconds; `cpu`
+    /// reads the server's processor time, to report what a message cost it.
+    private func load(_ target: ChatTarget, _ lines: [String], cpu: () async -> Double?) async -> (
+        rate: Double, report: [String: ReportValue]
+    ) {
+        let cpuBefore = await cpu()
         let clock = ContinuousClock()
         let interval = rate.map { Duration.seconds(Double(connections) / $0) }
         let started = clock.now
@@ -127,14 +131,15 @@ struct ChatBenchmark: AsyncParsableCommand {
         let elapsed = (clock.now - started).microseconds / 1e6
         let latencies = tallies.flatMap(\.latencies).sorted()
         let rate = Double(latencies.count) / elapsed
-        return (
-            rate,
-            [
-                "messages": .int(latencies.count), "msgs_per_s": .double(rate),
-                "p50_us": .double(percentile(latencies, 0.5)), "p99_us": .double(percentile(latencies, 0.99)),
-                "errors": .int(tallies.reduce(0) { $0 + $1.errors }),
-            ]
-        )
+        var report: [String: ReportValue] = [
+            "messages": .int(latencies.count), "msgs_per_s": .double(rate),
+            "p50_us": .double(percentile(latencies, 0.5)), "p99_us": .double(percentile(latencies, 0.99)),
+            "errors": .int(tallies.reduce(0) { $0 + $1.errors }),
+        ]
+        if let cpuBefore, let cpuAfter = await cpu(), !latencies.isEmpty {
+            report["server_cpu_us_per_msg"] = .double((cpuAfter - cpuBefore) * 1e6 / Double(latencies.count))
+        }
+        return (rate, report)
     }
 
     /// Connects `idle` silent customers, reads the server's
@@ -238,6 +243,11 @@ struct ChatBenchmark: AsyncParsableCommand {
             lower = bucket
         }
         return nil
+    }
+
+    private func serverCPU() async -> Double? {
+        if let serverPid { return ProcessCPU.seconds(pid: String(serverPid)) }
+        return await health()?["cpu_seconds"] as? Double
     }
 
     private func serverMemory() async -> Int? {

@@ -43,6 +43,7 @@ struct APIRoutes: Sendable {
         var connections: Int
         var uptimeSeconds: Double
         var rssBytes: Int?
+        var cpuSeconds: Double?
     }
 
     func add(to router: Router<BasicWebSocketRequestContext>) {
@@ -128,7 +129,7 @@ struct APIRoutes: Sendable {
             status: "ok", modelVersion: service.bot.modelVersion, conversationsInMemory: service.activeConversations,
             connections: service.metrics.openConnections,
             uptimeSeconds: Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18,
-            rssBytes: ProcessMemory.residentBytes())
+            rssBytes: ProcessMemory.residentBytes(), cpuSeconds: ProcessCPU.seconds())
     }
 
     private func limit(_ request: Request) throws -> Int {
