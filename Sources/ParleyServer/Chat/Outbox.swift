@@ -6,10 +6,9 @@ internal import NIOConcurrencyHelpers
 /// task that handled it, once it has (`handling`); what comes while the
 /// connection waits for input is written by a writer task that exists only
 /// while there is something to write (an idle connection costs no task).
-/// The queue is bounded: when a
-/// client stops reading and events pile up past the limit, the outbox gives
-/// up on it (`overflow`: the channel closes the connection; everything is in
-/// the CRM store and the client can resume).
+/// The queue is bounded: when a client stops reading and events pile up past
+/// the limit, the outbox gives up on it (`overflow`: the channel closes the
+/// connection; everything is in the CRM store and the client can resume).
 final class Outbox<Element: Sendable>: Sendable {
     private struct State {
         /// What waits to be written (an empty array holds no memory: an idle connection costs nothing here).
