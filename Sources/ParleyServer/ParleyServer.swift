@@ -33,7 +33,7 @@ public struct ParleyServer: Service {
     }
 
     public func run() async throws {
-        let router = Router(context: BasicWebSocketRequestContext.self)
+        let router = Router(context: ServerRequestContext.self)
         APIRoutes(service: service).add(to: router)
         WebSocketChannel(service: service).add(to: router)
         AgentWebSocketChannel(service: service).add(to: router)

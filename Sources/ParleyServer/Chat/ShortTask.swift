@@ -8,9 +8,10 @@ enum ShortTask {
     /// Runs `body` with `value` in a short task; returns the value as `body`
     /// left it, and what `body` returned.
     static func run<Value: Sendable, Output: Sendable>(
-        with value: Value, _ body: @escaping @Sendable (inout Value) async -> Output
+        with value: Value, on executor: (any TaskExecutor)? = nil,
+        _ body: @escaping @Sendable (inout Value) async -> Output
     ) async -> (Value, Output) {
-        await Task {
+        await Task(executorPreference: executor) {
             var value = value
             let output = await body(&value)
             return (value, output)

@@ -46,7 +46,7 @@ struct APIRoutes: Sendable {
         var cpuSeconds: Double?
     }
 
-    func add(to router: Router<BasicWebSocketRequestContext>) {
+    func add(to router: Router<ServerRequestContext>) {
         router.get("/health") { _, _ in try json(health()) }
         router.get("/metrics") { _, _ in
             Response(
@@ -141,7 +141,7 @@ struct APIRoutes: Sendable {
     }
 
     private func decode<Body: Decodable>(
-        _ type: Body.Type, _ request: Request, _ context: BasicWebSocketRequestContext
+        _ type: Body.Type, _ request: Request, _ context: ServerRequestContext
     ) async throws -> Body {
         let buffer = try await request.body.collect(upTo: service.limits.maxMessageBytes)
         do {

@@ -7,7 +7,7 @@ internal import HummingbirdWebSocket
 struct AgentWebSocketChannel: Sendable {
     let service: ChatService
 
-    func add(to router: Router<BasicWebSocketRequestContext>) {
+    func add(to router: Router<ServerRequestContext>) {
         let service = self.service
         JSONWebSocketRoute<AgentConnection, AgentEvent>(
             path: "/agent/ws", channel: "agent", service: service,

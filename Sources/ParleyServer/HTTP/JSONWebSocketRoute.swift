@@ -23,7 +23,7 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
     /// Ends the connection's hold on what it holds.
     let close: @Sendable (inout Connection) async -> Void
 
-    func add(to router: Router<BasicWebSocketRequestContext>) {
+    func add(to router: Router<ServerRequestContext>) {
         let route = self
         let service = self.service
         router.ws(path) { _, _ in
@@ -33,8 +33,11 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
                 throw HTTPError(.serviceUnavailable, message: "the server is busy; try again later")
             }
             return .upgrade([:])
-        } onUpgrade: { inbound, outbound, _ in
-            try await route.serve(inbound, outbound)
+        } onUpgrade: { inbound, outbound, context in
+            let executor = EventLoopExecutor(context.requestContext.eventLoop)
+            try await withTaskExecutorPreference(executor) {
+                try await route.serve(inbound, outbound, on: executor)
+            }
         }
     }
 
@@ -43,7 +46,9 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
     /// needed for as long as the client stays: it only reads frames, and all
     /// the handling, and the writing of what comes of it, happens in short
     /// tasks.
-    private func serve(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter) async throws {
+    private func serve(
+        _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, on executor: EventLoopExecutor
+    ) async throws {
         guard service.metrics.openConnection(channel, limit: service.limits.maxConnections) else {
             // Others took the last places since the upgrade was accepted.
             return await refuseBusy(outbound)
@@ -53,22 +58,24 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
         var connection = open(outbox.send)
         do {
             for try await message in inbound.messages(maxSize: service.limits.maxMessageBytes) {
-                connection = await handle(message, on: connection, outbox: outbox)
+                connection = await handle(message, on: connection, outbox: outbox, executor: executor)
             }
         } catch {
-            await finish(&connection, outbox: outbox)
+            await finish(&connection, outbox: outbox, executor: executor)
             throw error
         }
-        await finish(&connection, outbox: outbox)
+        await finish(&connection, outbox: outbox, executor: executor)
     }
 
     /// Handles one frame in a short task (`ShortTask`), writing what it produced; returns the connection as left.
     @inline(never)
-    private func handle(_ message: WebSocketMessage, on connection: Connection, outbox: Outbox<Event>) async
+    private func handle(
+        _ message: WebSocketMessage, on connection: Connection, outbox: Outbox<Event>, executor: EventLoopExecutor
+    ) async
         -> Connection
     {
         let receivedAt = ContinuousClock.now
-        return await ShortTask.run(with: connection) { connection in
+        return await ShortTask.run(with: connection, on: executor) { connection in
             switch message {
             case .text(let text):
                 await outbox.handling { await receive(&connection, text, receivedAt) }
@@ -80,8 +87,8 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
     }
 
     @inline(never)
-    private func finish(_ connection: inout Connection, outbox: Outbox<Event>) async {
-        (connection, _) = await ShortTask.run(with: connection) { await close(&$0) }
+    private func finish(_ connection: inout Connection, outbox: Outbox<Event>, executor: EventLoopExecutor) async {
+        (connection, _) = await ShortTask.run(with: connection, on: executor) { await close(&$0) }
         await outbox.flush()
     }
 

@@ -28,7 +28,7 @@ struct WebPages: Sendable {
     private static let policy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; img-src 'self' data:"
 
-    func add(to router: Router<BasicWebSocketRequestContext>) {
+    func add(to router: Router<ServerRequestContext>) {
         for page in Self.pages {
             let body = Self.read(page.resource)
             var headers: HTTPFields = [.contentType: page.contentType, .cacheControl: "no-cache"]

@@ -7,7 +7,7 @@ internal import HummingbirdWebSocket
 struct WebSocketChannel: Sendable {
     let service: ChatService
 
-    func add(to router: Router<BasicWebSocketRequestContext>) {
+    func add(to router: Router<ServerRequestContext>) {
         let service = self.service
         JSONWebSocketRoute<ChatConnection, ServerEvent>(
             path: "/ws", channel: "web", service: service,

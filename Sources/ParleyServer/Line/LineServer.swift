@@ -39,7 +39,9 @@ struct LineServer: Sendable {
                 await withDiscardingTaskGroup { group in
                     do {
                         for try await client in clients {
-                            group.addTask { await serve(client) }
+                            // The connection's handling runs on the thread that reads and writes its socket.
+                            let executor = EventLoopExecutor(client.channel.eventLoop)
+                            group.addTask(executorPreference: executor) { await serve(client, on: executor) }
                         }
                     } catch {
                         service.logger.debug("line server stopped accepting", metadata: ["error": "\(error)"])
@@ -51,7 +53,7 @@ struct LineServer: Sendable {
         }
     }
 
-    private func serve(_ client: NIOAsyncChannel<LineFrame, ByteBuffer>) async {
+    private func serve(_ client: NIOAsyncChannel<LineFrame, ByteBuffer>, on executor: EventLoopExecutor) async {
         let service = self.service
         guard service.metrics.openConnection("tcp", limit: service.limits.maxConnections) else {
             service.metrics.error(.serverBusy)
@@ -73,7 +75,7 @@ struct LineServer: Sendable {
                     do {
                         for try await frame in inbound {
                             let close: Bool
-                            (session, close) = await ShortTask.run(with: session) { session in
+                            (session, close) = await ShortTask.run(with: session, on: executor) { session in
                                 var close = false
                                 await outbox.handling { close = await session.receive(frame) }
                                 return close

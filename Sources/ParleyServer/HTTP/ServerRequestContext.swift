@@ -1,0 +1,20 @@
+internal import Hummingbird
+internal import HummingbirdWebSocket
+internal import NIOCore
+
+/// The request context of Parley's router: Hummingbird's WebSocket-capable
+/// context plus the event loop of the connection the request came on, so a
+/// WebSocket's handling can run on the thread that reads and writes its socket
+/// (`EventLoopExecutor`).
+struct ServerRequestContext: RequestContext, WebSocketRequestContext {
+    var coreContext: CoreRequestContextStorage
+    let webSocket: WebSocketHandlerReference<Self>
+    /// The event loop that serves this request's connection.
+    let eventLoop: any EventLoop
+
+    init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.webSocket = .init()
+        self.eventLoop = source.channel.eventLoop
+    }
+}
