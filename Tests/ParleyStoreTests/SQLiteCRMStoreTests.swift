@@ -260,6 +260,31 @@ import Testing
         #expect(error.description.contains("newer Parley"))
     }
 
+    @Test func aStoreFromBeforeTheFallbackIndexUpgradesWithItsFallbacks() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("crm.sqlite")
+        do {
+            let store = try SQLiteCRMStore(path: path)
+            let conversation = try await openConversation(in: store)
+            var missed = message(conversation.id, "blorp")
+            missed.action = "fallback"
+            _ = try await store.append(missed)
+            _ = try await store.append(message(conversation.id, "where is A-10234?"))
+        }
+        // Put the file back as version 2 left it: the fallback inbox on a full (action, sentAt) index.
+        try await DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "DROP INDEX message_fallbacks")
+            try db.execute(sql: "CREATE INDEX message_on_action ON message(action, sentAt)")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3'")
+        }
+        let upgraded = try SQLiteCRMStore(path: path)
+        #expect(try await upgraded.fallbackInbox(limit: 10).map(\.text) == ["blorp"])
+        let indexes = try await DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'message'")
+        }
+        #expect(indexes.contains("message_fallbacks") && !indexes.contains("message_on_action"), "\(indexes)")
+    }
+
     @Test func messageTimesReadBackAsWrittenToTheMillisecond() async throws {
         let folder = try TemporaryFolder()
         let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))

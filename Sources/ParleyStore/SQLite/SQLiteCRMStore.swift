@@ -189,7 +189,7 @@ public final class SQLiteCRMStore: CRMStore {
             try StoredMessage.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM message INDEXED BY message_on_action
+                    SELECT * FROM message INDEXED BY message_fallbacks
                     WHERE action = 'fallback' AND sender = 'customer' ORDER BY sentAt DESC LIMIT ?
                     """,
                 arguments: [limit])
