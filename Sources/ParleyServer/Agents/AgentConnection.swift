@@ -132,13 +132,23 @@ public struct AgentConnection: Sendable {
             throw .unavailable
         }
         // A wrong name and a wrong password look the same to the client.
-        guard let stored, AgentPassword.verify(password, hash: stored.passwordHash, salt: stored.salt) else {
+        guard let stored, await Self.verify(password, of: stored) else {
             service.logger.notice("agent sign-in refused", metadata: ["agent": "\(id)"])
             throw .unauthorized
         }
         await leaveDesk()
         let (token, connection) = await service.desk.signIn(stored, outbox: outbox)
         (self.token, self.agentId, self.connection) = (token, stored.id, connection)
+    }
+
+    /// Checks `password` against the agent's stored hash on the shared
+    /// cooperative pool: scrypt takes tens of milliseconds of processor time,
+    /// and on the connection's event loop every other socket of that loop
+    /// would wait for it.
+    private static func verify(_ password: String, of agent: Agent) async -> Bool {
+        await withTaskExecutorPreference(globalConcurrentExecutor) {
+            AgentPassword.verify(password, hash: agent.passwordHash, salt: agent.salt)
+        }
     }
 
     private mutating func resume(_ token: String) async throws(AgentDeskError) {
