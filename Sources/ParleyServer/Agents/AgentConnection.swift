@@ -131,8 +131,9 @@ public struct AgentConnection: Sendable {
         } catch {
             throw .unavailable
         }
-        // A wrong name and a wrong password look the same to the client.
-        guard let stored, await Self.verify(password, of: stored) else {
+        // A wrong name and a wrong password look the same to the client, and take as long.
+        let matches = await Self.verify(password, of: stored)
+        guard let stored, matches else {
             service.logger.notice("agent sign-in refused", metadata: ["agent": "\(id)"])
             throw .unauthorized
         }
@@ -141,13 +142,22 @@ public struct AgentConnection: Sendable {
         (self.token, self.agentId, self.connection) = (token, stored.id, connection)
     }
 
-    /// Checks `password` against the agent's stored hash on the shared
-    /// cooperative pool: scrypt takes tens of milliseconds of processor time,
-    /// and on the connection's event loop every other socket of that loop
-    /// would wait for it.
-    private static func verify(_ password: String, of agent: Agent) async -> Bool {
+    /// Checked instead when the name is unknown, so that refusing it costs a
+    /// scrypt like a wrong password: a quick refusal would tell which names exist.
+    private static let decoy: Agent = {
+        // A 36-character password: long enough, so hashing it cannot fail.
+        let (hash, salt) = try! AgentPassword.hash(UUID().uuidString)
+        return Agent(id: "", name: "", passwordHash: hash, salt: salt)
+    }()
+
+    /// Checks `password` against the agent's stored hash (the decoy's when
+    /// there is no such agent) on the shared cooperative pool: scrypt takes
+    /// tens of milliseconds of processor time, and on the connection's event
+    /// loop every other socket of that loop would wait for it.
+    private static func verify(_ password: String, of agent: Agent?) async -> Bool {
         await withTaskExecutorPreference(globalConcurrentExecutor) {
-            AgentPassword.verify(password, hash: agent.passwordHash, salt: agent.salt)
+            let agent = agent ?? decoy
+            return AgentPassword.verify(password, hash: agent.passwordHash, salt: agent.salt)
         }
     }
 

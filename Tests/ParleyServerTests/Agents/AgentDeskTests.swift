@@ -65,6 +65,28 @@ import Testing
         try await server.stop()
     }
 
+    @Test func anUnknownNameTakesAsLongToRefuseAsAWrongPassword() async throws {
+        // Refusing an unknown name at once would tell a guesser which names exist.
+        let server = try await TestServer.start()
+        try await server.addAgent("ana", name: "Ana")
+        var desk = Desk(server)
+        func median(_ id: String) async -> Duration {
+            var times: [Duration] = []
+            for _ in 0..<3 {
+                let started = ContinuousClock.now
+                await desk.connection.receive(AgentMessage(type: "login", agent: id, password: "wrong password"))
+                times.append(ContinuousClock.now - started)
+            }
+            return times.sorted()[1]
+        }
+        let wrongPassword = await median("ana")
+        let unknownName = await median("nobody")
+        // scrypt makes a wrong password cost tens of milliseconds; a shortcut for unknown names is ~100 times faster.
+        #expect(unknownName > wrongPassword / 3, "unknown name \(unknownName), wrong password \(wrongPassword)")
+        #expect(desk.events.events.allSatisfy { $0.code == .unauthorized })
+        try await server.stop()
+    }
+
     @Test func exactlyOneOfTwoAgentsTakesAConversation() async throws {
         let server = try await TestServer.start(desk: Self.noDelay())
         try await server.addAgent("ana", name: "Ana")
