@@ -112,6 +112,7 @@ struct ChatBenchmark: AsyncParsableCommand {
         rate: Double, report: [String: ReportValue]
     ) {
         let cpuBefore = await cpu()
+        let clientCPUBefore = ProcessCPU.seconds()
         let clock = ContinuousClock()
         let interval = rate.map { Duration.seconds(Double(connections) / $0) }
         let started = clock.now
@@ -138,6 +139,11 @@ struct ChatBenchmark: AsyncParsableCommand {
         ]
         if let cpuBefore, let cpuAfter = await cpu(), !latencies.isEmpty {
             report["server_cpu_us_per_msg"] = .double((cpuAfter - cpuBefore) * 1e6 / Double(latencies.count))
+        }
+        // The load generator shares the machine: what it used per message bounds what is left for the server.
+        if let clientCPUBefore, let clientCPUAfter = ProcessCPU.seconds(), !latencies.isEmpty {
+            report["client_cpu_us_per_msg"] = .double(
+                (clientCPUAfter - clientCPUBefore) * 1e6 / Double(latencies.count))
         }
         return (rate, report)
     }
