@@ -53,7 +53,7 @@ struct HandoverBenchmark: AsyncParsableCommand {
                 break
             }
         }
-        guard signedIn else { throw ValidationError("could not sign in as \(agent)") }
+        guard signedIn else { throw HandoverBenchmarkError.couldNotSignIn(agent: agent) }
         let frames = try ChatBenchmark.defaultMessages.map { text in
             String(decoding: try JSONEncoder().encode(ClientMessage(type: "message", text: text)), as: UTF8.self)
         }
@@ -95,6 +95,14 @@ struct HandoverBenchmark: AsyncParsableCommand {
                 roundTrips.append((answer.at - asked).microseconds)
             }
             let escalated = customer.send(#"{"type":"human"}"#)
+            // Out of office hours an escalation becomes a ticket: no agent is offered anything.
+            if let answer = await customer.next(containing: #""type":"reply""#),
+                answer.text.contains(#""action":"out_of_hours""#)
+            {
+                await customer.close()
+                await desk.close()
+                throw HandoverBenchmarkError.outOfOfficeHours
+            }
             guard let offer = await offer(of: id, on: desk) else { break }
             offers.append((offer.at - escalated).microseconds)
             let taken = desk.send(#"{"type":"take","conversation_id":"\#(id)"}"#)
