@@ -5,10 +5,12 @@
 /// long as the customer stayed connected. Handled here, that memory goes back
 /// when the message is done.
 enum ShortTask {
-    /// Runs `body` with `value` in a short task; returns the value as `body`
-    /// left it, and what `body` returned.
+    /// Runs `body` with `value` in a short task that prefers `executor` (the
+    /// connection's event loop, like the connection's own task: an unstructured
+    /// task does not inherit the preference); returns the value as `body` left
+    /// it, and what `body` returned.
     static func run<Value: Sendable, Output: Sendable>(
-        with value: Value, on executor: (any TaskExecutor)? = nil,
+        with value: Value, on executor: any TaskExecutor,
         _ body: @escaping @Sendable (inout Value) async -> Output
     ) async -> (Value, Output) {
         await Task(executorPreference: executor) {

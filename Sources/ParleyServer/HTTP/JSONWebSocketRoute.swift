@@ -8,9 +8,10 @@ internal import NIOWebSocket
 /// Binary frames get an error; frames over the size limit, or text that is
 /// not UTF-8, close the connection with the standard codes (1009, 1007). A
 /// server at its connection limit answers the upgrade request with 503. Each
-/// frame is handled in a short task (`ShortTask`), and what it produces is
-/// written once it is handled; events pushed meanwhile go through the
-/// connection's `Outbox`.
+/// frame is handled in a short task (`ShortTask`) on the event loop that
+/// serves the socket (`EventLoopExecutor`), and what it produces is written
+/// once it is handled; events pushed meanwhile go through the connection's
+/// `Outbox`.
 struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable {
     let path: RouterPath
     /// The connections' name in metrics: "web", "agent".
