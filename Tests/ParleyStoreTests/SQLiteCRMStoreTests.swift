@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
-import ParleyStore
 import ParleyTestSupport
 import Testing
+
+@testable import ParleyStore
 
 @Suite struct SQLiteCRMStoreTests {
     /// Stores a new customer and a conversation of theirs.
@@ -43,6 +44,14 @@ import Testing
         #expect(history.customer.attributes == ["plan": "gold"])
         #expect(history.conversations.map(\.id) == [conversation.id])
         #expect(history.recentMessages.first?.sender == .bot)
+    }
+
+    @Test func everyCommitIsOnDiskBeforeItReturns() async throws {
+        // WAL with synchronous = NORMAL can lose the last commits to a power cut or an operating-system
+        // crash; FULL syncs the log at every commit. (GRDB sets NORMAL when it turns WAL on.)
+        let folder = try TemporaryFolder()
+        let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
+        #expect(try await store.writerSynchronousSetting() == 2)
     }
 
     @Test func acknowledgedWritesSurviveReopening() async throws {

@@ -20,7 +20,6 @@ public final class SQLiteCRMStore: CRMStore {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             guard !readOnly else { return }
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             // Erased data is overwritten, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
             if let maximumBytes {
@@ -44,6 +43,9 @@ public final class SQLiteCRMStore: CRMStore {
                         reason: "its schema is older than this Parley's; open it once for writing to upgrade it")
                 }
             } else {
+                // Every commit on disk before it returns: GRDB sets NORMAL on the writing connection when it
+                // turns WAL on (after `prepareDatabase`), which can lose the last commits to a power cut.
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
                 try migrator.migrate(pool)
             }
         } catch let error as StoreError {
@@ -307,6 +309,11 @@ public final class SQLiteCRMStore: CRMStore {
     /// Runs `PRAGMA integrity_check`; "ok" when the file is sound.
     public func integrityCheck() async throws -> String {
         try await pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+
+    /// The writing connection's `PRAGMA synchronous`: 2 (FULL) when each commit is on disk before it returns.
+    func writerSynchronousSetting() async throws -> Int {
+        try await pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
     }
 }
 
