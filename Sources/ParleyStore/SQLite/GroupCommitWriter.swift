@@ -1,9 +1,14 @@
+internal import Foundation
 internal import GRDB
 
 /// The store's one writer: it gathers the writes that arrive while a
 /// transaction is being committed and commits them together in the next one
 /// (group commit). Every caller still waits for its own commit, so durability
 /// is whole while the disk's flush is shared.
+///
+/// The commits run on GRDB's writing thread, which takes what waits,
+/// commits it, resumes its callers and queues the next batch while anything
+/// waits: a batch costs no hop to another thread and back.
 ///
 /// Every `checkpointInterval` commits it has a connection of its own (the
 /// checkpointer: it must be writable, which the pool's readers are not) copy
@@ -13,20 +18,29 @@ internal import GRDB
 /// only starts over from its beginning once all of it is copied; so when it
 /// passes `restartFrames` pages the writer itself runs a restarting checkpoint
 /// between two commits, which has little left to copy.
-actor GroupCommitWriter {
+final class GroupCommitWriter: @unchecked Sendable {
     typealias Work = @Sendable (Database) throws -> Void
+
+    /// What waits for the next commit; guarded by `lock`.
+    private struct Pending {
+        var work: [(work: Work, done: CheckedContinuation<Void, any Error>)] = []
+        /// Messages waiting, kept apart from other work: the hot path needs no closure per message.
+        var messages: [(message: StoredMessage, done: CheckedContinuation<Int64, any Error>)] = []
+        var flushing = false
+        var restartDue = false
+
+        var isEmpty: Bool { work.isEmpty && messages.isEmpty }
+    }
 
     private let pool: DatabasePool
     private let checkpointer: DatabaseQueue
-    private var pending: [(work: Work, done: CheckedContinuation<Void, any Error>)] = []
-    /// Messages waiting, kept apart from other work: the hot path needs no closure per message.
-    private var pendingMessages: [(message: StoredMessage, done: CheckedContinuation<Int64, any Error>)] = []
-    private var flushing = false
+    private let lock = NSLock()
+    private var pending = Pending()
+    /// Only the flush loop, on the writing thread, touches it.
     private var commitsSinceCheckpoint = 0
     static let checkpointInterval = 200
     /// Log pages (about 4 KiB each) beyond which the writer restarts the log.
     static let restartFrames = 4_096
-    private var restartDue = false
 
     private let path: String
 
@@ -58,8 +72,7 @@ actor GroupCommitWriter {
     /// Runs `work` in a transaction shared with other pending writes; returns once committed.
     func write(_ work: @escaping Work) async throws {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
-            pending.append((work, done))
-            startFlushing()
+            enqueue { $0.work.append((work, done)) }
         }
     }
 
@@ -74,63 +87,81 @@ actor GroupCommitWriter {
     /// Stores `message` in a transaction shared with other pending writes; returns its id once committed.
     func append(_ message: StoredMessage) async throws -> Int64 {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Int64, any Error>) in
-            pendingMessages.append((message, done))
-            startFlushing()
+            enqueue { $0.messages.append((message, done)) }
         }
     }
 
-    /// Starts the flush loop unless it is running; it runs until nothing is pending.
-    private func startFlushing() {
-        guard !flushing else { return }
-        flushing = true
-        Task { await flush() }
+    /// Adds to what waits, and starts the flush loop unless it is running.
+    private func enqueue(_ add: (inout Pending) -> Void) {
+        let start = lock.withLock {
+            add(&pending)
+            guard !pending.flushing else { return false }
+            pending.flushing = true
+            return true
+        }
+        if start { pool.asyncWriteWithoutTransaction { db in self.flush(db) } }
     }
 
-    private func flush() async {
-        while !pending.isEmpty || !pendingMessages.isEmpty {
+    /// Commits what waits as one batch, on the writing thread, then queues
+    /// itself again while more waits. Queued rather than looping, so other
+    /// work on the writing thread (an erasure's checkpoint) gets its turn
+    /// between two batches even under steady load.
+    private func flush(_ db: Database) {
+        let (batch, restart) = lock.withLock { () -> (Pending, Bool) in
             let batch = pending
-            let messages = pendingMessages
-            pending = []
-            pendingMessages = []
-            do {
-                let ids = try await pool.write { db -> [Int64] in
-                    for item in batch { try item.work(db) }
-                    return try messages.map { try MessageInsert.insert($0.message, db) }
-                }
-                for item in batch { item.done.resume() }
-                for (item, id) in zip(messages, ids) { item.done.resume(returning: id) }
-                checkpointIfDue()
-                if restartDue {
-                    restartDue = false
-                    _ = try? await pool.writeWithoutTransaction { db in try db.checkpoint(.restart) }
-                }
-            } catch {
-                // One bad write must not fail the others: commit them one by one, in the
-                // same order as the batch (other work first: a message may need its conversation).
-                for item in batch {
-                    do {
-                        try await pool.write { db in try item.work(db) }
-                        item.done.resume()
-                    } catch {
-                        item.done.resume(throwing: explain(error))
+            pending = Pending(flushing: true)
+            return (batch, batch.restartDue)
+        }
+        commit(batch, db)
+        checkpointIfDue()
+        // Restarting the log between two commits: it has little left to copy.
+        if restart { _ = try? db.checkpoint(.restart) }
+        let more = lock.withLock {
+            pending.flushing = !pending.isEmpty
+            return pending.flushing
+        }
+        if more { pool.asyncWriteWithoutTransaction { db in self.flush(db) } }
+    }
+
+    /// Commits `batch` in one transaction and resumes its callers.
+    private func commit(_ batch: Pending, _ db: Database) {
+        var ids: [Int64] = []
+        do {
+            try db.inTransaction {
+                for item in batch.work { try item.work(db) }
+                ids = try batch.messages.map { try MessageInsert.insert($0.message, db) }
+                return .commit
+            }
+        } catch {
+            // One bad write must not fail the others: commit them one by one, in the
+            // same order as the batch (other work first: a message may need its conversation).
+            for item in batch.work {
+                do {
+                    try db.inTransaction {
+                        try item.work(db)
+                        return .commit
                     }
-                }
-                for item in messages {
-                    do {
-                        let id = try await pool.write { db in try MessageInsert.insert(item.message, db) }
-                        item.done.resume(returning: id)
-                    } catch {
-                        item.done.resume(throwing: explain(error))
-                    }
+                    item.done.resume()
+                } catch {
+                    item.done.resume(throwing: explain(error))
                 }
             }
+            for item in batch.messages {
+                do {
+                    var id: Int64 = 0
+                    try db.inTransaction {
+                        id = try MessageInsert.insert(item.message, db)
+                        return .commit
+                    }
+                    item.done.resume(returning: id)
+                } catch {
+                    item.done.resume(throwing: explain(error))
+                }
+            }
+            return
         }
-        flushing = false
-    }
-
-    /// Has the next flush restart the log.
-    private func restartLog() {
-        restartDue = true
+        for item in batch.work { item.done.resume() }
+        for (item, id) in zip(batch.messages, ids) { item.done.resume(returning: id) }
     }
 
     private func checkpointIfDue() {
@@ -141,7 +172,7 @@ actor GroupCommitWriter {
         Task.detached(priority: .utility) {
             // A passive checkpoint copies what it can without waiting; a busy one is retried at the next interval.
             let log = try? await checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
-            if let log, log.walFrameCount > Self.restartFrames { await self.restartLog() }
+            if let log, log.walFrameCount > Self.restartFrames { self.lock.withLock { self.pending.restartDue = true } }
         }
     }
 }
