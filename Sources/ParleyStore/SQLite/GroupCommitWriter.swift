@@ -36,7 +36,7 @@ final class GroupCommitWriter: @unchecked Sendable {
     private let checkpointer: DatabaseQueue
     private let lock = NSLock()
     private var pending = Pending()
-    /// Only the flush loop, on the writing thread, touches it.
+    /// Only `flush`, on the writing thread, touches it.
     private var commitsSinceCheckpoint = 0
     static let checkpointInterval = 200
     /// Log pages (about 4 KiB each) beyond which the writer restarts the log.
@@ -91,7 +91,7 @@ final class GroupCommitWriter: @unchecked Sendable {
         }
     }
 
-    /// Adds to what waits, and starts the flush loop unless it is running.
+    /// Adds to what waits, and queues a `flush` unless one is under way.
     private func enqueue(_ add: (inout Pending) -> Void) {
         let start = lock.withLock {
             add(&pending)
@@ -125,22 +125,19 @@ final class GroupCommitWriter: @unchecked Sendable {
 
     /// Commits `batch` in one transaction and resumes its callers.
     private func commit(_ batch: Pending, _ db: Database) {
-        var ids: [Int64] = []
         do {
-            try db.inTransaction {
+            let ids = try Self.transaction(db) {
                 for item in batch.work { try item.work(db) }
-                ids = try batch.messages.map { try MessageInsert.insert($0.message, db) }
-                return .commit
+                return try batch.messages.map { try MessageInsert.insert($0.message, db) }
             }
+            for item in batch.work { item.done.resume() }
+            for (item, id) in zip(batch.messages, ids) { item.done.resume(returning: id) }
         } catch {
             // One bad write must not fail the others: commit them one by one, in the
             // same order as the batch (other work first: a message may need its conversation).
             for item in batch.work {
                 do {
-                    try db.inTransaction {
-                        try item.work(db)
-                        return .commit
-                    }
+                    try Self.transaction(db) { try item.work(db) }
                     item.done.resume()
                 } catch {
                     item.done.resume(throwing: explain(error))
@@ -148,20 +145,23 @@ final class GroupCommitWriter: @unchecked Sendable {
             }
             for item in batch.messages {
                 do {
-                    var id: Int64 = 0
-                    try db.inTransaction {
-                        id = try MessageInsert.insert(item.message, db)
-                        return .commit
-                    }
-                    item.done.resume(returning: id)
+                    item.done.resume(returning: try Self.transaction(db) { try MessageInsert.insert(item.message, db) })
                 } catch {
                     item.done.resume(throwing: explain(error))
                 }
             }
-            return
         }
-        for item in batch.work { item.done.resume() }
-        for (item, id) in zip(batch.messages, ids) { item.done.resume(returning: id) }
+    }
+
+    /// Runs `body` in a transaction of its own and returns its result once committed (rolled back when it throws).
+    private static func transaction<Value>(_ db: Database, _ body: () throws -> Value) throws -> Value {
+        var value: Value?
+        try db.inTransaction {
+            value = try body()
+            return .commit
+        }
+        guard let value else { preconditionFailure("a committed transaction has its result") }
+        return value
     }
 
     private func checkpointIfDue() {
