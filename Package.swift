@@ -50,7 +50,6 @@ let package = Package(
             name: "ParleyBot",
             dependencies: [
                 "ParleyNLP",
-                "ParleyStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -141,13 +140,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ParleyBotTests",
-            dependencies: ["ParleyBot", "ParleyNLP", "ParleyStore", "ParleyTestSupport"],
+            dependencies: ["ParleyBot", "ParleyNLP", "ParleyTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ParleyServerTests",
             dependencies: [
-                "ParleyServer", "ParleyClient", "ParleyBot", "ParleyStore", "ParleyTestSupport",
+                "ParleyServer", "ParleyClient", "ParleyBot", "ParleyNLP", "ParleyStore", "ParleyTestSupport",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

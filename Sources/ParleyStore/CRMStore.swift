@@ -7,16 +7,14 @@ public protocol CRMStore: Sendable {
     /// Inserts or updates a customer by id.
     func save(_ customer: Customer) async throws
     func customer(id: String) async throws -> Customer?
-    /// Inserts or updates a conversation by id.
-    func save(_ conversation: Conversation) async throws
     func conversation(id: String) async throws -> Conversation?
-    /// Stores a message durably and returns it with its id.
-    func append(_ message: StoredMessage) async throws -> StoredMessage
+    /// Writes one step of a conversation's life (see `ConversationTransition`)
+    /// in one durable transaction; returns what was stored, with its ids.
+    func record(_ transition: ConversationTransition) async throws -> RecordedTransition
     /// Stores many messages in one durable transaction (imports, bulk loads).
     func append(contentsOf messages: [StoredMessage]) async throws
-    /// Saves `conversation` and stores `messages` after it, in order, in one durable
-    /// transaction: one exchange of a chat. Returns the messages with their ids.
-    func append(_ messages: [StoredMessage], saving conversation: Conversation) async throws -> [StoredMessage]
+    /// Write transactions committed since the store was opened (each `record` is one).
+    var writeTransactions: Int { get }
     /// A conversation's messages in order.
     func transcript(conversationId: String) async throws -> [StoredMessage]
     /// A customer's profile, conversations and latest messages; nil for an unknown customer.
@@ -31,14 +29,10 @@ public protocol CRMStore: Sendable {
     func conversations(customerId: String?, from: String?, to: String?) async throws -> [Conversation]
     /// The latest customer messages the bot did not understand (it asked them to rephrase), newest first.
     func fallbackInbox(limit: Int) async throws -> [StoredMessage]
-    /// Records an escalation and returns it with its id.
-    func escalate(_ escalation: Escalation) async throws -> Escalation
     /// Escalations no agent has resolved, highest priority and longest waiting first.
     func escalationQueue() async throws -> [Escalation]
     /// The latest escalation of a conversation that is not resolved yet.
     func openEscalation(conversationId: String) async throws -> Escalation?
-    /// Updates a stored escalation (taken, resolved).
-    func update(_ escalation: Escalation) async throws
     /// Inserts or updates an agent by id.
     func save(_ agent: Agent) async throws
     func agent(id: String) async throws -> Agent?

@@ -64,7 +64,7 @@ struct ChatBenchmark: AsyncParsableCommand {
 
     func run() async throws {
         let lines = try messageLines().map { text in
-            String(decoding: try JSONEncoder().encode(ClientMessage(type: "message", text: text)), as: UTF8.self)
+            WireCoding.line(ClientMessage.message(.init(text: text)))
         }
         var report: [String: ReportValue] = ["connections": .int(connections), "duration_s": .double(duration)]
         var echoRate: Double?

@@ -55,7 +55,7 @@ struct HandoverBenchmark: AsyncParsableCommand {
         }
         guard signedIn else { throw HandoverBenchmarkError.couldNotSignIn(agent: agent) }
         let frames = try ChatBenchmark.defaultMessages.map { text in
-            String(decoding: try JSONEncoder().encode(ClientMessage(type: "message", text: text)), as: UTF8.self)
+            WireCoding.line(ClientMessage.message(.init(text: text)))
         }
 
         let deadline = ContinuousClock.now + .seconds(load > 0 ? duration : 24 * 3600)

@@ -34,11 +34,11 @@ struct StoreBenchmark: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let clock = ContinuousClock()
 
-        // One transaction per message: one writer, each append committed alone.
+        // One transaction per message: one writer, each exchange committed alone.
         let single = try await Self.open(root, "single.sqlite", conversations: 1)
         let singleCount = min(messages, 3_000)
         var started = clock.now
-        for i in 0..<singleCount { _ = try await single.store.append(Self.message(single.conversations[0], i)) }
+        for i in 0..<singleCount { try await Self.append(i, to: single.conversations[0], in: single.store) }
         let singleRate = Double(singleCount) / (clock.now - started).seconds
 
         // Group commit: many conversations appending at once.
@@ -48,7 +48,7 @@ struct StoreBenchmark: AsyncParsableCommand {
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             for conversation in group.conversations {
                 tasks.addTask {
-                    for i in 0..<perConversation { _ = try await group.store.append(Self.message(conversation, i)) }
+                    for i in 0..<perConversation { try await Self.append(i, to: conversation, in: group.store) }
                 }
             }
             try await tasks.waitForAll()
@@ -68,8 +68,7 @@ struct StoreBenchmark: AsyncParsableCommand {
                 try await clock.sleep(until: due)
                 tasks.addTask {
                     let submitted = clock.now
-                    _ = try await paced.store.append(
-                        Self.message(paced.conversations[i % paced.conversations.count], i))
+                    try await Self.append(i, to: paced.conversations[i % paced.conversations.count], in: paced.store)
                     return (clock.now - submitted).seconds * 1000
                 }
             }
@@ -89,20 +88,25 @@ struct StoreBenchmark: AsyncParsableCommand {
         ])
     }
 
-    /// A new store with one customer and `conversations` conversations.
+    /// A new store with one customer and `conversations` conversations, each started as a server starts one.
     static func open(_ root: String, _ name: String, conversations: Int) async throws -> (
-        store: SQLiteCRMStore, conversations: [String]
+        store: SQLiteCRMStore, conversations: [Conversation]
     ) {
         let store = try SQLiteCRMStore(path: (root as NSString).appendingPathComponent(name))
         let customer = Customer(name: "Bench")
-        try await store.save(customer)
-        var ids: [String] = []
+        var started: [Conversation] = []
         for _ in 0..<conversations {
             let conversation = Conversation(customerId: customer.id, channel: "bench")
-            try await store.save(conversation)
-            ids.append(conversation.id)
+            let greeting = StoredMessage(conversationId: conversation.id, sender: .bot, text: "Hi!", rule: "greeting")
+            _ = try await store.record(.start(conversation, customer: customer, greeting: greeting))
+            started.append(conversation)
         }
-        return (store, ids)
+        return (store, started)
+    }
+
+    /// Records customer message `i` of `conversation` as the server records an exchange the bot stays silent on.
+    static func append(_ i: Int, to conversation: Conversation, in store: SQLiteCRMStore) async throws {
+        _ = try await store.record(.exchange(conversation, messages: [message(conversation.id, i)]))
     }
 
     /// A customer message with every annotation a real one carries.

@@ -62,13 +62,17 @@ struct StoreQueriesBenchmark: AsyncParsableCommand {
             let customer = Customer(
                 id: "customer-\(c)", name: "Customer \(c)", email: "c\(c)@example.com", firstSeen: start,
                 lastSeen: start)
-            try await store.save(customer)
             var batch: [StoredMessage] = []
             for k in 0..<(c % 2 == 0 ? 2 : 3) {
                 let conversation = Conversation(
                     id: "conversation-\(c)-\(k)", customerId: customer.id, channel: "web",
                     startedAt: start.addingTimeInterval(Double(c * 60 + k)))
-                try await store.save(conversation)
+                _ = try await store.record(
+                    .start(
+                        conversation, customer: customer,
+                        greeting: StoredMessage(
+                            conversationId: conversation.id, sender: .bot, text: "Hi!", sentAt: conversation.startedAt,
+                            rule: "greeting")))
                 let count = messages / customers / (c % 2 == 0 ? 2 : 3)
                 for i in 0..<count {
                     var message = StoreBenchmark.message(conversation.id, written)

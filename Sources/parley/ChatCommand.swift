@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ParleyBot
 import ParleyNLP
+import ParleyServer
 import ParleyStore
 
 /// `parley chat`: talk to the bot in the terminal.
@@ -28,11 +29,11 @@ struct ChatCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded: Bot
-        var recorder: ConversationRecorder?
+        var ledger: ConversationLedger?
         do {
             loaded = try bot.loadBot()
             if let store {
-                recorder = ConversationRecorder(
+                ledger = ConversationLedger(
                     store: try SQLiteCRMStore(path: store),
                     redactor: PIIRedactor(kinds: try bot.configuration().redact),
                     modelVersion: loaded.modelVersion)
@@ -40,16 +41,18 @@ struct ChatCommand: AsyncParsableCommand {
         } catch {
             throw fail(error)
         }
-        var state = ConversationState(id: UUID().uuidString, channel: "terminal")
+        let state = ConversationState(id: UUID().uuidString, channel: "terminal")
         let customer = CustomerProfile(id: UUID().uuidString, name: name, vip: vip)
+        var chat = UnattendedConversation(bot: loaded, state: state, customer: customer)
         var conversation = Conversation(id: state.id, customerId: customer.id!, channel: "terminal")
+        let greeting = loaded.policy.greeting(for: customer, state: state)
         do {
-            try await recorder?.begin(
-                conversation: conversation, customer: Customer(id: customer.id!, name: name, vip: vip))
+            _ = try await ledger?.start(
+                conversation, customer: Customer(id: customer.id!, name: name, vip: vip), greeting: greeting)
         } catch {
             throw fail(error)
         }
-        print("bot> " + loaded.policy.greeting(for: customer, state: state))
+        print("bot> " + greeting)
         while true {
             print("you> ", terminator: "")
             fflush(nil)
@@ -59,9 +62,14 @@ struct ChatCommand: AsyncParsableCommand {
                 continue
             }
             if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
-            let (analysis, decision) = loaded.respond(to: line, state: &state, customer: customer)
+            let now = Date()
+            let (analysis, decision) = chat.respond(to: line, now: now)
+            conversation.updatedAt = now
+            if decision.escalation != nil { conversation.status = .queued }
+            if decision.action == .outOfHours { conversation.outcome = .ticket }
             do {
-                try await recorder?.record(line, analysis: analysis, decision: decision, conversation: &conversation)
+                _ = try await ledger?.exchange(
+                    line, analysis: analysis, decision: decision, conversation: conversation, at: now)
             } catch {
                 throw fail(error)
             }

@@ -35,7 +35,7 @@ struct CustomersCommand: AsyncParsableCommand {
                 print("\nconversations:")
                 for conversation in history.conversations {
                     print(
-                        "  \(conversation.id)  \(conversation.channel)  \(conversation.status.rawValue)  \(conversation.startedAt.formatted(.iso8601))  \(conversation.outcome ?? "")"
+                        "  \(conversation.id)  \(conversation.channel)  \(conversation.status.rawValue)  \(conversation.startedAt.formatted(.iso8601))  \(conversation.outcome?.rawValue ?? "")"
                     )
                 }
                 print("\nlatest messages:")

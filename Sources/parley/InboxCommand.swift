@@ -16,7 +16,7 @@ struct InboxCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let messages = try await storeOptions.open().fallbackInbox(limit: limit)
-            let groups = FallbackInbox().group(messages)
+            let groups = FallbackInbox().group(messages, text: \.text)
             if format == .json { return try printJSON(groups) }
             if groups.isEmpty { print("nothing misunderstood") }
             for group in groups {

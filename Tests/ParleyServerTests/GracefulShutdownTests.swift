@@ -14,8 +14,8 @@ import Testing
         /// Clients whose connection has ended.
         let finished = NIOLockedValueBox(0)
 
-        func add(_ event: ServerEventRecord) {
-            guard event.type == "reply", let message = event.inReplyTo, let reply = event.id else { return }
+        func add(_ event: ServerEvent) {
+            guard event.type == .reply, let message = event.inReplyTo, let reply = event.id else { return }
             pairs.withLockedValue { $0.append((message, reply)) }
         }
     }
@@ -36,9 +36,9 @@ import Testing
                             try await outbound.write(.text(#"{"type":"hello"}"#))
                             while true {
                                 guard case .text(let text) = try await messages.next() else { return }
-                                let event = try ServerEventRecord(json: text)
+                                let event = try ServerEvent(json: text)
                                 acknowledged.add(event)
-                                if event.type == "reply" {
+                                if event.type == .reply {
                                     try await outbound.write(
                                         .text(#"{"type":"message","text":"where is my order A-10234"}"#))
                                 }
@@ -50,9 +50,9 @@ import Testing
                         _ = try? await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
                             try await client.send(#"{"type":"hello"}"#)
                             while let line = try await client.readLine() {
-                                let event = try ServerEventRecord(json: line)
+                                let event = try ServerEvent(json: line)
                                 acknowledged.add(event)
-                                if event.type == "reply" {
+                                if event.type == .reply {
                                     try await client.send(#"{"type":"message","text":"refund please"}"#)
                                 }
                             }

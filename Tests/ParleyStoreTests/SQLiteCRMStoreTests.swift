@@ -197,7 +197,7 @@ import Testing
         let customer = Customer()
         try await store.save(customer)
         let day = Date(timeIntervalSince1970: 1_764_064_800)  // 2025-11-25 10:00 UTC
-        let first = Conversation(customerId: customer.id, channel: "web", startedAt: day, outcome: "resolved")
+        let first = Conversation(customerId: customer.id, channel: "web", startedAt: day, outcome: .resolved)
         let second = Conversation(customerId: customer.id, channel: "tcp", startedAt: day)
         try await store.save(first)
         try await store.save(second)
@@ -375,14 +375,27 @@ import Testing
         let outcomes = await withTaskGroup(of: Bool.self) { group in
             for i in 0..<50 {
                 group.addTask {
-                    // Every tenth message names a conversation that does not exist.
+                    // Every tenth exchange has a message naming a conversation that does not exist.
                     let target = i % 10 == 0 ? "no-such-conversation" : conversation.id
-                    return (try? await store.append(self.message(target, "message \(i)"))) != nil
+                    let exchange = ConversationTransition.exchange(
+                        conversation, messages: [self.message(target, "message \(i)")])
+                    return (try? await store.record(exchange)) != nil
                 }
             }
             return await group.reduce(into: [Bool]()) { $0.append($1) }
         }
         #expect(outcomes.filter { $0 }.count == 45)
         #expect(try await store.transcript(conversationId: conversation.id).count == 45)
+    }
+
+    @Test func theFallbackInboxListsOnlyMessagesTheBotFellBackOn() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
+        let conversation = try await openConversation(in: store)
+        var missed = message(conversation.id, "blorp")
+        missed.action = "fallback"
+        _ = try await store.append(message(conversation.id, "where is my order"))
+        _ = try await store.append(missed)
+        #expect(try await store.fallbackInbox(limit: 10).map(\.text) == ["blorp"])
     }
 }

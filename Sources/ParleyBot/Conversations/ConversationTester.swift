@@ -22,14 +22,15 @@ public struct ConversationTester: Sendable {
         }
     }
 
-    /// The failures of `script`; empty when it passed.
+    /// The failures of `script`; empty when it passed. Once the bot hands the
+    /// conversation over, it stays silent for the rest of the script (no agent answers here).
     public func run(_ script: ConversationScript) -> [Failure] {
-        var state = ConversationState(id: "test-" + script.name, channel: "test")
+        var conversation = UnattendedConversation(
+            bot: bot, state: ConversationState(id: "test-" + script.name, channel: "test"), customer: script.customer)
         var failures: [Failure] = []
         let now = script.at ?? Date()
         for (index, turn) in script.turns.enumerated() {
-            let (analysis, decision) = bot.respond(
-                to: turn.customer, state: &state, customer: script.customer, now: now)
+            let (analysis, decision) = conversation.respond(to: turn.customer, now: now)
             var problems: [String] = []
             if let intent = turn.intent, analysis.intent?.name != intent {
                 let got = analysis.intent.map { "\($0.name) (\(String(format: "%.2f", $0.confidence)))" } ?? "none"
@@ -39,7 +40,7 @@ public struct ConversationTester: Sendable {
                 problems.append(
                     "expected action \(action.rawValue), got \(decision.action.rawValue) (rule \(decision.rule))")
             }
-            if let rule = turn.rule, decision.rule != rule {
+            if let rule = turn.rule, decision.rule.rawValue != rule {
                 problems.append("expected rule \(rule), got \(decision.rule)")
             }
             for part in turn.replyContains where !(decision.text ?? "").lowercased().contains(part.lowercased()) {

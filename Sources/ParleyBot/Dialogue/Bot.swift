@@ -47,12 +47,4 @@ public struct Bot: Sendable {
         )
         return (bot, retrained)
     }
-
-    /// Analyses a customer message and decides the bot's answer.
-    public func respond(
-        to text: String, state: inout ConversationState, customer: CustomerProfile, now: Date = Date()
-    ) -> (analysis: Analysis, decision: DialogueDecision) {
-        let analysis = pipeline.analyze(text, reference: now)
-        return (analysis, policy.decide(analysis, state: &state, customer: customer, now: now))
-    }
 }

@@ -1,23 +1,12 @@
 public import ParleyNLP
 
-/// One conversation's dialogue state: who is talking, what the bot is waiting
-/// for, and what it remembers. A value the conversation's single owner keeps
-/// and passes to `DialoguePolicy.decide` with every message.
+/// One conversation's dialogue state: what the bot is waiting for and what
+/// it remembers. A value the conversation's single owner keeps and passes to
+/// `DialoguePolicy.decide` with every message it lets the bot answer; who
+/// answers (the bot, or a person) is the owner's to know, not the policy's.
 public struct ConversationState: Sendable, Hashable {
-    /// Who answers the customer.
-    public enum Status: String, Sendable, Hashable, Codable {
-        /// The bot answers.
-        case bot
-        /// Waiting for a human agent; the bot stays silent.
-        case escalated
-        /// A human agent is answering; the bot stays silent.
-        case withAgent = "with_agent"
-        case closed
-    }
-
     public var id: String
     public var channel: String
-    public var status: Status = .bot
     /// Entities the customer mentioned, latest value per type.
     public var slots: [String: Entity] = [:]
     /// The intent whose reply waits for a missing entity or a confirmation.
@@ -34,9 +23,14 @@ public struct ConversationState: Sendable, Hashable {
         self.channel = channel
     }
 
+    /// A person takes the conversation: what the bot was asking is dropped.
+    public mutating func humanTakesOver() {
+        pendingIntent = nil
+        awaiting = nil
+    }
+
     /// Hands the conversation back to the bot after an agent is done.
     public mutating func handBack() {
-        status = .bot
         pendingIntent = nil
         awaiting = nil
         fallbacksInARow = 0

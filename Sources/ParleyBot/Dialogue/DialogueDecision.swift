@@ -1,6 +1,6 @@
 /// What the bot does with one customer message, and why.
-public struct DialogueDecision: Sendable, Hashable, Encodable {
-    public enum Action: String, Sendable, Hashable, Encodable {
+public struct DialogueDecision: Sendable, Hashable, Codable {
+    public enum Action: String, Sendable, Hashable, Codable {
         /// Answer with the intent's reply.
         case reply
         /// Ask for a missing entity.
@@ -24,12 +24,12 @@ public struct DialogueDecision: Sendable, Hashable, Encodable {
     /// The intent acted on, if any.
     public var intent: String?
     /// The rule that decided, e.g. `confidence_below_threshold`, `human_request`, `negative_sentiment`.
-    public var rule: String
+    public var rule: DialogueRule
     /// The numbers behind the decision: `confidence`, `threshold`, `sentiment`, …
     public var scores: [String: Double]
 
-    enum CodingKeys: String, CodingKey {
-        case action, text, intent, rule, scores
-        case quickReplies = "quick_replies"
+    /// Why the conversation goes to humans, when the bot hands it over (`escalate`).
+    public var escalation: EscalationReason? {
+        action == .escalate ? rule.escalationReason : nil
     }
 }

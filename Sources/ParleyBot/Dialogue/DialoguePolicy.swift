@@ -5,8 +5,9 @@ public import ParleyNLP
 /// confirm, fall back, or hand over to a human. A stateless value; each
 /// conversation's `ConversationState` carries what must be remembered.
 ///
-/// Order of the rules, first match wins: a conversation with a human gets no
-/// bot reply; a VIP customer, a message with sentiment at or below
+/// The policy answers only conversations the bot has: while a person has
+/// one, or it waits for one, its owner records messages with `silent`.
+/// Order of the rules, first match wins: a VIP customer, a message with sentiment at or below
 /// `sentiment_below`, or `negative_streak` negative messages in a row
 /// escalate; an answer to a pending question completes it; an intent marked
 /// `handover` escalates; a confidence below `fallback_threshold` falls back,
@@ -40,23 +41,14 @@ public struct DialoguePolicy: Sendable {
         _ analysis: Analysis, state: inout ConversationState, customer: CustomerProfile, now: Date = Date()
     ) -> DialogueDecision {
         state.turns += 1
-        var context = Context(analysis: analysis, customer: customer, now: now)
-        context.scores["sentiment"] = analysis.sentiment.score
-        context.scores["threshold"] = configuration.fallbackThreshold
-        if let top = analysis.intent { context.scores["confidence"] = top.confidence }
-        guard state.status == .bot else {
-            return DialogueDecision(
-                action: .silent, text: nil, quickReplies: [], intent: analysis.intent?.name,
-                rule: state.status == .withAgent ? "agent_has_conversation" : "waiting_for_agent",
-                scores: context.scores)
-        }
+        let context = Context(analysis: analysis, customer: customer, now: now, scores: scores(of: analysis))
         for entity in analysis.entities { state.slots[entity.type] = entity }
         state.negativeInARow = analysis.sentiment.label == .negative ? state.negativeInARow + 1 : 0
         let rules = configuration.escalation
-        if rules.vip && customer.vip { return escalate("vip_customer", &state, context) }
-        if analysis.sentiment.score <= rules.sentimentBelow { return escalate("negative_sentiment", &state, context) }
+        if rules.vip && customer.vip { return escalate(.vipCustomer, &state, context) }
+        if analysis.sentiment.score <= rules.sentimentBelow { return escalate(.negativeSentiment, &state, context) }
         if rules.negativeStreak > 0 && state.negativeInARow >= rules.negativeStreak {
-            return escalate("negative_streak", &state, context)
+            return escalate(.negativeStreak, &state, context)
         }
         let top = analysis.intent.flatMap { $0.confidence >= configuration.fallbackThreshold ? $0 : nil }
         if let pending = state.pendingIntent, let awaiting = state.awaiting {
@@ -76,20 +68,20 @@ public struct DialoguePolicy: Sendable {
                     return DialogueDecision(
                         action: .confirm,
                         text: configuration.messages.confirmAgain.render(values(state: state, customer: customer)),
-                        quickReplies: ["Yes", "No"], intent: pending, rule: "confirmation_unclear",
+                        quickReplies: ["Yes", "No"], intent: pending, rule: .confirmationUnclear,
                         scores: context.scores)
                 }
             }
             if analysis.entities.contains(where: { $0.type == awaiting }) {
-                return reply(pending, &state, context, confirmed: false, rule: "slot_filled")
+                return reply(pending, &state, context, confirmed: false, rule: .slotFilled)
             }
             if top == nil || top?.name == pending {
                 // Neither the entity nor a new request: ask again, counting it as a fallback.
                 state.fallbacksInARow += 1
                 if rules.fallbacksInARow > 0 && state.fallbacksInARow >= rules.fallbacksInARow {
-                    return escalate("repeated_fallback", &state, context)
+                    return escalate(.repeatedFallback, &state, context)
                 }
-                return reply(pending, &state, context, confirmed: false, rule: "slot_still_missing")
+                return reply(pending, &state, context, confirmed: false, rule: .slotStillMissing)
             }
             state.pendingIntent = nil
             state.awaiting = nil
@@ -97,31 +89,45 @@ public struct DialoguePolicy: Sendable {
         guard let intent = top?.name else {
             state.fallbacksInARow += 1
             if rules.fallbacksInARow > 0 && state.fallbacksInARow >= rules.fallbacksInARow {
-                return escalate("repeated_fallback", &state, context)
+                return escalate(.repeatedFallback, &state, context)
             }
             return DialogueDecision(
                 action: .fallback,
                 text: configuration.messages.fallback.render(values(state: state, customer: customer)),
                 quickReplies: [], intent: analysis.intent?.name,
-                rule: analysis.intent == nil ? "no_intent" : "confidence_below_threshold", scores: context.scores)
+                rule: analysis.intent == nil ? .noIntent : .confidenceBelowThreshold, scores: context.scores)
         }
         return understood(intent, &state, context)
     }
 
     /// The customer asked for a person outright (a `/human` command or a
     /// button), so no text needs understanding: escalate, or offer to take a
-    /// message out of office hours. Silent when a human already has it.
+    /// message out of office hours.
     public func requestHuman(
         _ analysis: Analysis, state: inout ConversationState, customer: CustomerProfile, now: Date = Date()
     ) -> DialogueDecision {
         state.turns += 1
         let context = Context(analysis: analysis, customer: customer, now: now)
-        guard state.status == .bot else {
-            return DialogueDecision(
-                action: .silent, text: nil, quickReplies: [], intent: nil,
-                rule: state.status == .withAgent ? "agent_has_conversation" : "waiting_for_agent", scores: [:])
-        }
-        return escalate("human_request", &state, context)
+        return escalate(.humanRequest, &state, context)
+    }
+
+    /// A customer message while a person has the conversation
+    /// (`agentHasConversation`) or it waits for one (`waitingForAgent`): the
+    /// bot says nothing, and the message is recorded with its analysis.
+    public func silent(_ analysis: Analysis, state: inout ConversationState, because rule: DialogueRule)
+        -> DialogueDecision
+    {
+        state.turns += 1
+        return DialogueDecision(
+            action: .silent, text: nil, quickReplies: [], intent: analysis.intent?.name, rule: rule,
+            scores: scores(of: analysis))
+    }
+
+    /// The numbers behind a decision on `analysis`: sentiment, threshold and the top confidence.
+    private func scores(of analysis: Analysis) -> [String: Double] {
+        var scores = ["sentiment": analysis.sentiment.score, "threshold": configuration.fallbackThreshold]
+        if let top = analysis.intent { scores["confidence"] = top.confidence }
+        return scores
     }
 
     // MARK: Steps
@@ -142,13 +148,14 @@ public struct DialoguePolicy: Sendable {
     {
         state.fallbacksInARow = 0
         if responses[intent]?.handover == true {
-            return escalate("handover_intent", &state, context, intent: intent)
+            return escalate(.handoverIntent, &state, context, intent: intent)
         }
         return reply(intent, &state, context, confirmed: false)
     }
 
     private func reply(
-        _ intent: String, _ state: inout ConversationState, _ context: Context, confirmed: Bool, rule: String = "intent"
+        _ intent: String, _ state: inout ConversationState, _ context: Context, confirmed: Bool,
+        rule: DialogueRule = .intent
     ) -> DialogueDecision {
         let values = values(state: state, customer: context.customer)
         guard let response = responses[intent] else {
@@ -157,21 +164,21 @@ public struct DialoguePolicy: Sendable {
             return DialogueDecision(
                 action: .fallback, text: configuration.messages.fallback.render(values), quickReplies: [],
                 intent: intent,
-                rule: "no_response_for_intent", scores: context.scores)
+                rule: .noResponseForIntent, scores: context.scores)
         }
         if let missing = response.requires.first(where: { state.slots[$0.entity] == nil }) {
             state.pendingIntent = intent
             state.awaiting = missing.entity
             return DialogueDecision(
                 action: .ask, text: missing.question.render(values), quickReplies: [], intent: intent,
-                rule: "missing_\(missing.entity)", scores: context.scores)
+                rule: .missing(entity: missing.entity), scores: context.scores)
         }
         if let confirm = response.confirm, !confirmed {
             state.pendingIntent = intent
             state.awaiting = Self.confirmation
             return DialogueDecision(
                 action: .confirm, text: confirm.render(values), quickReplies: ["Yes", "No"], intent: intent,
-                rule: "confirmation_needed", scores: context.scores)
+                rule: .confirmationNeeded, scores: context.scores)
         }
         state.pendingIntent = nil
         state.awaiting = nil
@@ -183,7 +190,7 @@ public struct DialoguePolicy: Sendable {
     }
 
     private func escalate(
-        _ rule: String, _ state: inout ConversationState, _ context: Context, intent: String? = nil
+        _ reason: EscalationReason, _ state: inout ConversationState, _ context: Context, intent: String? = nil
     ) -> DialogueDecision {
         let values = values(state: state, customer: context.customer)
         state.pendingIntent = nil
@@ -191,15 +198,13 @@ public struct DialoguePolicy: Sendable {
         if let hours = configuration.officeHours, !hours.isOpen(at: context.now) {
             return DialogueDecision(
                 action: .outOfHours, text: configuration.messages.outOfHours.render(values), quickReplies: [],
-                intent: intent ?? context.analysis.intent?.name, rule: rule, scores: context.scores)
+                intent: intent ?? context.analysis.intent?.name, rule: .escalation(reason), scores: context.scores)
         }
-        state.status = .escalated
         var text = configuration.messages.handover.render(values)
         if let intent, let reply = responses[intent]?.replies.first { text = reply.render(values) }
         return DialogueDecision(
             action: .escalate, text: text, quickReplies: [], intent: intent ?? context.analysis.intent?.name,
-            rule: rule,
-            scores: context.scores)
+            rule: .escalation(reason), scores: context.scores)
     }
 
     /// What templates can name: remembered entities as the customer wrote

@@ -1,5 +1,4 @@
 public import ParleyNLP
-public import ParleyStore
 
 /// Messages the bot did not understand, grouped by similarity so trainers see
 /// what customers keep asking that no intent covers.
@@ -9,11 +8,11 @@ public import ParleyStore
 /// joins the first group whose first message it is similar to, so the
 /// grouping is deterministic.
 public struct FallbackInbox: Sendable {
-    /// Similar misunderstood messages.
-    public struct Group: Sendable, Hashable, Encodable {
+    /// Similar misunderstood messages (any value with a text: a stored message, a line of a file).
+    public struct Group<Message> {
         /// The stems the group's messages share most.
         public var label: String
-        public var messages: [StoredMessage]
+        public var messages: [Message]
     }
 
     public let preprocessor: TextPreprocessor
@@ -25,11 +24,11 @@ public struct FallbackInbox: Sendable {
         self.stopwords = stopwords
     }
 
-    /// Groups of similar messages, largest first.
-    public func group(_ messages: [StoredMessage]) -> [Group] {
-        var groups: [(stems: Set<String>, counts: [String: Int], messages: [StoredMessage])] = []
+    /// Groups of similar messages, largest first; `text` reads a message's words.
+    public func group<Message>(_ messages: [Message], text: (Message) -> String) -> [Group<Message>] {
+        var groups: [(stems: Set<String>, counts: [String: Int], messages: [Message])] = []
         for message in messages {
-            let text = preprocessor.preprocess(message.text)
+            let text = preprocessor.preprocess(text(message))
             let stems = Set(
                 zip(text.tokens, text.stems).filter { $0.0.isLexical && !stopwords.contains($0.0.normalized) }.map(\.1))
             if let index = groups.firstIndex(where: { Self.overlap($0.stems, stems) >= similarity }) {
@@ -53,3 +52,8 @@ public struct FallbackInbox: Sendable {
         return smaller == 0 ? (a.count == b.count ? 1 : 0) : Double(a.intersection(b).count) / Double(smaller)
     }
 }
+
+extension FallbackInbox.Group: Sendable where Message: Sendable {}
+extension FallbackInbox.Group: Equatable where Message: Equatable {}
+extension FallbackInbox.Group: Hashable where Message: Hashable {}
+extension FallbackInbox.Group: Encodable where Message: Encodable {}

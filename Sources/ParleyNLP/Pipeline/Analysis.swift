@@ -28,13 +28,13 @@ public struct Analysis: Sendable, Hashable {
     public var intent: IntentPrediction? { intents.first }
 }
 
-extension Analysis: Encodable {
+extension Analysis: Codable {
     private enum CodingKeys: String, CodingKey {
         case text, tokens, stems, intent, confidence, intents, entities, sentiment
     }
 
     /// Tokens as they appear in JSON: offsets in code points, end exclusive.
-    private struct EncodedToken: Encodable {
+    private struct EncodedToken: Codable {
         var text: String
         var normalized: String
         var stem: String
@@ -43,7 +43,7 @@ extension Analysis: Encodable {
         var end: Int
     }
 
-    private struct EncodedIntent: Encodable {
+    private struct EncodedIntent: Codable {
         var name: String
         var confidence: Double
     }
@@ -64,5 +64,23 @@ extension Analysis: Encodable {
         try container.encode(intents.map { EncodedIntent(name: $0.name, confidence: $0.confidence) }, forKey: .intents)
         try container.encode(entities, forKey: .entities)
         try container.encode(sentiment, forKey: .sentiment)
+    }
+
+    /// Reads what `encode(to:)` wrote (a client of the API decoding an
+    /// analysis). The intents' raw SVM scores are not in the JSON: they read as 0.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let tokens = try container.decode([EncodedToken].self, forKey: .tokens)
+        self.init(
+            text: try container.decode(String.self, forKey: .text),
+            tokens: tokens.map {
+                Token(text: $0.text, normalized: $0.normalized, kind: $0.kind, start: $0.start, end: $0.end)
+            },
+            stems: try container.decode([String].self, forKey: .stems),
+            intents: try container.decode([EncodedIntent].self, forKey: .intents).map {
+                IntentPrediction(name: $0.name, confidence: $0.confidence, score: 0)
+            },
+            entities: try container.decode([Entity].self, forKey: .entities),
+            sentiment: try container.decode(Sentiment.self, forKey: .sentiment))
     }
 }

@@ -28,100 +28,105 @@ public struct AgentConnection: Sendable {
     /// Handles one JSON text (a WebSocket frame).
     public mutating func receive(json text: String) async {
         do {
-            await receive(try JSONDecoder().decode(AgentMessage.self, from: Data(text.utf8)))
+            await receive(try WireCoding.decode(AgentMessage.self, from: text))
+        } catch let error as WireDecodingError {
+            refuse(error)
         } catch {
-            refuse(.invalidJSON, "expected a JSON object with a \"type\" (login, resume, take, say, …)")
+            refuse(WireDecodingError.notAMessage)
         }
     }
 
     /// Handles one agent message.
     public mutating func receive(_ message: AgentMessage) async {
         do throws(AgentDeskError) {
-            switch message.type {
-            case "login":
-                try await login(message.agent ?? "", password: message.password ?? "")
-            case "resume":
-                try await resume(message.token ?? "")
-            default:
-                guard let token else { throw .unauthorized }
-                let agent: AgentEvent.OnDuty
-                do throws(AgentDeskError) {
-                    agent = try await service.desk.agent(for: token)
-                } catch {
-                    await leaveDesk()
-                    throw error
-                }
-                try await act(message, as: agent)
+            switch message {
+            case .login(let login):
+                try await self.login(login.agent, password: login.password)
+            case .resume(let resume):
+                try await self.resume(resume.token)
+            case .status, .queue, .active, .open, .closeView, .take, .decline, .say, .typing, .handback, .close,
+                .logout:
+                try await act(message, as: try await signedInAgent())
             }
         } catch {
-            service.metrics.error(error.event.code ?? .unauthorized)
-            outbox(error.event)
+            service.metrics.error(error.code)
+            outbox(.error(error.code, error.message))
         }
     }
 
-    private mutating func act(_ message: AgentMessage, as agent: AgentEvent.OnDuty) async throws(AgentDeskError) {
+    /// The agent this connection is signed in as; leaves the desk when the sign-in is no longer valid.
+    private mutating func signedInAgent() async throws(AgentDeskError) -> AgentProfile {
+        guard let token else { throw .unauthorized }
+        do throws(AgentDeskError) {
+            return try await service.desk.agent(for: token)
+        } catch {
+            await leaveDesk()
+            throw error
+        }
+    }
+
+    /// What a signed-in agent asks for (`login` and `resume` are `receive`'s).
+    private mutating func act(_ message: AgentMessage, as agent: AgentProfile) async throws(AgentDeskError) {
         let desk = service.desk
-        switch message.type {
-        case "status":
-            guard let status = message.status.flatMap(Agent.Status.init(rawValue:)), status != .offline else {
+        switch message {
+        case .login, .resume:
+            return
+        case .status(let change):
+            guard let status = Agent.Status(rawValue: change.status), status != .offline else {
                 return refuse(.invalidMessage, "status is available or away")
             }
             await desk.setStatus(agent.id, status)
-        case "queue":
+        case .queue:
             outbox(await desk.queueEvent())
-        case "active":
-            var event = AgentEvent(.active)
+        case .active:
+            let conversations: [Conversation]
             do {
-                event.conversations = try await service.store.conversations(status: .bot, limit: 200)
-                    .filter { service.isInMemory($0.id) }.prefix(50).map(\.self)
+                conversations = try await service.store.conversations(status: .bot, limit: 200)
             } catch {
                 throw .unavailable
             }
-            outbox(event)
-        case "logout":
+            let active = conversations.filter { service.isInMemory($0.id) }.prefix(50).map(ConversationInfo.init)
+            outbox(.active(.init(conversations: active)))
+        case .logout:
             if let token { await desk.signOut(token) }
             await leaveDesk()
-            outbox(AgentEvent(.signedOut))
-        default:
-            guard let id = message.conversationId, !id.isEmpty else {
-                return refuse(.invalidMessage, "\"\(message.type)\" needs a \"conversation_id\"")
+            outbox(.signedOut)
+        case .open(let reference):
+            try await open(try Self.id(reference.conversationId, for: message))
+        case .closeView(let reference):
+            await unwatch(try Self.id(reference.conversationId, for: message))
+        case .take(let reference):
+            let id = try Self.id(reference.conversationId, for: message)
+            let session = try await open(id)
+            try await desk.take(id, session: session, by: agent.id)
+        case .decline(let reference):
+            await desk.decline(try Self.id(reference.conversationId, for: message), by: agent.id)
+        case .say(let say):
+            let id = try Self.id(say.conversationId, for: message)
+            guard !say.text.allSatisfy(\.isWhitespace) else {
+                return refuse(.invalidMessage, "\"say\" needs a non-empty \"text\"")
             }
-            try await act(message, on: id, as: agent)
+            try await desk.say(say.text, in: id, by: agent.id)
+        case .typing(let reference):
+            await desk.typing(in: try Self.id(reference.conversationId, for: message), by: agent.id)
+        case .handback(let reference):
+            try await desk.handBack(try Self.id(reference.conversationId, for: message), by: agent.id)
+        case .close(let close):
+            let id = try Self.id(close.conversationId, for: message)
+            let word = close.outcome?.trimmingCharacters(in: .whitespaces) ?? ""
+            let outcome = word.isEmpty ? ConversationOutcome.resolved : ConversationOutcome(rawValue: word)
+            guard ConversationOutcome.agentChoices.contains(outcome) else {
+                let choices = ConversationOutcome.agentChoices.map(\.rawValue).joined(separator: ", ")
+                return refuse(.invalidMessage, "outcome is one of \(choices) (resolved when left out)")
+            }
+            try await desk.close(id, outcome: outcome, by: agent.id)
         }
     }
 
-    private mutating func act(_ message: AgentMessage, on id: String, as agent: AgentEvent.OnDuty)
-        async throws(AgentDeskError)
-    {
-        let desk = service.desk
-        switch message.type {
-        case "open":
-            try await open(id)
-        case "close_view":
-            await unwatch(id)
-        case "take":
-            let session = try await open(id)
-            try await desk.take(id, session: session, by: agent.id)
-        case "decline":
-            await desk.decline(id, by: agent.id)
-        case "say":
-            guard let text = message.text, !text.allSatisfy(\.isWhitespace) else {
-                return refuse(.invalidMessage, "\"say\" needs a non-empty \"text\"")
-            }
-            try await desk.say(text, in: id, by: agent.id)
-        case "typing":
-            await desk.typing(in: id, by: agent.id)
-        case "handback":
-            try await desk.handBack(id, by: agent.id)
-        case "close":
-            let outcome = message.outcome?.trimmingCharacters(in: .whitespaces) ?? ""
-            try await desk.close(id, outcome: outcome.isEmpty ? "resolved" : outcome, by: agent.id)
-        default:
-            refuse(
-                .unknownType,
-                "unknown type \"\(message.type)\"; expected login, resume, status, queue, active, open, close_view, "
-                    + "take, decline, say, typing, handback, close or logout")
-        }
+    /// A conversation id the message names; refused when empty.
+    private static func id(_ id: String, for message: AgentMessage) throws(AgentDeskError) -> String {
+        guard !id.isEmpty else { throw .invalidMessage("\"\(message.kind.rawValue)\" needs a \"conversation_id\"") }
+        return id
     }
 
     private mutating func login(_ id: String, password: String) async throws(AgentDeskError) {
@@ -180,9 +185,7 @@ public struct AgentConnection: Sendable {
             do {
                 let (watcher, view) = try await session.watch(outbox)
                 watching[id] = (session, holder, watcher)
-                var event = AgentEvent(.conversation, conversationId: id)
-                event.view = view
-                outbox(event)
+                outbox(.conversation(.init(conversationId: id, view: view)))
                 return session
             } catch {
                 await session.detach(holder)
@@ -212,6 +215,18 @@ public struct AgentConnection: Sendable {
     /// return to the queue after the grace time.
     public mutating func close() async {
         await leaveDesk()
+    }
+
+    /// Refuses what the client sent, saying what the protocol expects.
+    private func refuse(_ error: WireDecodingError) {
+        switch error {
+        case .notAMessage:
+            refuse(.invalidJSON, "expected a JSON object with a \"type\" (\(AgentMessage.Kind.expected))")
+        case .unknownType(let type):
+            refuse(.unknownType, "unknown type \"\(type)\"; expected \(AgentMessage.Kind.expected)")
+        case .invalidFields(let type):
+            refuse(.invalidMessage, "\"\(type)\" is missing a field or has one of the wrong kind; see docs/PROTOCOL.md")
+        }
     }
 
     private func refuse(_ code: ErrorCode, _ message: String) {

@@ -12,7 +12,7 @@ public actor AgentDesk {
 
     /// A signed-in agent and their open connections.
     private struct Duty {
-        var profile: AgentEvent.OnDuty
+        var profile: AgentProfile
         var outboxes: [Int: Outbox] = [:]
         /// Conversations offered to the agent and not answered yet.
         var offers: Set<String> = []
@@ -32,13 +32,13 @@ public actor AgentDesk {
     }
 
     private struct SignIn {
-        var profile: AgentEvent.OnDuty
+        var profile: AgentProfile
         var expires: Date
     }
 
     /// An owned conversation (or one being taken).
     private struct Ownership {
-        var agent: AgentEvent.OnDuty
+        var agent: AgentProfile
         var session: ConversationSession
     }
 
@@ -65,7 +65,7 @@ public actor AgentDesk {
         let token = (0..<4).map { _ in String(generator.next(), radix: 16) }.joined(separator: "-")
         let profile =
             duty[agent.id]?.profile
-            ?? AgentEvent.OnDuty(
+            ?? AgentProfile(
                 id: agent.id, name: agent.name, status: .available, capacity: agent.capacity, conversations: [])
         let expires = now.addingTimeInterval(Double(settings.agentSessionHours) * 3600)
         signIns[token] = SignIn(profile: profile, expires: expires)
@@ -83,7 +83,7 @@ public actor AgentDesk {
     }
 
     /// The agent a token signs in, as on duty now; throws when the token is unknown or expired.
-    func agent(for token: String, now: Date = Date()) throws(AgentDeskError) -> AgentEvent.OnDuty {
+    func agent(for token: String, now: Date = Date()) throws(AgentDeskError) -> AgentProfile {
         let signIn = try valid(token, now: now)
         guard let profile = duty[signIn.profile.id]?.profile else { throw .unauthorized }
         return profile
@@ -103,18 +103,14 @@ public actor AgentDesk {
         return signIn
     }
 
-    private func connect(_ profile: AgentEvent.OnDuty, token: String, expires: Date, outbox: @escaping Outbox) -> Int {
+    private func connect(_ profile: AgentProfile, token: String, expires: Date, outbox: @escaping Outbox) -> Int {
         nextId += 1
         var agent = duty[profile.id] ?? Duty(profile: profile)
         agent.leaving?.cancel()
         agent.leaving = nil
         agent.outboxes[nextId] = outbox
         duty[profile.id] = agent
-        var signedIn = AgentEvent(.signedIn)
-        signedIn.agent = agent.profile
-        signedIn.token = token
-        signedIn.expiresAt = expires
-        outbox(signedIn)
+        outbox(.signedIn(.init(agent: agent.profile, token: token, expiresAt: expires)))
         outbox(queueEvent())
         dispatch()
         return nextId
@@ -255,9 +251,7 @@ public actor AgentDesk {
         duty[agentId]?.profile.conversations.append(conversationId)
         // The agent may have left while the takeover was being stored.
         owners[conversationId]?.agent = duty[agentId]?.profile ?? agent
-        var taken = AgentEvent(.taken, conversationId: conversationId)
-        taken.agentId = agentId
-        everyone(taken)
+        everyone(.taken(.init(conversationId: conversationId, agentId: agentId)))
         if let profile = duty[agentId]?.profile { tell(agentId, status(of: profile)) }
         changed()
     }
@@ -278,14 +272,16 @@ public actor AgentDesk {
     func handBack(_ conversationId: String, by agentId: String) async throws(AgentDeskError) {
         let owner = try ownership(conversationId, agentId)
         try await owner.session.handBack(by: owner.agent)
-        release(conversationId, from: agentId, outcome: "handed_back")
+        release(conversationId, from: agentId, because: .handedBack)
     }
 
     /// The owner ends the conversation with `outcome`.
-    func close(_ conversationId: String, outcome: String, by agentId: String) async throws(AgentDeskError) {
+    func close(_ conversationId: String, outcome: ConversationOutcome, by agentId: String)
+        async throws(AgentDeskError)
+    {
         let owner = try ownership(conversationId, agentId)
         try await owner.session.close(by: owner.agent, outcome: outcome)
-        release(conversationId, from: agentId, outcome: "closed")
+        release(conversationId, from: agentId, because: .closed)
     }
 
     /// Who owns a conversation now, if anyone.
@@ -298,13 +294,12 @@ public actor AgentDesk {
         return owner
     }
 
-    private func release(_ conversationId: String, from agentId: String, outcome: String) {
+    private func release(
+        _ conversationId: String, from agentId: String, because reason: AgentEvent.Released.Reason
+    ) {
         owners[conversationId] = nil
         duty[agentId]?.profile.conversations.removeAll { $0 == conversationId }
-        var event = AgentEvent(.released, conversationId: conversationId)
-        event.outcome = outcome
-        event.agentId = agentId
-        everyone(event)
+        everyone(.released(.init(conversationId: conversationId, outcome: reason, agentId: agentId)))
         if let profile = duty[agentId]?.profile { tell(agentId, status(of: profile)) }
         dispatch()
     }
@@ -331,10 +326,7 @@ public actor AgentDesk {
 
     /// The most urgent `queueShown` conversations of the queue, and its length.
     func queueEvent() -> AgentEvent {
-        var event = AgentEvent(.queue)
-        event.queue = Array(queue().prefix(Self.queueShown))
-        event.queueLength = waiting.count
-        return event
+        .queue(.init(queue: Array(queue().prefix(Self.queueShown)), queueLength: waiting.count))
     }
 
     /// Queue entries sent to agents at a time (a console shows the first ones; the rest follow as those are taken).
@@ -373,16 +365,12 @@ public actor AgentDesk {
             waiting[id]?.item.offeredTo = agent.profile.id
             waiting[id]?.offeredAt = now
             duty[agent.profile.id]?.offers.insert(id)
-            var offer = AgentEvent(.offer, conversationId: id)
-            offer.item = waiting[id]?.item
-            tell(agent.profile.id, offer)
+            if let item = waiting[id]?.item { tell(agent.profile.id, .offer(.init(conversationId: id, item: item))) }
         }
     }
 
-    private func status(of profile: AgentEvent.OnDuty) -> AgentEvent {
-        var event = AgentEvent(.agent)
-        event.agent = profile
-        return event
+    private func status(of profile: AgentProfile) -> AgentEvent {
+        .agent(.init(agent: profile))
     }
 
     private func tell(_ agentId: String, _ event: AgentEvent) {

@@ -16,19 +16,35 @@ public enum AgentDeskError: Error, Sendable, Equatable {
     case unknownConversation(String)
     /// The CRM store failed; nothing changed.
     case unavailable
+    /// A required field is missing or empty (the message says which).
+    case invalidMessage(String)
 
-    /// The error as an agent's client receives it.
-    public var event: AgentEvent {
+    /// The code an agent's client receives.
+    public var code: ErrorCode {
         switch self {
-        case .unauthorized: .error(.unauthorized, "sign in first, with your agent name and password")
-        case .sessionExpired: .error(.sessionExpired, "your sign-in has expired; sign in again")
-        case .alreadyTaken(let id, let agent): .error(.alreadyTaken, "\(agent) already has conversation \(id)")
-        case .notYours(let id): .error(.notYours, "conversation \(id) is not yours; take it first")
-        case .atCapacity(let capacity):
-            .error(.atCapacity, "you already have \(capacity) conversations; hand one back or close one first")
-        case .closed(let id): .error(.invalidMessage, "conversation \(id) has ended")
-        case .unknownConversation(let id): .error(.unknownConversation, "no conversation \(id)")
-        case .unavailable: .error(.unavailable, "the CRM store could not record that; nothing changed, try again")
+        case .unauthorized: .unauthorized
+        case .sessionExpired: .sessionExpired
+        case .alreadyTaken: .alreadyTaken
+        case .notYours: .notYours
+        case .atCapacity: .atCapacity
+        case .closed, .invalidMessage: .invalidMessage
+        case .unknownConversation: .unknownConversation
+        case .unavailable: .unavailable
+        }
+    }
+
+    /// What the agent reads.
+    public var message: String {
+        switch self {
+        case .unauthorized: "sign in first, with your agent name and password"
+        case .sessionExpired: "your sign-in has expired; sign in again"
+        case .alreadyTaken(let id, let agent): "\(agent) already has conversation \(id)"
+        case .notYours(let id): "conversation \(id) is not yours; take it first"
+        case .atCapacity(let capacity): "you already have \(capacity) conversations; hand one back or close one first"
+        case .closed(let id): "conversation \(id) has ended"
+        case .unknownConversation(let id): "no conversation \(id)"
+        case .unavailable: "the CRM store could not record that; nothing changed, try again"
+        case .invalidMessage(let message): message
         }
     }
 }

@@ -29,44 +29,44 @@ public struct ChatConnection: Sendable {
     public mutating func receive(json text: String, receivedAt: ContinuousClock.Instant = .now) async {
         let message: ClientMessage
         do {
-            message = try JSONDecoder().decode(ClientMessage.self, from: Data(text.utf8))
+            message = try WireCoding.decode(ClientMessage.self, from: text)
+        } catch let error as WireDecodingError {
+            return refuse(error)
         } catch {
-            return refuse(
-                .invalidJSON, "expected a JSON object with a \"type\" (hello, message, human, typing, rating)")
+            return refuse(WireDecodingError.notAMessage)
         }
         await receive(message, receivedAt: receivedAt)
     }
 
     /// Handles one client message.
     public mutating func receive(_ message: ClientMessage, receivedAt: ContinuousClock.Instant = .now) async {
-        switch message.type {
-        case "hello":
+        switch message {
+        case .hello(let hello):
             guard session == nil else {
                 return refuse(.alreadyStarted, "this connection already has a conversation; open a new connection")
             }
-            await open(message)
-        case "message":
-            guard let text = message.text, !text.allSatisfy(\.isWhitespace) else {
-                return refuse(.invalidMessage, "a message needs a non-empty \"text\"")
+            await open(hello)
+        case .message(let body):
+            guard !body.text.allSatisfy(\.isWhitespace) else {
+                return refuse(WireDecodingError.invalidFields(type: message.kind.rawValue))
             }
-            if session == nil { await open(ClientMessage(type: "hello")) }
+            if session == nil { await open(ClientMessage.Hello()) }
             await session?.handle(
-                text, from: holder, channel: channel, withAnalysis: message.analysis ?? false, receivedAt: receivedAt)
-        case "human":
-            if session == nil { await open(ClientMessage(type: "hello")) }
+                body.text, from: holder, channel: channel, withAnalysis: body.analysis ?? false,
+                receivedAt: receivedAt)
+        case .human:
+            if session == nil { await open(ClientMessage.Hello()) }
             await session?.requestHuman(from: holder, channel: channel, receivedAt: receivedAt)
-        case "typing":
+        case .typing:
             await session?.customerTyping()
-        case "rating":
-            guard let score = message.score, (1...5).contains(score) else {
-                return refuse(.invalidMessage, "a rating needs a \"score\" from 1 to 5")
+        case .rating(let rating):
+            guard (1...5).contains(rating.score) else {
+                return refuse(WireDecodingError.invalidFields(type: message.kind.rawValue))
             }
             guard let session else {
                 return refuse(.invalidMessage, "there is no conversation to rate yet")
             }
-            await session.rate(score, comment: message.comment, from: holder)
-        default:
-            refuse(.unknownType, "unknown type \"\(message.type)\"; expected hello, message, human, typing or rating")
+            await session.rate(rating.score, comment: rating.comment, from: holder)
         }
     }
 
@@ -76,7 +76,7 @@ public struct ChatConnection: Sendable {
         session = nil
     }
 
-    private mutating func open(_ hello: ClientMessage) async {
+    private mutating func open(_ hello: ClientMessage.Hello) async {
         do {
             if let id = hello.conversationId {
                 guard
@@ -92,6 +92,18 @@ public struct ChatConnection: Sendable {
         } catch {
             service.logger.error("could not open a conversation", metadata: ["error": "\(error)"])
             refuse(.unavailable, "the conversation could not be opened; try again later")
+        }
+    }
+
+    /// Refuses what the client sent, saying what the protocol expects.
+    private func refuse(_ error: WireDecodingError) {
+        switch error {
+        case .notAMessage:
+            refuse(.invalidJSON, "expected a JSON object with a \"type\" (\(ClientMessage.Kind.expected))")
+        case .unknownType(let type):
+            refuse(.unknownType, "unknown type \"\(type)\"; expected \(ClientMessage.Kind.expected)")
+        case .invalidFields(let type):
+            refuse(.invalidMessage, ClientMessage.Kind(rawValue: type)?.requirement ?? "missing or invalid fields")
         }
     }
 

@@ -16,7 +16,8 @@ public final class ChatService: Sendable {
     public let metrics: ServerMetrics
     /// The agents, the queue, and who owns which conversation.
     public let desk: AgentDesk
-    let recorder: ConversationRecorder
+    /// Writes each step of a conversation to the store.
+    let ledger: ConversationLedger
     let logger: Logger
     private let sessions = NIOLockedValueBox<[String: ConversationSession]>([:])
 
@@ -30,7 +31,7 @@ public final class ChatService: Sendable {
         self.limits = limits
         self.desk = AgentDesk(settings: desk)
         self.metrics = metrics
-        self.recorder = ConversationRecorder(store: store, redactor: redactor, modelVersion: bot.modelVersion)
+        self.ledger = ConversationLedger(store: store, redactor: redactor, modelVersion: bot.modelVersion)
         self.logger = logger
     }
 
@@ -59,20 +60,22 @@ public final class ChatService: Sendable {
         let now = Date()
         let conversation = Conversation(
             customerId: identity?.id ?? UUID().uuidString, channel: channel, startedAt: now, updatedAt: now)
-        let customer = try await recorder.begin(
-            conversation: conversation,
-            customer: Customer(
-                id: conversation.customerId, name: identity?.name, email: identity?.email, phone: identity?.phone,
-                firstSeen: now, lastSeen: now))
-        let profile = Self.profile(customer)
+        let claimed = Customer(
+            id: conversation.customerId, name: identity?.name, email: identity?.email, phone: identity?.phone,
+            firstSeen: now, lastSeen: now)
+        // The greeting is filled in for the customer as the store knows them: read (not written) first.
+        let known = identity?.id == nil ? nil : try await store.customer(id: claimed.id)
         let state = ConversationState(id: conversation.id, channel: channel)
-        let greeting = try await recorder.recordBotMessage(
-            bot.policy.greeting(for: profile, state: state), conversation: conversation, rule: "greeting", at: now)
-        let session = ConversationSession(service: self, conversation: conversation, customer: profile, state: state)
+        let greeting = bot.policy.greeting(for: Self.profile(known?.merging(claimed) ?? claimed), state: state)
+        let (customer, stored) = try await ledger.start(conversation, customer: claimed, greeting: greeting)
+        let session = ConversationSession(
+            service: self, conversation: conversation, customer: Self.profile(customer), summary: EscalationSummary())
         // A new session is not retired yet: attaching cannot fail.
         let holder =
             await session.attach(
-                outbox, sending: [Self.welcome(conversation, resumed: false), ConversationSession.reply(greeting)]) ?? 0
+                outbox,
+                sending: [Self.welcome(conversation, resumed: false), .reply(ConversationSession.reply(stored))])
+            ?? 0
         remember(session)
         return (session, holder)
     }
@@ -91,10 +94,7 @@ public final class ChatService: Sendable {
             return try await start(CustomerIdentity(id: session.customerId), channel: channel, outbox: outbox)
         }
         do {
-            try await session.connect(
-                holder, outbox: outbox,
-                welcome: Self.welcome(id: session.id, customerId: session.customerId, status: status, resumed: true),
-                missedAfter: lastMessageId)
+            try await session.connect(holder, outbox: outbox, missedAfter: lastMessageId)
         } catch {
             await session.detach(holder)
             throw error
@@ -122,16 +122,11 @@ public final class ChatService: Sendable {
         if let session = sessions.withLockedValue({ $0[id] }) { return session }
         guard let conversation = try await store.conversation(id: id) else { return nil }
         let customer = try await store.customer(id: conversation.customerId)
-        var state = ConversationState(id: id, channel: conversation.channel)
-        switch conversation.status {
-        case .bot: state.status = .bot
-        case .queued: state.status = .escalated
-        case .withAgent: state.status = .withAgent
-        case .closed: state.status = .closed
-        }
+        let escalation = conversation.status == .bot ? nil : try await store.openEscalation(conversationId: id)
         let session = ConversationSession(
             service: self, conversation: conversation,
-            customer: customer.map(Self.profile) ?? CustomerProfile(id: conversation.customerId), state: state)
+            customer: customer.map(Self.profile) ?? CustomerProfile(id: conversation.customerId), escalation: escalation
+        )
         return remember(session)
     }
 
@@ -179,16 +174,10 @@ public final class ChatService: Sendable {
     }
 
     static func welcome(_ conversation: Conversation, resumed: Bool) -> ServerEvent {
-        welcome(id: conversation.id, customerId: conversation.customerId, status: conversation.status, resumed: resumed)
-    }
-
-    static func welcome(id: String, customerId: String, status: Conversation.Status, resumed: Bool) -> ServerEvent {
-        var event = ServerEvent(.welcome)
-        event.conversationId = id
-        event.customerId = customerId
-        event.status = status.rawValue
-        event.resumed = resumed
-        return event
+        .welcome(
+            .init(
+                conversationId: conversation.id, customerId: conversation.customerId, resumed: resumed,
+                status: conversation.status))
     }
 
     static func profile(_ customer: Customer) -> CustomerProfile {

@@ -12,12 +12,12 @@ struct APIRoutes: Sendable {
     let startedAt = ContinuousClock.now
 
     /// `POST /api/parse` body.
-    struct ParseRequest: Decodable {
+    struct ParseRequest: Decodable, Sendable {
         var text: String
     }
 
     /// `POST /api/messages` body.
-    struct MessageRequest: Decodable {
+    struct MessageRequest: Decodable, Sendable {
         var text: String
         var conversationId: String?
         var customer: CustomerIdentity?
@@ -25,18 +25,26 @@ struct APIRoutes: Sendable {
     }
 
     /// `POST /api/messages` answer.
-    struct MessageResponse: Encodable {
+    struct MessageResponse: ResponseEncodable {
         var conversationId: String
         var customerId: String?
         var replies: [ServerEvent]
     }
 
-    struct ConversationResponse: Encodable {
-        var conversation: Conversation
-        var messages: [StoredMessage]
+    /// `GET /api/conversations/{id}` answer.
+    struct ConversationResponse: ResponseEncodable {
+        var conversation: ConversationInfo
+        var messages: [MessageEntry]
     }
 
-    struct Health: Encodable {
+    /// `GET /api/customers/{id}` answer: the profile, conversations (most recent first) and latest messages.
+    struct CustomerResponse: ResponseEncodable {
+        var customer: CustomerInfo
+        var conversations: [ConversationInfo]
+        var recentMessages: [MessageEntry]
+    }
+
+    struct Health: ResponseEncodable {
         var status: String
         var modelVersion: String
         var conversationsInMemory: Int
@@ -47,18 +55,20 @@ struct APIRoutes: Sendable {
     }
 
     func add(to router: Router<ServerRequestContext>) {
-        router.get("/health") { _, _ in try json(health()) }
+        router.get("/health") { _, _ in health() }
         router.get("/metrics") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                body: .init(byteBuffer: ByteBuffer(string: service.metrics.prometheusText())))
+                body: .init(
+                    byteBuffer: ByteBuffer(
+                        string: service.metrics.prometheusText(storeTransactions: service.store.writeTransactions))))
         }
         router.post("/api/parse") { request, context in
             let body = try await decode(ParseRequest.self, request, context)
-            return try json(service.parse(body.text))
+            return WireBody(service.parse(body.text))
         }
         router.post("/api/messages") { request, context in
-            try json(try await message(try await decode(MessageRequest.self, request, context)))
+            try await message(try await decode(MessageRequest.self, request, context))
         }
         router.get("/api/conversations") { request, _ in
             let status = try request.uri.queryParameters["status"].map { text in
@@ -68,29 +78,35 @@ struct APIRoutes: Sendable {
                 return status
             }
             let limit = try limit(request)
-            return try json(try await service.store.conversations(status: status, limit: limit))
+            return WireBody(
+                try await service.store.conversations(status: status, limit: limit).map(ConversationInfo.init))
         }
         router.get("/api/conversations/{id}") { _, context in
             let id = try context.parameters.require("id")
             guard let conversation = try await service.store.conversation(id: id) else {
                 throw HTTPError(.notFound, message: "no conversation \(id)")
             }
-            return try json(
-                ConversationResponse(
-                    conversation: conversation, messages: try await service.store.transcript(conversationId: id)))
+            return ConversationResponse(
+                conversation: ConversationInfo(conversation),
+                messages: try await service.store.transcript(conversationId: id).map(MessageEntry.init))
         }
         router.get("/api/customers") { request, _ in
             guard let query = request.uri.queryParameters["q"], !query.isEmpty else {
                 throw HTTPError(.badRequest, message: "give the text to search for as ?q=")
             }
-            return try json(try await service.store.searchCustomers(String(query), limit: try limit(request)))
+            return WireBody(
+                try await service.store.searchCustomers(String(query), limit: try limit(request)).map(CustomerInfo.init)
+            )
         }
         router.get("/api/customers/{id}") { _, context in
             let id = try context.parameters.require("id")
             guard let history = try await service.store.history(customerId: id, messageLimit: 100) else {
                 throw HTTPError(.notFound, message: "no customer \(id)")
             }
-            return try json(history)
+            return CustomerResponse(
+                customer: CustomerInfo(history.customer),
+                conversations: history.conversations.map(ConversationInfo.init),
+                recentMessages: history.recentMessages.map(MessageEntry.init))
         }
     }
 
@@ -99,28 +115,28 @@ struct APIRoutes: Sendable {
     private func message(_ body: MessageRequest) async throws -> MessageResponse {
         let collected = EventCollector()
         var connection = ChatConnection(service: service, channel: "api", outbox: collected.append)
-        await connection.receive(
-            ClientMessage(type: "hello", customer: body.customer, conversationId: body.conversationId))
-        if let error = collected.events.first(where: { $0.type == .error }) {
+        await connection.receive(.hello(.init(customer: body.customer, conversationId: body.conversationId)))
+        if case .error(let error) = collected.events.first(where: { $0.kind == .error }) {
             throw HTTPError(
-                error.code == .unknownConversation ? .notFound : .serviceUnavailable, message: error.message ?? "")
+                error.code == .unknownConversation ? .notFound : .serviceUnavailable, message: error.message)
         }
-        await connection.receive(ClientMessage(type: "message", text: body.text, analysis: body.analysis))
+        await connection.receive(.message(.init(text: body.text, analysis: body.analysis)))
         await connection.close()
         let events = collected.events
-        if let error = events.last, error.type == .error {
+        if case .error(let error) = events.last {
             let status: HTTPResponse.Status =
                 switch error.code {
                 case .rateLimited: .tooManyRequests
                 case .unavailable: .serviceUnavailable
                 default: .badRequest
                 }
-            throw HTTPError(status, message: error.message ?? "")
+            throw HTTPError(status, message: error.message)
         }
-        let welcome = events.first { $0.type == .welcome }
+        guard case .welcome(let welcome) = events.first else {
+            throw HTTPError(.serviceUnavailable, message: "the conversation could not be opened; try again later")
+        }
         return MessageResponse(
-            conversationId: welcome?.conversationId ?? "", customerId: welcome?.customerId,
-            replies: events.filter { $0.type != .welcome })
+            conversationId: welcome.conversationId, customerId: welcome.customerId, replies: Array(events.dropFirst()))
     }
 
     private func health() -> Health {
@@ -140,25 +156,16 @@ struct APIRoutes: Sendable {
         return limit
     }
 
+    /// The body, read up to the message size limit and decoded with the
+    /// context's request decoder (the wire's JSON convention); 400 when it does not fit.
     private func decode<Body: Decodable>(
         _ type: Body.Type, _ request: Request, _ context: ServerRequestContext
     ) async throws -> Body {
         let buffer = try await request.body.collect(upTo: service.limits.maxMessageBytes)
         do {
-            let decoder = JSONDecoder()
-            decoder.keyDecodingStrategy = .convertFromSnakeCase
-            return try decoder.decode(Body.self, from: Data(buffer.readableBytesView))
+            return try context.requestDecoder.decode(Body.self, from: Data(buffer.readableBytesView))
         } catch {
             throw HTTPError(.badRequest, message: "the body must be JSON of the documented shape: \(error)")
         }
-    }
-
-    private func json(_ value: some Encodable) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        return Response(
-            status: .ok, headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 }

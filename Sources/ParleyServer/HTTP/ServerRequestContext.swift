@@ -1,3 +1,4 @@
+internal import Foundation
 internal import Hummingbird
 internal import HummingbirdWebSocket
 internal import NIOCore
@@ -5,12 +6,16 @@ internal import NIOCore
 /// The request context of Parley's router: Hummingbird's WebSocket-capable
 /// context plus the event loop of the connection the request came on, so a
 /// WebSocket's handling can run on the thread that reads and writes its socket
-/// (`EventLoopExecutor`).
+/// (`EventLoopExecutor`). Bodies are read and written in the wire's JSON
+/// convention (`WireCoding`).
 struct ServerRequestContext: RequestContext, WebSocketRequestContext {
     var coreContext: CoreRequestContextStorage
     let webSocket: WebSocketHandlerReference<Self>
     /// The event loop that serves this request's connection.
     let eventLoop: any EventLoop
+
+    var requestDecoder: JSONDecoder { WireCoding.decoder() }
+    var responseEncoder: JSONEncoder { WireCoding.encoder() }
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

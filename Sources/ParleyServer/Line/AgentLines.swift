@@ -5,55 +5,56 @@ internal import ParleyStore
 /// conversation's short id in front of what is said in it.
 enum AgentLines {
     static func lines(_ event: AgentEvent) -> [String] {
-        let id = short(event.conversationId)
-        switch event.type {
-        case .signedIn:
-            guard let agent = event.agent else { return [] }
+        switch event {
+        case .signedIn(let signedIn):
+            let agent = signedIn.agent
             return ["parley> signed in as \(agent.name) (\(agent.id)); /help lists the commands"]
         case .signedOut:
             return ["parley> signed out"]
-        case .agent:
-            guard let agent = event.agent else { return [] }
+        case .agent(let state):
+            let agent = state.agent
             return [
                 "parley> you are \(agent.status.rawValue), with \(agent.conversations.count) of \(agent.capacity) conversations"
             ]
-        case .queue:
-            let queue = event.queue ?? []
-            return ["queue> \(event.queueLength ?? queue.count) waiting"]
-                + queue.prefix(10).map { item in
+        case .queue(let queue):
+            return ["queue> \(queue.queueLength) waiting"]
+                + queue.queue.prefix(10).map { item in
                     "queue> \(item.position). \(item.conversationId) \(item.customerName ?? "customer")"
                         + "\(item.vip ? " (VIP)" : ""): \(item.reason); \(item.summary.intents.joined(separator: ", "))"
                 }
-        case .offer:
-            guard let item = event.item else { return [] }
+        case .offer(let offer):
+            let item = offer.item
             return [
                 "offer> \(item.customerName ?? "a customer"): \(item.reason) (/take \(item.conversationId) or /decline \(item.conversationId))"
             ]
-        case .active:
-            let conversations = event.conversations ?? []
-            return ["parley> \(conversations.count) conversations with the bot"]
-                + conversations.map { "parley> \($0.id) on \($0.channel) (/take \($0.id))" }
-        case .conversation:
-            guard let view = event.view else { return [] }
+        case .active(let active):
+            return ["parley> \(active.conversations.count) conversations with the bot"]
+                + active.conversations.map { "parley> \($0.id) on \($0.channel) (/take \($0.id))" }
+        case .conversation(let opened):
+            let view = opened.view
+            let id = short(opened.conversationId)
             let customer = view.customer?.name ?? view.conversation.customerId
             return ["parley> \(id) \(customer), \(view.conversation.status.rawValue); the conversation so far:"]
                 + view.messages.suffix(20).map { message(id, $0) }
-        case .message:
-            return event.entry.map { [message(id, $0)] } ?? []
+        case .message(let entry):
+            return [message(short(entry.conversationId), entry.entry)]
         case .typing:
             return []
-        case .presence:
-            return ["parley> \(id) the customer \(event.online == true ? "is back" : "left (closed the chat)")"]
-        case .taken:
-            return ["parley> \(id) taken by \(event.agentId ?? "an agent")"]
-        case .released:
-            return ["parley> \(id) \(event.outcome == "closed" ? "closed" : "handed back to the bot")"]
-        case .error:
-            return ["error> " + (event.message ?? event.code?.rawValue ?? "error")]
+        case .presence(let presence):
+            return [
+                "parley> \(short(presence.conversationId)) the customer \(presence.online ? "is back" : "left (closed the chat)")"
+            ]
+        case .taken(let taken):
+            return ["parley> \(short(taken.conversationId)) taken by \(taken.agentId)"]
+        case .released(let released):
+            let what = released.outcome == .closed ? "closed" : "handed back to the bot"
+            return ["parley> \(short(released.conversationId)) \(what)"]
+        case .error(let error):
+            return ["error> " + error.message]
         }
     }
 
-    private static func message(_ id: String, _ message: StoredMessage) -> String {
+    private static func message(_ id: String, _ message: MessageEntry) -> String {
         var line = "\(id) \(message.sender.rawValue)> \(message.text)"
         if message.sender == .customer, let intent = message.intent, let confidence = message.confidence {
             line += "  [\(intent) \(String(format: "%.2f", confidence))]"
@@ -61,8 +62,8 @@ enum AgentLines {
         return line
     }
 
-    private static func short(_ id: String?) -> String {
-        String((id ?? "").prefix(8))
+    private static func short(_ id: String) -> String {
+        String(id.prefix(8))
     }
 
     static let help = [

@@ -1,6 +1,7 @@
 internal import Foundation
 internal import Metrics
 internal import NIOConcurrencyHelpers
+internal import ParleyBot
 public import Prometheus
 
 /// The server's metrics, through swift-metrics into its own Prometheus
@@ -15,6 +16,9 @@ public final class ServerMetrics: Sendable {
     private let counters = NIOLockedValueBox<[String: Metrics.Counter]>([:])
     private let connectionCounts = NIOLockedValueBox<[String: Int]>([:])
     private let conversationsGauge: Metrics.Gauge
+    private let storeTransactionsCounter: Metrics.Counter
+    /// The store's transactions already counted in `storeTransactionsCounter`.
+    private let reportedTransactions = NIOLockedValueBox(0)
 
     public init() {
         registry = PrometheusCollectorRegistry()
@@ -29,6 +33,7 @@ public final class ServerMetrics: Sendable {
         replyLatency = Metrics.Timer(label: "parley_reply_seconds", factory: factory)
         fallbacks = Metrics.Counter(label: "parley_fallbacks_total", factory: factory)
         conversationsGauge = Metrics.Gauge(label: "parley_conversations_in_memory", factory: factory)
+        storeTransactionsCounter = Metrics.Counter(label: "parley_store_transactions_total", factory: factory)
     }
 
     private func counter(_ label: String, _ dimension: (String, String)) -> Metrics.Counter {
@@ -42,16 +47,16 @@ public final class ServerMetrics: Sendable {
     }
 
     /// A customer message was answered (or, silently, taken) on `channel`.
-    func message(channel: String, intent: String?, action: String, latency: Duration) {
+    func message(channel: String, intent: String?, action: DialogueDecision.Action, latency: Duration) {
         counter("parley_messages_total", ("channel", channel)).increment()
         counter("parley_intents_total", ("intent", intent ?? "none")).increment()
-        if action == "fallback" { fallbacks.increment() }
+        if action == .fallback { fallbacks.increment() }
         replyLatency.recordNanoseconds(latency.nanoseconds)
     }
 
-    /// A conversation was handed to humans by `rule`.
-    func escalation(rule: String) {
-        counter("parley_escalations_total", ("rule", rule)).increment()
+    /// A conversation was handed to humans for `reason`.
+    func escalation(_ reason: EscalationReason) {
+        counter("parley_escalations_total", ("rule", reason.rawValue)).increment()
     }
 
     /// The server refused something a client sent.
@@ -90,9 +95,15 @@ public final class ServerMetrics: Sendable {
         conversationsGauge.record(count)
     }
 
-    /// The metrics in Prometheus' text format.
-    public func prometheusText() -> String {
-        registry.emitToString()
+    /// The metrics in Prometheus' text format, with the store's write
+    /// transactions so far (`parley_store_transactions_total`).
+    public func prometheusText(storeTransactions: Int) -> String {
+        let added = reportedTransactions.withLockedValue { reported in
+            defer { reported = max(reported, storeTransactions) }
+            return max(0, storeTransactions - reported)
+        }
+        storeTransactionsCounter.increment(by: Int64(added))
+        return registry.emitToString()
     }
 }
 

@@ -266,7 +266,7 @@
   function messageItem(message, view) {
     var item = element("li", message.sender);
     var who = message.sender === "customer" ? customerName(view)
-      : message.sender === "bot" ? "Bot" : message.sender === "agent" ? (message.rule || "Agent") : "";
+      : message.sender === "bot" ? "Bot" : message.sender === "agent" ? (message.agent_id || "Agent") : "";
     if (who) item.appendChild(element("span", "who", who));
     item.appendChild(document.createTextNode(message.text));
     var notes = [];

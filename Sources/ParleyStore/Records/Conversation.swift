@@ -18,15 +18,15 @@ public struct Conversation: Sendable, Hashable, Codable {
     public var updatedAt: Date
     public var closedAt: Date?
     public var assignedAgentId: String?
-    /// How it ended: "resolved", "ticket", "abandoned", …
-    public var outcome: String?
+    /// How it ended.
+    public var outcome: ConversationOutcome?
     /// The customer's satisfaction rating, 1 to 5.
     public var rating: Int?
 
     public init(
         id: String = UUID().uuidString, customerId: String, channel: String, status: Status = .bot,
         startedAt: Date = Date(), updatedAt: Date = Date(), closedAt: Date? = nil, assignedAgentId: String? = nil,
-        outcome: String? = nil, rating: Int? = nil
+        outcome: ConversationOutcome? = nil, rating: Int? = nil
     ) {
         self.id = id
         self.customerId = customerId

@@ -32,4 +32,16 @@ public struct Customer: Sendable, Hashable, Codable {
         self.firstSeen = firstSeen
         self.lastSeen = lastSeen
     }
+
+    /// This record with what a client said about the customer: it only fills
+    /// the name, email and phone the record lacks (what the store knows wins,
+    /// VIP status included), and `lastSeen` moves to the claim's.
+    public func merging(_ claimed: Customer) -> Customer {
+        var merged = self
+        merged.name = name ?? claimed.name
+        merged.email = email ?? claimed.email
+        merged.phone = phone ?? claimed.phone
+        merged.lastSeen = claimed.lastSeen
+        return merged
+    }
 }

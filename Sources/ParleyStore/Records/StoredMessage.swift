@@ -49,9 +49,11 @@ public struct StoredMessage: Sendable, Hashable, Codable {
     public var sentimentScore: Double?
     public var sentimentLabel: String?
     public var modelVersion: String?
-    /// For bot messages: the policy's action and rule.
+    /// For bot messages: the policy's action and rule (a `DialogueRule`'s raw value).
     public var action: String?
     public var rule: String?
+    /// For agent messages: the agent who wrote it.
+    public var agentId: String?
     /// The numbers behind the decision.
     public var scores: [String: Double]
 
@@ -61,7 +63,7 @@ public struct StoredMessage: Sendable, Hashable, Codable {
         entities: [EntityValue] = [],
         sentimentScore: Double? = nil, sentimentLabel: String? = nil, modelVersion: String? = nil,
         action: String? = nil,
-        rule: String? = nil, scores: [String: Double] = [:]
+        rule: String? = nil, agentId: String? = nil, scores: [String: Double] = [:]
     ) {
         self.id = id
         self.conversationId = conversationId
@@ -77,6 +79,7 @@ public struct StoredMessage: Sendable, Hashable, Codable {
         self.modelVersion = modelVersion
         self.action = action
         self.rule = rule
+        self.agentId = agentId
         self.scores = scores
     }
 }

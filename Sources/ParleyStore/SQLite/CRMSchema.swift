@@ -95,6 +95,12 @@ enum CRMSchema {
             try db.drop(index: "message_on_action")
             try db.execute(sql: "CREATE INDEX message_fallbacks ON message(sentAt) WHERE action = 'fallback'")
         }
+        migrator.registerMigration("v4") { db in
+            // Agent messages name their author in a column of their own; until now the agent's id
+            // stood in `rule`, which is the policy's rule for bot messages.
+            try db.alter(table: "message") { t in t.add(column: "agentId", .text) }
+            try db.execute(sql: "UPDATE message SET agentId = rule, rule = NULL WHERE sender = 'agent'")
+        }
         return migrator
     }
 }

@@ -12,7 +12,7 @@ enum ConversationUpdate {
                 """)
         try statement.execute(arguments: [
             c.status.rawValue, StorageDate.string(c.updatedAt), c.closedAt.map(StorageDate.string), c.assignedAgentId,
-            c.outcome, c.rating, c.id,
+            c.outcome?.rawValue, c.rating, c.id,
         ])
         if db.changesCount == 0 { try c.insert(db) }
     }

@@ -20,16 +20,15 @@ internal import GRDB
 /// between two commits, which has little left to copy.
 final class GroupCommitWriter: @unchecked Sendable {
     typealias Work = @Sendable (Database) throws -> Void
+    private typealias Item = (work: Work, done: CheckedContinuation<Void, any Error>)
 
     /// What waits for the next commit; guarded by `lock`.
     private struct Pending {
-        var work: [(work: Work, done: CheckedContinuation<Void, any Error>)] = []
-        /// Messages waiting, kept apart from other work: the hot path needs no closure per message.
-        var messages: [(message: StoredMessage, done: CheckedContinuation<Int64, any Error>)] = []
+        var work: [Item] = []
         var flushing = false
         var restartDue = false
-
-        var isEmpty: Bool { work.isEmpty && messages.isEmpty }
+        /// Write transactions committed so far (each caller's work is one).
+        var committed = 0
     }
 
     private let pool: DatabasePool
@@ -84,12 +83,8 @@ final class GroupCommitWriter: @unchecked Sendable {
         return value
     }
 
-    /// Stores `message` in a transaction shared with other pending writes; returns its id once committed.
-    func append(_ message: StoredMessage) async throws -> Int64 {
-        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Int64, any Error>) in
-            enqueue { $0.messages.append((message, done)) }
-        }
-    }
+    /// Write transactions committed so far: each caller's `write` is one, however many share a commit.
+    var committed: Int { lock.withLock { pending.committed } }
 
     /// Adds to what waits, and queues a `flush` unless one is under way.
     private func enqueue(_ add: (inout Pending) -> Void) {
@@ -107,49 +102,46 @@ final class GroupCommitWriter: @unchecked Sendable {
     /// work on the writing thread (an erasure's checkpoint) gets its turn
     /// between two batches even under steady load.
     private func flush(_ db: Database) {
-        let (batch, restart) = lock.withLock { () -> (Pending, Bool) in
-            let batch = pending
-            pending = Pending(flushing: true)
-            return (batch, batch.restartDue)
+        let (batch, restart) = lock.withLock { () -> ([Item], Bool) in
+            let batch = pending.work
+            let restart = pending.restartDue
+            pending.work = []
+            pending.restartDue = false
+            return (batch, restart)
         }
-        commit(batch, db)
+        let committed = commit(batch, db)
+        lock.withLock { pending.committed += committed }
         checkpointIfDue()
         // Restarting the log between two commits: it has little left to copy.
         if restart { _ = try? db.checkpoint(.restart) }
         let more = lock.withLock {
-            pending.flushing = !pending.isEmpty
+            pending.flushing = !pending.work.isEmpty
             return pending.flushing
         }
         if more { pool.asyncWriteWithoutTransaction { db in self.flush(db) } }
     }
 
-    /// Commits `batch` in one transaction and resumes its callers.
-    private func commit(_ batch: Pending, _ db: Database) {
+    /// Commits `batch` in one transaction and resumes its callers; returns how many of them committed.
+    private func commit(_ batch: [Item], _ db: Database) -> Int {
         do {
-            let ids = try Self.transaction(db) {
-                for item in batch.work { try item.work(db) }
-                return try batch.messages.map { try MessageInsert.insert($0.message, db) }
+            try Self.transaction(db) {
+                for item in batch { try item.work(db) }
             }
-            for item in batch.work { item.done.resume() }
-            for (item, id) in zip(batch.messages, ids) { item.done.resume(returning: id) }
+            for item in batch { item.done.resume() }
+            return batch.count
         } catch {
-            // One bad write must not fail the others: commit them one by one, in the
-            // same order as the batch (other work first: a message may need its conversation).
-            for item in batch.work {
+            // One bad write must not fail the others: commit them one by one, in the batch's order.
+            var committed = 0
+            for item in batch {
                 do {
                     try Self.transaction(db) { try item.work(db) }
                     item.done.resume()
+                    committed += 1
                 } catch {
                     item.done.resume(throwing: explain(error))
                 }
             }
-            for item in batch.messages {
-                do {
-                    item.done.resume(returning: try Self.transaction(db) { try MessageInsert.insert(item.message, db) })
-                } catch {
-                    item.done.resume(throwing: explain(error))
-                }
-            }
+            return committed
         }
     }
 

@@ -8,13 +8,13 @@ enum MessageInsert {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO message (conversationId, sender, text, sentAt, intent, confidence, alternatives, entities,
-                sentimentScore, sentimentLabel, modelVersion, action, rule, scores)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                sentimentScore, sentimentLabel, modelVersion, action, rule, agentId, scores)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try statement.execute(arguments: [
             m.conversationId, m.sender.rawValue, m.text, StorageDate.string(m.sentAt), m.intent, m.confidence,
             JSONText.alternatives(m.alternatives), JSONText.entities(m.entities), m.sentimentScore, m.sentimentLabel,
-            m.modelVersion, m.action, m.rule, JSONText.scores(m.scores),
+            m.modelVersion, m.action, m.rule, m.agentId, JSONText.scores(m.scores),
         ])
         return db.lastInsertedRowID
     }

@@ -13,6 +13,8 @@ extension Conversation: FetchableRecord, PersistableRecord {
 
 extension Conversation.Status: DatabaseValueConvertible {}
 
+extension ConversationOutcome: DatabaseValueConvertible {}
+
 extension StoredMessage: FetchableRecord, MutablePersistableRecord {
     public static var databaseTableName: String { "message" }
 
@@ -32,6 +34,7 @@ extension StoredMessage: FetchableRecord, MutablePersistableRecord {
         container["modelVersion"] = modelVersion
         container["action"] = action
         container["rule"] = rule
+        container["agentId"] = agentId
         container["scores"] = JSONText.scores(scores)
     }
 

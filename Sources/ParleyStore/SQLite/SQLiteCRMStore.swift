@@ -71,35 +71,19 @@ public final class SQLiteCRMStore: CRMStore {
         try await pool.read { db in try Customer.fetchOne(db, key: id) }
     }
 
-    public func save(_ conversation: Conversation) async throws {
-        try await writer.write { db in try conversation.save(db) }
-    }
-
     public func conversation(id: String) async throws -> Conversation? {
         try await pool.read { db in try Conversation.fetchOne(db, key: id) }
     }
 
-    public func append(_ message: StoredMessage) async throws -> StoredMessage {
-        var stored = message
-        stored.id = try await writer.append(message)
-        return stored
+    public func record(_ transition: ConversationTransition) async throws -> RecordedTransition {
+        try await writer.write { db in try TransitionWrite.write(transition, db) }
     }
+
+    public var writeTransactions: Int { writer.committed }
 
     public func append(contentsOf messages: [StoredMessage]) async throws {
         try await writer.write { db in
             for message in messages { _ = try MessageInsert.insert(message, db) }
-        }
-    }
-
-    public func append(_ messages: [StoredMessage], saving conversation: Conversation) async throws -> [StoredMessage] {
-        let ids = try await writer.write { db in
-            try ConversationUpdate.save(conversation, db)
-            return try messages.map { try MessageInsert.insert($0, db) }
-        }
-        return zip(messages, ids).map { message, id in
-            var stored = message
-            stored.id = id
-            return stored
         }
     }
 
@@ -198,12 +182,6 @@ public final class SQLiteCRMStore: CRMStore {
         }
     }
 
-    public func escalate(_ escalation: Escalation) async throws -> Escalation {
-        let box = InsertedEscalation(escalation)
-        try await writer.write { db in try box.insert(db) }
-        return box.escalation
-    }
-
     public func escalationQueue() async throws -> [Escalation] {
         try await pool.read { db in
             try Escalation.filter(Column("resolvedAt") == nil)
@@ -216,10 +194,6 @@ public final class SQLiteCRMStore: CRMStore {
             try Escalation.filter(Column("conversationId") == conversationId && Column("resolvedAt") == nil)
                 .order(Column("id").desc).fetchOne(db)
         }
-    }
-
-    public func update(_ escalation: Escalation) async throws {
-        try await writer.write { db in try escalation.update(db) }
     }
 
     public func save(_ agent: Agent) async throws {
@@ -321,20 +295,4 @@ public final class SQLiteCRMStore: CRMStore {
 private final class ErasureCounter: @unchecked Sendable {
     // Unchecked: written once inside the writer's transaction, read after the commit returned.
     var value = ErasureReport(customers: 0, conversations: 0, messages: 0, escalations: 0)
-}
-
-/// An escalation being inserted by the group-commit writer, which assigns its id.
-private final class InsertedEscalation: @unchecked Sendable {
-    // Unchecked: written once inside the writer's transaction, read after the commit returned.
-    var escalation: Escalation
-
-    init(_ escalation: Escalation) {
-        self.escalation = escalation
-    }
-
-    func insert(_ db: Database) throws {
-        var copy = escalation
-        try copy.insert(db)
-        escalation = copy
-    }
 }

@@ -20,7 +20,7 @@ import Testing
 
         /// Starts a conversation and returns its id.
         mutating func start() async throws -> String {
-            await connection.receive(ClientMessage(type: "hello"))
+            await connection.receive(ClientMessage.hello(.init()))
             return try #require(connection.conversationId)
         }
     }
@@ -38,13 +38,18 @@ import Testing
 
         /// Signs in and returns the token.
         mutating func login(_ id: String, password: String = TestServer.agentPassword) async throws -> String {
-            await connection.receive(AgentMessage(type: "login", agent: id, password: password))
+            await connection.receive(AgentMessage.login(.init(agent: id, password: password)))
             let signedIn = try await events.first { $0.type == .signedIn || $0.type == .error }.event
             return try #require(signedIn.token, "\(signedIn.message ?? "")")
         }
 
+        /// Sends a message of `type` as the console's JSON would carry it.
         mutating func send(_ type: String, _ conversationId: String? = nil, text: String? = nil) async {
-            await connection.receive(AgentMessage(type: type, conversationId: conversationId, text: text))
+            var fields = ["type": type]
+            fields["conversation_id"] = conversationId
+            fields["text"] = text
+            let json = try? JSONSerialization.data(withJSONObject: fields)
+            await connection.receive(json: String(decoding: json ?? Data(), as: UTF8.self))
         }
     }
 
@@ -58,8 +63,8 @@ import Testing
         let server = try await TestServer.start()
         try await server.addAgent("ana", name: "Ana")
         var desk = Desk(server)
-        await desk.connection.receive(AgentMessage(type: "login", agent: "ana", password: "wrong password"))
-        await desk.connection.receive(AgentMessage(type: "login", agent: "nobody", password: TestServer.agentPassword))
+        await desk.connection.receive(AgentMessage.login(.init(agent: "ana", password: "wrong password")))
+        await desk.connection.receive(AgentMessage.login(.init(agent: "nobody", password: TestServer.agentPassword)))
         await desk.send("queue")
         #expect(desk.events.events.map(\.code) == [.unauthorized, .unauthorized, .unauthorized])
         try await server.stop()
@@ -74,7 +79,7 @@ import Testing
             var times: [Duration] = []
             for _ in 0..<3 {
                 let started = ContinuousClock.now
-                await desk.connection.receive(AgentMessage(type: "login", agent: id, password: "wrong password"))
+                await desk.connection.receive(AgentMessage.login(.init(agent: id, password: "wrong password")))
                 times.append(ContinuousClock.now - started)
             }
             return times.sorted()[1]
@@ -132,12 +137,12 @@ import Testing
         var customer = Customer(server)
         let id = try await customer.start()
         var desk = Desk(server)
-        await desk.connection.receive(AgentMessage(type: "resume", token: token))
+        await desk.connection.receive(AgentMessage.resume(.init(token: token)))
         let connection = customer.connection
         let writes = Task {
             var connection = connection
             for text in ["where is my order A-\(index)", "hello", "refund please"] {
-                await connection.receive(ClientMessage(type: "message", text: text))
+                await connection.receive(ClientMessage.message(.init(text: text)))
             }
         }
         await desk.send("take", id)
@@ -145,7 +150,7 @@ import Testing
         _ = try await customer.events.first { $0.type == .agentJoined }
         let events = customer.events.events
         let after = events.drop { $0.type != .agentJoined }
-        #expect(!after.contains { $0.type == .reply && $0.from == "bot" }, "\(events.map(\.type))")
+        #expect(!after.contains { $0.type == .reply && $0.from == .bot }, "\(events.map(\.type))")
         let transcript = try await server.service.store.transcript(conversationId: id)
         let stored = transcript.drop { $0.rule != "agent_joined" }
         #expect(stored.count >= 1 && !stored.contains { $0.sender == .bot })
@@ -156,7 +161,7 @@ import Testing
         try await server.addAgent("ana", name: "Ana")
         var customer = Customer(server)
         let id = try await customer.start()
-        await customer.connection.receive(ClientMessage(type: "human"))
+        await customer.connection.receive(ClientMessage.human)
         var ana = Desk(server)
         _ = try await ana.login("ana")
         _ = try await ana.events.first { $0.type == .offer && $0.conversationId == id }
@@ -164,7 +169,7 @@ import Testing
         _ = try await customer.events.first { $0.type == .agentJoined }
         await ana.connection.close()
         let left = try await customer.events.first { $0.type == .agentLeft }.event
-        #expect(left.status == "queued")
+        #expect(left.status == .queued)
         // Told their place again.
         try await customer.events.wait { events in
             events.drop { $0.type != .agentLeft }.contains { $0.type == .waiting && $0.position == 1 }
@@ -177,7 +182,7 @@ import Testing
         _ = try await bo.login("bo")
         await bo.send("take", id)
         let joined = try await customer.events.first { $0.type == .agentJoined && $0.agent == "Bo" }
-        #expect(joined.event.status == "with_agent")
+        #expect(joined.event.status == .withAgent)
         try await server.stop()
     }
 
@@ -186,7 +191,7 @@ import Testing
         try await first.addAgent("ana", name: "Ana")
         var waiting = Customer(first)
         let queued = try await waiting.start()
-        await waiting.connection.receive(ClientMessage(type: "human"))
+        await waiting.connection.receive(ClientMessage.human)
         var helped = Customer(first)
         let taken = try await helped.start()
         var ana = Desk(first)
@@ -201,9 +206,9 @@ import Testing
         #expect(try await second.service.store.conversation(id: taken)?.status == .queued)
         // The customer who comes back is told where they stand.
         var back = Customer(second)
-        await back.connection.receive(ClientMessage(type: "hello", conversationId: taken, lastMessageId: 0))
+        await back.connection.receive(ClientMessage.hello(.init(conversationId: taken, lastMessageId: 0)))
         let welcome = try await back.events.first { $0.type == .welcome }.event
-        #expect(welcome.status == "queued")
+        #expect(welcome.status == .queued)
         try await second.stop()
     }
 
@@ -237,11 +242,11 @@ import Testing
         let left = try await ana.events.first { $0.type == .presence }.event
         #expect(left.conversationId == id && left.online == false)
         await ana.send("say", id, text: "Your refund was sent today.")
-        #expect(joined.status == "with_agent" && ana.events.events.allSatisfy { $0.type != .error })
+        #expect(joined.status == .withAgent && ana.events.events.allSatisfy { $0.type != .error })
         var back = Customer(server)
-        await back.connection.receive(ClientMessage(type: "hello", conversationId: id, lastMessageId: lastSeen))
+        await back.connection.receive(ClientMessage.hello(.init(conversationId: id, lastMessageId: lastSeen)))
         let missed = try await back.events.first { $0.type == .reply }.event
-        #expect(missed.from == "agent" && missed.text == "Your refund was sent today.")
+        #expect(missed.from == .agent && missed.text == "Your refund was sent today.")
         _ = try await ana.events.first { $0.type == .presence && $0.online == true }
         #expect(await server.service.desk.owner(of: id) == "ana")
         try await server.stop()
@@ -255,13 +260,13 @@ import Testing
         var bo = Desk(server)
         _ = try await ana.login("ana")
         _ = try await bo.login("bo")
-        await bo.connection.receive(AgentMessage(type: "status", status: "away"))
+        await bo.connection.receive(AgentMessage.status(.init(status: "away")))
         var first = Customer(server)
         let one = try await first.start()
-        await first.connection.receive(ClientMessage(type: "human"))
+        await first.connection.receive(ClientMessage.human)
         _ = try await ana.events.first { $0.type == .offer && $0.conversationId == one }
         // Nobody answers: after the offer timeout it goes to the next available agent.
-        await bo.connection.receive(AgentMessage(type: "status", status: "available"))
+        await bo.connection.receive(AgentMessage.status(.init(status: "available")))
         await server.service.desk.sweep(now: Date().addingTimeInterval(31))
         _ = try await bo.events.first { $0.type == .offer && $0.conversationId == one }
         #expect(!bo.events.events.contains { $0.type == .offer && $0.conversationId != one })
@@ -284,7 +289,7 @@ import Testing
         var console = Desk(server)
         var terminal = Desk(server)
         let token = try await console.login("ana")
-        await terminal.connection.receive(AgentMessage(type: "resume", token: token))
+        await terminal.connection.receive(AgentMessage.resume(.init(token: token)))
         async let takeOne: Void = console.send("take", one)
         async let takeTwo: Void = terminal.send("take", two)
         _ = await (takeOne, takeTwo)
@@ -306,7 +311,7 @@ import Testing
         }
         // The token is gone: a console resuming with it must sign in again.
         var console = Desk(server)
-        await console.connection.receive(AgentMessage(type: "resume", token: token))
+        await console.connection.receive(AgentMessage.resume(.init(token: token)))
         #expect(console.events.events.last?.code == .unauthorized)
         try await server.stop()
     }
@@ -326,11 +331,11 @@ import Testing
         await bo.send("handback", id)
         await bo.send("close", id)
         #expect(bo.events.events.compactMap(\.code) == [.notYours, .notYours, .notYours])
-        await ana.connection.receive(AgentMessage(type: "close", conversationId: id, outcome: "resolved"))
+        await ana.connection.receive(AgentMessage.close(.init(conversationId: id, outcome: "resolved")))
         let closed = try await customer.events.first { $0.type == .closed }.event
-        #expect(closed.outcome == "resolved")
+        #expect(closed.outcome == .resolved)
         let stored = try await server.service.store.conversation(id: id)
-        #expect(stored?.status == .closed && stored?.outcome == "resolved")
+        #expect(stored?.status == .closed && stored?.outcome == .resolved)
         #expect(try await server.service.store.openEscalation(conversationId: id) == nil)
         try await server.stop()
     }
@@ -341,12 +346,12 @@ import Testing
         let server = try await TestServer.start(desk: settings)
         var customer = Customer(server)
         let id = try await customer.start()
-        await customer.connection.receive(ClientMessage(type: "human"))
+        await customer.connection.receive(ClientMessage.human)
         let offer = try await customer.events.first { $0.type == .reply && $0.text?.contains("email") == true }
-        #expect(offer.event.from == "bot")
-        #expect(try await server.service.store.conversation(id: id)?.outcome == "ticket")
+        #expect(offer.event.from == .bot)
+        #expect(try await server.service.store.conversation(id: id)?.outcome == .ticket)
         #expect(await server.service.desk.queue().isEmpty)
-        await customer.connection.receive(ClientMessage(type: "message", text: "it's ana@example.com"))
+        await customer.connection.receive(ClientMessage.message(.init(text: "it's ana@example.com")))
         let customerId = try #require(customer.events.events.first?.customerId)
         let record = try await server.service.store.customer(id: customerId)
         #expect(record?.email == "ana@example.com")

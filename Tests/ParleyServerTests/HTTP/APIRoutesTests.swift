@@ -7,7 +7,7 @@ import Testing
     struct MessageResponse: Decodable {
         var conversationId: String
         var customerId: String?
-        var replies: [ServerEventRecord]
+        var replies: [ServerEvent]
     }
 
     static func decode<Value: Decodable>(_ type: Value.Type, _ exchange: HTTPExchange) throws -> Value {

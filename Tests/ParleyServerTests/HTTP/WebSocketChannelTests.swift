@@ -3,6 +3,8 @@ import HummingbirdWSClient
 import Logging
 import NIOCore
 import NIOWebSocket
+import ParleyBot
+import ParleyNLP
 import ParleyServer
 import ParleyStore
 import Testing
@@ -11,10 +13,10 @@ import Testing
     static let logger = Logger(label: "ws-test")
 
     /// Reads the next text frame as an event.
-    static func next(_ messages: inout WebSocketInboundMessageStream.AsyncIterator) async throws -> ServerEventRecord {
+    static func next(_ messages: inout WebSocketInboundMessageStream.AsyncIterator) async throws -> ServerEvent {
         guard let message = try await messages.next() else { throw CancellationError() }
         guard case .text(let text) = message else { throw CancellationError() }
-        return try ServerEventRecord(json: text)
+        return try ServerEvent(json: text)
     }
 
     @Test func startsAConversationAndRepliesAfterStoringEachMessage() async throws {
@@ -23,17 +25,17 @@ import Testing
             var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
             try await outbound.write(.text(#"{"type":"hello","customer":{"id":"c-42","name":"Ana"}}"#))
             let welcome = try await Self.next(&messages)
-            #expect(welcome.type == "welcome")
+            #expect(welcome.type == .welcome)
             #expect(welcome.customerId == "c-42")
             #expect(welcome.resumed == false)
             let greeting = try await Self.next(&messages)
-            #expect(greeting.type == "reply")
+            #expect(greeting.type == .reply)
             #expect(greeting.text?.contains("Ana") == true)
             try await outbound.write(.text(#"{"type":"message","text":"hello","analysis":true}"#))
             let hello = try await Self.next(&messages)
             #expect(hello.intent == "greet")
             #expect(hello.quickReplies == ["Where is my order?", "Refunds"])
-            #expect(hello.analysis?.intent == "greet")
+            #expect(hello.analysis?.intent?.name == "greet")
             try await outbound.write(.text(#"{"type":"message","text":"where is my order A-10234"}"#))
             let reply = try await Self.next(&messages)
             #expect(reply.text == "Order A-10234 is on its way.")
@@ -64,12 +66,12 @@ import Testing
             try await outbound.write(.text(#"{"type":"message","text":"it is A-10234"}"#))
             #expect(try await Self.next(&messages).text == "Order A-10234 is on its way.")
             try await outbound.write(.text(#"{"type":"hello","conversation_id":"nope"}"#))
-            #expect(try await Self.next(&messages).code == "already_started")
+            #expect(try await Self.next(&messages).code == .alreadyStarted)
         }
         try await WebSocketClient.connect(url: server.webSocketURL, logger: Self.logger) { inbound, outbound, _ in
             var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
             try await outbound.write(.text(#"{"type":"hello","conversation_id":"no-such-conversation"}"#))
-            #expect(try await Self.next(&messages).code == "unknown_conversation")
+            #expect(try await Self.next(&messages).code == .unknownConversation)
         }
         try await server.stop()
     }
@@ -99,23 +101,23 @@ import Testing
         try await WebSocketClient.connect(url: server.webSocketURL, logger: Self.logger) { inbound, outbound, _ in
             var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
             try await outbound.write(.binary(ByteBuffer(bytes: [0xFF, 0x00])))
-            #expect(try await Self.next(&messages).code == "binary_frame")
+            #expect(try await Self.next(&messages).code == .binaryFrame)
             try await outbound.write(.text("not json"))
-            #expect(try await Self.next(&messages).code == "invalid_json")
+            #expect(try await Self.next(&messages).code == .invalidJSON)
             try await outbound.write(.text(#"{"type":"shout","text":"hi"}"#))
-            #expect(try await Self.next(&messages).code == "unknown_type")
+            #expect(try await Self.next(&messages).code == .unknownType)
             try await outbound.write(.text(#"{"type":"message","text":"   "}"#))
-            #expect(try await Self.next(&messages).code == "invalid_message")
+            #expect(try await Self.next(&messages).code == .invalidMessage)
             try await outbound.write(.text(#"{"type":"rating","score":5}"#))
-            #expect(try await Self.next(&messages).code == "invalid_message")
+            #expect(try await Self.next(&messages).code == .invalidMessage)
             try await outbound.write(.text(#"{"type":"message","text":"refund please"}"#))
-            #expect(try await Self.next(&messages).type == "welcome")
+            #expect(try await Self.next(&messages).type == .welcome)
             _ = try await Self.next(&messages)
             #expect(try await Self.next(&messages).text == "Refunds take 5 days.")
             try await outbound.write(.text(#"{"type":"rating","score":9}"#))
-            #expect(try await Self.next(&messages).code == "invalid_message")
+            #expect(try await Self.next(&messages).code == .invalidMessage)
             try await outbound.write(.text(#"{"type":"rating","score":4,"comment":"quick"}"#))
-            #expect(try await Self.next(&messages).type == "rated")
+            #expect(try await Self.next(&messages).type == .rated)
         }
         let rated = try await server.service.store.conversations(status: nil, limit: 10)
         #expect(rated.first?.rating == 4)
@@ -143,14 +145,14 @@ import Testing
             _ = try await Self.next(&messages)
             _ = try await Self.next(&messages)
             let handover = try await Self.next(&messages)
-            #expect(handover.action == "escalate")
+            #expect(handover.action == .escalate)
             let waiting = try await Self.next(&messages)
-            #expect(waiting.type == "waiting")
+            #expect(waiting.type == .waiting)
             #expect(waiting.position == 1)
             try await outbound.write(.text(#"{"type":"message","text":"hello?"}"#))
             let received = try await Self.next(&messages)
-            #expect(received.type == "received")
-            #expect(received.status == "queued")
+            #expect(received.type == .received)
+            #expect(received.status == .queued)
         }
         #expect(try await server.service.store.escalationQueue().first?.rule == "human_request")
         try await server.stop()

@@ -45,14 +45,14 @@ import Testing
         let server = try await TestServer.start()
         try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
             try await client.send(#"{"type":"hello","customer":{"name":"Bo"}}"#)
-            let welcome = try ServerEventRecord(json: try await client.readLine() ?? "")
-            #expect(welcome.type == "welcome")
+            let welcome = try ServerEvent(json: try await client.readLine() ?? "")
+            #expect(welcome.type == .welcome)
             _ = try await client.readLine()
             try await client.send(#"{"type":"message","text":"I want a refund"}"#)
-            let reply = try ServerEventRecord(json: try await client.readLine() ?? "")
+            let reply = try ServerEvent(json: try await client.readLine() ?? "")
             #expect(reply.text == "Refunds take 5 days.")
             try await client.send("hello, not JSON")
-            #expect(try ServerEventRecord(json: try await client.readLine() ?? "").code == "invalid_json")
+            #expect(try ServerEvent(json: try await client.readLine() ?? "").code == .invalidJSON)
         }
         try await server.stop()
     }
@@ -103,16 +103,16 @@ import Testing
             host: "127.0.0.1", port: server.ports.line
         ) { client in
             try await client.send(#"{"type":"hello"}"#)
-            let welcome = try ServerEventRecord(json: try await client.readLine() ?? "")
+            let welcome = try ServerEvent(json: try await client.readLine() ?? "")
             _ = try await client.readLine()
             let message = #"{"type":"message","text":"refund please"}"# + "\n"
             try await client.send(bytes: Array(String(repeating: message, count: 60).utf8))
             var replies = 0
             var limited = 0
             for _ in 0..<60 {
-                let event = try ServerEventRecord(json: try await client.readLine() ?? "")
-                if event.type == "reply" { replies += 1 }
-                if event.code == "rate_limited" { limited += 1 }
+                let event = try ServerEvent(json: try await client.readLine() ?? "")
+                if event.type == .reply { replies += 1 }
+                if event.code == .rateLimited { limited += 1 }
             }
             return (replies, limited, welcome.conversationId ?? "")
         }

@@ -2,14 +2,15 @@ import Foundation
 import HummingbirdWSClient
 import Logging
 import NIOWebSocket
+import ParleyServer
 
 /// A record decoded from one JSON text frame.
 protocol JSONRecord: Sendable {
     init(json: String) throws
 }
 
-extension ServerEventRecord: JSONRecord {}
-extension AgentEventRecord: JSONRecord {}
+extension ServerEvent: JSONRecord {}
+extension AgentEvent: JSONRecord {}
 
 /// A WebSocket client driven from the test's own task: frames sent with
 /// `send`, frames received collected (decoded) as they arrive, so several

@@ -17,21 +17,34 @@ public struct EscalationSummary: Sendable, Hashable, Codable {
     /// The customer's latest message.
     public var lastMessage: String?
 
+    /// The summary of a conversation without customer messages yet.
+    public init() {
+        intents = []
+        entities = [:]
+        sentiment = []
+        trend = Self.trend([])
+        messages = 0
+        lastMessage = nil
+    }
+
     /// Summarises a transcript.
     public init(transcript: [StoredMessage]) {
-        let customer = transcript.filter { $0.sender == .customer }
-        var intents: [String] = []
-        var entities: [String: String] = [:]
-        for message in customer {
-            if let intent = message.intent, !intents.contains(intent) { intents.append(intent) }
-            for entity in message.entities { entities[entity.type] = entity.text }
+        self.init()
+        for message in transcript { include(message) }
+    }
+
+    /// Brings the summary up to date with one more message of the conversation
+    /// (only the customer's count).
+    public mutating func include(_ message: StoredMessage) {
+        guard message.sender == .customer else { return }
+        if let intent = message.intent, !intents.contains(intent) { intents.append(intent) }
+        for entity in message.entities { entities[entity.type] = entity.text }
+        if let score = message.sentimentScore {
+            sentiment.append(score)
+            trend = Self.trend(sentiment)
         }
-        self.intents = intents
-        self.entities = entities
-        sentiment = customer.compactMap(\.sentimentScore)
-        messages = customer.count
-        lastMessage = customer.last?.text
-        trend = Self.trend(sentiment)
+        messages += 1
+        lastMessage = message.text
     }
 
     static func trend(_ scores: [Double]) -> String {

@@ -1,20 +1,12 @@
 import Foundation
 import ParleyBot
 import ParleyNLP
+import ParleyServer
 import ParleyStore
 import ParleyTestSupport
 import Testing
 
-@Suite struct ConversationRecorderTests {
-    @Test func masksEmailsPhonesAndCardNumbers() {
-        let text = "mail jo@shop.com or call 0161 123 4567, card 4111 1111 1111 1111, order 1234 5678 9012"
-        let analysis = Pipeline(preprocessor: TextPreprocessor(), classifier: nil).analyze(text)
-        let (masked, entities) = PIIRedactor(kinds: [.email, .phone, .card]).redact(text, entities: analysis.entities)
-        #expect(masked == "mail [email] or call [phone], card [card], order 1234 5678 9012")
-        #expect(!entities.contains { $0.value.contains("jo@shop.com") })
-        #expect(PIIRedactor(kinds: []).redact(text, entities: analysis.entities).text == text)
-    }
-
+@Suite struct ConversationLedgerTests {
     @Test func recordsEachExchangeWithItsAnnotationsAndEscalations() async throws {
         let folder = try TemporaryFolder()
         try folder.write("intents/shop.yml", ShopFixture.intents)
@@ -37,17 +29,21 @@ import Testing
                 intents: folder.path + "/intents", responses: folder.path + "/responses",
                 configuration: folder.path + "/none.yml", model: folder.path + "/model.parley"))
         let store = try SQLiteCRMStore(path: folder.path + "/crm.sqlite")
-        let recorder = ConversationRecorder(
+        let ledger = ConversationLedger(
             store: store, redactor: PIIRedactor(kinds: [.email]), modelVersion: bot.modelVersion)
         let customer = Customer(name: "Ana")
         var conversation = Conversation(customerId: customer.id, channel: "test")
-        try await recorder.begin(conversation: conversation, customer: customer)
-        var state = ConversationState(id: conversation.id)
+        _ = try await ledger.start(conversation, customer: customer, greeting: "Hello")
+        var chat = UnattendedConversation(
+            bot: bot, state: ConversationState(id: conversation.id), customer: CustomerProfile(name: "Ana"))
         for line in ["where is my order? write to ana@example.com", "I forgot my password"] {
-            let (analysis, decision) = bot.respond(to: line, state: &state, customer: CustomerProfile(name: "Ana"))
-            try await recorder.record(line, analysis: analysis, decision: decision, conversation: &conversation)
+            let now = Date()
+            let (analysis, decision) = chat.respond(to: line, now: now)
+            if decision.escalation != nil { conversation.status = .queued }
+            _ = try await ledger.exchange(
+                line, analysis: analysis, decision: decision, conversation: conversation, at: now)
         }
-        let transcript = try await store.transcript(conversationId: conversation.id)
+        let transcript = try await store.transcript(conversationId: conversation.id).dropFirst().map(\.self)
         #expect(transcript.map(\.sender) == [.customer, .bot, .customer, .bot])
         #expect(transcript[0].text == "where is my order? write to [email]")
         #expect(transcript[0].intent == "order_status")

@@ -7,9 +7,12 @@ internal import ParleyStore
 /// One conversation in memory and its only owner: everything that happens to
 /// it — customer messages, an agent taking it over, writing, handing it back —
 /// is handled one at a time, in the order it arrived; different conversations
-/// run in parallel. Every change is committed to the CRM store before anyone
-/// hears of it, and every event reaches the customer's connections in the
-/// order it happened, so no bot reply can follow an agent joining.
+/// run in parallel. It owns the conversation's lifecycle (`status`: the bot,
+/// queued, with an agent, closed): each step is one transaction in the CRM
+/// store (`ConversationLedger`), committed before anyone hears of it, and
+/// every event reaches the customer's connections in the order it happened,
+/// so no bot reply can follow an agent joining. What it wrote it keeps (the
+/// open escalation, the summary agents read), so it never reads it back.
 actor ConversationSession {
     /// Receives the events for one customer connection, in order; must not block.
     typealias CustomerOutbox = @Sendable (ServerEvent) -> Void
@@ -22,6 +25,11 @@ actor ConversationSession {
     private var state: ConversationState
     private var conversation: Conversation
     private var customer: CustomerProfile
+    /// The escalation no agent has resolved yet, if any.
+    private var escalation: Escalation?
+    /// What agents read of the customer's messages so far; nil until first
+    /// needed for a conversation that came back from the store.
+    private var summary: EscalationSummary?
     private var limiter: RateLimiter
     /// Whether something is being handled; later work waits in `waiting`, in order.
     private var busy = false
@@ -35,21 +43,25 @@ actor ConversationSession {
     /// Set when the conversation left memory; a retired session takes no new holder.
     private var retired = false
 
-    init(service: ChatService, conversation: Conversation, customer: CustomerProfile, state: ConversationState) {
+    /// A conversation in memory: just started (`summary` empty), or back from
+    /// the store (`summary` nil: read when first needed) with its open `escalation`.
+    init(
+        service: ChatService, conversation: Conversation, customer: CustomerProfile, escalation: Escalation? = nil,
+        summary: EscalationSummary? = nil
+    ) {
         self.id = conversation.id
         self.customerId = conversation.customerId
         self.service = service
         self.conversation = conversation
         self.customer = customer
-        self.state = state
+        self.escalation = escalation
+        self.summary = summary
+        self.state = ConversationState(id: conversation.id, channel: conversation.channel)
         self.limiter = RateLimiter(perSecond: service.limits.messagesPerSecond, burst: service.limits.burst)
     }
 
-    /// Who answers the customer now: `bot`, `queued`, `with_agent` or `closed`.
+    /// Who answers the customer now.
     var status: Conversation.Status { conversation.status }
-
-    /// The conversation as stored now.
-    var record: Conversation { conversation }
 
     /// Whether a customer connection is open on the conversation.
     var customerOnline: Bool { holders.values.contains { $0 != nil } }
@@ -74,14 +86,10 @@ actor ConversationSession {
     /// Holder `holder` (a resuming connection) starts receiving the
     /// conversation's events: `welcome`, then the bot's and agents' messages
     /// after `lastMessageId`, then whatever happens next, with nothing in between lost.
-    func connect(
-        _ holder: Int, outbox: @escaping CustomerOutbox, welcome: ServerEvent, missedAfter lastMessageId: Int64?
-    )
-        async throws
-    {
+    func connect(_ holder: Int, outbox: @escaping CustomerOutbox, missedAfter lastMessageId: Int64?) async throws {
         await enter()
         defer { leave() }
-        var events = [welcome]
+        var events = [ChatService.welcome(conversation, resumed: true)]
         if let lastMessageId { events += try await missed(after: lastMessageId) }
         let wasOnline = customerOnline
         holders[holder] = outbox
@@ -102,8 +110,7 @@ actor ConversationSession {
     private func tellPresence(ifChangedFrom wasOnline: Bool) {
         let online = customerOnline
         guard online != wasOnline, !watchers.isEmpty else { return }
-        var event = AgentEvent(.presence, conversationId: id)
-        event.online = online
+        let event = AgentEvent.presence(.init(conversationId: id, online: online))
         for watcher in watchers.values { watcher(event) }
     }
 
@@ -136,8 +143,15 @@ actor ConversationSession {
         await enter()
         defer { leave() }
         let now = Date()
+        let bot = service.bot
+        let analysis = bot.pipeline.analyze(text, reference: now)
         var next = state
-        let (analysis, decision) = service.bot.respond(to: text, state: &next, customer: customer, now: now)
+        let decision =
+            switch conversation.status {
+            case .bot: bot.policy.decide(analysis, state: &next, customer: customer, now: now)
+            case .withAgent: bot.policy.silent(analysis, state: &next, because: .agentHasConversation)
+            case .queued, .closed: bot.policy.silent(analysis, state: &next, because: .waitingForAgent)
+            }
         await commit(
             text, analysis: analysis, decision: decision, next: next, from: holder, channel: channel,
             withAnalysis: withAnalysis, receivedAt: receivedAt, at: now)
@@ -148,24 +162,38 @@ actor ConversationSession {
         await enter()
         defer { leave() }
         let now = Date()
+        let policy = service.bot.policy
         var next = state
-        let text = "/human"
-        let analysis = Analysis(text: text, tokens: [], stems: [], intents: [])
-        let decision = service.bot.policy.requestHuman(analysis, state: &next, customer: customer, now: now)
+        let analysis = Analysis(text: "/human", tokens: [], stems: [], intents: [])
+        let decision =
+            switch conversation.status {
+            case .bot: policy.requestHuman(analysis, state: &next, customer: customer, now: now)
+            case .withAgent: policy.silent(analysis, state: &next, because: .agentHasConversation)
+            case .queued, .closed: policy.silent(analysis, state: &next, because: .waitingForAgent)
+            }
         await commit(
-            text, analysis: analysis, decision: decision, next: next, from: holder, channel: channel,
+            analysis.text, analysis: analysis, decision: decision, next: next, from: holder, channel: channel,
             withAnalysis: false, receivedAt: receivedAt, at: now)
     }
 
+    /// Stores one exchange in one transaction (the escalation with it when
+    /// the bot hands over), then answers and, when escalated, joins the queue.
     private func commit(
         _ text: String, analysis: Analysis, decision: DialogueDecision, next: ConversationState, from holder: Int,
         channel: String, withAnalysis: Bool, receivedAt: ContinuousClock.Instant, at now: Date
     ) async {
         var updated = conversation
-        let stored: [StoredMessage]
+        updated.updatedAt = now
+        if decision.escalation != nil { updated.status = .queued }
+        // Out of office hours the customer is asked for their email: the conversation becomes a ticket.
+        if decision.action == .outOfHours { updated.outcome = .ticket }
+        // A customer who leaves an email address (asked for when no one is free) gets it on their
+        // CRM record, unless the record has one.
+        let email = customer.email == nil ? analysis.entities.first { $0.type == "email" }?.value : nil
+        let recorded: RecordedTransition
         do {
-            stored = try await service.recorder.record(
-                text, analysis: analysis, decision: decision, conversation: &updated, at: now)
+            recorded = try await service.ledger.exchange(
+                text, analysis: analysis, decision: decision, conversation: updated, customerEmail: email, at: now)
         } catch {
             service.logger.error(
                 "could not record a message", metadata: ["conversation": "\(id)", "error": "\(error)"])
@@ -177,80 +205,65 @@ actor ConversationSession {
         }
         state = next
         conversation = updated
+        if let email { customer.email = email }
+        if let opened = recorded.escalation { escalation = opened }
         lastUsed = .now
         service.metrics.message(
-            channel: channel, intent: analysis.intent?.name, action: decision.action.rawValue,
-            latency: .now - receivedAt)
-        for message in stored { show(message) }
+            channel: channel, intent: analysis.intent?.name, action: decision.action, latency: .now - receivedAt)
+        for message in recorded.messages { record(message) }
+        let stored = recorded.messages
         if decision.text != nil, stored.count == 2 {
-            var event = Self.reply(stored[1])
-            event.quickReplies = decision.quickReplies
-            event.inReplyTo = stored[0].id
+            var reply = Self.reply(stored[1])
+            reply.quickReplies = decision.quickReplies
+            reply.inReplyTo = stored[0].id
             if withAnalysis {
-                event.analysis = analysis
-                event.decision = decision
+                reply.analysis = analysis
+                reply.decision = decision
             }
-            send(event, to: holder)
+            send(.reply(reply), to: holder)
         } else {
-            var event = ServerEvent(.received)
-            event.id = stored.first?.id
-            event.status = conversation.status.rawValue
-            send(event, to: holder)
+            send(.received(.init(id: stored.first?.id, status: conversation.status)), to: holder)
         }
-        await rememberEmail(in: analysis)
-        if decision.action == .escalate {
-            service.metrics.escalation(rule: decision.rule)
-            await queue()
-        }
-    }
-
-    /// A customer who leaves an email address (asked for when no one is free)
-    /// gets it on their CRM record, unless the record has one.
-    private func rememberEmail(in analysis: Analysis) async {
-        guard customer.email == nil, let email = analysis.entities.first(where: { $0.type == "email" }) else { return }
-        do {
-            guard var record = try await service.store.customer(id: customerId) else { return }
-            record.email = email.value
-            try await service.store.save(record)
-            customer.email = email.value
-        } catch {
-            service.logger.warning("could not save a customer's email", metadata: ["error": "\(error)"])
+        if let reason = decision.escalation {
+            service.metrics.escalation(reason)
+            await queue(reason: reason)
         }
     }
 
     /// Puts the conversation in the agents' queue and tells the customer their place.
-    private func queue() async {
-        let item = await queueItem(
-            escalation: try? await service.store.openEscalation(conversationId: id), rule: "human_request",
-            at: Date())
+    private func queue(reason: EscalationReason) async {
+        let item = await queueItem(reason: reason, at: Date())
         announce(position: await service.desk.enqueue(self, item: item))
     }
 
     /// The conversation as the queue shows it: from its open escalation
-    /// (`reason` overrides the escalation's; `rule` stands in when there is
-    /// none) and a summary of its transcript.
-    private func queueItem(escalation: Escalation?, reason: String? = nil, rule: String, at now: Date) async
-        -> QueueItem
-    {
-        let messages = (try? await service.store.transcript(conversationId: id)) ?? []
+    /// (`reason` stands in when there is none, or overrides it) and the summary of its transcript.
+    private func queueItem(reason: EscalationReason, overriding: Bool = false, at now: Date) async -> QueueItem {
+        let rule = overriding ? reason : escalation.flatMap { EscalationReason(rawValue: $0.rule) } ?? reason
         return QueueItem(
             conversationId: id, customerId: customerId, customerName: customer.name, vip: customer.vip,
-            reason: reason ?? escalation?.reason ?? "asked for a person", rule: escalation?.rule ?? rule,
-            priority: escalation?.priority ?? 0, queuedAt: escalation?.queuedAt ?? now, position: 0,
-            summary: EscalationSummary(transcript: messages), offeredTo: nil)
+            reason: overriding ? reason.readable : escalation?.reason ?? reason.readable, rule: rule,
+            priority: escalation?.priority ?? rule.priority, queuedAt: escalation?.queuedAt ?? now, position: 0,
+            summary: await currentSummary(), offeredTo: nil)
+    }
+
+    /// The summary agents read; read from the store once for a conversation that came back from it.
+    private func currentSummary() async -> EscalationSummary {
+        if let summary { return summary }
+        let loaded = EscalationSummary(transcript: (try? await service.store.transcript(conversationId: id)) ?? [])
+        summary = loaded
+        return loaded
     }
 
     /// Tells the customer their place in the queue, while the conversation waits.
     func announce(position: Int) {
         guard conversation.status == .queued else { return }
-        var event = ServerEvent(.waiting)
-        event.position = position
-        broadcast(event)
+        broadcast(.waiting(.init(position: position)))
     }
 
     /// The customer is typing: the agents watching see it.
     func customerTyping() {
-        let event = AgentEvent(.typing, conversationId: id)
+        let event = AgentEvent.typing(.init(conversationId: id))
         for watcher in watchers.values { watcher(event) }
     }
 
@@ -258,34 +271,34 @@ actor ConversationSession {
     func rate(_ score: Int, comment: String?, from holder: Int) async {
         await enter()
         defer { leave() }
+        let now = Date()
         var updated = conversation
         updated.rating = score
-        updated.updatedAt = Date()
+        updated.updatedAt = now
+        let note = comment.flatMap { comment in
+            comment.isEmpty
+                ? nil
+                : StoredMessage(
+                    conversationId: id, sender: .customer, text: comment, sentAt: now,
+                    rule: DialogueRule.ratingComment.rawValue)
+        }
         do {
-            if let comment, !comment.isEmpty {
-                let stored = try await service.store.append(
-                    [StoredMessage(conversationId: id, sender: .customer, text: comment, rule: "rating_comment")],
-                    saving: updated)
-                stored.forEach(show)
-            } else {
-                try await service.store.save(updated)
-            }
+            let recorded = try await service.ledger.record(.rating(updated, comment: note))
+            recorded.messages.forEach(record)
         } catch {
             service.metrics.error(.unavailable)
             send(.error(.unavailable, "the rating could not be stored; send it again later"), to: holder)
             return
         }
         conversation = updated
-        var event = ServerEvent(.rated)
-        event.score = score
-        send(event, to: holder)
+        send(.rated(.init(score: score)), to: holder)
     }
 
     /// The bot's and agents' messages after message `lastMessageId`, as `reply` events.
-    func missed(after lastMessageId: Int64) async throws -> [ServerEvent] {
+    private func missed(after lastMessageId: Int64) async throws -> [ServerEvent] {
         try await service.store.transcript(conversationId: id)
             .filter { ($0.id ?? 0) > lastMessageId && ($0.sender == .bot || $0.sender == .agent) }
-            .map(Self.reply)
+            .map { .reply(Self.reply($0)) }
     }
 
     // MARK: Agents
@@ -295,15 +308,17 @@ actor ConversationSession {
     func watch(_ watcher: @escaping AgentOutbox) async throws -> (Int, ConversationView) {
         let messages = try await service.store.transcript(conversationId: id)
         let history = try await service.store.history(customerId: customerId, messageLimit: 0)
+        if summary == nil { summary = EscalationSummary(transcript: messages) }
         nextId += 1
         watchers[nextId] = watcher
         lastUsed = .now
         return (
             nextId,
             ConversationView(
-                conversation: conversation, messages: messages, customer: history?.customer,
-                previous: history?.conversations.filter { $0.id != id } ?? [],
-                summary: EscalationSummary(transcript: messages), customerOnline: customerOnline)
+                conversation: ConversationInfo(conversation), messages: messages.map(MessageEntry.init),
+                customer: history.map { CustomerInfo($0.customer) },
+                previous: history?.conversations.filter { $0.id != id }.map(ConversationInfo.init) ?? [],
+                summary: summary ?? EscalationSummary(transcript: messages), customerOnline: customerOnline)
         )
     }
 
@@ -316,7 +331,7 @@ actor ConversationSession {
     /// `agent` takes the conversation over, from the queue or from the bot.
     /// Every message handled before is answered first; from here on the bot
     /// is silent and the customer hears `agent_joined`.
-    func takeOver(by agent: AgentEvent.OnDuty) async throws(AgentDeskError) {
+    func takeOver(by agent: AgentProfile) async throws(AgentDeskError) {
         await enter()
         defer { leave() }
         guard conversation.status != .closed else { throw .closed(id) }
@@ -325,64 +340,42 @@ actor ConversationSession {
         updated.status = .withAgent
         updated.assignedAgentId = agent.id
         updated.updatedAt = now
-        do {
-            if var escalation = try await service.store.openEscalation(conversationId: id) {
-                escalation.takenBy = agent.id
-                escalation.takenAt = now
-                try await service.store.update(escalation)
-            } else {
-                _ = try await service.store.escalate(
-                    Escalation(
-                        conversationId: id, reason: "taken over from the bot", rule: "agent_takeover", queuedAt: now,
-                        takenAt: now, takenBy: agent.id))
-            }
-            try await note("\(agent.name) joined", rule: "agent_joined", saving: updated, at: now)
-        } catch {
-            throw .unavailable
-        }
-        state.status = .withAgent
-        state.pendingIntent = nil
-        state.awaiting = nil
-        var event = ServerEvent(.agentJoined)
-        event.agent = agent.name
-        event.status = updated.status.rawValue
-        broadcast(event)
+        var taken = escalation ?? ConversationLedger.escalation(id, reason: .agentTakeover, at: now)
+        taken.takenBy = agent.id
+        taken.takenAt = now
+        let note = ConversationLedger.note("\(agent.name) joined", in: updated, rule: .agentJoined, at: now)
+        let recorded = try await write(.takeOver(updated, escalation: taken, note: note))
+        conversation = updated
+        escalation = recorded.escalation
+        state.humanTakesOver()
+        broadcast(.agentJoined(.init(agent: agent.name, status: updated.status)))
     }
 
     /// The owning agent writes to the customer.
-    func say(_ text: String, by agent: AgentEvent.OnDuty) async throws(AgentDeskError) {
+    func say(_ text: String, by agent: AgentProfile) async throws(AgentDeskError) {
         await enter()
         defer { leave() }
         try owned(by: agent)
         var updated = conversation
         updated.updatedAt = Date()
-        let stored: [StoredMessage]
-        do {
-            stored = try await service.store.append(
-                [StoredMessage(conversationId: id, sender: .agent, text: text, rule: agent.id)], saving: updated)
-        } catch {
-            throw .unavailable
-        }
+        let message = StoredMessage(
+            conversationId: id, sender: .agent, text: text, sentAt: updated.updatedAt, agentId: agent.id)
+        let recorded = try await write(.agentMessage(updated, message: message))
         conversation = updated
-        stored.forEach(show)
-        if let message = stored.first {
-            var event = Self.reply(message)
-            event.agent = agent.name
-            broadcast(event)
-        }
+        guard let stored = recorded.messages.first else { return }
+        var reply = Self.reply(stored)
+        reply.agent = agent.name
+        broadcast(.reply(reply))
     }
 
     /// The owning agent is typing: the customer sees it.
-    func agentTyping(_ agent: AgentEvent.OnDuty) {
+    func agentTyping(_ agent: AgentProfile) {
         guard conversation.assignedAgentId == agent.id else { return }
-        var event = ServerEvent(.typing)
-        event.from = "agent"
-        event.agent = agent.name
-        broadcast(event)
+        broadcast(.typing(.init(from: .agent, agent: agent.name)))
     }
 
     /// The owning agent hands the conversation back to the bot, which greets the customer again.
-    func handBack(by agent: AgentEvent.OnDuty) async throws(AgentDeskError) {
+    func handBack(by agent: AgentProfile) async throws(AgentDeskError) {
         await enter()
         defer { leave() }
         try owned(by: agent)
@@ -394,27 +387,17 @@ actor ConversationSession {
         var next = state
         next.handBack()
         let text = service.bot.policy.message(\.backToBot, for: customer, state: next)
-        let message: StoredMessage
-        do {
-            try await resolveEscalation(at: now)
-            message = try await service.store.append(
-                [StoredMessage(conversationId: id, sender: .bot, text: text, sentAt: now, rule: "handed_back")],
-                saving: updated)[0]
-        } catch {
-            throw .unavailable
-        }
+        let message = service.ledger.botMessage(text, in: updated, rule: .handedBack, at: now)
+        let recorded = try await write(.handBack(updated, resolving: resolved(at: now), message: message))
         conversation = updated
+        escalation = nil
         state = next
-        show(message)
-        var event = ServerEvent(.agentLeft)
-        event.agent = agent.name
-        event.status = updated.status.rawValue
-        broadcast(event)
-        broadcast(Self.reply(message))
+        broadcast(.agentLeft(.init(agent: agent.name, status: updated.status)))
+        if let stored = recorded.messages.first { broadcast(.reply(Self.reply(stored))) }
     }
 
-    /// The owning agent ends the conversation with an outcome ("resolved", …).
-    func close(by agent: AgentEvent.OnDuty, outcome: String) async throws(AgentDeskError) {
+    /// The owning agent ends the conversation with an outcome.
+    func close(by agent: AgentProfile, outcome: ConversationOutcome) async throws(AgentDeskError) {
         await enter()
         defer { leave() }
         try owned(by: agent)
@@ -424,48 +407,25 @@ actor ConversationSession {
         updated.closedAt = now
         updated.outcome = outcome
         updated.updatedAt = now
-        do {
-            try await resolveEscalation(at: now)
-            try await note(
-                "\(agent.name) closed the conversation: \(outcome)", rule: "closed", saving: updated, at: now)
-        } catch {
-            throw .unavailable
-        }
-        state.status = .closed
-        var event = ServerEvent(.closed)
-        event.outcome = outcome
-        event.status = updated.status.rawValue
-        broadcast(event)
+        let note = ConversationLedger.note(
+            "\(agent.name) closed the conversation: \(outcome)", in: updated, rule: .closed, at: now)
+        _ = try await write(.close(updated, resolving: resolved(at: now), note: note))
+        conversation = updated
+        escalation = nil
+        broadcast(.closed(.init(outcome: outcome, status: updated.status)))
     }
 
     /// The owning agent went away (disconnected): the conversation waits in
     /// the queue again and the customer is told. Returns the item to queue.
-    func requeue(from agent: AgentEvent.OnDuty) async -> QueueItem? {
+    func requeue(from agent: AgentProfile) async -> QueueItem? {
         await enter()
         defer { leave() }
         guard conversation.status == .withAgent, conversation.assignedAgentId == agent.id else { return nil }
         let now = Date()
-        var updated = conversation
-        updated.status = .queued
-        updated.assignedAgentId = nil
-        updated.updatedAt = now
-        let escalation = try? await service.store.openEscalation(conversationId: id)
-        do {
-            if var escalation {
-                escalation.takenAt = nil
-                escalation.takenBy = nil
-                try await service.store.update(escalation)
-            }
-            try await note("\(agent.name) left; waiting for an agent again", rule: "requeued", saving: updated, at: now)
-        } catch {
-            service.logger.error("could not requeue a conversation", metadata: ["error": "\(error)"])
-        }
-        state.status = .escalated
-        var event = ServerEvent(.agentLeft)
-        event.agent = agent.name
-        event.status = updated.status.rawValue
-        broadcast(event)
-        return await queueItem(escalation: escalation, reason: "the agent left", rule: "requeued", at: now)
+        // Queued even when the store failed: the agent is gone either way.
+        _ = await waitAgain(note: "\(agent.name) left; waiting for an agent again", at: now)
+        broadcast(.agentLeft(.init(agent: agent.name, status: .queued)))
+        return await queueItem(reason: .requeued, overriding: true, at: now)
     }
 
     /// After a restart: a conversation that waited for an agent, or had one
@@ -478,21 +438,34 @@ actor ConversationSession {
         else { return nil }
         let now = Date()
         if conversation.status == .withAgent {
-            var updated = conversation
-            updated.status = .queued
-            updated.assignedAgentId = nil
-            updated.updatedAt = now
-            do {
-                try await note(
-                    "the server restarted; waiting for an agent again", rule: "requeued", saving: updated, at: now)
-            } catch {
-                service.logger.error("could not requeue a conversation", metadata: ["error": "\(error)"])
+            guard await waitAgain(note: "the server restarted; waiting for an agent again", at: now) else {
                 return nil
             }
         }
-        state.status = .escalated
-        return await queueItem(
-            escalation: try? await service.store.openEscalation(conversationId: id), rule: "requeued", at: now)
+        return await queueItem(reason: .requeued, at: now)
+    }
+
+    /// Stores that the conversation waits for an agent again (its escalation
+    /// no longer taken, a note); false when that could not be stored.
+    private func waitAgain(note text: String, at now: Date) async -> Bool {
+        var updated = conversation
+        updated.status = .queued
+        updated.assignedAgentId = nil
+        updated.updatedAt = now
+        var released = escalation
+        released?.takenAt = nil
+        released?.takenBy = nil
+        let note = ConversationLedger.note(text, in: updated, rule: .escalation(.requeued), at: now)
+        do {
+            let recorded = try await service.ledger.record(.requeue(updated, releasing: released, note: note))
+            recorded.messages.forEach(record)
+            escalation = recorded.escalation ?? escalation
+        } catch {
+            service.logger.error("could not requeue a conversation", metadata: ["error": "\(error)"])
+            return false
+        }
+        conversation = updated
+        return true
     }
 
     /// No agent took the waiting conversation in time: the bot asks for an
@@ -504,16 +477,15 @@ actor ConversationSession {
         guard conversation.status == .queued, conversation.outcome == nil else { return false }
         let now = Date()
         var updated = conversation
-        updated.outcome = "ticket"
+        updated.outcome = .ticket
         updated.updatedAt = now
         let text = service.bot.policy.message(\.noAgent, for: customer, state: state)
         do {
-            let message = try await service.store.append(
-                [StoredMessage(conversationId: id, sender: .bot, text: text, sentAt: now, rule: "no_agent")],
-                saving: updated)[0]
+            let recorded = try await service.ledger.record(
+                .ticket(updated, message: service.ledger.botMessage(text, in: updated, rule: .noAgent, at: now)))
             conversation = updated
-            show(message)
-            broadcast(Self.reply(message))
+            recorded.messages.forEach(record)
+            if let stored = recorded.messages.first { broadcast(.reply(Self.reply(stored))) }
             return true
         } catch {
             service.logger.error("could not make a ticket", metadata: ["error": "\(error)"])
@@ -521,34 +493,40 @@ actor ConversationSession {
         }
     }
 
-    private func owned(by agent: AgentEvent.OnDuty) throws(AgentDeskError) {
+    private func owned(by agent: AgentProfile) throws(AgentDeskError) {
         guard conversation.status == .withAgent, conversation.assignedAgentId == agent.id else {
             throw .notYours(id)
         }
     }
 
-    private func resolveEscalation(at time: Date) async throws {
-        guard var escalation = try await service.store.openEscalation(conversationId: id) else { return }
-        escalation.resolvedAt = time
-        try await service.store.update(escalation)
+    /// The open escalation, resolved at `time` (nil when there is none).
+    private func resolved(at time: Date) -> Escalation? {
+        guard var resolved = escalation else { return nil }
+        resolved.resolvedAt = time
+        return resolved
     }
 
-    /// Stores a line for the record ("Ana joined") with the conversation's new state.
-    private func note(_ text: String, rule: String, saving updated: Conversation, at time: Date) async throws {
-        let stored = try await service.store.append(
-            [StoredMessage(conversationId: id, sender: .system, text: text, sentAt: time, rule: rule)],
-            saving: updated)
-        conversation = updated
-        stored.forEach(show)
+    /// Writes an agent's step; its messages go to the agents watching.
+    private func write(_ transition: ConversationTransition) async throws(AgentDeskError) -> RecordedTransition {
+        do {
+            let recorded = try await service.ledger.record(transition)
+            recorded.messages.forEach(record)
+            return recorded
+        } catch {
+            service.logger.error(
+                "could not store a step of a conversation",
+                metadata: ["step": "\(transition.kind.rawValue)", "error": "\(error)"])
+            throw .unavailable
+        }
     }
 
     // MARK: Delivery
 
-    /// A stored message to every agent watching.
-    private func show(_ message: StoredMessage) {
+    /// A stored message: into the summary, and to every agent watching.
+    private func record(_ message: StoredMessage) {
+        summary?.include(message)
         guard !watchers.isEmpty else { return }
-        var event = AgentEvent(.message, conversationId: id)
-        event.entry = message
+        let event = AgentEvent.message(.init(conversationId: id, entry: MessageEntry(message)))
         for watcher in watchers.values { watcher(event) }
     }
 
@@ -562,14 +540,10 @@ actor ConversationSession {
     }
 
     /// A stored bot or agent message as a `reply` event.
-    static func reply(_ message: StoredMessage) -> ServerEvent {
-        var event = ServerEvent(.reply)
-        event.id = message.id
-        event.from = message.sender.rawValue
-        event.text = message.text
-        event.action = message.action
-        event.intent = message.intent
-        return event
+    static func reply(_ message: StoredMessage) -> ServerEvent.Reply {
+        ServerEvent.Reply(
+            id: message.id, from: Author(message.sender), text: message.text,
+            action: message.action.flatMap(DialogueDecision.Action.init(rawValue:)), intent: message.intent)
     }
 
     /// Waits until the work that arrived before this is done.

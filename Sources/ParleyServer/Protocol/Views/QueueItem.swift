@@ -1,4 +1,5 @@
 public import Foundation
+public import ParleyBot
 
 /// A conversation waiting for an agent, as agents see it in the queue.
 public struct QueueItem: Sendable, Hashable, Codable {
@@ -8,8 +9,8 @@ public struct QueueItem: Sendable, Hashable, Codable {
     public var vip: Bool
     /// Why it was escalated, readable ("asked for a person").
     public var reason: String
-    /// The policy rule that escalated it.
-    public var rule: String
+    /// The rule that escalated it.
+    public var rule: EscalationReason
     /// 2 VIP, 1 angry or unhappy, 0 otherwise.
     public var priority: Int
     public var queuedAt: Date
