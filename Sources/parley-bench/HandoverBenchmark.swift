@@ -54,7 +54,7 @@ struct HandoverBenchmark: AsyncParsableCommand {
             }
         }
         guard signedIn else { throw HandoverBenchmarkError.couldNotSignIn(agent: agent) }
-        let frames = try ChatBenchmark.defaultMessages.map { text in
+        let frames = ChatBenchmark.defaultMessages.map { text in
             WireCoding.line(ClientMessage.message(.init(text: text)))
         }
 

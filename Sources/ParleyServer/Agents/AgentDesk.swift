@@ -185,10 +185,7 @@ public actor AgentDesk {
     }
 
     private func ordered(now: Date) -> [Waiting] {
-        waiting.values.sorted {
-            let (left, right) = ($0.item.urgency(at: now), $1.item.urgency(at: now))
-            return left != right ? left > right : $0.item.conversationId < $1.item.conversationId
-        }
+        waiting.values.sorted { QueueRules.precedes($0.item, $1.item, at: now) }
     }
 
     /// The agent does not want an offered conversation: it goes to someone else.
@@ -352,20 +349,17 @@ public actor AgentDesk {
     private func dispatch() {
         let now = Date()
         for entry in ordered(now: now) where entry.item.offeredTo == nil {
-            let candidates = duty.values.filter {
-                $0.profile.status == .available && !$0.outboxes.isEmpty && $0.load < $0.profile.capacity
-                    && !entry.declinedBy.contains($0.profile.id)
+            let candidates = duty.values.map {
+                QueueRules.Candidate(
+                    id: $0.profile.id, status: $0.profile.status, connected: !$0.outboxes.isEmpty, load: $0.load,
+                    capacity: $0.profile.capacity)
             }
-            guard
-                let agent = candidates.min(by: {
-                    $0.load != $1.load ? $0.load < $1.load : $0.profile.id < $1.profile.id
-                })
-            else { continue }
+            guard let agentId = QueueRules.agent(among: candidates, declinedBy: entry.declinedBy) else { continue }
             let id = entry.item.conversationId
-            waiting[id]?.item.offeredTo = agent.profile.id
+            waiting[id]?.item.offeredTo = agentId
             waiting[id]?.offeredAt = now
-            duty[agent.profile.id]?.offers.insert(id)
-            if let item = waiting[id]?.item { tell(agent.profile.id, .offer(.init(conversationId: id, item: item))) }
+            duty[agentId]?.offers.insert(id)
+            if let item = waiting[id]?.item { tell(agentId, .offer(.init(conversationId: id, item: item))) }
         }
     }
 

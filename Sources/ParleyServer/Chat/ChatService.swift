@@ -18,7 +18,7 @@ public final class ChatService: Sendable {
     public let desk: AgentDesk
     /// Writes each step of a conversation to the store.
     let ledger: ConversationLedger
-    let logger: Logger
+    public let logger: Logger
     private let sessions = NIOLockedValueBox<[String: ConversationSession]>([:])
 
     public init(

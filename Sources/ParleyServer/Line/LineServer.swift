@@ -6,7 +6,7 @@ internal import ServiceLifecycle
 /// The TCP line protocol (SwiftNIO): one UTF-8 line per message. On graceful
 /// shutdown it stops accepting, lets every connection finish the message in
 /// hand (committed and answered), then closes them.
-struct LineServer: Sendable {
+struct LineServer: Service {
     let service: ChatService
     private let listener: NIOAsyncChannel<NIOAsyncChannel<LineFrame, ByteBuffer>, Never>
 

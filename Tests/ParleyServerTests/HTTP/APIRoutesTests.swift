@@ -17,32 +17,30 @@ import Testing
     }
 
     @Test func theRESTChannelStartsAndContinuesAConversation() async throws {
-        let server = try await TestServer.start()
-        let port = server.ports.http
-        let first = try await HTTPExchange.send(
-            "POST", "/api/messages", port: port,
-            body: #"{"text":"where is my order","customer":{"id":"c-7","name":"Cy"}}"#)
-        #expect(first.status == 200)
-        let opened = try Self.decode(MessageResponse.self, first)
-        #expect(opened.customerId == "c-7")
-        #expect(opened.replies.count == 2)
-        #expect(opened.replies.first?.text?.contains("Cy") == true)
-        #expect(opened.replies.last?.text == "What is your order number?")
-        let second = try await HTTPExchange.send(
-            "POST", "/api/messages", port: port,
-            body: #"{"conversation_id":"\#(opened.conversationId)","text":"A-10234","analysis":true}"#)
-        let answer = try Self.decode(MessageResponse.self, second)
-        #expect(answer.conversationId == opened.conversationId)
-        #expect(answer.replies.map(\.text) == ["Order A-10234 is on its way."])
-        #expect(answer.replies.first?.analysis != nil)
+        try await InProcessApp.test { (_, send) async throws in
+            let first = try await send(
+                "POST", "/api/messages", body: #"{"text":"where is my order","customer":{"id":"c-7","name":"Cy"}}"#)
+            #expect(first.status == 200)
+            let opened = try Self.decode(MessageResponse.self, first)
+            #expect(opened.customerId == "c-7")
+            #expect(opened.replies.count == 2)
+            #expect(opened.replies.first?.text?.contains("Cy") == true)
+            #expect(opened.replies.last?.text == "What is your order number?")
+            let second = try await send(
+                "POST", "/api/messages",
+                body: #"{"conversation_id":"\#(opened.conversationId)","text":"A-10234","analysis":true}"#)
+            let answer = try Self.decode(MessageResponse.self, second)
+            #expect(answer.conversationId == opened.conversationId)
+            #expect(answer.replies.map(\.text) == ["Order A-10234 is on its way."])
+            #expect(answer.replies.first?.analysis != nil)
 
-        let conversation = try await HTTPExchange.send("GET", "/api/conversations/\(opened.conversationId)", port: port)
-        #expect(conversation.status == 200)
-        #expect(conversation.body.contains(#""order_id""#))
-        #expect(try await HTTPExchange.send("GET", "/api/customers/c-7", port: port).body.contains("Cy"))
-        #expect(try await HTTPExchange.send("GET", "/api/customers?q=Cy", port: port).body.contains("c-7"))
-        #expect(try await HTTPExchange.send("GET", "/api/conversations?status=bot", port: port).status == 200)
-        try await server.stop()
+            let conversation = try await send("GET", "/api/conversations/\(opened.conversationId)")
+            #expect(conversation.status == 200)
+            #expect(conversation.body.contains(#""order_id""#))
+            #expect(try await send("GET", "/api/customers/c-7").body.contains("Cy"))
+            #expect(try await send("GET", "/api/customers?q=Cy").body.contains("c-7"))
+            #expect(try await send("GET", "/api/conversations?status=bot").status == 200)
+        }
     }
 
     @Test func parseHealthAndMetrics() async throws {
@@ -69,21 +67,19 @@ import Testing
     @Test func badRequestsGetClearErrors() async throws {
         var limits = ChatLimits()
         limits.maxMessageBytes = 512
-        let server = try await TestServer.start(limits: limits)
-        let port = server.ports.http
-        #expect(try await HTTPExchange.send("POST", "/api/parse", port: port, body: "{nope").status == 400)
-        #expect(try await HTTPExchange.send("POST", "/api/messages", port: port, body: #"{"txt":"hi"}"#).status == 400)
-        #expect(try await HTTPExchange.send("POST", "/api/messages", port: port, body: #"{"text":"  "}"#).status == 400)
-        let unknown = try await HTTPExchange.send(
-            "POST", "/api/messages", port: port, body: #"{"conversation_id":"missing","text":"hi"}"#)
-        #expect(unknown.status == 404)
-        let large = String(repeating: "a", count: 2000)
-        #expect(
-            try await HTTPExchange.send("POST", "/api/parse", port: port, body: #"{"text":"\#(large)"}"#).status == 413)
-        #expect(try await HTTPExchange.send("GET", "/api/conversations/missing", port: port).status == 404)
-        #expect(try await HTTPExchange.send("GET", "/api/conversations?limit=0", port: port).status == 400)
-        #expect(try await HTTPExchange.send("GET", "/api/customers", port: port).status == 400)
-        try await server.stop()
+        try await InProcessApp.test(limits: limits) { (_, send) async throws in
+            #expect(try await send("POST", "/api/parse", body: "{nope").status == 400)
+            #expect(try await send("POST", "/api/messages", body: #"{"txt":"hi"}"#).status == 400)
+            #expect(try await send("POST", "/api/messages", body: #"{"text":"  "}"#).status == 400)
+            #expect(
+                try await send("POST", "/api/messages", body: #"{"conversation_id":"missing","text":"hi"}"#).status
+                    == 404)
+            let large = String(repeating: "a", count: 2000)
+            #expect(try await send("POST", "/api/parse", body: #"{"text":"\#(large)"}"#).status == 413)
+            #expect(try await send("GET", "/api/conversations/missing").status == 404)
+            #expect(try await send("GET", "/api/conversations?limit=0").status == 400)
+            #expect(try await send("GET", "/api/customers").status == 400)
+        }
     }
 
     @Test func messagesOfOneConversationAreHandledInOrderWhileOthersRunInParallel() async throws {

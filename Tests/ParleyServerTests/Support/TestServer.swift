@@ -22,23 +22,9 @@ final class TestServer: Sendable {
         limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings(), after previous: TestServer? = nil
     ) async throws -> TestServer {
         let folder = try previous?.folder ?? TemporaryFolder()
-        try folder.write("intents/shop.yml", ShopFixture.intents)
-        try folder.write("intents/human.yml", humanIntent)
-        try folder.write("responses/shop.yml", responses)
-        let (bot, _) = try Bot.load(
-            Bot.Paths(
-                intents: folder.path + "/intents", responses: folder.path + "/responses",
-                configuration: folder.path + "/none.yml", model: folder.path + "/model.parley"))
+        let (service, configuration) = try service(in: folder, limits: limits, desk: desk)
         let storePath = folder.path + "/crm.sqlite"
-        var logger = Logger(label: "test")
-        logger.logLevel = .warning
-        let service = ChatService(
-            bot: bot, store: try SQLiteCRMStore(path: storePath), redactor: PIIRedactor(kinds: []), limits: limits,
-            desk: desk, logger: logger)
-        var configuration = ServerConfiguration()
-        configuration.port = 0
-        configuration.linePort = 0
-        configuration.limits = limits
+        let logger = service.logger
         let ready = AsyncStream<ParleyServer.Ports>.makeStream()
         let server = ParleyServer(configuration: configuration, service: service, logger: logger) { ports in
             ready.continuation.yield(ports)
@@ -49,6 +35,31 @@ final class TestServer: Sendable {
         guard let ports = await iterator.next() else { throw CancellationError() }
         return TestServer(
             folder: folder, ports: ports, service: service, storePath: storePath, group: group, running: running)
+    }
+
+    /// The shop bot's chat service, with its store in `folder`, and a
+    /// configuration on free ports: what `start` runs, and what in-process
+    /// tests hand to `buildApplication`.
+    static func service(
+        in folder: TemporaryFolder, limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings()
+    ) throws -> (ChatService, ServerConfiguration) {
+        try folder.write("intents/shop.yml", ShopFixture.intents)
+        try folder.write("intents/human.yml", humanIntent)
+        try folder.write("responses/shop.yml", responses)
+        let (bot, _) = try Bot.load(
+            Bot.Paths(
+                intents: folder.path + "/intents", responses: folder.path + "/responses",
+                configuration: folder.path + "/none.yml", model: folder.path + "/model.parley"))
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let service = ChatService(
+            bot: bot, store: try SQLiteCRMStore(path: folder.path + "/crm.sqlite"), redactor: PIIRedactor(kinds: []),
+            limits: limits, desk: desk, logger: logger)
+        var configuration = ServerConfiguration()
+        configuration.port = 0
+        configuration.linePort = 0
+        configuration.limits = limits
+        return (service, configuration)
     }
 
     private init(

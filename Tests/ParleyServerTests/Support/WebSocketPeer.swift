@@ -46,7 +46,7 @@ final class WebSocketPeer<Record: JSONRecord>: Sendable {
 
     /// The first record received matching `predicate`, waiting for it.
     func first(where predicate: (Record) -> Bool) async throws -> Record {
-        try await received.first(where: predicate).event
+        try await received.first(within: 30, where: predicate).event
     }
 
     /// Closes the connection and waits until it has closed.

@@ -1,0 +1,49 @@
+public import Hummingbird
+internal import HummingbirdWebSocket
+public import Logging
+
+/// The Parley server as a Hummingbird application: HTTP with the API, the
+/// web pages and both WebSockets on one port (`buildRouter`), with the TCP
+/// line protocol (`LineServer`) and the periodic sweeps
+/// (`ConversationSweeps`) as services of its service group. Run it, or drive
+/// it in process with HummingbirdTesting (`app.test(.router)` for HTTP,
+/// `.live` for WebSockets).
+///
+/// The line port is bound here, so a port in use fails before anything
+/// starts. Conversations that waited for an agent are queued again before
+/// the server takes requests. `onReady` is called once both ports listen.
+public func buildApplication(
+    configuration: ServerConfiguration, service: ChatService, logger: Logger = Logger(label: "parley"),
+    onReady: @escaping @Sendable (ParleyServer.Ports) async -> Void = { _ in }
+) async throws -> some ApplicationProtocol {
+    let router = buildRouter(service: service)
+    let line = try await LineServer(service: service, host: configuration.host, port: configuration.linePort)
+    var app = Application(
+        router: router,
+        server: .http1WebSocketUpgrade(
+            webSocketRouter: router,
+            configuration: .init(ws: .init(maxFrameSize: configuration.limits.maxMessageBytes, validateUTF8: true))),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),
+        services: [line, ConversationSweeps(service: service, logger: logger)],
+        onServerRunning: { channel in
+            let ports = ParleyServer.Ports(http: channel.localAddress?.port ?? 0, line: line.port)
+            logger.info("listening", metadata: ["http": "\(ports.http)", "line": "\(ports.line)"])
+            await onReady(ports)
+        },
+        logger: logger)
+    app.beforeServerStarts {
+        let restored = try await service.restoreQueue()
+        if restored > 0 { logger.info("conversations waiting for an agent again", metadata: ["count": "\(restored)"]) }
+    }
+    return app
+}
+
+/// Every HTTP and WebSocket route of the server.
+func buildRouter(service: ChatService) -> Router<ServerRequestContext> {
+    let router = Router(context: ServerRequestContext.self)
+    APIRoutes(service: service).add(to: router)
+    WebSocketChannel(service: service).add(to: router)
+    AgentWebSocketChannel(service: service).add(to: router)
+    WebPages().add(to: router)
+    return router
+}
