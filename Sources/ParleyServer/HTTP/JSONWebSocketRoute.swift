@@ -7,11 +7,8 @@ internal import NIOWebSocket
 /// socket: what the customers' `/ws` and the agents' `/agent/ws` share.
 /// Binary frames get an error; frames over the size limit, or text that is
 /// not UTF-8, close the connection with the standard codes (1009, 1007). A
-/// server at its connection limit answers the upgrade request with 503. Each
-/// frame is handled in a short task (`ShortTask`) on the event loop that
-/// serves the socket (`EventLoopExecutor`), and what it produces is written
-/// once it is handled; events pushed meanwhile go through the connection's
-/// `Outbox`.
+/// server at its connection limit answers the upgrade request with 503.
+/// Frames are read and handled by the `ConnectionLoop` every transport shares.
 struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable {
     let path: RouterPath
     /// The connections' name in metrics: "web", "agent".
@@ -42,11 +39,7 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
         }
     }
 
-    /// Serves one upgraded connection until it closes. This runs in the
-    /// connection's long-lived task, which keeps the memory its deepest call
-    /// needed for as long as the client stays: it only reads frames, and all
-    /// the handling, and the writing of what comes of it, happens in short
-    /// tasks.
+    /// Serves one upgraded connection until it closes (`ConnectionLoop`).
     private func serve(
         _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, on executor: EventLoopExecutor
     ) async throws {
@@ -56,41 +49,21 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
         }
         defer { service.metrics.closeConnection(channel) }
         let outbox = Self.outbox(writingTo: outbound)
-        var connection = open(outbox.send)
-        do {
-            for try await message in inbound.messages(maxSize: service.limits.maxMessageBytes) {
-                connection = await handle(message, on: connection, outbox: outbox, executor: executor)
-            }
-        } catch {
-            await finish(&connection, outbox: outbox, executor: executor)
-            throw error
-        }
-        await finish(&connection, outbox: outbox, executor: executor)
-    }
-
-    /// Handles one frame in a short task (`ShortTask`), writing what it produced; returns the connection as left.
-    @inline(never)
-    private func handle(
-        _ message: WebSocketMessage, on connection: Connection, outbox: Outbox<Event>, executor: EventLoopExecutor
-    ) async
-        -> Connection
-    {
-        let receivedAt = ContinuousClock.now
-        return await ShortTask.run(with: connection, on: executor) { connection in
-            switch message {
-            case .text(let text):
-                await outbox.handling { await receive(&connection, text, receivedAt) }
-            case .binary:
-                service.metrics.error(.binaryFrame)
-                outbox.send(.error(.binaryFrame, "send JSON in text frames; binary frames are not read"))
-            }
-        }.0
-    }
-
-    @inline(never)
-    private func finish(_ connection: inout Connection, outbox: Outbox<Event>, executor: EventLoopExecutor) async {
-        (connection, _) = await ShortTask.run(with: connection, on: executor) { await close(&$0) }
-        await outbox.flush()
+        let (receive, service) = (self.receive, self.service)
+        try await ConnectionLoop.run(
+            inbound.messages(maxSize: service.limits.maxMessageBytes), connection: open(outbox.send), outbox: outbox,
+            on: executor,
+            handle: { connection, message, receivedAt in
+                switch message {
+                case .text(let text):
+                    await receive(&connection, text, receivedAt)
+                case .binary:
+                    service.metrics.error(.binaryFrame)
+                    outbox.send(.error(.binaryFrame, "send JSON in text frames; binary frames are not read"))
+                }
+                return false
+            },
+            finish: close)
     }
 
     @inline(never)

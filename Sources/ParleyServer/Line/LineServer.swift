@@ -71,24 +71,11 @@ struct LineServer: Service {
                     } overflow: {
                         client.channel.close(promise: nil)
                     }
-                    var session = LineSession(service: service, send: outbox.send)
-                    do {
-                        for try await frame in inbound {
-                            let close: Bool
-                            (session, close) = await ShortTask.run(with: session, on: executor) { session in
-                                var close = false
-                                await outbox.handling { close = await session.receive(frame) }
-                                return close
-                            }
-                            if close { break }
-                        }
-                    } catch {
-                        await session.close()
-                        await outbox.flush()
-                        throw error
-                    }
-                    await session.close()
-                    await outbox.flush()
+                    try await ConnectionLoop.run(
+                        inbound, connection: LineSession(service: service, send: outbox.send), outbox: outbox,
+                        on: executor,
+                        handle: { session, frame, receivedAt in await session.receive(frame, receivedAt: receivedAt) },
+                        finish: { await $0.close() })
                 }
             } onGracefulShutdown: {
                 // Stop reading: the message in hand is finished and answered, then the connection closes.

@@ -62,7 +62,7 @@ import Testing
         for frame in ["not json", #"{"type":"queue"}"#, #"{"type":"resume","token":"made-up"}"#] {
             agent.send(frame)
         }
-        try await agent.received.wait { $0.count == 3 }
+        try await agent.received.wait(within: 30) { $0.count == 3 }
         #expect(agent.received.events.map(\.code) == [.invalidJSON, .unauthorized, .unauthorized])
         try await agent.close()
         try await server.stop()
