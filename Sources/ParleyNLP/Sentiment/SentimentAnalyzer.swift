@@ -16,25 +16,25 @@ public struct SentimentAnalyzer: Sendable {
     /// Lexicon words of seven or more letters by each of their one-letter deletions, for typos.
     private let deletions: [String: String]
     private let stemmer = EnglishStemmer()
+    /// Support-desk phrases by their first word, longest first.
+    private let phrasesByFirstWord: [String: [(words: [String], value: Double)]]
 
-    /// One analyzer for the whole process: building the lexicon tables takes a few milliseconds.
+    /// One analyzer for the whole process, built at its first use: reading the
+    /// lexicon resources and building the tables takes a few milliseconds.
     public static let english = SentimentAnalyzer()
 
     public init() {
         var lexicon: [String: Double] = [:]
-        for line in VaderLexicon.words.split(separator: "\n") {
-            let parts = line.split(separator: "\t")
-            if parts.count == 2, let value = Double(parts[1]) { lexicon[String(parts[0])] = value }
+        for (token, value) in SentimentLexicons.vaderWords() { lexicon[token] = value }
+        var phrases: [(String, Double)] = []
+        for (token, value) in SentimentLexicons.supportDesk() {
+            if token.utf8.contains(UInt8(ascii: " ")) { phrases.append((token, value)) } else { lexicon[token] = value }
         }
-        for (phrase, value) in SupportDeskLexicon.words { lexicon[phrase] = value }
+        // An emoji is looked up by its first scalar; of sequences sharing one, the last line wins.
         var emoji: [Unicode.Scalar: Double] = [:]
-        for line in VaderLexicon.emoji.split(separator: "\n") {
-            let parts = line.split(separator: "\t")
-            if parts.count == 2, let scalar = parts[0].unicodeScalars.first, let value = Double(parts[1]) {
-                emoji[scalar] = value
-            }
+        for (token, value) in SentimentLexicons.vaderEmoji() + SentimentLexicons.supportDeskEmoji() {
+            if let scalar = token.unicodeScalars.first { emoji[scalar] = value }
         }
-        for (scalar, value) in SupportDeskLexicon.emoji { emoji[scalar] = value }
         // Stems of lexicon words, for inflections the lexicon lacks; ambiguous stems are left out.
         var byStem: [String: [Double]] = [:]
         let stemmer = EnglishStemmer()
@@ -53,6 +53,7 @@ public struct SentimentAnalyzer: Sendable {
         self.deletions = deletions
         self.lexicon = lexicon
         self.emoji = emoji
+        phrasesByFirstWord = Self.indexPhrases(phrases)
     }
 
     /// The word (lower-case ASCII) with each one of its letters left out.
@@ -152,24 +153,24 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     private func phrase(at i: Int, _ lower: [String]) -> (Double, Int)? {
-        guard let candidates = Self.phrasesByFirstWord[lower[i]] else { return nil }
+        guard let candidates = phrasesByFirstWord[lower[i]] else { return nil }
         for (words, value) in candidates where i + words.count <= lower.count {
             if lower[i..<(i + words.count)].elementsEqual(words) { return (value, words.count) }
         }
         return nil
     }
 
-    /// Support-desk phrases by their first word, longest first.
-    static let phrasesByFirstWord: [String: [(words: [String], value: Double)]] = {
+    /// Phrases by their first word, longest first.
+    static func indexPhrases(_ phrases: [(String, Double)]) -> [String: [(words: [String], value: Double)]] {
         var table: [String: [(words: [String], value: Double)]] = [:]
-        for (phrase, value) in SupportDeskLexicon.phrases {
+        for (phrase, value) in phrases {
             let words = phrase.split(separator: " ").map(String.init)
             table[words[0], default: []].append((words, value))
         }
         return table.mapValues {
             $0.sorted { ($0.words.count, $0.words.joined()) > ($1.words.count, $1.words.joined()) }
         }
-    }()
+    }
 
     /// Words that occur in idioms and multi-word boosters, so most messages skip those checks.
     static let idiomWords: Set<String> = Set(
