@@ -144,7 +144,7 @@ struct DatetimeEntities {
                     mark((k - 1)..<(k + 1))
                     if w == "a" || w == "p" { mark(k..<(k + 4)) }
                 }
-            } else if w == "o", next == "'" || next == "’", word(k + 2) == "clock" {
+            } else if w == "o", next == "'", word(k + 2) == "clock" {
                 mark(max(0, k - 1)..<(k + 3))
             } else if w == "past" || (w == "to" && ["quarter", "half"].contains(previous)), k > 0,
                 numberEndingAt[k] != nil || previous == "quarter" || previous == "half",

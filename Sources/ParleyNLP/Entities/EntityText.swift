@@ -38,7 +38,9 @@ struct EntityText {
                 kind = .symbol
                 i += 1
             }
-            lexemes.append(Lexeme(kind: kind, start: start, end: i, text: Self.lowercased(scalars[start..<i])))
+            // Every apostrophe reads as the ASCII one ("o’clock").
+            let text = kind == .symbol && Apostrophes.contains(scalar.value) ? "'" : Self.lowercased(scalars[start..<i])
+            lexemes.append(Lexeme(kind: kind, start: start, end: i, text: text))
         }
         self.scalars = scalars
         self.lexemes = lexemes
@@ -49,9 +51,11 @@ struct EntityText {
             ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
     }
 
-    /// Letters, but not digits.
+    /// Letters, but not digits, nor apostrophes that Unicode counts as letters ("ʼ").
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? scalar.isASCIILetter : scalar.properties.isAlphabetic && !scalar.isASCIIDigit
+        scalar.value < 0x80
+            ? scalar.isASCIILetter
+            : scalar.properties.isAlphabetic && !scalar.isASCIIDigit && !Apostrophes.contains(scalar.value)
     }
 
     static func lowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
