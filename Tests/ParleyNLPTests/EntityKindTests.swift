@@ -39,4 +39,20 @@ import Testing
         #expect(values("phone 0033-1-23-45-67-89", type: "phone") == ["+33123456789"])
         #expect(values("phone 00441614960000", type: "phone") == ["+441614960000"])
     }
+
+    // MARK: Trainers' patterns
+
+    @Test func patternsFindCodesNextToScriptsWithoutSpaces() throws {
+        let orders = try EntityPattern(name: "order_id", patterns: [#"\b[A-Z]-\d{5}\b"#])
+        let extractor = EntityExtractor(builtInTypes: [], patterns: [orders], timeZone: utc)
+        let chinese = entities("订单号A-10234", extractor)
+        #expect(chinese.map(\.text) == ["A-10234"])
+        #expect(chinese.map(\.start) == [3])
+        #expect(entities("注文番号A-10234です", extractor).map(\.text) == ["A-10234"])
+        #expect(entities("หมายเลขA-10234ค่ะ", extractor).map(\.text) == ["A-10234"])
+        #expect(entities("order A-10234.", extractor).map(\.text) == ["A-10234"])
+        // Still whole words among letters of spaced scripts.
+        #expect(entities("XA-10234", extractor).isEmpty)
+        #expect(entities("A-102345", extractor).isEmpty)
+    }
 }
