@@ -55,4 +55,53 @@ import Testing
         #expect(entities("XA-10234", extractor).isEmpty)
         #expect(entities("A-102345", extractor).isEmpty)
     }
+
+    // MARK: Money
+
+    @Test func currencyCodesOfTheISOTableBeforeOrAfterTheAmount() {
+        #expect(values("It was CHF3.04", type: "money") == ["3.04 CHF"])
+        #expect(values("it costs 42 SAR", type: "money") == ["42 SAR"])
+        #expect(values("it costs 42SAR", type: "money") == ["42 SAR"])
+        #expect(values("pay QAR 150 now", type: "money") == ["150 QAR"])
+        #expect(values("a fee of 7.5 MYR", type: "money") == ["7.50 MYR"])
+        // Minor-unit digits from the table: three for the Kuwaiti dinar.
+        #expect(values("KWD 1.250 please", type: "money") == ["1.250 KWD"])
+        // Codes that are English words count only in capitals.
+        #expect(values("give me all 3 of them", type: "money").isEmpty)
+        #expect(values("top 10 items", type: "money").isEmpty)
+        #expect(values("3 ALL", type: "money") == ["3 ALL"])
+    }
+
+    @Test func currencyNamesAndSymbols() {
+        #expect(values("Rs 20 extra", type: "money") == ["20 INR"])
+        #expect(values("Rs.450", type: "money") == ["450 INR"])
+        #expect(values("15 Saudi riyals", type: "money") == ["15 SAR"])
+        #expect(values("200 Hong Kong dollars", type: "money") == ["200 HKD"])
+        #expect(values("30 Swiss francs", type: "money") == ["30 CHF"])
+        #expect(values("A$50", type: "money") == ["50 AUD"])
+    }
+
+    @Test func minorUnitsAlone() {
+        #expect(values("a 25¢ fee", type: "money") == ["0.25 USD"])
+        #expect(values("80 pence", type: "money") == ["0.80 GBP"])
+        #expect(values("99 cents", type: "money") == ["0.99 USD"])
+        #expect(values("fifty cents", type: "money") == ["0.50 USD"])
+    }
+
+    @Test func majorAndMinorUnitsTogether() {
+        #expect(values("3 dollars 50 cents", type: "money") == ["3.50 USD"])
+        #expect(values("three dollars fifty cents", type: "money") == ["3.50 USD"])
+        #expect(values("3 dollars and 50 cents", type: "money") == ["3.50 USD"])
+        #expect(values("2 pounds 20 pence", type: "money") == ["2.20 GBP"])
+        #expect(texts("it was 3 dollars 50 cents", type: "money") == ["3 dollars 50 cents"])
+    }
+
+    @Test func europeanNumberFormats() {
+        #expect(values("1.200,50 €", type: "money") == ["1200.50 EUR"])
+        #expect(values("€1.200,50", type: "money") == ["1200.50 EUR"])
+        #expect(values("EUR 2.345.678,90", type: "money") == ["2345678.90 EUR"])
+        #expect(values("12,50 €", type: "money") == ["12.50 EUR"])
+        // English formats are unchanged.
+        #expect(values("$1,200.50", type: "money") == ["1200.50 USD"])
+    }
 }
