@@ -104,4 +104,44 @@ import Testing
         // English formats are unchanged.
         #expect(values("$1,200.50", type: "money") == ["1200.50 USD"])
     }
+
+    // MARK: Dates
+
+    @Test func weekdayAndMonthAbbreviationsWithOrWithoutDot() {
+        #expect(values("see you on thu", type: "datetime") == ["2024-05-09"])
+        #expect(values("see you on Thu.", type: "datetime") == ["2024-05-09"])
+        #expect(values("by Tues. please", type: "datetime") == ["2024-05-07"])
+        #expect(values("it shipped Sept. 5", type: "datetime") == ["2024-09-05"])
+        #expect(values("it shipped 5 Sept.", type: "datetime") == ["2024-09-05"])
+        #expect(values("on Dec. 24, 2024", type: "datetime") == ["2024-12-24"])
+        #expect(texts("it shipped Sept. 5", type: "datetime") == ["Sept. 5"])
+    }
+
+    @Test func quarters() {
+        #expect(values("in Q3", type: "datetime") == ["2024-Q3"])
+        #expect(values("Q1 2025 results", type: "datetime") == ["2025-Q1"])
+        #expect(values("in the third quarter 2027", type: "datetime") == ["2027-Q3"])
+        #expect(values("the second quarter of 2023", type: "datetime") == ["2023-Q2"])
+        #expect(values("by the fourth quarter", type: "datetime") == ["2024-Q4"])
+    }
+
+    @Test func ordinalDayOfARelativeMonth() {
+        #expect(values("on the 2nd of this month", type: "datetime") == ["2024-05-02"])
+        #expect(values("the 15th of next month", type: "datetime") == ["2024-06-15"])
+        #expect(values("the first of last month", type: "datetime") == ["2024-04-01"])
+    }
+
+    @Test func dottedDatesAreNotClockTimes() {
+        #expect(values("paid on 3.27.2026", type: "datetime") == ["2026-03-27"])
+        #expect(texts("paid on 3.27.2026", type: "datetime") == ["3.27.2026"])
+        #expect(values("paid on 27.3.2026", type: "datetime") == ["2026-03-27"])
+        #expect(values("at 3.27 pm", type: "datetime") == ["T15:27"])
+    }
+
+    @Test func dayMonthNameYear() {
+        #expect(values("born 31-Oct-74", type: "datetime") == ["1974-10-31"])
+        #expect(values("due 05-Jan-2025", type: "datetime") == ["2025-01-05"])
+        #expect(values("due 5/Jan/25", type: "datetime") == ["2025-01-05"])
+        #expect(values("due 2025-Jan-05", type: "datetime") == ["2025-01-05"])
+    }
 }
