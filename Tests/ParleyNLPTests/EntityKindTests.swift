@@ -144,4 +144,23 @@ import Testing
         #expect(values("due 5/Jan/25", type: "datetime") == ["2025-01-05"])
         #expect(values("due 2025-Jan-05", type: "datetime") == ["2025-01-05"])
     }
+
+    // MARK: Full-width digits and compatibility forms
+
+    @Test func fullWidthFormsAreReadAndOffsetsAreTheOriginals() {
+        let phone = entities("call ０２０ ７９４６ ０３２１ now").filter { $0.type == "phone" }
+        #expect(phone.map(\.value) == ["02079460321"])
+        #expect(phone.map(\.text) == ["０２０ ７９４６ ０３２１"])
+        #expect(phone.map(\.start) == [5] && phone.map(\.end) == [18])
+        #expect(values("it was ＄１２．５０", type: "money") == ["12.50 USD"])
+        #expect(texts("it was ＄１２．５０", type: "money") == ["＄１２．５０"])
+        #expect(values("on ２０２４－０５－１０ please", type: "datetime") == ["2024-05-10"])
+        #expect(values("ｏｒｄｅｒ ３ items", type: "number") == ["3"])
+        // After a form that NFKC lengthens ("ﬁ" → "fi"), offsets still point into the original.
+        let afterLigature = entities("ﬁne, call ０１６１ １２３ ４５６７").filter { $0.type == "phone" }
+        #expect(afterLigature.map(\.start) == [10])
+        #expect(afterLigature.map(\.text) == ["０１６１ １２３ ４５６７"])
+        // Vulgar fractions keep their meaning.
+        #expect(values("⅔ of it", type: "number") == ["0.6666666666666666"])
+    }
 }
