@@ -44,6 +44,7 @@ let package = Package(
         .target(
             name: "ParleyNLP",
             dependencies: ["CICU"],
+            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -20,6 +20,19 @@ import Testing
         #expect(score("terrible!!!") < score("terrible"))
     }
 
+    @Test func negationReachesTheEndOfTheClause() {
+        #expect(score("I never liked how your couriers treat me") < 0)
+        #expect(score("It does not seem to me like a good deal") < 0)
+        #expect(score("This is not what I would call a great experience") < 0)
+        // Far from the negation, negative words stay negative.
+        #expect(score("I can't tell you how disappointed I was") < 0)
+        // The clause ends at punctuation or "but": what follows is not negated.
+        #expect(score("I never complain, but this is great") > 0)
+        #expect(score("It was not cheap. The staff were lovely and friendly") > 0)
+        // A negation inside a phrase ("couldn't be happier") negates nothing after it.
+        #expect(score("I couldn't be happier with how friendly everyone was") > 0)
+    }
+
     @Test func contrastWeighsWhatFollowsBut() {
         #expect(score("The delivery was fast but the item is broken") < 0)
         #expect(score("The item was broken but support sorted it quickly, great job") > 0)

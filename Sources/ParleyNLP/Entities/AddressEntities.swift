@@ -25,10 +25,13 @@ struct AddressEntities {
         for span in spans {
             let start = codePoint[span.start]
             let end = codePoint[span.end]
-            let raw = text.text(start, end)
+            // The tokenizer's spans count code points of the message as written.
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: text.original[start..<end])
+            let raw = String(view)
             covered.append(start..<end)
             if span.kind == .email {
-                guard emails, Self.isValidEmail(raw, before: start > 0 ? text.scalars[start - 1] : nil) else {
+                guard emails, Self.isValidEmail(raw, before: start > 0 ? text.original[start - 1] : nil) else {
                     continue
                 }
                 entities.append(Entity(type: "email", value: raw.lowercased(), text: raw, start: start, end: end))
@@ -36,7 +39,13 @@ struct AddressEntities {
                 entities.append(Entity(type: "url", value: raw, text: raw, start: start, end: end))
             }
         }
-        if urls { entities += bareDomains(excluding: covered) }
+        if urls {
+            // Bare domains are found in the normalised text; `covered` is in the original's offsets.
+            let normalizedCovered = text.origin == nil ? covered : []
+            entities += bareDomains(excluding: normalizedCovered).map(text.restoring).filter { domain in
+                !covered.contains { $0.overlaps(domain.start..<domain.end) }
+            }
+        }
         return entities.sorted { $0.start < $1.start }
     }
 

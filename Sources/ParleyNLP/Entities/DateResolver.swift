@@ -38,10 +38,26 @@ struct DateResolver: Sendable {
         var hour: Int?
         var minute = 0
 
-        // Numeric dates.
+        // Quarters: "Q3", "Q1 2025", "the third quarter 2027", "3rd quarter of 2023".
+        if let quarter = Self.quarter(words, lexemes, numbers) {
+            let year =
+                numbers.first(where: { $0.value >= 1000 && $0.value <= 2999 && $0.value == $0.value.rounded() })
+                .map { Int($0.value) } ?? now.year!
+            return String(format: "%04d-Q%d", year, quarter)
+        }
+        // Numeric dates; their lexemes are no clock time ("3.27.2026").
+        var dateLexemes = 0..<0
         for i in words.indices
         where lexemes[i].kind == .digits && i + 2 < words.count && ["-", "/", "."].contains(words[i + 1]) {
-            let parts = stride(from: i, to: min(words.count, i + 5), by: 2).compactMap { Int(words[$0]) }
+            var parts: [Int] = []
+            for j in stride(from: i, to: min(words.count, i + 5), by: 2) {
+                guard let part = Int(words[j]), lexemes[j].kind == .digits else { break }
+                parts.append(part)
+            }
+            guard parts.count >= 2 else { continue }
+            // "3.27" is a date only after "on" ("at 3.27 pm" is a time).
+            if parts.count == 2 && words[i + 1] == "." && !(i > 0 && words[i - 1] == "on") { continue }
+            dateLexemes = i..<(i + 2 * parts.count - 1)
             if parts.count == 3 {
                 if words[i].count == 4 {
                     (year, month, day) = (parts[0], parts[1], parts[2])
@@ -65,8 +81,14 @@ struct DateResolver: Sendable {
         if month == nil, let index = words.firstIndex(where: { DateWords.months[$0] != nil }) {
             month = DateWords.months[words[index]]
             for match in numbers {
+                let k = match.firstLexeme - firstLexeme
                 if match.value >= 1000 && match.value <= 2999 && match.value == match.value.rounded() {
                     year = Int(match.value)
+                } else if day != nil, year == nil, k > index, k >= 2, ["-", "/"].contains(words[k - 1]),
+                    words[k].count == 2, lexemes[k].kind == .digits, let yy = Int(words[k])
+                {
+                    // "31-Oct-74": two digits after a month name and a day are the year, at most 20 years ahead.
+                    year = 2000 + yy > now.year! + 20 ? 1900 + yy : 2000 + yy
                 } else if match.value >= 1 && match.value <= 31 && match.value == match.value.rounded() && day == nil {
                     day = Int(match.value)
                 }
@@ -122,7 +144,7 @@ struct DateResolver: Sendable {
         }
 
         // Clock times.
-        for (i, w) in words.enumerated() where lexemes[i].kind == .digits {
+        for (i, w) in words.enumerated() where lexemes[i].kind == .digits && !dateLexemes.contains(i) {
             guard let value = Int(w), value <= 24 else { continue }
             let next = i + 1 < words.count ? words[i + 1] : ""
             if next == ":" || (next == "." && i + 2 < words.count && words[i + 2].count == 2) {
@@ -184,6 +206,13 @@ struct DateResolver: Sendable {
             if words.contains("month") {
                 let c = calendar.dateComponents(
                     [.year, .month], from: calendar.date(byAdding: .month, value: shift, to: reference)!)
+                // "the 2nd of this month", "the 15th of next month": a day of that month.
+                if words.contains("of"),
+                    let day = numbers.first(where: { $0.isOrdinal && $0.value >= 1 && $0.value <= 31 })
+                {
+                    guard Self.isValid(year: c.year!, month: c.month!, day: Int(day.value)) else { return nil }
+                    return String(format: "%04d-%02d-%02d", c.year!, c.month!, Int(day.value))
+                }
                 return String(format: "%04d-%02d", c.year!, c.month!)
             }
             if words.contains("year") {
@@ -202,6 +231,24 @@ struct DateResolver: Sendable {
                 + (part.map { $0.hasPrefix("T") && $0.count > 3 && !$0.contains(":") ? $0 : $0 } ?? "")
         }
         if let hour { return String(format: "T%02d:%02d", hour, minute) }
+        return nil
+    }
+
+    /// The quarter (1 to 4) an expression names: "Q3", "third quarter", "3rd quarter".
+    static func quarter(_ words: [String], _ lexemes: [EntityText.Lexeme], _ numbers: [NumberScanner.Match]) -> Int? {
+        for (i, w) in words.enumerated() {
+            if w == "q", i + 1 < words.count, lexemes[i + 1].kind == .digits, lexemes[i].end == lexemes[i + 1].start,
+                let n = Int(words[i + 1]), n >= 1, n <= 4
+            {
+                return n
+            }
+            if w == "quarter", i > 0 {
+                if let n = NumberWords.ordinals[words[i - 1]], n >= 1, n <= 4 { return Int(n) }
+                if i > 1, ["st", "nd", "rd", "th"].contains(words[i - 1]), let n = Int(words[i - 2]), n >= 1, n <= 4 {
+                    return n
+                }
+            }
+        }
         return nil
     }
 

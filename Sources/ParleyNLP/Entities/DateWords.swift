@@ -118,7 +118,7 @@ enum DateWords {
         "at", "on", "in", "of", "the", "to", "from", "between", "and", "through", "thru", "till", "until", "til",
         "-", "~", ",", "by", "around", "about", "before", "after", "since", "beginning", "end", "middle",
         "mid", "early", "late", "later", "earlier", "than", "no", "within", "this", "next", "last", "coming",
-        "following", "previous", "every", "each", "a", "an", "day", "o", "'", "’", "during", "approximately",
+        "following", "previous", "every", "each", "a", "an", "day", "o", "'", "during", "approximately",
         "upcoming", "same", "rest", "half", "second", "first", "/", "start", "ago",
     ]
 

@@ -40,8 +40,18 @@ struct DatetimeEntities {
             let previous = word(k - 1)
             let next = word(k + 1)
             if DateWords.months[w] != nil, lexemes[k].kind == .word {
-                // Ambiguous names ("may", "march") need digits, an ordinal or a year beside them.
-                let digitsBeside = (isDigits(k + 1) && dayNumber(k + 1)) || (isDigits(k - 1) && dayNumber(k - 1))
+                // "31-Oct-74", "5/Jan/25", "2025-Jan-05": a month name between numbers joined by - or /.
+                if k >= 2, k + 2 < lexemes.count, isDigits(k - 2), isDigits(k + 2), ["-", "/"].contains(previous),
+                    next == previous, text.adjacent(k - 2), text.adjacent(k - 1), text.adjacent(k),
+                    text.adjacent(k + 1), dayNumber(k - 2) || year(k - 2)
+                {
+                    mark((k - 2)..<(k + 3))
+                    continue
+                }
+                // "Sept. 5", "Dec. 24": what follows the abbreviation's dot counts as beside it.
+                let abbreviated = next == "." && text.adjacent(k) && (isDigits(k + 2) || numberAt[k + 2] != nil)
+                let after = abbreviated ? k + 2 : k + 1
+                let digitsBeside = (isDigits(after) && dayNumber(after)) || (isDigits(k - 1) && dayNumber(k - 1))
                 let ordinalBeside =
                     numberAt[k + 1]?.isOrdinal == true
                     || (k > 0 && numberEndingAt[k]?.isOrdinal == true)
@@ -50,7 +60,7 @@ struct DatetimeEntities {
                             $0.endLexeme == k - 1 && ($0.isOrdinal || !DateWords.ambiguousMonths.contains(w))
                         })
                 let nearNumber =
-                    digitsBeside || ordinalBeside || year(k + 1) || (next == "," && year(k + 2))
+                    digitsBeside || ordinalBeside || year(after) || (next == "," && year(k + 2))
                     || (!DateWords.ambiguousMonths.contains(w)
                         && (numberAt[k + 1] != nil || numberEndingAt[k] != nil))
                 if !DateWords.ambiguousMonths.contains(w) || nearNumber
@@ -61,7 +71,7 @@ struct DatetimeEntities {
                         && (k + 1 >= lexemes.count || lexemes[k + 1].kind == .symbol
                             || ["and", "to", "through", "until"].contains(next)))
                 {
-                    if !(w == "may" && previous == "i") { mark(k..<(k + 1)) }
+                    if !(w == "may" && previous == "i") { mark(k..<after) }
                 }
             } else if kind == .weekday {
                 if !DateWords.ambiguousWeekdays.contains(w) || dayNumber(k + 1) || numberAt[k + 1]?.isOrdinal == true
@@ -99,6 +109,12 @@ struct DatetimeEntities {
                 let determiner = DateWords.determiners.contains(previous)
                 if unit == "Q" {
                     if ordinalBefore || determiner || numberBefore { mark(at..<(k + 1)) }
+                    // "third quarter", "3rd quarter": the ordinal belongs to it.
+                    if let ordinal = numberEndingAt[at], ordinal.isOrdinal, ordinal.value >= 1, ordinal.value <= 4 {
+                        mark(ordinal.firstLexeme..<at)
+                    } else if let n = NumberWords.ordinals[previous], n <= 4 {
+                        mark((at - 1)..<at)
+                    }
                 } else if (w == "second" || w == "seconds") && !numberBefore {
                     continue
                 } else if ordinalBefore {
@@ -144,7 +160,7 @@ struct DatetimeEntities {
                     mark((k - 1)..<(k + 1))
                     if w == "a" || w == "p" { mark(k..<(k + 4)) }
                 }
-            } else if w == "o", next == "'" || next == "’", word(k + 2) == "clock" {
+            } else if w == "o", next == "'", word(k + 2) == "clock" {
                 mark(max(0, k - 1)..<(k + 3))
             } else if w == "past" || (w == "to" && ["quarter", "half"].contains(previous)), k > 0,
                 numberEndingAt[k] != nil || previous == "quarter" || previous == "half",
@@ -196,6 +212,12 @@ struct DatetimeEntities {
                 }
                 if (0..<phrase.count).allSatisfy({ word(k + $0) == phrase[$0] }) { mark(k..<(k + phrase.count)) }
             }
+            // "the 2nd of this month", "the 15th of next month": a day of a month named relatively.
+            if let day = numberAt[k], day.isOrdinal, day.value >= 1, day.value <= 31, word(day.endLexeme) == "of",
+                DateWords.determiners.contains(word(day.endLexeme + 1)), word(day.endLexeme + 2) == "month"
+            {
+                mark(k..<(day.endLexeme + 3))
+            }
             // "on the 18th": a day of the month.
             if word(k) == "on", word(k + 1) == "the", let day = numberAt[k + 2], day.isOrdinal, day.value >= 1,
                 day.value <= 31
@@ -238,6 +260,12 @@ struct DatetimeEntities {
     /// Month, weekday or relative-day words, to which day numbers attach.
     func isCalendarWord(_ k: Int) -> Bool {
         let w = text.lexemes[k].text
+        // The dot of an abbreviation: "Sept. 5".
+        if w == ".", k > 0, text.adjacent(k - 1) {
+            let before = text.lexemes[k - 1].text
+            return DateWords.months[before] != nil || DateWords.weekdays[before] != nil
+        }
+        if w == "quarter" { return true }
         return DateWords.months[w] != nil || DateWords.weekdays[w] != nil || text.lexemes[k].kind == .digits
             || NumberWords.ordinals[w] != nil || NumberWords.isCardinal(w) || w == "st" || w == "nd" || w == "rd"
             || w == "th"

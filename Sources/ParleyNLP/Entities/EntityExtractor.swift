@@ -52,20 +52,27 @@ public struct EntityExtractor: Sendable {
                 )
                 .map { ($0, $0.type == "email" ? 2 : 3) }
             }
+            // The scanners below read the NFKC form ("０２０" as "020"); offsets go back to the message's.
             if types.contains("phone") {
-                candidates += PhoneEntities(text: entityText).find().map { ($0, 4) }
+                candidates += PhoneEntities(text: entityText).find().map { (entityText.restoring($0), 4) }
             }
             if !types.isDisjoint(with: ["money", "number", "ordinal", "datetime"]) {
                 let numeric = NumericEntities(text: entityText)
-                if types.contains("money") { candidates += numeric.moneyEntities().map { ($0, 5) } }
+                if types.contains("money") {
+                    candidates += numeric.moneyEntities().map { (entityText.restoring($0), 5) }
+                }
                 if types.contains("datetime") {
                     let resolver = DateResolver(reference: reference, timeZone: timeZone)
                     candidates += DatetimeEntities(text: entityText, numbers: numeric.numbers, resolver: resolver)
                         .find()
-                        .map { ($0, 6) }
+                        .map { (entityText.restoring($0), 6) }
                 }
-                if types.contains("ordinal") { candidates += numeric.ordinalEntities().map { ($0, 7) } }
-                if types.contains("number") { candidates += numeric.numberEntities().map { ($0, 8) } }
+                if types.contains("ordinal") {
+                    candidates += numeric.ordinalEntities().map { (entityText.restoring($0), 7) }
+                }
+                if types.contains("number") {
+                    candidates += numeric.numberEntities().map { (entityText.restoring($0), 8) }
+                }
             }
         }
         return Self.resolveOverlaps(candidates)

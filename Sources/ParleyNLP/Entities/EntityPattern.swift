@@ -4,7 +4,9 @@ internal import CICU
 /// such as an order number `[A-Z]-\d{5}`.
 ///
 /// Matching runs under a step limit, so even a pattern that would backtrack
-/// catastrophically costs bounded time per message.
+/// catastrophically costs bounded time per message. `\b` follows Unicode's
+/// word boundaries (ICU's `(?w)`), so `\b[A-Z]-\d{5}\b` also finds
+/// "A-10234" in "订单号A-10234", where Chinese, Japanese or Thai letters touch it.
 public struct EntityPattern: Sendable {
     public let name: String
     public let patterns: [String]
@@ -15,7 +17,7 @@ public struct EntityPattern: Sendable {
         self.name = name
         self.patterns = patterns
         compiled = try patterns.map { pattern throws(EntityPatternError) in
-            guard let regex = CompiledRegex(pattern) else { throw EntityPatternError(pattern: pattern) }
+            guard let regex = CompiledRegex("(?w)" + pattern) else { throw EntityPatternError(pattern: pattern) }
             return regex
         }
     }
@@ -23,8 +25,10 @@ public struct EntityPattern: Sendable {
     /// Every match in `text`, as code-point spans.
     func matches(in text: String, codePoints: [Int], units: [UInt16]) -> [Entity] {
         var entities: [Entity] = []
+        let (searched, origin) = Self.separatingUnspacedScripts(units)
         for regex in compiled {
-            for range in regex.matches(units) {
+            for found in regex.matches(searched) {
+                let range = origin.map { $0[found.lowerBound]..<$0[found.upperBound] } ?? found
                 let raw = String(decoding: units[range], as: UTF16.self)
                 entities.append(
                     Entity(
@@ -33,6 +37,36 @@ public struct EntityPattern: Sendable {
             }
         }
         return entities
+    }
+}
+
+extension EntityPattern {
+    /// Thai, Lao, Khmer and Myanmar are written without spaces, and Unicode's word
+    /// boundaries without a dictionary see no break between their letters and
+    /// Latin ones. So a space goes between such a letter and a Latin letter or
+    /// digit before matching; `origin` maps the searched text's offsets (and its
+    /// end) back to the message's (nil when nothing was inserted).
+    static func separatingUnspacedScripts(_ units: [UInt16]) -> ([UInt16], [Int]?) {
+        func unspaced(_ unit: UInt16) -> Bool {
+            (0x0E00...0x0EFF).contains(unit) || (0x1000...0x109F).contains(unit) || (0x1780...0x17FF).contains(unit)
+        }
+        func latin(_ unit: UInt16) -> Bool {
+            unit < 0x80 && (unit | 0x20 >= 0x61 && unit | 0x20 <= 0x7A || unit >= 0x30 && unit <= 0x39)
+        }
+        guard units.contains(where: unspaced) else { return (units, nil) }
+        var searched: [UInt16] = []
+        var origin: [Int] = []
+        searched.reserveCapacity(units.count + 8)
+        for (i, unit) in units.enumerated() {
+            if i > 0 && (unspaced(units[i - 1]) && latin(unit) || latin(units[i - 1]) && unspaced(unit)) {
+                searched.append(0x20)
+                origin.append(i)
+            }
+            searched.append(unit)
+            origin.append(i)
+        }
+        origin.append(units.count)
+        return (searched, origin)
     }
 }
 

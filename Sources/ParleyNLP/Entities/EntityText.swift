@@ -1,6 +1,14 @@
+internal import Foundation
+
 /// A message prepared for the entity rules: its Unicode scalars (so that
 /// offsets are code points) and a simple split into words, digit runs and
 /// single symbols.
+///
+/// The rules read the message NFKC-normalised character by character, so
+/// full-width digits and other compatibility forms ("０２０ ７９４６",
+/// "＄１２", "ﬁ") read as their plain forms; `origin` maps offsets back to the
+/// message as written. Vulgar fractions, superscripts and subscripts keep their
+/// own form ("⅔" is a number, "10²" is not 102).
 struct EntityText {
     /// A word (letters), a run of ASCII digits, or one other visible character.
     struct Lexeme {
@@ -12,11 +20,19 @@ struct EntityText {
         var text: String
     }
 
+    /// The normalised scalars the rules read.
     let scalars: [Unicode.Scalar]
     let lexemes: [Lexeme]
+    /// The message as written, and for each offset into `scalars` (and its end) the offset
+    /// into it; nil when normalisation changed nothing.
+    let original: [Unicode.Scalar]
+    let origin: [Int]?
 
     init(_ text: String) {
-        let scalars = Array(text.unicodeScalars)
+        let original = Array(text.unicodeScalars)
+        let (scalars, origin) = Self.normalized(original)
+        self.original = original
+        self.origin = origin
         var lexemes: [Lexeme] = []
         lexemes.reserveCapacity(scalars.count / 3)
         var i = 0
@@ -38,10 +54,62 @@ struct EntityText {
                 kind = .symbol
                 i += 1
             }
-            lexemes.append(Lexeme(kind: kind, start: start, end: i, text: Self.lowercased(scalars[start..<i])))
+            // Every apostrophe reads as the ASCII one ("o’clock").
+            let text = kind == .symbol && Apostrophes.contains(scalar.value) ? "'" : Self.lowercased(scalars[start..<i])
+            lexemes.append(Lexeme(kind: kind, start: start, end: i, text: text))
         }
         self.scalars = scalars
         self.lexemes = lexemes
+    }
+
+    /// Each scalar in its NFKC form, and where each result came from (nil when nothing changed).
+    static func normalized(_ original: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int]?) {
+        func changes(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value >= 0xA0
+                && (Apostrophes.isVariant(scalar.value)
+                    || scalar.properties.changesWhenNFKCCaseFolded && !keepsItsForm(scalar))
+        }
+        guard let first = original.firstIndex(where: changes) else { return (original, nil) }
+        var scalars = Array(original[..<first])
+        var origin = Array(0..<first)
+        scalars.reserveCapacity(original.count + 4)
+        for i in first..<original.count {
+            let scalar = original[i]
+            if Apostrophes.isVariant(scalar.value) {
+                // An apostrophe, whichever was typed ("´" would become a space and an accent).
+                scalars.append("'")
+                origin.append(i)
+            } else if changes(scalar) {
+                let form = String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars
+                scalars += form
+                origin += repeatElement(i, count: form.count)
+            } else {
+                scalars.append(scalar)
+                origin.append(i)
+            }
+        }
+        origin.append(original.count)
+        return (scalars, origin)
+    }
+
+    /// Vulgar fractions, superscripts and subscripts, which NFKC would turn into plain digits.
+    static func keepsItsForm(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xB2, 0xB3, 0xB9, 0xBC...0xBE, 0x2070...0x209F, 0x2150...0x215F, 0x2189: return true
+        default: return false
+        }
+    }
+
+    /// `entity` (found in the normalised text) with the offsets and text of the message as written.
+    func restoring(_ entity: Entity) -> Entity {
+        guard let origin else { return entity }
+        var entity = entity
+        entity.start = origin[entity.start]
+        entity.end = max(entity.start, origin[entity.end])
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: original[entity.start..<entity.end])
+        entity.text = String(view)
+        return entity
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -49,9 +117,11 @@ struct EntityText {
             ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
     }
 
-    /// Letters, but not digits.
+    /// Letters, but not digits, nor apostrophes that Unicode counts as letters ("ʼ").
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? scalar.isASCIILetter : scalar.properties.isAlphabetic && !scalar.isASCIIDigit
+        scalar.value < 0x80
+            ? scalar.isASCIILetter
+            : scalar.properties.isAlphabetic && !scalar.isASCIIDigit && !Apostrophes.contains(scalar.value)
     }
 
     static func lowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> String {

@@ -377,16 +377,44 @@ struct NumberScanner {
     func digits(at i: Int) -> Match? {
         let scalars = text.scalars
         guard lexemes[i].kind == .digits else { return nil }
-        // Digits glued to letters before them ("SCP173", "T005") are not a number.
-        if i > 0 && lexemes[i - 1].kind == .word && lexemes[i - 1].end == lexemes[i].start { return nil }
+        // Digits glued to letters before them ("SCP173", "T005") are not a number, unless the letters are a
+        // currency code ("CHF3.04").
+        if i > 0 && lexemes[i - 1].kind == .word && lexemes[i - 1].end == lexemes[i].start
+            && !Currency.isCode(text, i - 1) && lexemes[i - 1].text != "rs"
+        {
+            return nil
+        }
         let inChain =
             i >= 2 && (word(i - 1) == "." || word(i - 1) == "/") && lexemes[i - 2].kind == .digits
             && lexemes[i - 2].end == lexemes[i - 1].start && lexemes[i - 1].end == lexemes[i].start
         var end = i + 1
         var literal = lexemes[i].text
+        // European groups: dots between thousands and a decimal comma ("1.200,50", "2.345.678,90").
+        var european = false
+        if literal.count <= 3 {
+            var g = end
+            var joined = literal
+            while word(g) == ".", g + 1 < lexemes.count, lexemes[g + 1].kind == .digits,
+                lexemes[g + 1].text.count == 3, lexemes[g - 1].end == lexemes[g].start,
+                lexemes[g].end == lexemes[g + 1].start
+            {
+                joined += lexemes[g + 1].text
+                g += 2
+            }
+            if g > end, word(g) == ",", g + 1 < lexemes.count, lexemes[g + 1].kind == .digits,
+                lexemes[g + 1].text.count <= 2, lexemes[g - 1].end == lexemes[g].start,
+                lexemes[g].end == lexemes[g + 1].start,
+                !((word(g + 2) == "," || word(g + 2) == ".") && g + 3 < lexemes.count && lexemes[g + 3].kind == .digits
+                    && lexemes[g + 2].end == lexemes[g + 3].start)
+            {
+                literal = joined + "." + lexemes[g + 1].text
+                end = g + 2
+                european = true
+            }
+        }
         // Comma groups: thousands ("1,234,567"), Indian ("12,34,567") or a decimal comma ("5,00").
         var groups: [String] = []
-        var g = end
+        var g = european ? lexemes.count : end
         while g + 1 < lexemes.count, word(g) == ",", text.adjacent(g - 1) && lexemes[g - 1].end == lexemes[g].start,
             lexemes[g].end == lexemes[g + 1].start, lexemes[g + 1].kind == .digits
         {
@@ -405,7 +433,7 @@ struct NumberScanner {
             }
         }
         // Space groups: "40 000", "1 234 567", "1 414 021 100" (also thin and no-break spaces).
-        if end == i + 1, literal.count <= 3 {
+        if end == i + 1, literal.count <= 3, !european {
             var s = end
             var spaced = literal
             while s < lexemes.count, lexemes[s].kind == .digits, lexemes[s].text.count == 3,
@@ -421,7 +449,7 @@ struct NumberScanner {
             }
         }
         // A decimal point, unless this is a chain such as an IP address or a date.
-        if word(end) == ".", end + 1 < lexemes.count, lexemes[end + 1].kind == .digits,
+        if !european, word(end) == ".", end + 1 < lexemes.count, lexemes[end + 1].kind == .digits,
             lexemes[end - 1].end == lexemes[end].start,
             lexemes[end].end == lexemes[end + 1].start, !inChain
         {
@@ -482,7 +510,9 @@ struct NumberScanner {
             {
                 value *= multiplier
                 end += 1
-            } else if glued, Currency.codes.contains(suffix) == false, Currency.names[suffix] == nil, suffix != "s" {
+            } else if glued, !Currency.isCode(text, end), Currency.names[suffix] == nil,
+                Currency.minorUnits[suffix] == nil, suffix != "s"
+            {
                 // Digits glued to a word ("180ml", "29km", "3pm", "1m") are a measure, not a number.
                 return nil
             }

@@ -118,11 +118,12 @@ struct NumericEntities {
         let lexemes = text.lexemes
         var entities: [Entity] = []
         var used = Set<Int>()
-        for match in numbers where !match.isOrdinal {
+        for match in numbers where !match.isOrdinal && !used.contains(match.firstLexeme) {
             // Currency before: "$ 20", "c $ 1.34", "US$ 1MM", "EUR 40", "dollar 22.5 million", "₿21,000,000".
             var start = match.firstLexeme
             var currency: String?
             var end = match.endLexeme
+            var amount = match.value
             // A sign right after the amount is its own ("10 $ 30 $"), not the next amount's.
             let signAfter = end < lexemes.count && Currency.symbol(lexemes[end].text) != nil
             if !signAfter, start > 0, !used.contains(start - 1),
@@ -134,40 +135,33 @@ struct NumericEntities {
             // Currency after: "12 euros", "197 pence", "50 million USD", "75 USD million", "115USD", "10 €".
             if currency == nil, let (code, next) = Currency.after(text, lexeme: end) {
                 currency = code
+                // Minor units alone: "80 pence" is 0.80 GBP, "25¢" 0.25 USD.
+                if let minor = Currency.minorUnits[lexemes[next - 1].text], minor.code == code {
+                    amount *= minor.factor
+                }
                 end = next
                 if end < lexemes.count, let scale = NumberWords.scales[lexemes[end].text], scale >= 1e3 {
                     end += 1
                 }
             }
             guard let code = currency else { continue }
-            var amount = match.value
             if end < lexemes.count, let scale = NumberWords.scales[lexemes[end - 1].text], end - 1 >= match.endLexeme,
                 scale >= 1e3
             {
                 amount *= scale
             }
-            // Minor units after "and": "15 dollars and 50", "c $ 100 and fifty", "thirteen dollars and forty-five cents".
-            if end + 1 < lexemes.count, lexemes[end].text == "and",
-                let cents = NumberScanner(text: text).number(at: end + 1), !cents.isOrdinal,
-                cents.value < 100
-            {
-                let minorUnit = cents.endLexeme < lexemes.count ? Currency.after(text, lexeme: cents.endLexeme) : nil
-                if minorUnit == nil
-                    || ["cent", "cents", "pence", "penny", "mao", "jiao"].contains(lexemes[cents.endLexeme].text)
-                {
-                    amount += cents.value / 100
-                    end = minorUnit?.1 ?? cents.endLexeme
-                }
-            } else if end < lexemes.count, code != "", let minor = NumberScanner(text: text).number(at: end),
-                minor.isWords == false, minor.value < 100, end > match.endLexeme, lexemes[end].kind == .digits
-            {
-                // "17 USD 25"
-                amount += minor.value / 100
-                end = minor.endLexeme
+            // Minor units after the major ones: "3 dollars 50 cents", "three dollars and fifty cents",
+            // "15 dollars and 50", "c $ 100 and fifty", "17 USD 25".
+            if let (minor, after) = minorAmount(after: end, code: code, major: match) {
+                amount += minor
+                end = after
             }
             used.formUnion(start..<end)
-            let rounded = (amount * 100).rounded() / 100
-            let figure = rounded == rounded.rounded() ? NumberWords.format(rounded) : String(format: "%.2f", rounded)
+            let digits = max(2, Currency.digits(code))
+            let scale = pow(10, Double(digits))
+            let rounded = (amount * scale).rounded() / scale
+            let figure =
+                rounded == rounded.rounded() ? NumberWords.format(rounded) : String(format: "%.\(digits)f", rounded)
             let value = figure + (code.isEmpty ? "" : " " + code)
             entities.append(span("money", start, end, value: value))
         }
@@ -178,6 +172,30 @@ struct NumericEntities {
             }
         }
         return entities
+    }
+
+    /// The minor units after an amount of `code` that ends before lexeme `end`, as a part of
+    /// the major unit, and the lexeme after them: an optional "and", a number under 100, then a
+    /// minor unit of the same currency ("50 cents"); without one, only digits after a code
+    /// ("17 USD 25") or a number after "and" ("15 dollars and 50").
+    func minorAmount(after end: Int, code: String, major: NumberScanner.Match) -> (Double, Int)? {
+        let lexemes = text.lexemes
+        guard end < lexemes.count, end > major.endLexeme, code != "" else { return nil }
+        let and = lexemes[end].text == "and"
+        let first = and ? end + 1 : end
+        guard first < lexemes.count, let cents = NumberScanner(text: text).number(at: first), !cents.isOrdinal,
+            cents.value < 100, cents.value >= 0
+        else { return nil }
+        if cents.endLexeme < lexemes.count, let minor = Currency.minorUnits[lexemes[cents.endLexeme].text] {
+            guard Currency.after(text, lexeme: cents.endLexeme)?.0 == minor.code || minor.code == code else {
+                return nil
+            }
+            return (cents.value * minor.factor, cents.endLexeme + 1)
+        }
+        // Another currency after the number is another amount ("10 dollars and 5 euros").
+        if cents.endLexeme < lexemes.count, Currency.after(text, lexeme: cents.endLexeme) != nil { return nil }
+        if and || (!cents.isWords && lexemes[first].kind == .digits) { return (cents.value / 100, cents.endLexeme) }
+        return nil
     }
 
     func entity(_ type: String, _ match: NumberScanner.Match, value: String) -> Entity {

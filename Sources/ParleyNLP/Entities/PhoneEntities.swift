@@ -173,8 +173,28 @@ struct PhoneEntities {
             return (nil, max(scanned, end))
         }
         if !hasCue(before: begin) && blocked(before: begin) { return (nil, max(scanned, end)) }
-        let value = (plus ? "+" : "") + raw.unicodeScalars.filter(\.isASCIIDigit).map(String.init).joined()
-        return (Entity(type: "phone", value: value, text: raw, start: begin, end: end), end)
+        return (Entity(type: "phone", value: Self.value(raw, plus: plus), text: raw, start: begin, end: end), end)
+    }
+
+    /// The digits of a number, with a leading "+" when it is international: written
+    /// with "+" or with the "00" prefix ("0044 20 …" → "+4420…"). The trunk zero
+    /// in brackets after a country code is dropped ("+44 (0)20 …" → "+4420…").
+    static func value(_ raw: String, plus: Bool) -> String {
+        var digits = ""
+        let scalars = Array(raw.unicodeScalars)
+        var international = plus
+        for (i, scalar) in scalars.enumerated() where scalar.isASCIIDigit {
+            let trunkZero =
+                scalar == "0" && i > 0 && scalars[i - 1] == "(" && i + 1 < scalars.count && scalars[i + 1] == ")"
+                && !digits.isEmpty
+            if trunkZero && (plus || digits.hasPrefix("00")) { continue }
+            digits.unicodeScalars.append(scalar)
+        }
+        if !plus, digits.hasPrefix("00"), digits.count >= 10, digits.dropFirst(2).first != "0" {
+            digits.removeFirst(2)
+            international = true
+        }
+        return (international ? "+" : "") + digits
     }
 
     /// US social security numbers: 3-2-4 digits with hyphens.

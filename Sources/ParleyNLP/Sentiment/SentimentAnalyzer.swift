@@ -16,25 +16,25 @@ public struct SentimentAnalyzer: Sendable {
     /// Lexicon words of seven or more letters by each of their one-letter deletions, for typos.
     private let deletions: [String: String]
     private let stemmer = EnglishStemmer()
+    /// Support-desk phrases by their first word, longest first.
+    private let phrasesByFirstWord: [String: [(words: [String], value: Double)]]
 
-    /// One analyzer for the whole process: building the lexicon tables takes a few milliseconds.
+    /// One analyzer for the whole process, built at its first use: reading the
+    /// lexicon resources and building the tables takes a few milliseconds.
     public static let english = SentimentAnalyzer()
 
     public init() {
         var lexicon: [String: Double] = [:]
-        for line in VaderLexicon.words.split(separator: "\n") {
-            let parts = line.split(separator: "\t")
-            if parts.count == 2, let value = Double(parts[1]) { lexicon[String(parts[0])] = value }
+        for (token, value) in SentimentLexicons.vaderWords() { lexicon[token] = value }
+        var phrases: [(String, Double)] = []
+        for (token, value) in SentimentLexicons.supportDesk() {
+            if token.utf8.contains(UInt8(ascii: " ")) { phrases.append((token, value)) } else { lexicon[token] = value }
         }
-        for (phrase, value) in SupportDeskLexicon.words { lexicon[phrase] = value }
+        // An emoji is looked up by its first scalar; of sequences sharing one, the last line wins.
         var emoji: [Unicode.Scalar: Double] = [:]
-        for line in VaderLexicon.emoji.split(separator: "\n") {
-            let parts = line.split(separator: "\t")
-            if parts.count == 2, let scalar = parts[0].unicodeScalars.first, let value = Double(parts[1]) {
-                emoji[scalar] = value
-            }
+        for (token, value) in SentimentLexicons.vaderEmoji() + SentimentLexicons.supportDeskEmoji() {
+            if let scalar = token.unicodeScalars.first { emoji[scalar] = value }
         }
-        for (scalar, value) in SupportDeskLexicon.emoji { emoji[scalar] = value }
         // Stems of lexicon words, for inflections the lexicon lacks; ambiguous stems are left out.
         var byStem: [String: [Double]] = [:]
         let stemmer = EnglishStemmer()
@@ -53,6 +53,7 @@ public struct SentimentAnalyzer: Sendable {
         self.deletions = deletions
         self.lexicon = lexicon
         self.emoji = emoji
+        phrasesByFirstWord = Self.indexPhrases(phrases)
     }
 
     /// The word (lower-case ASCII) with each one of its letters left out.
@@ -72,12 +73,14 @@ public struct SentimentAnalyzer: Sendable {
 
     /// The sentiment of `text`.
     public func analyze(_ text: String) -> Sentiment {
-        let items = Self.items(of: text)
+        let (items, endsClause) = Self.items(of: text)
         guard !items.isEmpty else { return Sentiment(score: 0) }
-        let lower = items.map { $0.lowercased() }
+        // Every apostrophe reads as the ASCII one: "don’t" is "don't".
+        let lower = items.map { Apostrophes.folded($0.lowercased()) }
         let known = lower.map(lookup)
         let capitalDifferential = Self.someButNotAllCapitals(items)
         var valences = [Double](repeating: 0, count: items.count)
+        var inPhrase = [Bool](repeating: false, count: items.count)
         var i = 0
         while i < items.count {
             let word = lower[i]
@@ -94,12 +97,14 @@ public struct SentimentAnalyzer: Sendable {
             // Phrases of the support-desk lexicon ("still waiting", "third time").
             if let (value, length) = phrase(at: i, lower) {
                 valences[i] = value
+                for k in i..<(i + length) { inPhrase[k] = true }
                 i += length
                 continue
             }
             valences[i] = valence(at: i, items, lower, known, capitalDifferential)
             i += 1
         }
+        negateToTheEndOfTheClause(&valences, lower, endsClause, inPhrase)
         // A negated action with no feeling word ("it doesn't charge", "I can't log in") is a complaint.
         for k in items.indices where Self.isNegation(lower[k]) || lower[k] == "no" {
             let window = (k + 1)..<min(items.count, k + 4)
@@ -120,6 +125,35 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     // MARK: VADER's rules
+
+    /// A negation reaches the positive words to the end of its clause, not only
+    /// the three words VADER looks back: "I never liked how your couriers treat
+    /// me". Words within three of it are negated by VADER's own rule. Farther
+    /// negative words keep their sign, since there the negation mostly
+    /// intensifies ("I can't tell you how disappointed I was", "never been
+    /// treated so badly"): on the UCI sentences, negating every word to the end
+    /// of the clause took sign accuracy from 0.791 to 0.789, negating only
+    /// positive words to 0.800. Phrases ("still waiting") keep their valence,
+    /// and a negation inside a phrase ("couldn't be happier") negates nothing.
+    /// A clause ends at , ; : . ! ? and before "but", "however", "although",
+    /// "though" and "yet".
+    private func negateToTheEndOfTheClause(
+        _ valences: inout [Double], _ lower: [String], _ endsClause: [Bool], _ inPhrase: [Bool]
+    ) {
+        var negation = -1
+        for k in lower.indices {
+            if k > 0 && endsClause[k - 1] || Self.clauseStarters.contains(lower[k]) { negation = -1 }
+            if negation >= 0 && k - negation > 3 && valences[k] > 0 && !inPhrase[k]
+                && !((k - 3)..<k).contains(where: { Self.isNegation(lower[$0]) })
+            {
+                valences[k] *= Self.negationScalar
+            }
+            if Self.isNegation(lower[k]) && !inPhrase[k] { negation = k }
+        }
+    }
+
+    /// Words that start a new clause, out of reach of an earlier negation.
+    static let clauseStarters: Set<String> = ["but", "however", "although", "though", "yet"]
 
     private func lookup(_ word: String) -> Double? {
         if let value = lexicon[word] { return value }
@@ -152,24 +186,24 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     private func phrase(at i: Int, _ lower: [String]) -> (Double, Int)? {
-        guard let candidates = Self.phrasesByFirstWord[lower[i]] else { return nil }
+        guard let candidates = phrasesByFirstWord[lower[i]] else { return nil }
         for (words, value) in candidates where i + words.count <= lower.count {
             if lower[i..<(i + words.count)].elementsEqual(words) { return (value, words.count) }
         }
         return nil
     }
 
-    /// Support-desk phrases by their first word, longest first.
-    static let phrasesByFirstWord: [String: [(words: [String], value: Double)]] = {
+    /// Phrases by their first word, longest first.
+    static func indexPhrases(_ phrases: [(String, Double)]) -> [String: [(words: [String], value: Double)]] {
         var table: [String: [(words: [String], value: Double)]] = [:]
-        for (phrase, value) in SupportDeskLexicon.phrases {
+        for (phrase, value) in phrases {
             let words = phrase.split(separator: " ").map(String.init)
             table[words[0], default: []].append((words, value))
         }
         return table.mapValues {
             $0.sorted { ($0.words.count, $0.words.joined()) > ($1.words.count, $1.words.joined()) }
         }
-    }()
+    }
 
     /// Words that occur in idioms and multi-word boosters, so most messages skip those checks.
     static let idiomWords: Set<String> = Set(
@@ -258,9 +292,11 @@ public struct SentimentAnalyzer: Sendable {
     // MARK: Tokens
 
     /// VADER's tokens: split on whitespace, punctuation trimmed from words
-    /// (but emoticons such as ":)" kept whole).
-    static func items(of text: String) -> [String] {
+    /// (but emoticons such as ":)" kept whole); and whether each one ends a
+    /// clause (punctuation such as "," or "." trimmed from its end).
+    static func items(of text: String) -> (items: [String], endsClause: [Bool]) {
         var items: [String] = []
+        var endsClause: [Bool] = []
         for raw in text.unicodeScalars.split(whereSeparator: { EntityText.isSpace($0) }) {
             var start = raw.startIndex
             var end = raw.endIndex
@@ -268,8 +304,9 @@ public struct SentimentAnalyzer: Sendable {
             while end > start && isPunctuation(raw[raw.index(before: end)]) { end = raw.index(before: end) }
             let trimmed = raw[start..<end]
             items.append(String(trimmed.count <= 2 ? String.UnicodeScalarView(raw) : String.UnicodeScalarView(trimmed)))
+            endsClause.append(raw[end...].contains(where: { ",;:.!?".unicodeScalars.contains($0) }))
         }
-        return items
+        return (items, endsClause)
     }
 
     /// Punctuation and symbols, as Python's `string.punctuation` and beyond.

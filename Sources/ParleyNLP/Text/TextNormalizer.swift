@@ -3,8 +3,8 @@ internal import CICU
 /// NFKC normalisation with full Unicode case folding, through ICU.
 ///
 /// ASCII text, the common case, is lower-cased in Swift without calling ICU.
-/// The right single quotation mark (’) becomes an ASCII apostrophe, so that
-/// "don’t" and "don't" are the same word.
+/// Every apostrophe (’ ‘ ʼ ′ ＇ ` ´ …, see `Apostrophes`) becomes the ASCII
+/// one first, so that "don’t" and "don't" are the same word.
 public enum TextNormalizer {
     /// The NFKC_Casefold form of `text`.
     public static func normalize(_ text: String) -> String {
@@ -13,6 +13,11 @@ public enum TextNormalizer {
     }
 
     static func normalize(_ units: UnsafeBufferPointer<UInt16>) -> String {
+        if let folded = Apostrophes.folded(units) { return folded.withUnsafeBufferPointer { fold($0) } }
+        return fold(units)
+    }
+
+    private static func fold(_ units: UnsafeBufferPointer<UInt16>) -> String {
         var ascii = true
         for unit in units where unit >= 0x80 {
             ascii = false
@@ -35,7 +40,6 @@ public enum TextNormalizer {
                 return String(decoding: units, as: UTF16.self)
             }
             if length <= capacity {
-                for i in 0..<length where output[i] == 0x2019 { output[i] = 0x27 }
                 return String(decoding: output[0..<length], as: UTF16.self)
             }
             capacity = length

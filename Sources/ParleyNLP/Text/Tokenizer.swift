@@ -6,8 +6,9 @@ internal import CICU
 /// are segmented with ICU's dictionaries and nothing assumes words are
 /// separated by spaces. On top of ICU, email and web addresses are kept whole,
 /// English contractions are split into their parts ("don't" → "do" + "n't",
-/// normalised to "not"), and every token is normalised with NFKC and full case
-/// folding. Offsets count Unicode code points of the original text.
+/// normalised to "not", whichever apostrophe was typed: ’ ‘ ʼ ′ ＇ …), and
+/// every token is normalised with NFKC and full case folding. Offsets and
+/// `text` are those of the original text.
 ///
 /// A tokenizer is a stateless value; ICU's break iterator is kept per thread
 /// inside the C shim and reused for every message.
@@ -19,21 +20,29 @@ public struct Tokenizer: Sendable {
         let units = Array(text.utf16)
         guard !units.isEmpty else { return [] }
         return units.withUnsafeBufferPointer { buffer in
-            var run = TokenizerRun(units: buffer)
-            run.tokenize()
-            return run.tokens
+            // Word breaks and contractions see every apostrophe as the ASCII one (same length, same offsets).
+            let folded = Apostrophes.folded(buffer)
+            return (folded ?? []).withUnsafeBufferPointer { foldedBuffer in
+                var run = TokenizerRun(original: buffer, units: folded == nil ? buffer : foldedBuffer)
+                run.tokenize()
+                return run.tokens
+            }
         }
     }
 }
 
 /// The work of tokenising one message.
 private struct TokenizerRun {
+    /// The message as written, for the tokens' text.
+    let original: UnsafeBufferPointer<UInt16>
+    /// The message with apostrophes folded to ASCII ones, for everything else.
     let units: UnsafeBufferPointer<UInt16>
     /// `codePoints[i]` is the number of code points in `units[0..<i]`.
     var codePoints: [Int]
     var tokens: [Token] = []
 
-    init(units: UnsafeBufferPointer<UInt16>) {
+    init(original: UnsafeBufferPointer<UInt16>, units: UnsafeBufferPointer<UInt16>) {
+        self.original = original
         self.units = units
         codePoints = CodePointOffsets.of(units)
     }
@@ -130,7 +139,7 @@ private struct TokenizerRun {
         var apostrophe = -1
         var i = end - 1
         while i > start {
-            if units[i] == 0x27 || units[i] == 0x2019 {
+            if units[i] == 0x27 {
                 apostrophe = i
                 break
             }
@@ -160,7 +169,7 @@ private struct TokenizerRun {
 
     mutating func emit(_ start: Int, _ end: Int, kind: Token.Kind, normalized: String?) {
         guard start < end else { return }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: units[start..<end]), as: UTF16.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: original[start..<end]), as: UTF16.self)
         tokens.append(
             Token(
                 text: text,
