@@ -219,14 +219,7 @@ public struct AgentConnection: Sendable {
 
     /// Refuses what the client sent, saying what the protocol expects.
     private func refuse(_ error: WireDecodingError) {
-        switch error {
-        case .notAMessage:
-            refuse(.invalidJSON, "expected a JSON object with a \"type\" (\(AgentMessage.Kind.expected))")
-        case .unknownType(let type):
-            refuse(.unknownType, "unknown type \"\(type)\"; expected \(AgentMessage.Kind.expected)")
-        case .invalidFields(let type):
-            refuse(.invalidMessage, "\"\(type)\" is missing a field or has one of the wrong kind; see docs/PROTOCOL.md")
-        }
+        refuse(error.code, error.message(expecting: AgentMessage.Kind.self))
     }
 
     private func refuse(_ code: ErrorCode, _ message: String) {

@@ -97,14 +97,7 @@ public struct ChatConnection: Sendable {
 
     /// Refuses what the client sent, saying what the protocol expects.
     private func refuse(_ error: WireDecodingError) {
-        switch error {
-        case .notAMessage:
-            refuse(.invalidJSON, "expected a JSON object with a \"type\" (\(ClientMessage.Kind.expected))")
-        case .unknownType(let type):
-            refuse(.unknownType, "unknown type \"\(type)\"; expected \(ClientMessage.Kind.expected)")
-        case .invalidFields(let type):
-            refuse(.invalidMessage, ClientMessage.Kind(rawValue: type)?.requirement ?? "missing or invalid fields")
-        }
+        refuse(error.code, error.message(expecting: ClientMessage.Kind.self))
     }
 
     private func refuse(_ code: ErrorCode, _ message: String) {

@@ -16,4 +16,13 @@ public enum WireDecodingError: Error, Sendable, Hashable {
         case .invalidFields: .invalidMessage
         }
     }
+
+    /// What the client reads: what was wrong, and what the protocol of `Kind` expects.
+    func message<Kind: WireMessageKind>(expecting _: Kind.Type) -> String {
+        switch self {
+        case .notAMessage: "expected a JSON object with a \"type\" (\(Kind.expected))"
+        case .unknownType(let type): "unknown type \"\(type)\"; expected \(Kind.expected)"
+        case .invalidFields(let type): Kind(rawValue: type)?.requirement ?? "missing or invalid fields"
+        }
+    }
 }

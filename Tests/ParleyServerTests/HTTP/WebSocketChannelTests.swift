@@ -1,5 +1,7 @@
 import Foundation
+import HummingbirdTesting
 import HummingbirdWSClient
+import HummingbirdWSTesting
 import Logging
 import NIOCore
 import NIOWebSocket
@@ -7,6 +9,7 @@ import ParleyBot
 import ParleyNLP
 import ParleyServer
 import ParleyStore
+import ParleyTestSupport
 import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct WebSocketChannelTests {
@@ -19,34 +22,45 @@ import Testing
         return try ServerEvent(json: text)
     }
 
+    /// In process, in HummingbirdTesting's live mode (the application on a free port, its own client).
     @Test func startsAConversationAndRepliesAfterStoringEachMessage() async throws {
-        let server = try await TestServer.start()
-        try await WebSocketClient.connect(url: server.webSocketURL, logger: Self.logger) { inbound, outbound, _ in
-            var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
-            try await outbound.write(.text(#"{"type":"hello","customer":{"id":"c-42","name":"Ana"}}"#))
-            let welcome = try await Self.next(&messages)
-            #expect(welcome.type == .welcome)
-            #expect(welcome.customerId == "c-42")
-            #expect(welcome.resumed == false)
-            let greeting = try await Self.next(&messages)
-            #expect(greeting.type == .reply)
-            #expect(greeting.text?.contains("Ana") == true)
-            try await outbound.write(.text(#"{"type":"message","text":"hello","analysis":true}"#))
-            let hello = try await Self.next(&messages)
-            #expect(hello.intent == "greet")
-            #expect(hello.quickReplies == ["Where is my order?", "Refunds"])
-            #expect(hello.analysis?.intent?.name == "greet")
-            try await outbound.write(.text(#"{"type":"message","text":"where is my order A-10234"}"#))
-            let reply = try await Self.next(&messages)
-            #expect(reply.text == "Order A-10234 is on its way.")
-            #expect(reply.analysis == nil)
-            let transcript = try await server.service.store.transcript(conversationId: welcome.conversationId ?? "")
-            #expect(transcript.map(\.sender) == [.bot, .customer, .bot, .customer, .bot])
-            #expect(transcript.last?.id == reply.id)
-            #expect(transcript[3].id == reply.inReplyTo)
-            #expect(try await server.service.store.customer(id: "c-42")?.name == "Ana")
+        let folder = try TemporaryFolder()
+        let (service, configuration) = try TestServer.service(in: folder)
+        let app = try await buildApplication(configuration: configuration, service: service, logger: service.logger)
+        try await app.test(.live) { client in
+            try await client.ws("/ws") { inbound, outbound, _ in
+                try await Self.chat(inbound, outbound, store: service.store)
+            }
         }
-        try await server.stop()
+    }
+
+    /// Says hello as customer c-42, then two messages, checking each answer against what was stored.
+    static func chat(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, store: any CRMStore)
+        async throws
+    {
+        var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+        try await outbound.write(.text(#"{"type":"hello","customer":{"id":"c-42","name":"Ana"}}"#))
+        let welcome = try await Self.next(&messages)
+        #expect(welcome.type == .welcome)
+        #expect(welcome.customerId == "c-42")
+        #expect(welcome.resumed == false)
+        let greeting = try await Self.next(&messages)
+        #expect(greeting.type == .reply)
+        #expect(greeting.text?.contains("Ana") == true)
+        try await outbound.write(.text(#"{"type":"message","text":"hello","analysis":true}"#))
+        let hello = try await Self.next(&messages)
+        #expect(hello.intent == "greet")
+        #expect(hello.quickReplies == ["Where is my order?", "Refunds"])
+        #expect(hello.analysis?.intent?.name == "greet")
+        try await outbound.write(.text(#"{"type":"message","text":"where is my order A-10234"}"#))
+        let reply = try await Self.next(&messages)
+        #expect(reply.text == "Order A-10234 is on its way.")
+        #expect(reply.analysis == nil)
+        let transcript = try await store.transcript(conversationId: welcome.conversationId ?? "")
+        #expect(transcript.map(\.sender) == [.bot, .customer, .bot, .customer, .bot])
+        #expect(transcript.last?.id == reply.id)
+        #expect(transcript[3].id == reply.inReplyTo)
+        #expect(try await store.customer(id: "c-42")?.name == "Ana")
     }
 
     @Test func aCustomerWhoReconnectsResumesAndReceivesWhatTheyMissed() async throws {

@@ -92,8 +92,7 @@ extension ClientMessage: Codable {
 }
 
 extension ClientMessage.Kind {
-    /// What a message of this kind must carry, as its error says.
-    var requirement: String {
+    public var requirement: String {
         switch self {
         case .hello: "a hello has an optional \"customer\" object, \"conversation_id\" and \"last_message_id\""
         case .message: "a message needs a non-empty \"text\""
