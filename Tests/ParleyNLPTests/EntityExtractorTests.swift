@@ -2,20 +2,7 @@ import Foundation
 import ParleyNLP
 import Testing
 
-@Suite struct EntityExtractorTests {
-    let preprocessor = TextPreprocessor(language: "en")
-    /// Friday 3 May 2024, 10:00 UTC.
-    let reference = Date(timeIntervalSince1970: 1_714_730_400)
-    let utc = TimeZone(identifier: "UTC")!
-
-    func entities(_ text: String, _ extractor: EntityExtractor? = nil) -> [Entity] {
-        (extractor ?? EntityExtractor(timeZone: utc)).extract(preprocessor.preprocess(text), reference: reference)
-    }
-
-    func values(_ text: String, type: String) -> [String] {
-        entities(text).filter { $0.type == type }.map(\.value)
-    }
-
+@Suite struct EntityExtractorTests: EntityExamples {
     @Test func findsAddressesAndPhoneNumbers() {
         let found = entities("Mail jo.doe@shop.example.com, see https://shop.example.com/help or call 0161 123 4567.")
         #expect(found.map(\.type) == ["email", "url", "phone"])

@@ -4,19 +4,7 @@ import Testing
 
 /// Entity kinds of issue 17, each with the value it must normalise to.
 /// Reference time: Friday 3 May 2024, 10:00 UTC.
-@Suite struct EntityKindTests {
-    let preprocessor = TextPreprocessor(language: "en")
-    let reference = Date(timeIntervalSince1970: 1_714_730_400)
-    let utc = TimeZone(identifier: "UTC")!
-
-    func entities(_ text: String, _ extractor: EntityExtractor? = nil) -> [Entity] {
-        (extractor ?? EntityExtractor(timeZone: utc)).extract(preprocessor.preprocess(text), reference: reference)
-    }
-
-    func values(_ text: String, type: String) -> [String] {
-        entities(text).filter { $0.type == type }.map(\.value)
-    }
-
+@Suite struct EntityKindTests: EntityExamples {
     func texts(_ text: String, type: String) -> [String] {
         entities(text).filter { $0.type == type }.map(\.text)
     }
