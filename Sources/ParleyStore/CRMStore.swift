@@ -1,9 +1,10 @@
 /// The CRM store: customers, conversations and every message with what the
-/// bot made of it. SQLite by default (`SQLiteCRMStore`).
+/// bot made of it, and who may sign in (`AccessStore`). SQLite by default
+/// (`SQLiteCRMStore`).
 ///
 /// A write returns only once it is committed to disk: a message acknowledged
 /// to a client is never lost.
-public protocol CRMStore: Sendable {
+public protocol CRMStore: AccessStore {
     /// Inserts or updates a customer by id.
     func save(_ customer: Customer) async throws
     func customer(id: String) async throws -> Customer?
@@ -33,11 +34,6 @@ public protocol CRMStore: Sendable {
     func escalationQueue() async throws -> [Escalation]
     /// The latest escalation of a conversation that is not resolved yet.
     func openEscalation(conversationId: String) async throws -> Escalation?
-    /// Inserts or updates an agent by id.
-    func save(_ agent: Agent) async throws
-    func agent(id: String) async throws -> Agent?
-    /// Every agent, by id.
-    func agents() async throws -> [Agent]
     /// Counts per day (UTC) for days from `from` to `to`, both `YYYY-MM-DD`.
     func dailyReport(from: String, to: String) async throws -> [DailyCounts]
 }

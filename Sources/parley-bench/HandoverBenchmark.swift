@@ -25,7 +25,7 @@ struct HandoverBenchmark: AsyncParsableCommand {
     @Option(help: "The server's base WebSocket URL, e.g. ws://127.0.0.1:8080.")
     var url: String
 
-    @Option(help: "The agent to sign in as (create it with `parley agents add`).")
+    @Option(help: "The agent to sign in as (create it with `parley users add`).")
     var agent: String
 
     @Option(help: "Handovers to measure, one after another.")

@@ -14,7 +14,10 @@ struct EraseCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let report = try await storeOptions.open().erase(customerId: customer)
+            let store = try storeOptions.open()
+            let report = try await store.erase(customerId: customer)
+            try await CommandLineAudit.record(
+                .erase, target: customer, detail: "\(report.conversations) conversations", in: store)
             if format == .json { return try printJSON(report) }
             if report.customers == 0 {
                 print("no customer with id \(customer); nothing removed")

@@ -26,8 +26,13 @@ struct ExportCommand: AsyncParsableCommand {
         do {
             let store = try storeOptions.open()
             let conversations = try await store.conversations(customerId: customer, from: first, to: last)
+            try await CommandLineAudit.record(
+                .export, target: customer,
+                detail:
+                    "\(format.rawValue), \(conversations.count) conversations, \(first ?? "start") to \(last ?? "now")",
+                in: store)
             if format == .csv {
-                print("conversation_id,customer_id,channel,sent_at,sender,text,intent,confidence,sentiment,action")
+                print(TranscriptCSV.header)
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -45,25 +50,11 @@ struct ExportCommand: AsyncParsableCommand {
                             decoding: try encoder.encode(Line(conversation: conversation, messages: messages)),
                             as: UTF8.self))
                 case .csv:
-                    for message in messages {
-                        let fields = [
-                            conversation.id, conversation.customerId, conversation.channel,
-                            ISO8601DateFormatter().string(from: message.sentAt), message.sender.rawValue, message.text,
-                            message.intent ?? "", message.confidence.map { String(format: "%.4f", $0) } ?? "",
-                            message.sentimentScore.map { String(format: "%.4f", $0) } ?? "", message.action ?? "",
-                        ]
-                        print(fields.map(Self.csvField).joined(separator: ","))
-                    }
+                    for message in messages { print(TranscriptCSV.row(message, in: conversation)) }
                 }
             }
         } catch {
             throw fail(error)
         }
-    }
-
-    /// A CSV field, quoted when it holds a comma, quote or line break.
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
             service = ChatService(
                 bot: loaded, store: try SQLiteCRMStore(path: configuration.store),
                 redactor: PIIRedactor(kinds: try bot.configuration().redact), limits: configuration.limits,
-                desk: configuration.desk, logger: logger)
+                desk: configuration.desk, access: configuration.access, logger: logger)
         } catch {
             throw fail(error)
         }

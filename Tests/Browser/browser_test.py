@@ -161,7 +161,7 @@ def main():
     http, line, driver_port = free_port(), free_port(), free_port()
     bot = ["--intents", os.path.join(ROOT, "intents"), "--responses", os.path.join(ROOT, "responses"),
            "--model", os.path.join(work, "model.parley")]
-    subprocess.run([options.parley, "agents", "add", "ana", "--name", "Ana", "--store", store],
+    subprocess.run([options.parley, "users", "add", "ana", "--name", "Ana", "--store", store],
                    input=PASSWORD + "\n", text=True, check=True, capture_output=True)
     server_log = open(os.path.join(options.artifacts, "server.log"), "w")
     server = subprocess.Popen([options.parley, "serve", "--port", str(http), "--line-port", str(line),

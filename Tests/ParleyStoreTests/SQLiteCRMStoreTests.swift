@@ -140,16 +140,16 @@ import Testing
     @Test func storesAgentsAndFindsThemBySignInName() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("crm.sqlite")
-        var ana = Agent(id: "ana", name: "Ana", passwordHash: "h1", salt: "s1")
+        var ana = User(id: "ana", name: "Ana", passwordHash: "h1", salt: "s1")
         try await SQLiteCRMStore(path: path).save(ana)
-        try await SQLiteCRMStore(path: path).save(Agent(id: "bo", name: "Bo", passwordHash: "h2", salt: "s2"))
+        try await SQLiteCRMStore(path: path).save(User(id: "bo", name: "Bo", passwordHash: "h2", salt: "s2"))
         ana.status = .available
         ana.capacity = 5
         let store = try SQLiteCRMStore(path: path)
         try await store.save(ana)
-        #expect(try await store.agent(id: "ana") == ana)
-        #expect(try await store.agent(id: "cy") == nil)
-        #expect(try await store.agents().map(\.id) == ["ana", "bo"])
+        #expect(try await store.user(id: "ana") == ana)
+        #expect(try await store.user(id: "cy") == nil)
+        #expect(try await store.users().map(\.id) == ["ana", "bo"])
     }
 
     @Test func aFileThatIsNoDatabaseIsAClearError() throws {

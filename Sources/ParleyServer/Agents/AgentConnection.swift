@@ -8,6 +8,8 @@ internal import ParleyStore
 /// outbox, in order. Close it when the connection ends.
 public struct AgentConnection: Sendable {
     public let service: ChatService
+    /// The client's IP address, for the audit log.
+    private let address: String?
     private let outbox: @Sendable (AgentEvent) -> Void
     private var token: String?
     private var agentId: String?
@@ -17,8 +19,10 @@ public struct AgentConnection: Sendable {
     private var watching: [String: (session: ConversationSession, holder: Int, watcher: Int)] = [:]
 
     /// `outbox` receives the agent's events in order; it must not block.
-    public init(service: ChatService, outbox: @escaping @Sendable (AgentEvent) -> Void) {
+    /// `address` (the client's IP) goes into the audit log with sign-ins and agents' actions.
+    public init(service: ChatService, address: String? = nil, outbox: @escaping @Sendable (AgentEvent) -> Void) {
         self.service = service
+        self.address = address
         self.outbox = outbox
     }
 
@@ -72,7 +76,7 @@ public struct AgentConnection: Sendable {
         case .login, .resume:
             return
         case .status(let change):
-            guard let status = Agent.Status(rawValue: change.status), status != .offline else {
+            guard let status = User.Status(rawValue: change.status), status != .offline else {
                 return refuse(.invalidMessage, "status is available or away")
             }
             await desk.setStatus(agent.id, status)
@@ -99,6 +103,7 @@ public struct AgentConnection: Sendable {
             let id = try Self.id(reference.conversationId, for: message)
             let session = try await open(id)
             try await desk.take(id, session: session, by: agent.id)
+            await service.audit.record(.takeOver, actor: "user:\(agent.id)", target: id, address: address)
         case .decline(let reference):
             await desk.decline(try Self.id(reference.conversationId, for: message), by: agent.id)
         case .say(let say):
@@ -110,7 +115,9 @@ public struct AgentConnection: Sendable {
         case .typing(let reference):
             await desk.typing(in: try Self.id(reference.conversationId, for: message), by: agent.id)
         case .handback(let reference):
-            try await desk.handBack(try Self.id(reference.conversationId, for: message), by: agent.id)
+            let id = try Self.id(reference.conversationId, for: message)
+            try await desk.handBack(id, by: agent.id)
+            await service.audit.record(.handBack, actor: "user:\(agent.id)", target: id, address: address)
         case .close(let close):
             let id = try Self.id(close.conversationId, for: message)
             let word = close.outcome?.trimmingCharacters(in: .whitespaces) ?? ""
@@ -120,6 +127,8 @@ public struct AgentConnection: Sendable {
                 return refuse(.invalidMessage, "outcome is one of \(choices) (resolved when left out)")
             }
             try await desk.close(id, outcome: outcome, by: agent.id)
+            await service.audit.record(
+                .close, actor: "user:\(agent.id)", target: id, address: address, detail: outcome.rawValue)
         }
     }
 
@@ -130,9 +139,9 @@ public struct AgentConnection: Sendable {
     }
 
     private mutating func login(_ id: String, password: String) async throws(AgentDeskError) {
-        let stored: Agent?
+        let stored: User?
         do {
-            stored = try await service.store.agent(id: id)
+            stored = try await service.store.user(id: id)
         } catch {
             throw .unavailable
         }
@@ -140,8 +149,17 @@ public struct AgentConnection: Sendable {
         let matches = await Self.verify(password, of: stored)
         guard let stored, matches else {
             service.logger.notice("agent sign-in refused", metadata: ["agent": "\(id)"])
+            await service.audit.record(
+                .signInRefused, actor: "user:\(id)", address: address, detail: "wrong name or password")
             throw .unauthorized
         }
+        guard stored.role.may(.desk) else {
+            await service.audit.record(
+                .signInRefused, actor: "user:\(id)", address: address,
+                detail: "role \(stored.role.rawValue) may not desk")
+            throw .forbidden(stored.role)
+        }
+        await service.audit.record(.signIn, actor: "user:\(id)", address: address, detail: "desk")
         await leaveDesk()
         let (token, connection) = await service.desk.signIn(stored, outbox: outbox)
         (self.token, self.agentId, self.connection) = (token, stored.id, connection)
@@ -149,17 +167,17 @@ public struct AgentConnection: Sendable {
 
     /// Checked instead when the name is unknown, so that refusing it costs a
     /// scrypt like a wrong password: a quick refusal would tell which names exist.
-    private static let decoy: Agent = {
+    private static let decoy: User = {
         // A 36-character password: long enough, so hashing it cannot fail.
         let (hash, salt) = try! AgentPassword.hash(UUID().uuidString)
-        return Agent(id: "", name: "", passwordHash: hash, salt: salt)
+        return User(id: "", name: "", passwordHash: hash, salt: salt)
     }()
 
     /// Checks `password` against the agent's stored hash (the decoy's when
     /// there is no such agent) on the shared cooperative pool: scrypt takes
     /// tens of milliseconds of processor time, and on the connection's event
     /// loop every other socket of that loop would wait for it.
-    private static func verify(_ password: String, of agent: Agent?) async -> Bool {
+    private static func verify(_ password: String, of agent: User?) async -> Bool {
         await withTaskExecutorPreference(globalConcurrentExecutor) {
             let agent = agent ?? decoy
             return AgentPassword.verify(password, hash: agent.passwordHash, salt: agent.salt)

@@ -60,7 +60,7 @@ public actor AgentDesk {
     /// Signs in `agent` (whose password was checked) on a connection: sends
     /// it `signed_in` (with the token that resumes the sign-in), then the queue.
     /// Returns the token and the connection's id.
-    func signIn(_ agent: Agent, outbox: @escaping Outbox, now: Date = Date()) -> (token: String, connection: Int) {
+    func signIn(_ agent: User, outbox: @escaping Outbox, now: Date = Date()) -> (token: String, connection: Int) {
         var generator = SystemRandomNumberGenerator()
         let token = (0..<4).map { _ in String(generator.next(), radix: 16) }.joined(separator: "-")
         let profile =
@@ -156,7 +156,7 @@ public actor AgentDesk {
     }
 
     /// The agent sets themselves `available` or `away`.
-    func setStatus(_ agentId: String, _ status: Agent.Status) {
+    func setStatus(_ agentId: String, _ status: User.Status) {
         guard var agent = duty[agentId] else { return }
         agent.profile.status = status
         duty[agentId] = agent

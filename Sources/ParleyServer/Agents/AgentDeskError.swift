@@ -1,7 +1,11 @@
+public import ParleyStore
+
 /// Why the agent desk refused what an agent asked for.
 public enum AgentDeskError: Error, Sendable, Equatable {
     /// Not signed in, or a wrong name or password.
     case unauthorized
+    /// The user's role may not work the desk (a trainer).
+    case forbidden(Role)
     /// The sign-in is older than the configured session length.
     case sessionExpired
     /// Another agent (named) has the conversation or is taking it.
@@ -23,6 +27,7 @@ public enum AgentDeskError: Error, Sendable, Equatable {
     public var code: ErrorCode {
         switch self {
         case .unauthorized: .unauthorized
+        case .forbidden: .forbidden
         case .sessionExpired: .sessionExpired
         case .alreadyTaken: .alreadyTaken
         case .notYours: .notYours
@@ -37,6 +42,7 @@ public enum AgentDeskError: Error, Sendable, Equatable {
     public var message: String {
         switch self {
         case .unauthorized: "sign in first, with your agent name and password"
+        case .forbidden(let role): "a \(role.rawValue) may not work the desk; ask an admin for the agent role"
         case .sessionExpired: "your sign-in has expired; sign in again"
         case .alreadyTaken(let id, let agent): "\(agent) already has conversation \(id)"
         case .notYours(let id): "conversation \(id) is not yours; take it first"

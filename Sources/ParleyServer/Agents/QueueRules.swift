@@ -7,7 +7,7 @@ enum QueueRules {
     /// An agent as the offer rule sees them.
     struct Candidate: Sendable, Hashable {
         var id: String
-        var status: Agent.Status
+        var status: User.Status
         /// Whether the agent has a connection open.
         var connected: Bool
         /// Conversations the agent has plus offers they have not answered.

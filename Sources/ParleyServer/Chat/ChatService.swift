@@ -18,13 +18,17 @@ public final class ChatService: Sendable {
     public let desk: AgentDesk
     /// Writes each step of a conversation to the store.
     let ledger: ConversationLedger
+    /// Who may reach what (the identity secret, `/metrics`).
+    public let access: AccessSettings
+    /// Sign-ins, agents' actions and refused requests, in the store's audit log.
+    public let audit: AuditTrail
     public let logger: Logger
     private let sessions = NIOLockedValueBox<[String: ConversationSession]>([:])
 
     public init(
         bot: Bot, store: any CRMStore, redactor: PIIRedactor, limits: ChatLimits = ChatLimits(),
-        desk: DeskSettings = DeskSettings(), metrics: ServerMetrics = ServerMetrics(),
-        logger: Logger = Logger(label: "parley.chat")
+        desk: DeskSettings = DeskSettings(), access: AccessSettings = AccessSettings(),
+        metrics: ServerMetrics = ServerMetrics(), logger: Logger = Logger(label: "parley.chat")
     ) {
         self.bot = bot
         self.store = store
@@ -33,6 +37,8 @@ public final class ChatService: Sendable {
         self.metrics = metrics
         self.ledger = ConversationLedger(store: store, redactor: redactor, modelVersion: bot.modelVersion)
         self.logger = logger
+        self.access = access
+        self.audit = AuditTrail(store: store, logger: logger)
     }
 
     /// The bot's analysis of `text`, without any conversation.

@@ -18,6 +18,8 @@ internal import Yams
 /// offer_timeout: 30        # PARLEY_OFFER_TIMEOUT: seconds before an unanswered offer goes to the next agent
 /// agent_session_hours: 8   # PARLEY_AGENT_SESSION_HOURS: how long an agent's sign-in lasts
 /// agent_grace: 10          # PARLEY_AGENT_GRACE: seconds a disconnected agent keeps their conversations
+/// identity_secret: …       # PARLEY_IDENTITY_SECRET: signs customer ids (identity_hash); unset: no id is trusted
+/// open_metrics_on_loopback: true # PARLEY_OPEN_METRICS_ON_LOOPBACK: /metrics without a token from 127.0.0.1/::1
 /// ```
 public struct ServerConfiguration: Sendable, Hashable {
     public var host = "127.0.0.1"
@@ -26,6 +28,7 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var store = "parley.sqlite"
     public var limits = ChatLimits()
     public var desk = DeskSettings()
+    public var access = AccessSettings()
 
     public init() {}
 
@@ -40,6 +43,8 @@ public struct ServerConfiguration: Sendable, Hashable {
         case offerTimeout = "offer_timeout"
         case agentSessionHours = "agent_session_hours"
         case agentGrace = "agent_grace"
+        case identitySecret = "identity_secret"
+        case openMetricsOnLoopback = "open_metrics_on_loopback"
 
         public var environmentVariable: String { "PARLEY_" + rawValue.uppercased() }
     }
@@ -120,6 +125,21 @@ public struct ServerConfiguration: Sendable, Hashable {
         case .offerTimeout: desk.offerTimeoutSeconds = try number(1...3_600)
         case .agentSessionHours: desk.agentSessionHours = try number(1...720)
         case .agentGrace: desk.agentGraceSeconds = try number(0...3_600)
+        case .identitySecret:
+            guard text.utf8.count >= 32 else {
+                throw .invalid(
+                    source: source,
+                    problem: "'identity_secret' must be at least 32 characters (e.g. `openssl rand -hex 32`)")
+            }
+            access.identitySecret = text
+        case .openMetricsOnLoopback:
+            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "true", "yes", "on", "1": access.openMetricsOnLoopback = true
+            case "false", "no", "off", "0": access.openMetricsOnLoopback = false
+            default:
+                throw .invalid(
+                    source: source, problem: "'open_metrics_on_loopback' must be true or false, not '\(text)'")
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 internal import Foundation
 internal import Hummingbird
+internal import HummingbirdAuth
 internal import HummingbirdWebSocket
 internal import NIOCore
 internal import ParleyBot
@@ -7,6 +8,9 @@ internal import ParleyStore
 
 /// The HTTP API: analysis, the REST chat channel, reads of conversations and
 /// customers, health and metrics. Bodies and answers are JSON (snake_case keys).
+/// Reads of the CRM need an API token whose role may read it (`Permission`);
+/// `/metrics` too, unless asked from the loopback address and
+/// `open_metrics_on_loopback` is on.
 struct APIRoutes: Sendable {
     let service: ChatService
     let startedAt = ContinuousClock.now
@@ -56,13 +60,17 @@ struct APIRoutes: Sendable {
 
     func add(to router: Router<ServerRequestContext>) {
         router.get("/health") { _, _ in health() }
-        router.get("/metrics") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                body: .init(
-                    byteBuffer: ByteBuffer(
-                        string: service.metrics.prometheusText(storeTransactions: service.store.writeTransactions))))
-        }
+        let authenticator = BearerTokenAuthenticator(store: service.store, audit: service.audit)
+        router.group("/metrics").add(middleware: authenticator)
+            .add(middleware: LoopbackOrPermission(permission: .readMetrics, service: service))
+            .get { _, _ in
+                Response(
+                    status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                    body: .init(
+                        byteBuffer: ByteBuffer(
+                            string: service.metrics.prometheusText(storeTransactions: service.store.writeTransactions))
+                    ))
+            }
         router.post("/api/parse") { request, context in
             let body = try await decode(ParseRequest.self, request, context)
             return WireBody(service.parse(body.text))
@@ -70,7 +78,11 @@ struct APIRoutes: Sendable {
         router.post("/api/messages") { request, context in
             try await message(try await decode(MessageRequest.self, request, context))
         }
-        router.get("/api/conversations") { request, _ in
+        let conversations = router.group("/api/conversations").add(middleware: authenticator)
+            .add(middleware: PermissionMiddleware(permission: .readConversations, audit: service.audit))
+        let customers = router.group("/api/customers").add(middleware: authenticator)
+            .add(middleware: PermissionMiddleware(permission: .readCustomers, audit: service.audit))
+        conversations.get { request, _ in
             let status = try request.uri.queryParameters["status"].map { text in
                 guard let status = Conversation.Status(rawValue: String(text)) else {
                     throw HTTPError(.badRequest, message: "status must be bot, queued, with_agent or closed")
@@ -81,7 +93,7 @@ struct APIRoutes: Sendable {
             return WireBody(
                 try await service.store.conversations(status: status, limit: limit).map(ConversationInfo.init))
         }
-        router.get("/api/conversations/{id}") { _, context in
+        conversations.get("{id}") { _, context in
             let id = try context.parameters.require("id")
             guard let conversation = try await service.store.conversation(id: id) else {
                 throw HTTPError(.notFound, message: "no conversation \(id)")
@@ -90,7 +102,7 @@ struct APIRoutes: Sendable {
                 conversation: ConversationInfo(conversation),
                 messages: try await service.store.transcript(conversationId: id).map(MessageEntry.init))
         }
-        router.get("/api/customers") { request, _ in
+        customers.get { request, _ in
             guard let query = request.uri.queryParameters["q"], !query.isEmpty else {
                 throw HTTPError(.badRequest, message: "give the text to search for as ?q=")
             }
@@ -98,7 +110,7 @@ struct APIRoutes: Sendable {
                 try await service.store.searchCustomers(String(query), limit: try limit(request)).map(CustomerInfo.init)
             )
         }
-        router.get("/api/customers/{id}") { _, context in
+        customers.get("{id}") { _, context in
             let id = try context.parameters.require("id")
             guard let history = try await service.store.history(customerId: id, messageLimit: 100) else {
                 throw HTTPError(.notFound, message: "no customer \(id)")

@@ -11,7 +11,7 @@ struct AgentWebSocketChannel: Sendable {
         let service = self.service
         JSONWebSocketRoute<AgentConnection, AgentEvent>(
             path: "/agent/ws", channel: "agent", service: service,
-            open: { AgentConnection(service: service, outbox: $0) },
+            open: { address, outbox in AgentConnection(service: service, address: address, outbox: outbox) },
             receive: { connection, text, _ in await connection.receive(json: text) },
             close: { await $0.close() }
         ).add(to: router)

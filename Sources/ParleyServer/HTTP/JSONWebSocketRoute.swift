@@ -14,8 +14,8 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
     /// The connections' name in metrics: "web", "agent".
     let channel: String
     let service: ChatService
-    /// A new connection whose events go to the outbox given.
-    let open: @Sendable (@escaping @Sendable (Event) -> Void) -> Connection
+    /// A new connection for the client at the address given (its IP), whose events go to the outbox given.
+    let open: @Sendable (String?, @escaping @Sendable (Event) -> Void) -> Connection
     /// Handles one text frame, with the time it arrived.
     let receive: @Sendable (inout Connection, String, ContinuousClock.Instant) async -> Void
     /// Ends the connection's hold on what it holds.
@@ -33,15 +33,17 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
             return .upgrade([:])
         } onUpgrade: { inbound, outbound, context in
             let executor = EventLoopExecutor(context.requestContext.eventLoop)
+            let address = context.requestContext.clientAddress
             try await withTaskExecutorPreference(executor) {
-                try await route.serve(inbound, outbound, on: executor)
+                try await route.serve(inbound, outbound, address: address, on: executor)
             }
         }
     }
 
     /// Serves one upgraded connection until it closes (`ConnectionLoop`).
     private func serve(
-        _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, on executor: EventLoopExecutor
+        _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, address: String?,
+        on executor: EventLoopExecutor
     ) async throws {
         guard service.metrics.openConnection(channel, limit: service.limits.maxConnections) else {
             // Others took the last places since the upgrade was accepted.
@@ -51,7 +53,8 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
         let outbox = Self.outbox(writingTo: outbound)
         let (receive, service) = (self.receive, self.service)
         try await ConnectionLoop.run(
-            inbound.messages(maxSize: service.limits.maxMessageBytes), connection: open(outbox.send), outbox: outbox,
+            inbound.messages(maxSize: service.limits.maxMessageBytes), connection: open(address, outbox.send),
+            outbox: outbox,
             on: executor,
             handle: { connection, message, receivedAt in
                 switch message {

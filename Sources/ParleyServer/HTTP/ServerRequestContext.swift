@@ -1,5 +1,6 @@
 internal import Foundation
 internal import Hummingbird
+internal import HummingbirdAuth
 internal import HummingbirdWebSocket
 internal import NIOCore
 
@@ -7,12 +8,16 @@ internal import NIOCore
 /// context plus the event loop of the connection the request came on, so a
 /// WebSocket's handling can run on the thread that reads and writes its socket
 /// (`EventLoopExecutor`). Bodies are read and written in the wire's JSON
-/// convention (`WireCoding`).
-struct ServerRequestContext: RequestContext, WebSocketRequestContext {
+/// convention (`WireCoding`). `identity` is who the request's credentials
+/// name (`BearerTokenAuthenticator`), nil when it has none.
+struct ServerRequestContext: AuthRequestContext, WebSocketRequestContext {
     var coreContext: CoreRequestContextStorage
     let webSocket: WebSocketHandlerReference<Self>
     /// The event loop that serves this request's connection.
     let eventLoop: any EventLoop
+    var identity: Principal?
+    /// The client's IP address as the socket sees it (nil for in-process tests).
+    let clientAddress: String?
 
     var requestDecoder: JSONDecoder { WireCoding.decoder() }
     var responseEncoder: JSONEncoder { WireCoding.encoder() }
@@ -21,5 +26,7 @@ struct ServerRequestContext: RequestContext, WebSocketRequestContext {
         self.coreContext = .init(source: source)
         self.webSocket = .init()
         self.eventLoop = source.channel.eventLoop
+        self.identity = nil
+        self.clientAddress = source.channel.remoteAddress?.ipAddress
     }
 }

@@ -23,9 +23,9 @@ struct AgentTerminal: Sendable {
     /// The conversation the agent works in: the last taken or opened.
     private var current: String?
 
-    init(service: ChatService, send: @escaping @Sendable (String) -> Void) {
+    init(service: ChatService, address: String?, send: @escaping @Sendable (String) -> Void) {
         self.send = send
-        connection = AgentConnection(service: service) { event in
+        connection = AgentConnection(service: service, address: address) { event in
             let lines = AgentLines.lines(event)
             if !lines.isEmpty { send(lines.joined(separator: "\n")) }
         }

@@ -24,12 +24,15 @@ struct CustomerTerminal: Sendable {
 
     private let service: ChatService
     private let send: @Sendable (String) -> Void
+    /// The client's IP address: an agent signing in from this terminal is audited with it.
+    private let address: String?
     private var connection: ChatConnection
     /// The name given with `/name` before the conversation started.
     private var name: String?
 
-    init(service: ChatService, send: @escaping @Sendable (String) -> Void) {
+    init(service: ChatService, address: String?, send: @escaping @Sendable (String) -> Void) {
         self.service = service
+        self.address = address
         self.send = send
         connection = ChatConnection(service: service, channel: "tcp") { event in
             let lines = CustomerLines.lines(event)
@@ -100,7 +103,7 @@ struct CustomerTerminal: Sendable {
             say(["this connection already has a customer conversation; sign in on a new connection"])
             return .stay
         }
-        var agent = AgentTerminal(service: service, send: send)
+        var agent = AgentTerminal(service: service, address: address, send: send)
         return await agent.signIn(words[1], password: words[2]) ? .signedIn(agent) : .stay
     }
 

@@ -72,7 +72,10 @@ struct LineServer: Service {
                         client.channel.close(promise: nil)
                     }
                     try await ConnectionLoop.run(
-                        inbound, connection: LineSession(service: service, send: outbox.send), outbox: outbox,
+                        inbound,
+                        connection: LineSession(
+                            service: service, address: client.channel.remoteAddress?.ipAddress, send: outbox.send),
+                        outbox: outbox,
                         on: executor,
                         handle: { session, frame, receivedAt in await session.receive(frame, receivedAt: receivedAt) },
                         finish: { await $0.close() })

@@ -19,9 +19,12 @@ struct LineSession: Sendable {
     private let send: @Sendable (String) -> Void
     private var mode = Mode.undecided
     private let maxLength: Int
+    /// The client's IP address, for the audit log.
+    private let address: String?
 
-    init(service: ChatService, send: @escaping @Sendable (String) -> Void) {
+    init(service: ChatService, address: String?, send: @escaping @Sendable (String) -> Void) {
         self.service = service
+        self.address = address
         self.send = send
         maxLength = service.limits.maxMessageBytes
     }
@@ -47,7 +50,7 @@ struct LineSession: Sendable {
                 let send = self.send
                 mode = .json(ChatConnection(service: service, channel: "tcp") { send($0.json()) })
             } else {
-                mode = .customer(CustomerTerminal(service: service, send: send))
+                mode = .customer(CustomerTerminal(service: service, address: address, send: send))
             }
             return await receive(frame, receivedAt: receivedAt)
         case .json(var connection):

@@ -24,6 +24,8 @@ public enum ErrorCode: String, Sendable, Codable, Hashable, CaseIterable {
     case unavailable
     /// Agents: not signed in, or a wrong name or password.
     case unauthorized
+    /// Agents: signed in, but the user's role may not do that (a trainer at the desk).
+    case forbidden
     /// Agents: the sign-in is too old; sign in again.
     case sessionExpired = "session_expired"
     /// Agents: another agent has the conversation (`message` names them).

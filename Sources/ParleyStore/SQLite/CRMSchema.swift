@@ -101,6 +101,30 @@ enum CRMSchema {
             try db.alter(table: "message") { t in t.add(column: "agentId", .text) }
             try db.execute(sql: "UPDATE message SET agentId = rule, rule = NULL WHERE sender = 'agent'")
         }
+        migrator.registerMigration("v6-accounts") { db in
+            // Agents become users with a role; API tokens and the audit log arrive.
+            try db.rename(table: "agent", to: "user")
+            try db.alter(table: "user") { t in t.add(column: "role", .text).notNull().defaults(to: "agent") }
+            try db.create(table: "accessToken") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("secretHash", .text).notNull().unique()
+                t.column("createdAt", .datetime).notNull()
+                t.column("lastUsedAt", .datetime)
+                t.column("revokedAt", .datetime)
+            }
+            // Not tied to customers or conversations by foreign keys: an erasure leaves it whole.
+            try db.create(table: "audit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull().indexed()
+                t.column("actor", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("target", .text)
+                t.column("address", .text)
+                t.column("detail", .text)
+            }
+        }
         return migrator
     }
 }

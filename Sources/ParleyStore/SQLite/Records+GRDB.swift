@@ -53,8 +53,24 @@ extension Escalation: FetchableRecord, MutablePersistableRecord {
     }
 }
 
-extension Agent: FetchableRecord, PersistableRecord {
-    public static var databaseTableName: String { "agent" }
+extension User: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { "user" }
 }
 
-extension Agent.Status: DatabaseValueConvertible {}
+extension User.Status: DatabaseValueConvertible {}
+
+extension Role: DatabaseValueConvertible {}
+
+extension AccessToken: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { "accessToken" }
+}
+
+extension AuditEntry: FetchableRecord, MutablePersistableRecord {
+    public static var databaseTableName: String { "audit" }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+extension AuditEntry.Action: DatabaseValueConvertible {}

@@ -1,4 +1,4 @@
-internal import Foundation
+public import Foundation
 internal import GRDB
 
 /// The CRM store in one SQLite file (GRDB): WAL mode, readers beside one
@@ -196,16 +196,53 @@ public final class SQLiteCRMStore: CRMStore {
         }
     }
 
-    public func save(_ agent: Agent) async throws {
-        try await writer.write { db in try agent.save(db) }
+    public func save(_ user: User) async throws {
+        try await writer.write { db in try user.save(db) }
     }
 
-    public func agent(id: String) async throws -> Agent? {
-        try await pool.read { db in try Agent.fetchOne(db, key: id) }
+    public func user(id: String) async throws -> User? {
+        try await pool.read { db in try User.fetchOne(db, key: id) }
     }
 
-    public func agents() async throws -> [Agent] {
-        try await pool.read { db in try Agent.order(Column("id")).fetchAll(db) }
+    public func users() async throws -> [User] {
+        try await pool.read { db in try User.order(Column("id")).fetchAll(db) }
+    }
+
+    public func removeUser(id: String) async throws -> Bool {
+        try await writer.write { db in try User.deleteOne(db, key: id) }
+    }
+
+    public func save(_ token: AccessToken) async throws {
+        try await writer.write { db in try token.save(db) }
+    }
+
+    public func accessToken(secretHash: String) async throws -> AccessToken? {
+        try await pool.read { db in try AccessToken.filter(Column("secretHash") == secretHash).fetchOne(db) }
+    }
+
+    public func accessTokens() async throws -> [AccessToken] {
+        try await pool.read { db in try AccessToken.order(Column("createdAt").desc).fetchAll(db) }
+    }
+
+    public func markUsed(tokenId: String, at date: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE accessToken SET lastUsedAt = ? WHERE id = ?", arguments: [date, tokenId])
+        }
+    }
+
+    public func audit(_ entry: AuditEntry) async throws {
+        try await writer.write { db in
+            var entry = entry
+            try entry.insert(db)
+        }
+    }
+
+    public func auditLog(since: Date?, limit: Int) async throws -> [AuditEntry] {
+        try await pool.read { db in
+            var request = AuditEntry.order(Column("id").desc).limit(limit)
+            if let since { request = request.filter(Column("at") >= since) }
+            return try request.fetchAll(db)
+        }
     }
 
     public func dailyReport(from: String, to: String) async throws -> [DailyCounts] {

@@ -70,6 +70,24 @@ import Testing
         try await server.stop()
     }
 
+    @Test func signInsAndRefusalsAreAuditedAndTrainersStayOffTheDesk() async throws {
+        let server = try await TestServer.start()
+        try await server.addAgent("ana", name: "Ana")
+        try await server.addAgent("tess", name: "Tess", role: .trainer)
+        var desk = Desk(server)
+        await desk.connection.receive(AgentMessage.login(.init(agent: "ana", password: "wrong password")))
+        await desk.connection.receive(AgentMessage.login(.init(agent: "tess", password: TestServer.agentPassword)))
+        #expect(desk.events.events.map(\.code) == [.unauthorized, .forbidden])
+        #expect(desk.connection.signedIn == nil)
+        var second = Desk(server)
+        _ = try await second.login("ana")
+        let log = try await server.service.store.auditLog(since: nil, limit: 10)
+        #expect(log.map(\.action) == [.signIn, .signInRefused, .signInRefused])
+        #expect(log.map(\.actor) == ["user:ana", "user:tess", "user:ana"])
+        #expect(log[1].detail == "role trainer may not desk")
+        try await server.stop()
+    }
+
     @Test func anUnknownNameTakesAsLongToRefuseAsAWrongPassword() async throws {
         // Refusing an unknown name at once would tell a guesser which names exist.
         let server = try await TestServer.start()

@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func theRESTChannelStartsAndContinuesAConversation() async throws {
-        try await InProcessApp.test { (_, send) async throws in
+        try await InProcessApp.test { (service, send) async throws in
+            let token = try await service.issueToken(.agent)
             let first = try await send(
                 "POST", "/api/messages", body: #"{"text":"where is my order","customer":{"id":"c-7","name":"Cy"}}"#)
             #expect(first.status == 200)
@@ -34,12 +35,12 @@ import Testing
             #expect(answer.replies.map(\.text) == ["Order A-10234 is on its way."])
             #expect(answer.replies.first?.analysis != nil)
 
-            let conversation = try await send("GET", "/api/conversations/\(opened.conversationId)")
+            let conversation = try await send("GET", "/api/conversations/\(opened.conversationId)", token: token)
             #expect(conversation.status == 200)
             #expect(conversation.body.contains(#""order_id""#))
-            #expect(try await send("GET", "/api/customers/c-7").body.contains("Cy"))
-            #expect(try await send("GET", "/api/customers?q=Cy").body.contains("c-7"))
-            #expect(try await send("GET", "/api/conversations?status=bot").status == 200)
+            #expect(try await send("GET", "/api/customers/c-7", token: token).body.contains("Cy"))
+            #expect(try await send("GET", "/api/customers?q=Cy", token: token).body.contains("c-7"))
+            #expect(try await send("GET", "/api/conversations?status=bot", token: token).status == 200)
         }
     }
 
@@ -67,7 +68,8 @@ import Testing
     @Test func badRequestsGetClearErrors() async throws {
         var limits = ChatLimits()
         limits.maxMessageBytes = 512
-        try await InProcessApp.test(limits: limits) { (_, send) async throws in
+        try await InProcessApp.test(limits: limits) { (service, send) async throws in
+            let token = try await service.issueToken(.admin)
             #expect(try await send("POST", "/api/parse", body: "{nope").status == 400)
             #expect(try await send("POST", "/api/messages", body: #"{"txt":"hi"}"#).status == 400)
             #expect(try await send("POST", "/api/messages", body: #"{"text":"  "}"#).status == 400)
@@ -76,9 +78,9 @@ import Testing
                     == 404)
             let large = String(repeating: "a", count: 2000)
             #expect(try await send("POST", "/api/parse", body: #"{"text":"\#(large)"}"#).status == 413)
-            #expect(try await send("GET", "/api/conversations/missing").status == 404)
-            #expect(try await send("GET", "/api/conversations?limit=0").status == 400)
-            #expect(try await send("GET", "/api/customers").status == 400)
+            #expect(try await send("GET", "/api/conversations/missing", token: token).status == 404)
+            #expect(try await send("GET", "/api/conversations?limit=0", token: token).status == 400)
+            #expect(try await send("GET", "/api/customers", token: token).status == 400)
         }
     }
 

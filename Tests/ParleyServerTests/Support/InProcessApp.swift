@@ -27,10 +27,14 @@ enum InProcessApp {
     struct Send: Sendable {
         let client: any TestClientProtocol
 
-        func callAsFunction(_ method: String, _ path: String, body: String? = nil) async throws -> HTTPExchange {
+        /// `token` goes in an `Authorization: Bearer` header.
+        func callAsFunction(_ method: String, _ path: String, body: String? = nil, token: String? = nil)
+            async throws -> HTTPExchange
+        {
+            var headers: HTTPFields = body == nil ? [:] : [.contentType: "application/json"]
+            if let token { headers[.authorization] = "Bearer \(token)" }
             let response = try await client.execute(
-                uri: path, method: HTTPRequest.Method(method) ?? .get,
-                headers: body == nil ? [:] : [.contentType: "application/json"],
+                uri: path, method: HTTPRequest.Method(method) ?? .get, headers: headers,
                 body: body.map { ByteBuffer(string: $0) })
             return HTTPExchange(status: Int(response.status.code), body: String(buffer: response.body))
         }

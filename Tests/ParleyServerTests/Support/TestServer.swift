@@ -16,13 +16,15 @@ final class TestServer: Sendable {
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
 
-    /// Starts the server; `limits` and `desk` adjust the defaults. With
+    /// Starts the server; `limits`, `desk` and `access` adjust the defaults. With
     /// `after`, a stopped server's bot and store are started again.
     static func start(
-        limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings(), after previous: TestServer? = nil
+        limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings(),
+        access: AccessSettings = AccessSettings(),
+        after previous: TestServer? = nil
     ) async throws -> TestServer {
         let folder = try previous?.folder ?? TemporaryFolder()
-        let (service, configuration) = try service(in: folder, limits: limits, desk: desk)
+        let (service, configuration) = try service(in: folder, limits: limits, desk: desk, access: access)
         let storePath = folder.path + "/crm.sqlite"
         let logger = service.logger
         let ready = AsyncStream<ParleyServer.Ports>.makeStream()
@@ -41,7 +43,8 @@ final class TestServer: Sendable {
     /// configuration on free ports: what `start` runs, and what in-process
     /// tests hand to `buildApplication`.
     static func service(
-        in folder: TemporaryFolder, limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings()
+        in folder: TemporaryFolder, limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings(),
+        access: AccessSettings = AccessSettings()
     ) throws -> (ChatService, ServerConfiguration) {
         try folder.write("intents/shop.yml", ShopFixture.intents)
         try folder.write("intents/human.yml", humanIntent)
@@ -54,7 +57,7 @@ final class TestServer: Sendable {
         logger.logLevel = .warning
         let service = ChatService(
             bot: bot, store: try SQLiteCRMStore(path: folder.path + "/crm.sqlite"), redactor: PIIRedactor(kinds: []),
-            limits: limits, desk: desk, logger: logger)
+            limits: limits, desk: desk, access: access, logger: logger)
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.linePort = 0
@@ -77,10 +80,11 @@ final class TestServer: Sendable {
     var webSocketURL: String { "ws://127.0.0.1:\(ports.http)/ws" }
     var agentURL: String { "ws://127.0.0.1:\(ports.http)/agent/ws" }
 
-    /// Adds an agent to the CRM store; their password is "correct horse".
-    func addAgent(_ id: String, name: String, capacity: Int = 3) async throws {
+    /// Adds a user (an agent unless `role` says otherwise) to the CRM store; their password is "correct horse".
+    func addAgent(_ id: String, name: String, capacity: Int = 3, role: Role = .agent) async throws {
         let (hash, salt) = try AgentPassword.hash(Self.agentPassword)
-        try await service.store.save(Agent(id: id, name: name, passwordHash: hash, salt: salt, capacity: capacity))
+        try await service.store.save(
+            User(id: id, name: name, passwordHash: hash, salt: salt, role: role, capacity: capacity))
     }
 
     static let agentPassword = "correct horse"

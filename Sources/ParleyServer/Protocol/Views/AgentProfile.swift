@@ -6,7 +6,7 @@ public struct AgentProfile: Sendable, Hashable, Codable {
     public var id: String
     /// The name customers see.
     public var name: String
-    public var status: Agent.Status
+    public var status: User.Status
     /// Conversations the agent handles at once.
     public var capacity: Int
     /// The conversations the agent has now.
