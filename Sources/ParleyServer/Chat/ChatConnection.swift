@@ -81,9 +81,13 @@ public struct ChatConnection: Sendable {
             if let id = hello.conversationId {
                 guard
                     let (session, holder) = try await service.resume(
-                        id, lastMessageId: hello.lastMessageId, channel: channel, outbox: outbox)
+                        id, token: hello.conversationToken ?? "", lastMessageId: hello.lastMessageId,
+                        channel: channel, outbox: outbox)
                 else {
-                    return refuse(.unknownConversation, "no conversation \(id); send hello without conversation_id")
+                    return refuse(
+                        .unknownConversation,
+                        "no conversation \(id) with that conversation_token; send hello without conversation_id to start one"
+                    )
                 }
                 (self.session, self.holder) = (session, holder)
                 return

@@ -56,21 +56,47 @@ public final class ChatService: Sendable {
         sessions.withLockedValue { $0[id] != nil }
     }
 
-    /// Starts a conversation for `identity` (a new anonymous customer when nil),
-    /// stores the bot's greeting and sends `outbox` its `welcome` and the
-    /// greeting's `reply`. Returns the session and the holder id to detach
-    /// when the connection closes.
+    /// Starts a conversation for `identity`: the customer it names when the
+    /// shop vouched for the id (a valid `identity_hash`), else a new anonymous
+    /// customer who keeps the name, email and phone given. Stores the bot's
+    /// greeting and sends `outbox` its `welcome` (with the conversation token)
+    /// and the greeting's `reply`. Returns the session and the holder id to
+    /// detach when the connection closes.
     func start(_ identity: CustomerIdentity?, channel: String, outbox: @escaping ConversationSession.CustomerOutbox)
         async throws -> (ConversationSession, Int)
     {
+        try await start(customerId: identity.flatMap(trustedId), identity: identity, channel: channel, outbox: outbox)
+    }
+
+    /// The id `identity` claims when the shop vouched for it; nil (and
+    /// counted) when it claims one without a valid hash.
+    private func trustedId(of identity: CustomerIdentity) -> String? {
+        guard let id = identity.id else { return nil }
+        guard let secret = access.identitySecret, let hash = identity.identityHash,
+            IdentityVerification.isValid(id: id, hash: hash, secret: secret)
+        else {
+            metrics.unverifiedIdentity()
+            return nil
+        }
+        return id
+    }
+
+    /// Starts a conversation for customer `customerId` (trusted; a new
+    /// anonymous customer when nil) with what `identity` says of them.
+    private func start(
+        customerId: String?, identity: CustomerIdentity?, channel: String,
+        outbox: @escaping ConversationSession.CustomerOutbox
+    ) async throws -> (ConversationSession, Int) {
         let now = Date()
+        let (token, tokenHash) = ConversationToken.issue()
         let conversation = Conversation(
-            customerId: identity?.id ?? UUID().uuidString, channel: channel, startedAt: now, updatedAt: now)
+            customerId: customerId ?? UUID().uuidString, channel: channel, startedAt: now, updatedAt: now,
+            tokenHash: tokenHash)
         let claimed = Customer(
             id: conversation.customerId, name: identity?.name, email: identity?.email, phone: identity?.phone,
             firstSeen: now, lastSeen: now)
         // The greeting is filled in for the customer as the store knows them: read (not written) first.
-        let known = identity?.id == nil ? nil : try await store.customer(id: claimed.id)
+        let known = customerId == nil ? nil : try await store.customer(id: claimed.id)
         let state = ConversationState(id: conversation.id, channel: channel)
         let greeting = bot.policy.greeting(for: Self.profile(known?.merging(claimed) ?? claimed), state: state)
         let (customer, stored) = try await ledger.start(conversation, customer: claimed, greeting: greeting)
@@ -80,24 +106,32 @@ public final class ChatService: Sendable {
         let holder =
             await session.attach(
                 outbox,
-                sending: [Self.welcome(conversation, resumed: false), .reply(ConversationSession.reply(stored))])
+                sending: [
+                    Self.welcome(conversation, resumed: false, token: token), .reply(ConversationSession.reply(stored)),
+                ])
             ?? 0
         remember(session)
         return (session, holder)
     }
 
-    /// Resumes conversation `id`: sends `outbox` its `welcome`, then the
-    /// replies after `lastMessageId` the customer has not seen. Nil when the
-    /// store has no such conversation; a closed one starts a new conversation
-    /// for the same customer. Returns the holder id to detach when the connection closes.
+    /// Resumes conversation `id` for the client holding its `token`: sends
+    /// `outbox` its `welcome`, then the replies after `lastMessageId` the
+    /// customer has not seen. Nil when the store has no such conversation or
+    /// the token is not its own; a closed one starts a new conversation for
+    /// the same customer. Returns the holder id to detach when the connection closes.
     func resume(
-        _ id: String, lastMessageId: Int64?, channel: String, outbox: @escaping ConversationSession.CustomerOutbox
+        _ id: String, token: String, lastMessageId: Int64?, channel: String,
+        outbox: @escaping ConversationSession.CustomerOutbox
     ) async throws -> (ConversationSession, Int)? {
         guard let (session, holder) = try await attach(id, outbox: nil) else { return nil }
+        guard await session.isResumable(with: token) else {
+            await session.detach(holder)
+            return nil
+        }
         let status = await session.status
         if status == .closed {
             await session.detach(holder)
-            return try await start(CustomerIdentity(id: session.customerId), channel: channel, outbox: outbox)
+            return try await start(customerId: session.customerId, identity: nil, channel: channel, outbox: outbox)
         }
         do {
             try await session.connect(holder, outbox: outbox, missedAfter: lastMessageId)
@@ -179,11 +213,12 @@ public final class ChatService: Sendable {
         metrics.conversationsInMemory(activeConversations)
     }
 
-    static func welcome(_ conversation: Conversation, resumed: Bool) -> ServerEvent {
+    /// The `welcome` of `conversation`; a new conversation's carries its token.
+    static func welcome(_ conversation: Conversation, resumed: Bool, token: String? = nil) -> ServerEvent {
         .welcome(
             .init(
-                conversationId: conversation.id, customerId: conversation.customerId, resumed: resumed,
-                status: conversation.status))
+                conversationId: conversation.id, conversationToken: token, customerId: conversation.customerId,
+                resumed: resumed, status: conversation.status))
     }
 
     static func profile(_ customer: Customer) -> CustomerProfile {

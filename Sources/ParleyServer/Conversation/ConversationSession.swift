@@ -63,6 +63,11 @@ actor ConversationSession {
     /// Who answers the customer now.
     var status: Conversation.Status { conversation.status }
 
+    /// Whether `token` is the conversation's own: only its customer's client resumes it.
+    func isResumable(with token: String) -> Bool {
+        ConversationToken.matches(token, hash: conversation.tokenHash)
+    }
+
     /// Whether a customer connection is open on the conversation.
     var customerOnline: Bool { holders.values.contains { $0 != nil } }
 

@@ -24,6 +24,8 @@ struct APIRoutes: Sendable {
     struct MessageRequest: Decodable, Sendable {
         var text: String
         var conversationId: String?
+        /// Needed with `conversationId`: the token the first answer gave.
+        var conversationToken: String?
         var customer: CustomerIdentity?
         var analysis: Bool?
     }
@@ -31,6 +33,8 @@ struct APIRoutes: Sendable {
     /// `POST /api/messages` answer.
     struct MessageResponse: ResponseEncodable {
         var conversationId: String
+        /// A new conversation's token: send it with `conversation_id` to continue the conversation.
+        var conversationToken: String?
         var customerId: String?
         var replies: [ServerEvent]
     }
@@ -127,7 +131,11 @@ struct APIRoutes: Sendable {
     private func message(_ body: MessageRequest) async throws -> MessageResponse {
         let collected = EventCollector()
         var connection = ChatConnection(service: service, channel: "api", outbox: collected.append)
-        await connection.receive(.hello(.init(customer: body.customer, conversationId: body.conversationId)))
+        await connection.receive(
+            .hello(
+                .init(
+                    customer: body.customer, conversationId: body.conversationId,
+                    conversationToken: body.conversationToken)))
         if case .error(let error) = collected.events.first(where: { $0.kind == .error }) {
             throw HTTPError(
                 error.code == .unknownConversation ? .notFound : .serviceUnavailable, message: error.message)
@@ -148,7 +156,8 @@ struct APIRoutes: Sendable {
             throw HTTPError(.serviceUnavailable, message: "the conversation could not be opened; try again later")
         }
         return MessageResponse(
-            conversationId: welcome.conversationId, customerId: welcome.customerId, replies: Array(events.dropFirst()))
+            conversationId: welcome.conversationId, conversationToken: welcome.conversationToken,
+            customerId: welcome.customerId, replies: Array(events.dropFirst()))
     }
 
     private func health() -> Health {

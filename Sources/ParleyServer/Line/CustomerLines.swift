@@ -6,11 +6,9 @@ enum CustomerLines {
         switch event {
         case .welcome(let welcome):
             let id = welcome.conversationId
-            return [
-                welcome.resumed
-                    ? "parley> resumed conversation \(id)"
-                    : "parley> conversation \(id) (to come back to it later: /resume \(id))"
-            ]
+            if welcome.resumed { return ["parley> resumed conversation \(id)"] }
+            guard let token = welcome.conversationToken else { return ["parley> conversation \(id)"] }
+            return ["parley> conversation \(id) (to come back to it later: /resume \(id) \(token))"]
         case .reply(let reply):
             let who = reply.agent ?? reply.from.rawValue
             var lines = reply.text.split(separator: "\n", omittingEmptySubsequences: false).map { "\(who)> \($0)" }

@@ -70,12 +70,15 @@ struct CustomerTerminal: Sendable {
             let words = argument.split(separator: " ")
             if connection.conversationId != nil {
                 say(["this connection already has a conversation"])
-            } else if let id = words.first {
-                let last = words.count > 1 ? Int64(words[1]) : 0
+            } else if words.count >= 2 {
+                let last = words.count > 2 ? Int64(words[2]) : 0
                 await connection.receive(
-                    .hello(.init(conversationId: String(id), lastMessageId: last)), receivedAt: receivedAt)
+                    .hello(
+                        .init(
+                            conversationId: String(words[0]), conversationToken: String(words[1]), lastMessageId: last)),
+                    receivedAt: receivedAt)
             } else {
-                say(["usage: /resume CONVERSATION_ID"])
+                say(["usage: /resume CONVERSATION_ID TOKEN (both given when the conversation started)"])
             }
         case .rate:
             guard let score = Int(argument), (1...5).contains(score) else {
@@ -129,7 +132,7 @@ struct CustomerTerminal: Sendable {
         "Type a message and press Enter; the bot's lines start with \"bot>\".",
         "/name NAME           give your name (before your first message)",
         "/human               talk to a person",
-        "/resume ID           continue an earlier conversation",
+        "/resume ID TOKEN     continue an earlier conversation",
         "/rate N              rate the conversation from 1 to 5",
         "/agent login NAME PASSWORD   sign in as an agent (/help then lists the agent commands)",
         "/quit                leave",

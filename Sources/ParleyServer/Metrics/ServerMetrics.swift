@@ -59,6 +59,11 @@ public final class ServerMetrics: Sendable {
         counter("parley_escalations_total", ("rule", reason.rawValue)).increment()
     }
 
+    /// A client claimed a customer id without a valid identity hash: its conversation is anonymous.
+    func unverifiedIdentity() {
+        counter("parley_identity_unverified_total", ("channel", "any")).increment()
+    }
+
     /// The server refused something a client sent.
     func error(_ code: ErrorCode) {
         counter("parley_errors_total", ("code", code.rawValue)).increment()

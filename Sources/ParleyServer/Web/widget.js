@@ -5,6 +5,12 @@
  *           data-title="Help" data-color="#2f6fed" data-position="right"
  *           data-greeting="Questions about an order? Ask here."></script>
  *
+ * A signed-in shop customer is named by data-customer-id with
+ * data-identity-hash (hex HMAC-SHA256 of the id under the server's
+ * identity_secret, computed by the shop's backend), and optionally
+ * data-customer-name and data-customer-email. Without a valid hash the
+ * conversation is anonymous.
+ *
  * Everything lives in a shadow root, so the host page's styles and the
  * widget's never meet. Text from the server is only ever set as text, never
  * parsed as HTML. The conversation survives reloads and reconnects by itself.
@@ -24,7 +30,11 @@
     greeting: data.greeting || "",
     position: data.position === "left" ? "left" : "right",
     socket: (origin.protocol === "https:" ? "wss://" : "ws://") + origin.host + "/ws",
-    open: data.open === "true"
+    open: data.open === "true",
+    customer: data.customerId ? {
+      id: data.customerId, identity_hash: data.identityHash || undefined,
+      name: data.customerName || undefined, email: data.customerEmail || undefined
+    } : undefined
   };
   var storageKey = "parley:" + origin.host;
 
@@ -153,9 +163,12 @@
     socket.addEventListener("open", function () {
       retry = 0;
       var hello = { type: "hello" };
-      if (saved.conversation) {
+      if (saved.conversation && saved.token) {
         hello.conversation_id = saved.conversation;
+        hello.conversation_token = saved.token;
         hello.last_message_id = lastShown;
+      } else if (config.customer) {
+        hello.customer = config.customer;
       }
       socket.send(JSON.stringify(hello));
       while (pending.length) socket.send(JSON.stringify(pending.shift()));
@@ -177,7 +190,7 @@
     switch (event.type) {
       case "welcome":
         if (saved.conversation !== event.conversation_id) {
-          saved = { conversation: event.conversation_id };
+          saved = { conversation: event.conversation_id, token: event.conversation_token };
           log.textContent = "";
           if (config.greeting) add("note", config.greeting);
         }
@@ -225,7 +238,7 @@
         if (event.code === "unknown_conversation") {
           saved = {};
           save();
-          send({ type: "hello" });
+          send(config.customer ? { type: "hello", customer: config.customer } : { type: "hello" });
         } else {
           add("note", event.message || "Something went wrong.");
         }

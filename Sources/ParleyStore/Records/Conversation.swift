@@ -22,11 +22,14 @@ public struct Conversation: Sendable, Hashable, Codable {
     public var outcome: ConversationOutcome?
     /// The customer's satisfaction rating, 1 to 5.
     public var rating: Int?
+    /// Lowercase hex SHA-256 of the conversation token the customer's client
+    /// resumes it with (nil for conversations from before tokens: they cannot be resumed).
+    public var tokenHash: String?
 
     public init(
         id: String = UUID().uuidString, customerId: String, channel: String, status: Status = .bot,
         startedAt: Date = Date(), updatedAt: Date = Date(), closedAt: Date? = nil, assignedAgentId: String? = nil,
-        outcome: ConversationOutcome? = nil, rating: Int? = nil
+        outcome: ConversationOutcome? = nil, rating: Int? = nil, tokenHash: String? = nil
     ) {
         self.id = id
         self.customerId = customerId
@@ -38,5 +41,6 @@ public struct Conversation: Sendable, Hashable, Codable {
         self.assignedAgentId = assignedAgentId
         self.outcome = outcome
         self.rating = rating
+        self.tokenHash = tokenHash
     }
 }

@@ -125,6 +125,10 @@ enum CRMSchema {
                 t.column("detail", .text)
             }
         }
+        migrator.registerMigration("v7-conversation-tokens") { db in
+            // A customer's client resumes a conversation with a secret token; the store keeps its hash.
+            try db.alter(table: "conversation") { t in t.add(column: "tokenHash", .text) }
+        }
         return migrator
     }
 }

@@ -23,6 +23,11 @@ import Testing
             await connection.receive(ClientMessage.hello(.init()))
             return try #require(connection.conversationId)
         }
+
+        /// The token `welcome` gave for the conversation this connection started.
+        var token: String? {
+            events.events.first { $0.type == .welcome }?.conversationToken
+        }
     }
 
     /// An agent connection and what it received.
@@ -215,6 +220,7 @@ import Testing
         await waiting.connection.receive(ClientMessage.human)
         var helped = Customer(first)
         let taken = try await helped.start()
+        let token = helped.token
         var ana = Desk(first)
         _ = try await ana.login("ana")
         await ana.send("take", taken)
@@ -227,7 +233,8 @@ import Testing
         #expect(try await second.service.store.conversation(id: taken)?.status == .queued)
         // The customer who comes back is told where they stand.
         var back = Customer(second)
-        await back.connection.receive(ClientMessage.hello(.init(conversationId: taken, lastMessageId: 0)))
+        await back.connection.receive(
+            ClientMessage.hello(.init(conversationId: taken, conversationToken: token, lastMessageId: 0)))
         let welcome = try await back.events.first { $0.type == .welcome }.event
         #expect(welcome.status == .queued)
         try await second.stop()
@@ -265,7 +272,8 @@ import Testing
         await ana.send("say", id, text: "Your refund was sent today.")
         #expect(joined.status == .withAgent && ana.events.events.allSatisfy { $0.type != .error })
         var back = Customer(server)
-        await back.connection.receive(ClientMessage.hello(.init(conversationId: id, lastMessageId: lastSeen)))
+        await back.connection.receive(
+            ClientMessage.hello(.init(conversationId: id, conversationToken: customer.token, lastMessageId: lastSeen)))
         let missed = try await back.events.first { $0.type == .reply }.event
         #expect(missed.from == .agent && missed.text == "Your refund was sent today.")
         _ = try await ana.events.first { $0.type == .presence && $0.online == true }

@@ -11,10 +11,10 @@ import Testing
         var limits = ChatLimits()
         limits.idleSeconds = 0
         let server = try await TestServer.start(limits: limits)
-        let id = try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
+        let (id, resume) = try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
             try await client.send("hello")
             let opening = try await LineServerTests.lines(4, &client)
-            return String(opening[0].split(separator: " ")[2])
+            return (String(opening[0].split(separator: " ")[2]), try LineServerTests.resumeCommand(opening[0]))
         }
         // The connection has closed; wait until the conversation has let go of it.
         for _ in 0..<100 where server.service.activeConversations > 0 {
@@ -23,7 +23,7 @@ import Testing
         }
         #expect(server.service.activeConversations == 0)
         try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
-            try await client.send("/resume \(id)")
+            try await client.send(resume)
             #expect(try await client.readLine() == "parley> resumed conversation \(id)")
             _ = try await LineServerTests.lines(2, &client)
             // Rebuilt from the store, the bot goes on.

@@ -6,6 +6,7 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct APIRoutesTests {
     struct MessageResponse: Decodable {
         var conversationId: String
+        var conversationToken: String?
         var customerId: String?
         var replies: [ServerEvent]
     }
@@ -20,7 +21,10 @@ import Testing
         try await InProcessApp.test { (service, send) async throws in
             let token = try await service.issueToken(.agent)
             let first = try await send(
-                "POST", "/api/messages", body: #"{"text":"where is my order","customer":{"id":"c-7","name":"Cy"}}"#)
+                "POST", "/api/messages",
+                body:
+                    #"{"text":"where is my order","customer":{"id":"c-7","identity_hash":"\#(TestServer.identityHash("c-7"))","name":"Cy"}}"#
+            )
             #expect(first.status == 200)
             let opened = try Self.decode(MessageResponse.self, first)
             #expect(opened.customerId == "c-7")
@@ -29,7 +33,9 @@ import Testing
             #expect(opened.replies.last?.text == "What is your order number?")
             let second = try await send(
                 "POST", "/api/messages",
-                body: #"{"conversation_id":"\#(opened.conversationId)","text":"A-10234","analysis":true}"#)
+                body:
+                    #"{"conversation_id":"\#(opened.conversationId)","conversation_token":"\#(opened.conversationToken ?? "")","text":"A-10234","analysis":true}"#
+            )
             let answer = try Self.decode(MessageResponse.self, second)
             #expect(answer.conversationId == opened.conversationId)
             #expect(answer.replies.map(\.text) == ["Order A-10234 is on its way."])
@@ -96,7 +102,9 @@ import Testing
                     let text = index.isMultiple(of: 2) ? "refund please" : "where is my order A-10234"
                     _ = try await HTTPExchange.send(
                         "POST", "/api/messages", port: port,
-                        body: #"{"conversation_id":"\#(opened.conversationId)","text":"\#(text)"}"#)
+                        body:
+                            #"{"conversation_id":"\#(opened.conversationId)","conversation_token":"\#(opened.conversationToken ?? "")","text":"\#(text)"}"#
+                    )
                 }
             }
             try await group.waitForAll()

@@ -19,7 +19,9 @@ import Testing
         #expect(signedIn.agent?.id == "ana" && signedIn.token != nil)
 
         let customer = WebSocketPeer<ServerEvent>(url: server.webSocketURL)
-        customer.send(#"{"type":"hello","customer":{"id":"c-7","name":"Bo"}}"#)
+        customer.send(
+            #"{"type":"hello","customer":{"id":"c-7","identity_hash":"\#(TestServer.identityHash("c-7"))","name":"Bo"}}"#
+        )
         let id = try #require(try await customer.first { $0.type == .welcome }.conversationId)
         customer.send(#"{"type":"message","text":"I want to talk to a person"}"#)
         #expect(try await customer.first { $0.type == .waiting }.position == 1)

@@ -39,7 +39,9 @@ import Testing
         async throws
     {
         var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
-        try await outbound.write(.text(#"{"type":"hello","customer":{"id":"c-42","name":"Ana"}}"#))
+        let hash = TestServer.identityHash("c-42")
+        try await outbound.write(
+            .text(#"{"type":"hello","customer":{"id":"c-42","identity_hash":"\#(hash)","name":"Ana"}}"#))
         let welcome = try await Self.next(&messages)
         #expect(welcome.type == .welcome)
         #expect(welcome.customerId == "c-42")
@@ -65,11 +67,13 @@ import Testing
 
     @Test func aCustomerWhoReconnectsResumesAndReceivesWhatTheyMissed() async throws {
         let server = try await TestServer.start()
-        let (conversationId, greetingId) = try await Self.firstVisit(server)
+        let (conversationId, token, greetingId) = try await Self.firstVisit(server)
         try await WebSocketClient.connect(url: server.webSocketURL, logger: Self.logger) { inbound, outbound, _ in
             var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
             try await outbound.write(
-                .text(#"{"type":"hello","conversation_id":"\#(conversationId)","last_message_id":\#(greetingId)}"#))
+                .text(
+                    #"{"type":"hello","conversation_id":"\#(conversationId)","conversation_token":"\#(token)","last_message_id":\#(greetingId)}"#
+                ))
             let welcome = try await Self.next(&messages)
             #expect(welcome.resumed == true)
             #expect(welcome.conversationId == conversationId)
@@ -91,23 +95,24 @@ import Testing
     }
 
     /// Says hello, asks where the order is, and leaves before reading the bot's question.
-    static func firstVisit(_ server: TestServer) async throws -> (conversation: String, greeting: Int64) {
-        let ids = Handed<(conversation: String, greeting: Int64)>()
+    static func firstVisit(_ server: TestServer) async throws -> (conversation: String, token: String, greeting: Int64)
+    {
+        let ids = Handed<(conversation: String, token: String, greeting: Int64)>()
         try await WebSocketClient.connect(url: server.webSocketURL, logger: Self.logger) { inbound, outbound, _ in
             var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
             try await outbound.write(.text(#"{"type":"hello"}"#))
             let welcome = try await Self.next(&messages)
             let greeting = try await Self.next(&messages)
-            ids.value = (welcome.conversationId ?? "", greeting.id ?? 0)
+            ids.value = (welcome.conversationId ?? "", welcome.conversationToken ?? "", greeting.id ?? 0)
             try await outbound.write(.text(#"{"type":"message","text":"where is my order"}"#))
         }
         // The reply is stored before it is sent: wait until it is there.
-        let (conversation, greeting) = ids.value ?? ("", 0)
+        let (conversation, token, greeting) = ids.value ?? ("", "", 0)
         for _ in 0..<200 {
             if try await server.service.store.transcript(conversationId: conversation).count == 3 { break }
             try await Task.sleep(for: .milliseconds(10))
         }
-        return (conversation, greeting)
+        return (conversation, token, greeting)
     }
 
     @Test func badFramesGetClearErrorsAndTheConversationGoesOn() async throws {

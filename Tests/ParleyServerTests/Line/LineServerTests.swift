@@ -124,16 +124,28 @@ import Testing
         try await server.stop()
     }
 
+    /// The `/resume ID TOKEN` command a new conversation's first line gives.
+    static func resumeCommand(_ welcome: String) throws -> String {
+        let command = try #require(welcome.range(of: "/resume ").map { welcome[$0.lowerBound...] })
+        return String(command.dropLast(command.hasSuffix(")") ? 1 : 0))
+    }
+
     @Test func resumingFromATerminalReplaysTheConversation() async throws {
         let server = try await TestServer.start()
-        let id = try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
+        let (id, resume) = try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
             try await client.send("where is my order")
             let opening = try await Self.lines(3, &client)
             #expect(opening[2] == "bot> What is your order number?")
-            return String(opening[0].split(separator: " ")[2])
+            return (String(opening[0].split(separator: " ")[2]), try Self.resumeCommand(opening[0]))
         }
         try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
-            try await client.send("/resume \(id)")
+            try await client.send("/resume \(id) not-the-token")
+            #expect(
+                try await client.readLine()?.hasPrefix("error> no conversation \(id) with that conversation_token")
+                    == true)
+        }
+        try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
+            try await client.send(resume)
             let replay = try await Self.lines(3, &client)
             #expect(replay[0] == "parley> resumed conversation \(id)")
             #expect(replay[2] == "bot> What is your order number?")

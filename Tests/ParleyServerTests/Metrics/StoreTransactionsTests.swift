@@ -18,7 +18,9 @@ import Testing
         let server = try await TestServer.start()
         try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
             let before = try await Self.transactions(server)
-            try await client.send(#"{"type":"hello","customer":{"id":"shop-7","name":"Bo"}}"#)
+            try await client.send(
+                #"{"type":"hello","customer":{"id":"shop-7","identity_hash":"\#(TestServer.identityHash("shop-7"))","name":"Bo"}}"#
+            )
             #expect(try ServerEvent(json: try await client.readLine() ?? "").type == .welcome)
             #expect(try ServerEvent(json: try await client.readLine() ?? "").type == .reply)
             try await client.send(#"{"type":"message","text":"I want a refund"}"#)

@@ -31,6 +31,11 @@ extension ServerEvent {
         return nil
     }
 
+    var conversationToken: String? {
+        if case .welcome(let welcome) = self { return welcome.conversationToken }
+        return nil
+    }
+
     var id: Int64? {
         switch self {
         case .reply(let reply): reply.id

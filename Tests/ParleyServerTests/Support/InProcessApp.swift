@@ -12,11 +12,11 @@ enum InProcessApp {
     /// Builds the application and runs `test` with a client of it; `send`
     /// answers like an exchange over a socket.
     static func test<Value: Sendable>(
-        limits: ChatLimits = ChatLimits(),
+        limits: ChatLimits = ChatLimits(), access: AccessSettings = TestServer.access,
         _ test: @Sendable (_ service: ChatService, _ send: Send) async throws -> Value
     ) async throws -> Value {
         let folder = try TemporaryFolder()
-        let (service, configuration) = try TestServer.service(in: folder, limits: limits)
+        let (service, configuration) = try TestServer.service(in: folder, limits: limits, access: access)
         let app = try await buildApplication(configuration: configuration, service: service, logger: service.logger)
         return try await app.test(.router) { client in
             try await test(service, Send(client: client))

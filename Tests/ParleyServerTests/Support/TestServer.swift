@@ -20,7 +20,7 @@ final class TestServer: Sendable {
     /// `after`, a stopped server's bot and store are started again.
     static func start(
         limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings(),
-        access: AccessSettings = AccessSettings(),
+        access: AccessSettings = TestServer.access,
         after previous: TestServer? = nil
     ) async throws -> TestServer {
         let folder = try previous?.folder ?? TemporaryFolder()
@@ -44,7 +44,7 @@ final class TestServer: Sendable {
     /// tests hand to `buildApplication`.
     static func service(
         in folder: TemporaryFolder, limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings(),
-        access: AccessSettings = AccessSettings()
+        access: AccessSettings = TestServer.access
     ) throws -> (ChatService, ServerConfiguration) {
         try folder.write("intents/shop.yml", ShopFixture.intents)
         try folder.write("intents/human.yml", humanIntent)
@@ -88,6 +88,21 @@ final class TestServer: Sendable {
     }
 
     static let agentPassword = "correct horse"
+
+    /// The identity secret test servers share with "the shop".
+    static let identitySecret = "test-identity-secret-0123456789abcdef"
+
+    /// The `identity_hash` the shop's backend would send with customer `id`.
+    static func identityHash(_ id: String) -> String {
+        IdentityVerification.hash(id: id, secret: identitySecret)
+    }
+
+    /// The access settings of test servers: the shared identity secret.
+    static var access: AccessSettings {
+        var access = AccessSettings()
+        access.identitySecret = identitySecret
+        return access
+    }
 
     /// Shuts the server down gracefully and waits until it has stopped.
     func stop() async throws {

@@ -22,14 +22,20 @@ public enum ClientMessage: Sendable, Hashable {
     /// `hello`: who the customer is (optional), and a conversation to resume.
     public struct Hello: Sendable, Hashable, Codable {
         public var customer: CustomerIdentity?
-        /// Resume this conversation instead of starting one.
+        /// Resume this conversation instead of starting one (with its `conversationToken`).
         public var conversationId: String?
+        /// The secret `welcome` gave when the conversation started.
+        public var conversationToken: String?
         /// The last message the client saw: the replies after it are sent again.
         public var lastMessageId: Int64?
 
-        public init(customer: CustomerIdentity? = nil, conversationId: String? = nil, lastMessageId: Int64? = nil) {
+        public init(
+            customer: CustomerIdentity? = nil, conversationId: String? = nil, conversationToken: String? = nil,
+            lastMessageId: Int64? = nil
+        ) {
             self.customer = customer
             self.conversationId = conversationId
+            self.conversationToken = conversationToken
             self.lastMessageId = lastMessageId
         }
     }

@@ -36,6 +36,10 @@ public enum ServerEvent: Sendable {
 
     public struct Welcome: Sendable, Hashable, Codable {
         public var conversationId: String
+        /// The secret that resumes the conversation (`hello` with `conversation_token`): sent
+        /// once, when the conversation starts; keep it where only this customer can read it.
+        public var conversationToken: String?
+        /// The customer's id: the id the client gave when the shop vouched for it, else a new anonymous one.
         public var customerId: String
         public var resumed: Bool
         public var status: Conversation.Status
