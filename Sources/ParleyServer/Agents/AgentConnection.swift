@@ -111,6 +111,12 @@ public struct AgentConnection: Sendable {
             guard !say.text.allSatisfy(\.isWhitespace) else {
                 return refuse(.invalidMessage, "\"say\" needs a non-empty \"text\"")
             }
+            if let character = ControlCharacters.first(in: say.text) {
+                return refuse(
+                    .invalidMessage,
+                    "\"say\" must not contain control characters such as \(ControlCharacters.name(character)); nothing was sent"
+                )
+            }
             try await desk.say(say.text, in: id, by: agent.id)
         case .typing(let reference):
             await desk.typing(in: try Self.id(reference.conversationId, for: message), by: agent.id)

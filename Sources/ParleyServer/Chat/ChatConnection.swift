@@ -40,6 +40,12 @@ public struct ChatConnection: Sendable {
 
     /// Handles one client message.
     public mutating func receive(_ message: ClientMessage, receivedAt: ContinuousClock.Instant = .now) async {
+        if let character = ControlCharacters.first(in: Self.texts(of: message)) {
+            return refuse(
+                .invalidMessage,
+                "\"\(message.kind.rawValue)\" must not contain control characters such as \(ControlCharacters.name(character)); nothing of it was kept"
+            )
+        }
         switch message {
         case .hello(let hello):
             guard session == nil else {
@@ -67,6 +73,21 @@ public struct ChatConnection: Sendable {
                 return refuse(.invalidMessage, "there is no conversation to rate yet")
             }
             await session.rate(rating.score, comment: rating.comment, from: holder)
+        }
+    }
+
+    /// Every text field of `message`.
+    private static func texts(of message: ClientMessage) -> [String?] {
+        switch message {
+        case .hello(let hello):
+            let customer = hello.customer
+            return [
+                customer?.id, customer?.identityHash, customer?.name, customer?.email, customer?.phone,
+                hello.conversationId, hello.conversationToken,
+            ]
+        case .message(let body): return [body.text]
+        case .rating(let rating): return [rating.comment]
+        case .human, .typing: return []
         }
     }
 

@@ -170,6 +170,15 @@ public final class ChatService: Sendable {
         return remember(session)
     }
 
+    /// Lets `session` leave memory (its conversation was erased).
+    func forget(_ session: ConversationSession) {
+        let count = sessions.withLockedValue { sessions in
+            if sessions[session.id] === session { sessions[session.id] = nil }
+            return sessions.count
+        }
+        metrics.conversationsInMemory(count)
+    }
+
     /// Keeps `session` in memory unless another arrived first; returns the one kept.
     @discardableResult
     private func remember(_ session: ConversationSession) -> ConversationSession {

@@ -63,6 +63,24 @@ actor ConversationSession {
     /// Who answers the customer now.
     var status: Conversation.Status { conversation.status }
 
+    /// Tells holder `holder` its message was not stored and not taken: to
+    /// send it again later or, when the conversation was erased meanwhile
+    /// (`parley erase` beside the running server), that it is gone — the
+    /// session then leaves memory, so nothing erased is written back.
+    private func refuseUnstored(_ error: any Error, to holder: Int) {
+        if case StoreError.conversationGone = error {
+            retired = true
+            service.forget(self)
+            service.metrics.error(.unknownConversation)
+            send(
+                .error(.unknownConversation, "this conversation was erased; send hello to start a new one"), to: holder)
+            return
+        }
+        service.logger.error("could not record a message", metadata: ["conversation": "\(id)", "error": "\(error)"])
+        service.metrics.error(.unavailable)
+        send(.error(.unavailable, "the message could not be stored and was not taken; send it again later"), to: holder)
+    }
+
     /// Whether `token` is the conversation's own: only its customer's client resumes it.
     func isResumable(with token: String) -> Bool {
         ConversationToken.matches(token, hash: conversation.tokenHash)
@@ -200,13 +218,7 @@ actor ConversationSession {
             recorded = try await service.ledger.exchange(
                 text, analysis: analysis, decision: decision, conversation: updated, customerEmail: email, at: now)
         } catch {
-            service.logger.error(
-                "could not record a message", metadata: ["conversation": "\(id)", "error": "\(error)"])
-            service.metrics.error(.unavailable)
-            send(
-                .error(.unavailable, "the message could not be stored and was not taken; send it again later"),
-                to: holder)
-            return
+            return refuseUnstored(error, to: holder)
         }
         state = next
         conversation = updated

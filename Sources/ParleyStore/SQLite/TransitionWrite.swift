@@ -16,7 +16,7 @@ enum TransitionWrite {
         case nil:
             break
         }
-        try ConversationUpdate.save(transition.conversation, db)
+        try ConversationUpdate.save(transition.conversation, inserting: transition.kind == .start, db)
         if var escalation = transition.escalation {
             if escalation.id == nil { try escalation.insert(db) } else { try escalation.update(db) }
             recorded.escalation = escalation

@@ -91,6 +91,11 @@ extension ServerEvent {
         if case .error(let error) = self { return error.code }
         return nil
     }
+
+    var errorMessage: String? {
+        if case .error(let error) = self { return error.message }
+        return nil
+    }
 }
 
 extension AgentEvent {

@@ -7,7 +7,7 @@ import Testing
 extension CRMStore {
     /// Inserts or updates a conversation's row (no messages).
     func save(_ conversation: Conversation) async throws {
-        _ = try await record(ConversationTransition(kind: .exchange, conversation: conversation, messages: []))
+        _ = try await record(ConversationTransition(kind: .start, conversation: conversation, messages: []))
     }
 
     /// Stores one message of an existing conversation; returns it with its id.
