@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The CRM store: customers, conversations and every message with what the
 /// bot made of it, and who may sign in (`AccessStore`). SQLite by default
 /// (`SQLiteCRMStore`).
@@ -22,6 +24,10 @@ public protocol CRMStore: AccessStore {
     func history(customerId: String, messageLimit: Int) async throws -> CustomerHistory?
     /// Removes every trace of a customer: profile, conversations, messages, escalations.
     func erase(customerId: String) async throws -> ErasureReport
+    /// Removes conversations last active before `date` (with their messages,
+    /// escalations and feedback), and the customers of those conversations who
+    /// have no other conversation left: a retention period's erasure.
+    func eraseConversations(lastActiveBefore date: Date) async throws -> ErasureReport
     /// Customers whose name, email, phone or external id contains `text`.
     func searchCustomers(_ text: String, limit: Int) async throws -> [Customer]
     /// Conversations, most recently active first, optionally of one status.

@@ -24,7 +24,9 @@ public func buildApplication(
             webSocketRouter: router,
             configuration: .init(ws: .init(maxFrameSize: configuration.limits.maxMessageBytes, validateUTF8: true))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),
-        services: [line, ConversationSweeps(service: service, logger: logger)],
+        services: [
+            line, ConversationSweeps(service: service, retentionDays: configuration.retentionDays, logger: logger),
+        ],
         onServerRunning: { channel in
             let ports = ParleyServer.Ports(http: channel.localAddress?.port ?? 0, line: line.port)
             logger.info("listening", metadata: ["http": "\(ports.http)", "line": "\(ports.line)"])

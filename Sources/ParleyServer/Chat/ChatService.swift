@@ -1,4 +1,4 @@
-internal import Foundation
+public import Foundation
 public import Logging
 internal import NIOConcurrencyHelpers
 public import ParleyBot
@@ -168,6 +168,24 @@ public final class ChatService: Sendable {
             customer: customer.map(Self.profile) ?? CustomerProfile(id: conversation.customerId), escalation: escalation
         )
         return remember(session)
+    }
+
+    /// Erases the conversations inactive for more than `days` days (and
+    /// customers left with none), as the retention period asks; logged and audited.
+    public func eraseExpiredConversations(olderThanDays days: Int, now: Date = Date()) async {
+        do {
+            let report = try await store.eraseConversations(
+                lastActiveBefore: now.addingTimeInterval(-Double(days) * 86_400))
+            guard report.conversations > 0 else { return }
+            logger.info(
+                "retention: erased conversations",
+                metadata: ["conversations": "\(report.conversations)", "customers": "\(report.customers)"])
+            await audit.record(
+                .erase, actor: "server", address: "local",
+                detail: "retention: older than \(days) days: \(report.conversations) conversations")
+        } catch {
+            logger.error("retention: could not erase old conversations", metadata: ["error": "\(error)"])
+        }
     }
 
     /// Lets `session` leave memory (its conversation was erased).

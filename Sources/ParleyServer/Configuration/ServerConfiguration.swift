@@ -20,6 +20,7 @@ internal import Yams
 /// agent_grace: 10          # PARLEY_AGENT_GRACE: seconds a disconnected agent keeps their conversations
 /// identity_secret: …       # PARLEY_IDENTITY_SECRET: signs customer ids (identity_hash); unset: no id is trusted
 /// open_metrics_on_loopback: true # PARLEY_OPEN_METRICS_ON_LOOPBACK: /metrics without a token from 127.0.0.1/::1
+/// retention_days: 0        # PARLEY_RETENTION_DAYS: erase conversations inactive this long, daily (0: keep)
 /// ```
 public struct ServerConfiguration: Sendable, Hashable {
     public var host = "127.0.0.1"
@@ -29,6 +30,8 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var limits = ChatLimits()
     public var desk = DeskSettings()
     public var access = AccessSettings()
+    /// Conversations last active longer ago than this many days are erased once a day; 0 keeps them.
+    public var retentionDays = 0
 
     public init() {}
 
@@ -45,6 +48,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         case agentGrace = "agent_grace"
         case identitySecret = "identity_secret"
         case openMetricsOnLoopback = "open_metrics_on_loopback"
+        case retentionDays = "retention_days"
 
         public var environmentVariable: String { "PARLEY_" + rawValue.uppercased() }
     }
@@ -125,6 +129,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         case .offerTimeout: desk.offerTimeoutSeconds = try number(1...3_600)
         case .agentSessionHours: desk.agentSessionHours = try number(1...720)
         case .agentGrace: desk.agentGraceSeconds = try number(0...3_600)
+        case .retentionDays: retentionDays = try number(0...36_500)
         case .identitySecret:
             guard text.utf8.count >= 32 else {
                 throw .invalid(

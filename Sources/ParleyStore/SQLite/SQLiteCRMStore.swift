@@ -134,6 +134,38 @@ public final class SQLiteCRMStore: CRMStore {
         return report.value
     }
 
+    public func eraseConversations(lastActiveBefore date: Date) async throws -> ErasureReport {
+        let report = try await writer.write { db -> ErasureReport in
+            let cutoff = StorageDate.string(date)
+            let old = "SELECT id FROM conversation WHERE updatedAt < ?"
+            func count(_ table: String) throws -> Int {
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM \(table) WHERE conversationId IN (\(old))", arguments: [cutoff]) ?? 0
+            }
+            let customerIds = try String.fetchSet(
+                db, sql: "SELECT DISTINCT customerId FROM conversation WHERE updatedAt < ?", arguments: [cutoff])
+            let messages = try count("message")
+            let escalations = try count("escalation")
+            // Messages, escalations and feedback go with their conversation (ON DELETE CASCADE).
+            try db.execute(sql: "DELETE FROM conversation WHERE updatedAt < ?", arguments: [cutoff])
+            let conversations = db.changesCount
+            var customers = 0
+            for id in customerIds {
+                try db.execute(
+                    sql:
+                        "DELETE FROM customer WHERE id = ? AND NOT EXISTS (SELECT 1 FROM conversation WHERE customerId = ?)",
+                    arguments: [id, id])
+                customers += db.changesCount
+            }
+            return ErasureReport(
+                customers: customers, conversations: conversations, messages: messages, escalations: escalations)
+        }
+        if report.conversations > 0 {
+            _ = try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        }
+        return report
+    }
+
     public func searchCustomers(_ text: String, limit: Int) async throws -> [Customer] {
         // The text is matched literally: LIKE's wildcards in it are escaped.
         let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
