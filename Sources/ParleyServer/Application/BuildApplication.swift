@@ -1,4 +1,5 @@
 public import Hummingbird
+internal import HummingbirdCore
 internal import HummingbirdWebSocket
 public import Logging
 
@@ -17,12 +18,19 @@ public func buildApplication(
     onReady: @escaping @Sendable (ParleyServer.Ports) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let router = buildRouter(service: service)
+    let webSocketResponder = router.buildResponder()
     let line = try await LineServer(service: service, host: configuration.host, port: configuration.linePort)
     var app = Application(
         router: router,
-        server: .http1WebSocketUpgrade(
-            webSocketRouter: router,
-            configuration: .init(ws: .init(maxFrameSize: configuration.limits.maxMessageBytes, validateUTF8: true))),
+        server: HTTPServerBuilder { responder in
+            GuardedHTTPChannel(
+                base: HTTP1WebSocketUpgradeChannel(
+                    responder: responder, webSocketResponder: webSocketResponder,
+                    configuration: .init(
+                        ws: .init(maxFrameSize: configuration.limits.maxMessageBytes, validateUTF8: true))),
+                limiter: service.addressLimiter, metrics: service.metrics,
+                idleSeconds: configuration.limits.httpIdleSeconds)
+        },
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),
         services: [
             line, ConversationSweeps(service: service, retentionDays: configuration.retentionDays, logger: logger),
@@ -43,6 +51,8 @@ public func buildApplication(
 /// Every HTTP and WebSocket route of the server.
 func buildRouter(service: ChatService) -> Router<ServerRequestContext> {
     let router = Router(context: ServerRequestContext.self)
+    router.add(middleware: ForwardedAddressMiddleware(trustedProxies: Set(service.limits.trustedProxies)))
+    router.add(middleware: RequestRateMiddleware(service: service))
     APIRoutes(service: service).add(to: router)
     WebSocketChannel(service: service).add(to: router)
     AgentWebSocketChannel(service: service).add(to: router)

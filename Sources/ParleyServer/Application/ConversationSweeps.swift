@@ -19,7 +19,10 @@ struct ConversationSweeps: Service {
         let logger = self.logger
         await withDiscardingTaskGroup { group in
             group.addTask {
-                await Self.every(.seconds(60)) { await service.forgetIdleConversations() }
+                await Self.every(.seconds(60)) {
+                    await service.forgetIdleConversations()
+                    service.addressLimiter.sweep()
+                }
             }
             group.addTask {
                 await Self.every(.seconds(10)) {

@@ -11,14 +11,21 @@ public struct ChatConnection: Sendable {
     public let service: ChatService
     /// "web", "tcp", "api", …: recorded with the conversation.
     public let channel: String
+    /// The client's IP address: new conversations count against its allowance.
+    private let address: String?
     private let outbox: @Sendable (ServerEvent) -> Void
     private var session: ConversationSession?
     private var holder = 0
 
     /// `outbox` receives the client's events in order; it must not block.
-    public init(service: ChatService, channel: String, outbox: @escaping @Sendable (ServerEvent) -> Void) {
+    /// `address` is the client's IP address (nil when unknown).
+    public init(
+        service: ChatService, channel: String, address: String? = nil,
+        outbox: @escaping @Sendable (ServerEvent) -> Void
+    ) {
         self.service = service
         self.channel = channel
+        self.address = address
         self.outbox = outbox
     }
 
@@ -112,6 +119,12 @@ public struct ChatConnection: Sendable {
                 }
                 (self.session, self.holder) = (session, holder)
                 return
+            }
+            guard service.addressLimiter.allowConversation(address) else {
+                service.metrics.limited(.conversationsPerAddress)
+                return refuse(
+                    .rateLimited,
+                    "too many new conversations from your address; try again later, or go on with the one you have")
             }
             (session, holder) = try await service.start(hello.customer, channel: channel, outbox: outbox)
         } catch {

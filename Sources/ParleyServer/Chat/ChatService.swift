@@ -20,6 +20,8 @@ public final class ChatService: Sendable {
     let ledger: ConversationLedger
     /// Who may reach what (the identity secret, `/metrics`).
     public let access: AccessSettings
+    /// Connections, new conversations and requests per client address.
+    let addressLimiter: AddressLimiter
     /// Sign-ins, agents' actions and refused requests, in the store's audit log.
     public let audit: AuditTrail
     public let logger: Logger
@@ -38,6 +40,7 @@ public final class ChatService: Sendable {
         self.ledger = ConversationLedger(store: store, redactor: redactor, modelVersion: bot.modelVersion)
         self.logger = logger
         self.access = access
+        self.addressLimiter = AddressLimiter(limits: limits)
         self.audit = AuditTrail(store: store, logger: logger)
     }
 

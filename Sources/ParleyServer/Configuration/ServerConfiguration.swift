@@ -1,4 +1,5 @@
 public import Foundation
+internal import NIOCore
 internal import Yams
 
 /// How `parley serve` runs: addresses, the CRM store and the limits. Each
@@ -11,7 +12,16 @@ internal import Yams
 /// line_port: 7070          # PARLEY_LINE_PORT: the TCP line protocol
 /// store: parley.sqlite     # PARLEY_STORE
 /// max_message_bytes: 16384 # PARLEY_MAX_MESSAGE_BYTES
-/// max_connections: 16384   # PARLEY_MAX_CONNECTIONS
+/// max_connections: 16384   # PARLEY_MAX_CONNECTIONS: customers' connections
+/// max_agent_connections: 1024     # PARLEY_MAX_AGENT_CONNECTIONS: agents' connections, apart
+/// max_connections_per_address: 20 # PARLEY_MAX_CONNECTIONS_PER_ADDRESS
+/// conversations_per_address: 6    # PARLEY_CONVERSATIONS_PER_ADDRESS: new conversations per period
+/// conversation_period_hours: 12   # PARLEY_CONVERSATION_PERIOD_HOURS
+/// requests_per_minute_per_address: 3000 # PARLEY_REQUESTS_PER_MINUTE_PER_ADDRESS: HTTP requests
+/// http_idle_timeout: 60    # PARLEY_HTTP_IDLE_TIMEOUT: seconds an HTTP connection may stay silent
+/// line_idle_timeout: 1800  # PARLEY_LINE_IDLE_TIMEOUT: seconds a line connection may stay silent
+/// exempt_loopback: true    # PARLEY_EXEMPT_LOOPBACK: 127.0.0.1 and ::1 skip the per-address limits
+/// trusted_proxies: ""      # PARLEY_TRUSTED_PROXIES: comma-separated proxy addresses whose X-Forwarded-For counts
 /// messages_per_second: 10  # PARLEY_MESSAGES_PER_SECOND, per conversation
 /// burst: 20                # PARLEY_BURST, per conversation
 /// queue_timeout: 300       # PARLEY_QUEUE_TIMEOUT: seconds before a waiting conversation becomes a ticket
@@ -41,6 +51,15 @@ public struct ServerConfiguration: Sendable, Hashable {
         case linePort = "line_port"
         case maxMessageBytes = "max_message_bytes"
         case maxConnections = "max_connections"
+        case maxAgentConnections = "max_agent_connections"
+        case maxConnectionsPerAddress = "max_connections_per_address"
+        case conversationsPerAddress = "conversations_per_address"
+        case conversationPeriodHours = "conversation_period_hours"
+        case requestsPerMinutePerAddress = "requests_per_minute_per_address"
+        case httpIdleTimeout = "http_idle_timeout"
+        case lineIdleTimeout = "line_idle_timeout"
+        case exemptLoopback = "exempt_loopback"
+        case trustedProxies = "trusted_proxies"
         case messagesPerSecond = "messages_per_second"
         case queueTimeout = "queue_timeout"
         case offerTimeout = "offer_timeout"
@@ -106,6 +125,14 @@ public struct ServerConfiguration: Sendable, Hashable {
             }
             return value
         }
+        func flag() throws(ServerConfigurationError) -> Bool {
+            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "true", "yes", "on", "1": return true
+            case "false", "no", "off", "0": return false
+            default:
+                throw .invalid(source: source, problem: "'\(setting.rawValue)' must be true or false, not '\(text)'")
+            }
+        }
         func rate() throws(ServerConfigurationError) -> Double {
             guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value > 0, value.isFinite else {
                 throw .invalid(source: source, problem: "'\(setting.rawValue)' must be a number above 0, not '\(text)'")
@@ -123,6 +150,23 @@ public struct ServerConfiguration: Sendable, Hashable {
             store = text
         case .maxMessageBytes: limits.maxMessageBytes = try number(256...(16 << 20))
         case .maxConnections: limits.maxConnections = try number(1...1_000_000)
+        case .maxAgentConnections: limits.maxAgentConnections = try number(1...100_000)
+        case .maxConnectionsPerAddress: limits.maxConnectionsPerAddress = try number(1...1_000_000)
+        case .conversationsPerAddress: limits.conversationsPerAddress = try number(1...1_000_000)
+        case .conversationPeriodHours: limits.conversationPeriodHours = try rate()
+        case .requestsPerMinutePerAddress: limits.requestsPerMinutePerAddress = try number(1...10_000_000)
+        case .httpIdleTimeout: limits.httpIdleSeconds = try number(1...86_400)
+        case .lineIdleTimeout: limits.lineIdleSeconds = try number(1...604_800)
+        case .exemptLoopback: limits.exemptLoopback = try flag()
+        case .trustedProxies:
+            let addresses = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            guard addresses.allSatisfy(Self.isIPAddress) else {
+                throw .invalid(
+                    source: source,
+                    problem: "'trusted_proxies' is a comma-separated list of IP addresses, not '\(text)'")
+            }
+            limits.trustedProxies = addresses
         case .messagesPerSecond: limits.messagesPerSecond = try rate()
         case .burst: limits.burst = try rate()
         case .queueTimeout: desk.queueTimeoutSeconds = try number(1...86_400)
@@ -137,14 +181,12 @@ public struct ServerConfiguration: Sendable, Hashable {
                     problem: "'identity_secret' must be at least 32 characters (e.g. `openssl rand -hex 32`)")
             }
             access.identitySecret = text
-        case .openMetricsOnLoopback:
-            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
-            case "true", "yes", "on", "1": access.openMetricsOnLoopback = true
-            case "false", "no", "off", "0": access.openMetricsOnLoopback = false
-            default:
-                throw .invalid(
-                    source: source, problem: "'open_metrics_on_loopback' must be true or false, not '\(text)'")
-            }
+        case .openMetricsOnLoopback: access.openMetricsOnLoopback = try flag()
         }
+    }
+
+    /// Whether `text` is an IPv4 or IPv6 address (as `SocketAddress` reads it).
+    private static func isIPAddress(_ text: String) -> Bool {
+        (try? SocketAddress(ipAddress: text, port: 0)) != nil
     }
 }

@@ -80,7 +80,7 @@ struct APIRoutes: Sendable {
             return WireBody(service.parse(body.text))
         }
         router.post("/api/messages") { request, context in
-            try await message(try await decode(MessageRequest.self, request, context))
+            try await message(try await decode(MessageRequest.self, request, context), from: context.clientAddress)
         }
         let conversations = router.group("/api/conversations").add(middleware: authenticator)
             .add(middleware: PermissionMiddleware(permission: .readConversations, audit: service.audit))
@@ -128,36 +128,40 @@ struct APIRoutes: Sendable {
 
     /// The REST channel: one message in, the bot's answers out. A refused
     /// message is an HTTP error: 400 (no text), 429 (rate limited), 503 (the store failed).
-    private func message(_ body: MessageRequest) async throws -> MessageResponse {
+    private func message(_ body: MessageRequest, from address: String?) async throws -> MessageResponse {
         let collected = EventCollector()
-        var connection = ChatConnection(service: service, channel: "api", outbox: collected.append)
+        var connection = ChatConnection(service: service, channel: "api", address: address, outbox: collected.append)
         await connection.receive(
             .hello(
                 .init(
                     customer: body.customer, conversationId: body.conversationId,
                     conversationToken: body.conversationToken)))
         if case .error(let error) = collected.events.first(where: { $0.kind == .error }) {
-            throw HTTPError(
-                error.code == .unknownConversation ? .notFound : .serviceUnavailable, message: error.message)
+            throw Self.httpError(error)
         }
         await connection.receive(.message(.init(text: body.text, analysis: body.analysis)))
         await connection.close()
         let events = collected.events
-        if case .error(let error) = events.last {
-            let status: HTTPResponse.Status =
-                switch error.code {
-                case .rateLimited: .tooManyRequests
-                case .unavailable: .serviceUnavailable
-                default: .badRequest
-                }
-            throw HTTPError(status, message: error.message)
-        }
+        if case .error(let error) = events.last { throw Self.httpError(error) }
         guard case .welcome(let welcome) = events.first else {
             throw HTTPError(.serviceUnavailable, message: "the conversation could not be opened; try again later")
         }
         return MessageResponse(
             conversationId: welcome.conversationId, conversationToken: welcome.conversationToken,
             customerId: welcome.customerId, replies: Array(events.dropFirst()))
+    }
+
+    /// A refusal of the REST channel: 404 (unknown conversation), 429 (rate
+    /// limited), 503 (not stored), 400 (anything else the client sent wrong).
+    private static func httpError(_ error: ErrorEvent) -> HTTPError {
+        let status: HTTPResponse.Status =
+            switch error.code {
+            case .unknownConversation: .notFound
+            case .rateLimited: .tooManyRequests
+            case .unavailable: .serviceUnavailable
+            default: .badRequest
+            }
+        return HTTPError(status, message: error.message)
     }
 
     private func health() -> Health {

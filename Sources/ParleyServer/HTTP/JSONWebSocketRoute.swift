@@ -24,9 +24,11 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
     func add(to router: Router<ServerRequestContext>) {
         let route = self
         let service = self.service
+        let limit = route.limit
         router.ws(path) { _, _ in
             // A full server answers the upgrade request with 503: no WebSocket is set up at all.
-            guard service.metrics.openConnections < service.limits.maxConnections else {
+            let open = route.channel == "agent" ? service.metrics.openAgentConnections : service.metrics.openConnections
+            guard open < limit else {
                 service.metrics.error(.serverBusy)
                 throw HTTPError(.serviceUnavailable, message: "the server is busy; try again later")
             }
@@ -40,12 +42,18 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
         }
     }
 
+    /// Open connections of this route's kind beyond which new ones are refused:
+    /// agents have places of their own.
+    private var limit: Int {
+        channel == "agent" ? service.limits.maxAgentConnections : service.limits.maxConnections
+    }
+
     /// Serves one upgraded connection until it closes (`ConnectionLoop`).
     private func serve(
         _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, address: String?,
         on executor: EventLoopExecutor
     ) async throws {
-        guard service.metrics.openConnection(channel, limit: service.limits.maxConnections) else {
+        guard service.metrics.openConnection(channel, limit: limit) else {
             // Others took the last places since the upgrade was accepted.
             return await refuseBusy(outbound)
         }

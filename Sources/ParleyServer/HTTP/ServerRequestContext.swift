@@ -16,8 +16,9 @@ struct ServerRequestContext: AuthRequestContext, WebSocketRequestContext {
     /// The event loop that serves this request's connection.
     let eventLoop: any EventLoop
     var identity: Principal?
-    /// The client's IP address as the socket sees it (nil for in-process tests).
-    let clientAddress: String?
+    /// The client's IP address: the socket's peer (nil for in-process tests),
+    /// or the client a trusted proxy names (`ForwardedAddressMiddleware`).
+    var clientAddress: String?
 
     var requestDecoder: JSONDecoder { WireCoding.decoder() }
     var responseEncoder: JSONEncoder { WireCoding.encoder() }

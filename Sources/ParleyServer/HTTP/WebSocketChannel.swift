@@ -11,7 +11,9 @@ struct WebSocketChannel: Sendable {
         let service = self.service
         JSONWebSocketRoute<ChatConnection, ServerEvent>(
             path: "/ws", channel: "web", service: service,
-            open: { _, outbox in ChatConnection(service: service, channel: "web", outbox: outbox) },
+            open: { address, outbox in
+                ChatConnection(service: service, channel: "web", address: address, outbox: outbox)
+            },
             receive: { connection, text, receivedAt in await connection.receive(json: text, receivedAt: receivedAt) },
             close: { await $0.close() }
         ).add(to: router)

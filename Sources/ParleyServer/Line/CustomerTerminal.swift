@@ -34,7 +34,7 @@ struct CustomerTerminal: Sendable {
         self.service = service
         self.address = address
         self.send = send
-        connection = ChatConnection(service: service, channel: "tcp") { event in
+        connection = ChatConnection(service: service, channel: "tcp", address: address) { event in
             let lines = CustomerLines.lines(event)
             if !lines.isEmpty { send(lines.joined(separator: "\n")) }
         }

@@ -14,6 +14,7 @@ struct LineServer: Service {
     init(service: ChatService, host: String, port: Int) async throws {
         self.service = service
         let maxLength = service.limits.maxMessageBytes
+        let idle = TimeAmount.seconds(Int64(service.limits.lineIdleSeconds))
         listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -21,7 +22,8 @@ struct LineServer: Service {
             .childChannelOption(.allowRemoteHalfClosure, value: true)
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(
+                    try channel.pipeline.syncOperations.addHandlers(
+                        IdleStateHandler(readTimeout: idle), SilentLineCloser(),
                         ByteToMessageHandler(LineFrameDecoder(maxLength: maxLength)))
                     return try NIOAsyncChannel<LineFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
@@ -63,6 +65,16 @@ struct LineServer: Service {
             return
         }
         defer { service.metrics.closeConnection("tcp") }
+        let address = client.channel.remoteAddress?.ipAddress
+        guard service.addressLimiter.connect(address) else {
+            service.metrics.limited(.connectionsPerAddress)
+            try? await client.executeThenClose { _, outbound in
+                try await outbound.write(
+                    ByteBuffer(string: "error> too many connections from your address; close some and try again\n"))
+            }
+            return
+        }
+        defer { service.addressLimiter.disconnect(address) }
         do {
             try await withGracefulShutdownHandler {
                 try await client.executeThenClose { inbound, outbound in
@@ -73,8 +85,7 @@ struct LineServer: Service {
                     }
                     try await ConnectionLoop.run(
                         inbound,
-                        connection: LineSession(
-                            service: service, address: client.channel.remoteAddress?.ipAddress, send: outbox.send),
+                        connection: LineSession(service: service, address: address, send: outbox.send),
                         outbox: outbox,
                         on: executor,
                         handle: { session, frame, receivedAt in await session.receive(frame, receivedAt: receivedAt) },

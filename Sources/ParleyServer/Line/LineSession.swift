@@ -48,7 +48,7 @@ struct LineSession: Sendable {
             guard !text.allSatisfy(\.isWhitespace) else { return false }
             if text.first(where: { !$0.isWhitespace }) == "{" {
                 let send = self.send
-                mode = .json(ChatConnection(service: service, channel: "tcp") { send($0.json()) })
+                mode = .json(ChatConnection(service: service, channel: "tcp", address: address) { send($0.json()) })
             } else {
                 mode = .customer(CustomerTerminal(service: service, address: address, send: send))
             }

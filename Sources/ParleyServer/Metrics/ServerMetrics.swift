@@ -64,16 +64,23 @@ public final class ServerMetrics: Sendable {
         counter("parley_identity_unverified_total", ("channel", "any")).increment()
     }
 
+    /// A per-address limit refused a connection, a conversation or a request.
+    func limited(_ limit: AddressLimiter.Limit) {
+        counter("parley_limited_total", ("limit", limit.rawValue)).increment()
+    }
+
     /// The server refused something a client sent.
     func error(_ code: ErrorCode) {
         counter("parley_errors_total", ("code", code.rawValue)).increment()
     }
 
-    /// Counts a new customer connection on `channel` unless `limit` connections
-    /// are open over all channels; returns whether it was counted.
+    /// Counts a new connection on `channel` unless `limit` connections are
+    /// open over the channels of its kind (customers' channels together,
+    /// agents' apart); returns whether it was counted.
     func openConnection(_ channel: String, limit: Int) -> Bool {
         let count = connectionCounts.withLockedValue { counts -> Int? in
-            guard counts.values.reduce(0, +) < limit else { return nil }
+            let open = counts.filter { ($0.key == "agent") == (channel == "agent") }.values.reduce(0, +)
+            guard open < limit else { return nil }
             counts[channel, default: 0] += 1
             return counts[channel]
         }
@@ -91,9 +98,14 @@ public final class ServerMetrics: Sendable {
         Metrics.Gauge(label: "parley_connections", dimensions: [("channel", channel)], factory: factory).record(count)
     }
 
-    /// Open customer connections over all channels.
+    /// Open customer connections over all channels (agents' not counted).
     var openConnections: Int {
-        connectionCounts.withLockedValue { $0.values.reduce(0, +) }
+        connectionCounts.withLockedValue { $0.filter { $0.key != "agent" }.values.reduce(0, +) }
+    }
+
+    /// Open agent connections.
+    var openAgentConnections: Int {
+        connectionCounts.withLockedValue { $0["agent"] ?? 0 }
     }
 
     func conversationsInMemory(_ count: Int) {

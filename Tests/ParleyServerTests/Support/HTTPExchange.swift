@@ -5,13 +5,15 @@ struct HTTPExchange {
     var status: Int
     var body: String
 
-    /// `token` goes in an `Authorization: Bearer` header.
-    static func send(_ method: String, _ path: String, port: Int, body: String? = nil, token: String? = nil)
-        async throws -> HTTPExchange
-    {
+    /// `token` goes in an `Authorization: Bearer` header; `headers` are sent as given.
+    static func send(
+        _ method: String, _ path: String, port: Int, body: String? = nil, token: String? = nil,
+        headers: [String: String] = [:]
+    ) async throws -> HTTPExchange {
         try await LineClient.withConnection(host: "127.0.0.1", port: port) { client in
             var request = "\(method) \(path) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
             if let token { request += "Authorization: Bearer \(token)\r\n" }
+            for (name, value) in headers.sorted(by: { $0.key < $1.key }) { request += "\(name): \(value)\r\n" }
             if let body {
                 request += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body
             } else {

@@ -12,14 +12,24 @@ struct RateLimiter: Sendable {
         self.last = now
     }
 
+    /// Whether the bucket is full again: nothing of it needs remembering.
+    mutating func isFull(now: ContinuousClock.Instant = .now) -> Bool {
+        refill(now: now)
+        return tokens >= burst
+    }
+
     /// Takes one token if there is one.
     mutating func allow(now: ContinuousClock.Instant = .now) -> Bool {
+        refill(now: now)
+        guard tokens >= 1 else { return false }
+        tokens -= 1
+        return true
+    }
+
+    private mutating func refill(now: ContinuousClock.Instant) {
         let elapsed = now - last
         last = now
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         tokens = min(burst, tokens + seconds * perSecond)
-        guard tokens >= 1 else { return false }
-        tokens -= 1
-        return true
     }
 }
