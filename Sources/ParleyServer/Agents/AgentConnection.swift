@@ -145,6 +145,13 @@ public struct AgentConnection: Sendable {
     }
 
     private mutating func login(_ id: String, password: String) async throws(AgentDeskError) {
+        let throttle = service.signInThrottle
+        let wait = throttle.wait(account: id, address: address)
+        guard wait == 0 else {
+            await service.audit.record(
+                .signInRefused, actor: "user:\(id)", address: address, detail: "throttled for \(wait) s")
+            throw .tooManySignIns(seconds: wait)
+        }
         let stored: User?
         do {
             stored = try await service.store.user(id: id)
@@ -152,8 +159,15 @@ public struct AgentConnection: Sendable {
             throw .unavailable
         }
         // A wrong name and a wrong password look the same to the client, and take as long.
-        let matches = await Self.verify(password, of: stored)
+        let decoy = Self.decoy
+        guard
+            let matches = await throttle.verify({
+                let user = stored ?? decoy
+                return AgentPassword.verify(password, hash: user.passwordHash, salt: user.salt)
+            })
+        else { throw .tooManySignIns(seconds: 1) }
         guard let stored, matches else {
+            throttle.failed(account: id, address: address)
             service.logger.notice("agent sign-in refused", metadata: ["agent": "\(id)"])
             await service.audit.record(
                 .signInRefused, actor: "user:\(id)", address: address, detail: "wrong name or password")
@@ -165,6 +179,7 @@ public struct AgentConnection: Sendable {
                 detail: "role \(stored.role.rawValue) may not desk")
             throw .forbidden(stored.role)
         }
+        throttle.succeeded(account: id)
         await service.audit.record(.signIn, actor: "user:\(id)", address: address, detail: "desk")
         await leaveDesk()
         let (token, connection) = await service.desk.signIn(stored, outbox: outbox)
@@ -178,17 +193,6 @@ public struct AgentConnection: Sendable {
         let (hash, salt) = try! AgentPassword.hash(UUID().uuidString)
         return User(id: "", name: "", passwordHash: hash, salt: salt)
     }()
-
-    /// Checks `password` against the agent's stored hash (the decoy's when
-    /// there is no such agent) on the shared cooperative pool: scrypt takes
-    /// tens of milliseconds of processor time, and on the connection's event
-    /// loop every other socket of that loop would wait for it.
-    private static func verify(_ password: String, of agent: User?) async -> Bool {
-        await withTaskExecutorPreference(globalConcurrentExecutor) {
-            let agent = agent ?? decoy
-            return AgentPassword.verify(password, hash: agent.passwordHash, salt: agent.salt)
-        }
-    }
 
     private mutating func resume(_ token: String) async throws(AgentDeskError) {
         await leaveDesk()

@@ -6,6 +6,8 @@ public enum AgentDeskError: Error, Sendable, Equatable {
     case unauthorized
     /// The user's role may not work the desk (a trainer).
     case forbidden(Role)
+    /// Too many failed sign-ins for the name or from the address: wait this many seconds.
+    case tooManySignIns(seconds: Int)
     /// The sign-in is older than the configured session length.
     case sessionExpired
     /// Another agent (named) has the conversation or is taking it.
@@ -28,6 +30,7 @@ public enum AgentDeskError: Error, Sendable, Equatable {
         switch self {
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
+        case .tooManySignIns: .rateLimited
         case .sessionExpired: .sessionExpired
         case .alreadyTaken: .alreadyTaken
         case .notYours: .notYours
@@ -43,6 +46,8 @@ public enum AgentDeskError: Error, Sendable, Equatable {
         switch self {
         case .unauthorized: "sign in first, with your agent name and password"
         case .forbidden(let role): "a \(role.rawValue) may not work the desk; ask an admin for the agent role"
+        case .tooManySignIns(let seconds):
+            "too many failed sign-ins; wait \(seconds) second\(seconds == 1 ? "" : "s") before trying again"
         case .sessionExpired: "your sign-in has expired; sign in again"
         case .alreadyTaken(let id, let agent): "\(agent) already has conversation \(id)"
         case .notYours(let id): "conversation \(id) is not yours; take it first"

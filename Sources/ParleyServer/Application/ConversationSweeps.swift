@@ -22,6 +22,7 @@ struct ConversationSweeps: Service {
                 await Self.every(.seconds(60)) {
                     await service.forgetIdleConversations()
                     service.addressLimiter.sweep()
+                    service.signInThrottle.sweep()
                 }
             }
             group.addTask {

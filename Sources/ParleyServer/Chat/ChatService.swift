@@ -22,6 +22,8 @@ public final class ChatService: Sendable {
     public let access: AccessSettings
     /// Connections, new conversations and requests per client address.
     let addressLimiter: AddressLimiter
+    /// Failed sign-ins per account and address, and the thread passwords are checked on.
+    let signInThrottle = SignInThrottle()
     /// Sign-ins, agents' actions and refused requests, in the store's audit log.
     public let audit: AuditTrail
     public let logger: Logger

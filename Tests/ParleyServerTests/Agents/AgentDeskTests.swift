@@ -93,6 +93,21 @@ import Testing
         try await server.stop()
     }
 
+    @Test func guessingAPasswordSoonHasToWaitEvenForTheRightOne() async throws {
+        let server = try await TestServer.start()
+        try await server.addAgent("ana", name: "Ana")
+        var desk = Desk(server)
+        for _ in 0..<10 {
+            await desk.connection.receive(AgentMessage.login(.init(agent: "ana", password: "wrong password")))
+        }
+        await desk.connection.receive(AgentMessage.login(.init(agent: "ana", password: TestServer.agentPassword)))
+        #expect(desk.events.events.map(\.code) == Array(repeating: .unauthorized, count: 10) + [.rateLimited])
+        #expect(desk.connection.signedIn == nil)
+        let last = try #require(try await server.service.store.auditLog(since: nil, limit: 1).first)
+        #expect(last.action == .signInRefused && last.detail == "throttled for 1 s")
+        try await server.stop()
+    }
+
     @Test func anUnknownNameTakesAsLongToRefuseAsAWrongPassword() async throws {
         // Refusing an unknown name at once would tell a guesser which names exist.
         let server = try await TestServer.start()
