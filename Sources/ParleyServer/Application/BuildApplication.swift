@@ -52,6 +52,7 @@ public func buildApplication(
 func buildRouter(service: ChatService) -> Router<ServerRequestContext> {
     let router = Router(context: ServerRequestContext.self)
     router.add(middleware: ForwardedAddressMiddleware(trustedProxies: Set(service.limits.trustedProxies)))
+    router.add(middleware: BrowserSecurityMiddleware(origins: service.origins))
     router.add(middleware: RequestRateMiddleware(service: service))
     APIRoutes(service: service).add(to: router)
     WebSocketChannel(service: service).add(to: router)

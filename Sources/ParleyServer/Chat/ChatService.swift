@@ -20,6 +20,8 @@ public final class ChatService: Sendable {
     let ledger: ConversationLedger
     /// Who may reach what (the identity secret, `/metrics`).
     public let access: AccessSettings
+    /// Which pages may open the WebSockets and call the API.
+    let origins: OriginPolicy
     /// Connections, new conversations and requests per client address.
     let addressLimiter: AddressLimiter
     /// Failed sign-ins per account and address, and the thread passwords are checked on.
@@ -43,6 +45,7 @@ public final class ChatService: Sendable {
         self.logger = logger
         self.access = access
         self.addressLimiter = AddressLimiter(limits: limits)
+        self.origins = OriginPolicy(allowed: access.allowedOrigins)
         self.audit = AuditTrail(store: store, logger: logger)
     }
 

@@ -21,6 +21,7 @@ internal import Yams
 /// http_idle_timeout: 60    # PARLEY_HTTP_IDLE_TIMEOUT: seconds an HTTP connection may stay silent
 /// line_idle_timeout: 1800  # PARLEY_LINE_IDLE_TIMEOUT: seconds a line connection may stay silent
 /// exempt_loopback: true    # PARLEY_EXEMPT_LOOPBACK: 127.0.0.1 and ::1 skip the per-address limits
+/// allowed_origins: ""      # PARLEY_ALLOWED_ORIGINS: comma-separated sites whose pages may use /ws and the API
 /// trusted_proxies: ""      # PARLEY_TRUSTED_PROXIES: comma-separated proxy addresses whose X-Forwarded-For counts
 /// messages_per_second: 10  # PARLEY_MESSAGES_PER_SECOND, per conversation
 /// burst: 20                # PARLEY_BURST, per conversation
@@ -60,6 +61,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         case lineIdleTimeout = "line_idle_timeout"
         case exemptLoopback = "exempt_loopback"
         case trustedProxies = "trusted_proxies"
+        case allowedOrigins = "allowed_origins"
         case messagesPerSecond = "messages_per_second"
         case queueTimeout = "queue_timeout"
         case offerTimeout = "offer_timeout"
@@ -158,6 +160,21 @@ public struct ServerConfiguration: Sendable, Hashable {
         case .httpIdleTimeout: limits.httpIdleSeconds = try number(1...86_400)
         case .lineIdleTimeout: limits.lineIdleSeconds = try number(1...604_800)
         case .exemptLoopback: limits.exemptLoopback = try flag()
+        case .allowedOrigins:
+            let origins = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            guard
+                origins.allSatisfy({ origin in
+                    guard let url = URL(string: origin), let scheme = url.scheme, url.host != nil else { return false }
+                    return (scheme == "http" || scheme == "https") && (url.path.isEmpty || url.path == "/")
+                })
+            else {
+                throw .invalid(
+                    source: source,
+                    problem:
+                        "'allowed_origins' is a comma-separated list such as https://shop.example.com, not '\(text)'")
+            }
+            access.allowedOrigins = origins
         case .trustedProxies:
             let addresses = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }

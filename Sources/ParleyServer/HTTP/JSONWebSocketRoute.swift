@@ -25,7 +25,18 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
         let route = self
         let service = self.service
         let limit = route.limit
-        router.ws(path) { _, _ in
+        router.ws(path) { request, _ in
+            // Browsers say which page opens a WebSocket: only the server's own pages and the shop's
+            // sites may open the customers' one, only the console the agents' one.
+            guard
+                service.origins.admits(
+                    origin: request.headers[.origin], authority: request.head.authority,
+                    sameOriginOnly: route.channel == "agent")
+            else {
+                service.metrics.error(.forbidden)
+                throw HTTPError(
+                    .forbidden, message: "this page's origin may not open \(route.path); see allowed_origins")
+            }
             // A full server answers the upgrade request with 503: no WebSocket is set up at all.
             let open = route.channel == "agent" ? service.metrics.openAgentConnections : service.metrics.openConnections
             guard open < limit else {

@@ -26,7 +26,7 @@ struct WebPages: Sendable {
     /// Scripts only from this server, no inline script, connections back to it:
     /// even text that slipped into the page as HTML could not run.
     private static let policy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; img-src 'self' data:"
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; img-src 'self' data:; frame-ancestors 'none'"
 
     func add(to router: Router<ServerRequestContext>) {
         for page in Self.pages {
@@ -34,7 +34,6 @@ struct WebPages: Sendable {
             var headers: HTTPFields = [.contentType: page.contentType, .cacheControl: "no-cache"]
             if page.contentType.hasPrefix("text/html") {
                 headers[.contentSecurityPolicy] = Self.policy
-                headers[.xContentTypeOptions] = "nosniff"
             }
             let response = Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
             router.get(page.path) { _, _ in response

@@ -38,5 +38,10 @@ enum InProcessApp {
                 body: body.map { ByteBuffer(string: $0) })
             return HTTPExchange(status: Int(response.status.code), body: String(buffer: response.body))
         }
+
+        /// Sends a request with `headers` and no body; the whole response.
+        func raw(_ method: String, _ path: String, headers: HTTPFields) async throws -> TestResponse {
+            try await client.execute(uri: path, method: HTTPRequest.Method(method) ?? .get, headers: headers, body: nil)
+        }
     }
 }
