@@ -34,6 +34,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The CRM store's SQLite file (default parley.sqlite).")
     var store: String?
 
+    @Option(
+        name: .customLong("tls-cert"), help: "PEM certificate chain: serve HTTPS/WSS and TLS lines (with --tls-key).")
+    var tlsCert: String?
+
+    @Option(name: .customLong("tls-key"), help: "PEM private key of --tls-cert.")
+    var tlsKey: String?
+
     @Option(help: "The server's settings file, used when it exists.")
     var settings = "parley.yml"
 
@@ -48,6 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
             if let port { try resolved.set(.port, String(port), source: "--port") }
             if let linePort { try resolved.set(.linePort, String(linePort), source: "--line-port") }
             if let store { try resolved.set(.store, store, source: "--store") }
+            if let tlsCert { try resolved.set(.tlsCert, tlsCert, source: "--tls-cert") }
+            if let tlsKey { try resolved.set(.tlsKey, tlsKey, source: "--tls-key") }
             configuration = resolved
             let loaded = try bot.loadBot()
             service = ChatService(

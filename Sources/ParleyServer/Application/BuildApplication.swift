@@ -1,5 +1,6 @@
 public import Hummingbird
 internal import HummingbirdCore
+internal import HummingbirdTLS
 internal import HummingbirdWebSocket
 public import Logging
 
@@ -17,20 +18,23 @@ public func buildApplication(
     configuration: ServerConfiguration, service: ChatService, logger: Logger = Logger(label: "parley"),
     onReady: @escaping @Sendable (ParleyServer.Ports) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
-    let router = buildRouter(service: service)
+    let tls = try ServerTLS.configuration(configuration)
+    let router = buildRouter(service: service, tls: tls != nil)
     let webSocketResponder = router.buildResponder()
-    let line = try await LineServer(service: service, host: configuration.host, port: configuration.linePort)
+    let line = try await LineServer(
+        service: service, host: configuration.host, port: configuration.linePort, tls: tls)
+    let http = HTTPServerBuilder { responder in
+        GuardedHTTPChannel(
+            base: HTTP1WebSocketUpgradeChannel(
+                responder: responder, webSocketResponder: webSocketResponder,
+                configuration: .init(ws: .init(maxFrameSize: configuration.limits.maxMessageBytes, validateUTF8: true))),
+            limiter: service.addressLimiter, metrics: service.metrics, idleSeconds: configuration.limits.httpIdleSeconds
+        )
+    }
     var app = Application(
         router: router,
-        server: HTTPServerBuilder { responder in
-            GuardedHTTPChannel(
-                base: HTTP1WebSocketUpgradeChannel(
-                    responder: responder, webSocketResponder: webSocketResponder,
-                    configuration: .init(
-                        ws: .init(maxFrameSize: configuration.limits.maxMessageBytes, validateUTF8: true))),
-                limiter: service.addressLimiter, metrics: service.metrics,
-                idleSeconds: configuration.limits.httpIdleSeconds)
-        },
+        // With TLS the guards read the decrypted bytes: TLS comes first in each connection's pipeline.
+        server: try tls.map { try .tls(http, tlsConfiguration: $0) } ?? http,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Parley"),
         services: [
             line, ConversationSweeps(service: service, retentionDays: configuration.retentionDays, logger: logger),
@@ -48,11 +52,12 @@ public func buildApplication(
     return app
 }
 
-/// Every HTTP and WebSocket route of the server.
-func buildRouter(service: ChatService) -> Router<ServerRequestContext> {
+/// Every HTTP and WebSocket route of the server; with `tls`, answers tell
+/// browsers to keep to HTTPS (`Strict-Transport-Security`).
+func buildRouter(service: ChatService, tls: Bool = false) -> Router<ServerRequestContext> {
     let router = Router(context: ServerRequestContext.self)
     router.add(middleware: ForwardedAddressMiddleware(trustedProxies: Set(service.limits.trustedProxies)))
-    router.add(middleware: BrowserSecurityMiddleware(origins: service.origins))
+    router.add(middleware: BrowserSecurityMiddleware(origins: service.origins, strictTransport: tls))
     router.add(middleware: RequestRateMiddleware(service: service))
     APIRoutes(service: service).add(to: router)
     WebSocketChannel(service: service).add(to: router)

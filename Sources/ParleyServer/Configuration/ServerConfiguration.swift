@@ -21,6 +21,8 @@ internal import Yams
 /// http_idle_timeout: 60    # PARLEY_HTTP_IDLE_TIMEOUT: seconds an HTTP connection may stay silent
 /// line_idle_timeout: 1800  # PARLEY_LINE_IDLE_TIMEOUT: seconds a line connection may stay silent
 /// exempt_loopback: true    # PARLEY_EXEMPT_LOOPBACK: 127.0.0.1 and ::1 skip the per-address limits
+/// tls_cert: cert.pem       # PARLEY_TLS_CERT: with tls_key, HTTPS/WSS and TLS on the line port
+/// tls_key: key.pem         # PARLEY_TLS_KEY
 /// allowed_origins: ""      # PARLEY_ALLOWED_ORIGINS: comma-separated sites whose pages may use /ws and the API
 /// trusted_proxies: ""      # PARLEY_TRUSTED_PROXIES: comma-separated proxy addresses whose X-Forwarded-For counts
 /// messages_per_second: 10  # PARLEY_MESSAGES_PER_SECOND, per conversation
@@ -41,6 +43,9 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var limits = ChatLimits()
     public var desk = DeskSettings()
     public var access = AccessSettings()
+    /// PEM files of the server's certificate chain and private key: with both, every port speaks TLS.
+    public var tlsCertificate: String?
+    public var tlsKey: String?
     /// Conversations last active longer ago than this many days are erased once a day; 0 keeps them.
     public var retentionDays = 0
 
@@ -62,6 +67,8 @@ public struct ServerConfiguration: Sendable, Hashable {
         case exemptLoopback = "exempt_loopback"
         case trustedProxies = "trusted_proxies"
         case allowedOrigins = "allowed_origins"
+        case tlsCert = "tls_cert"
+        case tlsKey = "tls_key"
         case messagesPerSecond = "messages_per_second"
         case queueTimeout = "queue_timeout"
         case offerTimeout = "offer_timeout"
@@ -160,6 +167,11 @@ public struct ServerConfiguration: Sendable, Hashable {
         case .httpIdleTimeout: limits.httpIdleSeconds = try number(1...86_400)
         case .lineIdleTimeout: limits.lineIdleSeconds = try number(1...604_800)
         case .exemptLoopback: limits.exemptLoopback = try flag()
+        case .tlsCert, .tlsKey:
+            guard FileManager.default.isReadableFile(atPath: text) else {
+                throw .invalid(source: source, problem: "'\(setting.rawValue)': cannot read '\(text)'")
+            }
+            if setting == .tlsCert { tlsCertificate = text } else { tlsKey = text }
         case .allowedOrigins:
             let origins = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }

@@ -9,6 +9,8 @@ internal import Hummingbird
 struct BrowserSecurityMiddleware: RouterMiddleware {
     typealias Context = ServerRequestContext
     let origins: OriginPolicy
+    /// Served over TLS: browsers are told to use HTTPS only (a year, RFC 6797).
+    let strictTransport: Bool
 
     func handle(
         _ request: Request, context: ServerRequestContext,
@@ -35,6 +37,7 @@ struct BrowserSecurityMiddleware: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "no-referrer"
         response.headers[.xFrameOptions] = "DENY"
+        if strictTransport { response.headers[.strictTransportSecurity] = "max-age=31536000" }
         return response
     }
 }

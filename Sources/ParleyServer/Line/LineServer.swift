@@ -1,6 +1,7 @@
 internal import Logging
 internal import NIOCore
 internal import NIOPosix
+internal import NIOSSL
 internal import ServiceLifecycle
 
 /// The TCP line protocol (SwiftNIO): one UTF-8 line per message. On graceful
@@ -10,9 +11,11 @@ struct LineServer: Service {
     let service: ChatService
     private let listener: NIOAsyncChannel<NIOAsyncChannel<LineFrame, ByteBuffer>, Never>
 
-    /// Listens on `host:port` (port 0: any free port); fails at once when it cannot.
-    init(service: ChatService, host: String, port: Int) async throws {
+    /// Listens on `host:port` (port 0: any free port), speaking TLS when
+    /// `tls` is given; fails at once when it cannot.
+    init(service: ChatService, host: String, port: Int, tls: TLSConfiguration? = nil) async throws {
         self.service = service
+        let tlsContext = try tls.map(NIOSSLContext.init(configuration:))
         let maxLength = service.limits.maxMessageBytes
         let idle = TimeAmount.seconds(Int64(service.limits.lineIdleSeconds))
         listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -22,6 +25,9 @@ struct LineServer: Service {
             .childChannelOption(.allowRemoteHalfClosure, value: true)
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tlsContext {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tlsContext))
+                    }
                     try channel.pipeline.syncOperations.addHandlers(
                         IdleStateHandler(readTimeout: idle), SilentLineCloser(),
                         ByteToMessageHandler(LineFrameDecoder(maxLength: maxLength)))

@@ -21,10 +21,11 @@ final class TestServer: Sendable {
     static func start(
         limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings(),
         access: AccessSettings = TestServer.access,
-        after previous: TestServer? = nil
+        after previous: TestServer? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws -> TestServer {
         let folder = try previous?.folder ?? TemporaryFolder()
-        let (service, configuration) = try service(in: folder, limits: limits, desk: desk, access: access)
+        var (service, configuration) = try service(in: folder, limits: limits, desk: desk, access: access)
+        configure(&configuration)
         let storePath = folder.path + "/crm.sqlite"
         let logger = service.logger
         let ready = AsyncStream<ParleyServer.Ports>.makeStream()
