@@ -5,7 +5,9 @@ internal import NIOCore
 /// is open (WebSocket upgrades included) and answers one over the limit with
 /// 429 and a close; and closes a connection whose first request's headers are
 /// not complete within `headerSeconds` (a slowloris never holds its place).
-/// Silence later is `IdleStateHandler`'s (`http_idle_timeout`).
+/// Silence later is `IdleStateHandler`'s (`http_idle_timeout`). Once the
+/// connection is a WebSocket (the server sent `101`), it fails the connection
+/// with status 1002 on the first unmasked client frame (RFC 6455 §5.1).
 final class HTTPConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -21,6 +23,10 @@ final class HTTPConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var headersComplete = false
     /// Over the address's limit: what it sends is read and dropped, answered once with 429, then closed.
     private var refused = false
+    /// Set when the server has switched the connection to WebSocket.
+    private var frames: ClientFrameMasks?
+    /// A client frame was unmasked: the connection is being failed, nothing more is read.
+    private var failed = false
 
     init(limiter: AddressLimiter, metrics: ServerMetrics, headerSeconds: Int) {
         self.limiter = limiter
@@ -43,11 +49,32 @@ final class HTTPConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
+    private static let switching = Array("HTTP/1.1 101".utf8)
+
     func handlerRemoved(context: ChannelHandlerContext) {
         deadline?.cancel()
     }
 
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if frames == nil, headersComplete, unwrapOutboundIn(data).readableBytesView.starts(with: Self.switching) {
+            frames = ClientFrameMasks()
+        }
+        context.write(data, promise: promise)
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !failed else { return }
+        if frames != nil {
+            guard frames?.read(unwrapInboundIn(data).readableBytesView) == true else {
+                failed = true
+                metrics.error(.protocolError)
+                // Close frame, status 1002 (protocol error), then the connection.
+                let close = ByteBuffer(bytes: [0x88, 0x02, 0x03, 0xEA])
+                context.writeAndFlush(wrapOutboundOut(close)).whenComplete { _ in context.close(promise: nil) }
+                return
+            }
+            return context.fireChannelRead(data)
+        }
         if refused {
             // Answered once the request has been read, so closing does not reset what the client sends.
             guard !headersComplete else { return }

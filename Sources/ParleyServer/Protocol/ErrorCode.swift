@@ -8,6 +8,9 @@ public enum ErrorCode: String, Sendable, Codable, Hashable, CaseIterable {
     case tooLarge = "too_large"
     /// A binary WebSocket frame; only text frames carry JSON.
     case binaryFrame = "binary_frame"
+    /// A WebSocket frame broke RFC 6455 (a client frame without a mask): the
+    /// connection is failed with close status 1002 (counted; no event is sent).
+    case protocolError = "protocol_error"
     /// `type` is not one the server knows.
     case unknownType = "unknown_type"
     /// A required field is missing or out of range (e.g. a message without text, a rating outside 1–5).

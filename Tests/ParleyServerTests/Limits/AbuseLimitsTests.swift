@@ -1,9 +1,10 @@
 import Foundation
 import NIOCore
 import ParleyClient
-import ParleyServer
 import ParleyStore
 import Testing
+
+@testable import ParleyServer
 
 /// The per-address limits over real sockets. The tests' client is the
 /// loopback address, so each server here turns `exemptLoopback` off.
@@ -45,6 +46,10 @@ import Testing
         let port = server.ports.http
         try await LineClient.withConnection(host: "127.0.0.1", port: port) { slow in
             try await slow.send(bytes: Array("GET /health HTTP/1.1\r\nHost: x\r\n".utf8))
+            // Once the server has taken the connection (it may accept later than the client connected).
+            for _ in 0..<500 where server.service.addressLimiter.addressCount == 0 {
+                try await Task.sleep(for: .milliseconds(10))
+            }
             // Over the limit meanwhile: the next connection is refused with 429.
             let refused = try await HTTPExchange.send("GET", "/health", port: port)
             #expect(refused.status == 429)
