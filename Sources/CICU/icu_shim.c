@@ -66,6 +66,53 @@ int32_t cicu_word_segments(const uint16_t *text, int32_t length,
     return count;
 }
 
+static pthread_key_t sentence_breaker_key;
+static pthread_once_t sentence_breaker_once = PTHREAD_ONCE_INIT;
+
+static void make_sentence_breaker_key(void) {
+    pthread_key_create(&sentence_breaker_key, close_breaker);
+}
+
+/// The calling thread's sentence break iterator, opened on first use.
+static UBreakIterator *thread_sentence_breaker(void) {
+    pthread_once(&sentence_breaker_once, make_sentence_breaker_key);
+    UBreakIterator *breaker = (UBreakIterator *)pthread_getspecific(sentence_breaker_key);
+    if (breaker == NULL) {
+        UErrorCode status = U_ZERO_ERROR;
+        breaker = ubrk_open(UBRK_SENTENCE, "", NULL, 0, &status);
+        if (U_FAILURE(status)) {
+            return NULL;
+        }
+        pthread_setspecific(sentence_breaker_key, breaker);
+    }
+    return breaker;
+}
+
+int32_t cicu_sentence_ends(const uint16_t *text, int32_t length, int32_t *ends, int32_t capacity) {
+    if (length <= 0) {
+        return 0;
+    }
+    UBreakIterator *breaker = thread_sentence_breaker();
+    if (breaker == NULL) {
+        return -1;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(breaker, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) {
+        return -1;
+    }
+    int32_t count = 0;
+    ubrk_first(breaker);
+    for (int32_t end = ubrk_next(breaker); end != UBRK_DONE; end = ubrk_next(breaker)) {
+        if (count < capacity) {
+            ends[count] = end;
+        }
+        count += 1;
+    }
+    ubrk_setText(breaker, (const UChar *)text, 0, &status);
+    return count;
+}
+
 int32_t cicu_nfkc_casefold(const uint16_t *text, int32_t length,
                            uint16_t *output, int32_t capacity) {
     UErrorCode status = U_ZERO_ERROR;

@@ -10,7 +10,8 @@ struct NLUBenchmark: ParsableCommand {
         abstract: "Train on a data set, then analyse messages one at a time as a server would.",
         discussion: """
             p50_us and p99_us cover the whole analysis; intent_only_p50_us the tokenising, stemming and \
-            classifying; entities_sentiment_p50_us what entity extraction and sentiment add to it.
+            classifying (spelling correction, and the parts of a message that is not confidently one \
+            intent); entities_sentiment_p50_us what entity extraction and sentiment add to it.
             """
     )
 
@@ -44,7 +45,7 @@ struct NLUBenchmark: ParsableCommand {
                 // Pipeline.analyze, step by step, so the cost of entities and sentiment shows on its own.
                 let start = clock.now
                 let preprocessed = pipeline.preprocessor.preprocess(text)
-                let intents = classifier.predict(preprocessed, limit: pipeline.rankedIntentLimit)
+                let intents = pipeline.classify(preprocessed).intents
                 let middle = clock.now
                 let entities = pipeline.entityExtractor.extract(preprocessed)
                 let sentiment = pipeline.sentimentAnalyzer.analyze(text)
@@ -52,7 +53,7 @@ struct NLUBenchmark: ParsableCommand {
                 latencies.append((end - start).seconds * 1e6)
                 intentLatencies.append((middle - start).seconds * 1e6)
                 extraLatencies.append((end - middle).seconds * 1e6)
-                precondition(!intents.isEmpty && entities.count >= 0 && sentiment.score.isFinite)
+                precondition(intents.count >= 0 && entities.count >= 0 && sentiment.score.isFinite)
             }
         }
         let elapsed = (clock.now - loopStarted).seconds

@@ -22,6 +22,13 @@ enum AnalysisText {
                 "  " + intent.name.padding(toLength: 28, withPad: " ", startingAt: 0)
                     + String(format: "%.3f", intent.confidence))
         }
+        if !analysis.parts.isEmpty {
+            lines.append("parts:")
+            for part in analysis.parts {
+                let intent = part.intent.map { "\($0.name) " + String(format: "%.3f", $0.confidence) } ?? "no intent"
+                lines.append("  [\(part.start)-\(part.end)] \(part.text)  → \(intent)")
+            }
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -11,11 +11,32 @@ enum EvaluationText {
         lines.append(
             "accuracy  \(number(report.accuracy))    macro F1  \(number(report.macroF1))    train  \(number(report.trainSeconds)) s"
         )
-        lines.append("fallback threshold  \(number(report.threshold))")
+        let fit = report.thresholdFit
+        var fitted =
+            "fallback threshold  \(number(report.threshold))    fitted on training data (out of fold): in-scope accuracy "
+            + "\(number(fit.noFallbackAccuracy)) → \(number(fit.chosen.inScopeAccuracy)) (at most \(fit.accuracyLoss) points lost)"
+        if let recall = fit.chosen.outOfScopeRecall {
+            fitted += ", out-of-scope recall \(number(recall)) on \(fit.outOfScopeMessages) messages"
+        }
+        lines.append(fitted)
         if let inScope = report.inScopeAccuracy, let recall = report.oosRecall, let precision = report.oosPrecision {
             lines.append(
                 "in-scope accuracy  \(number(inScope))    out-of-scope recall  \(number(recall))    precision  \(number(precision))"
             )
+        }
+        if let curve = report.outOfScopeCurve {
+            lines.append("")
+            lines.append("out-of-scope curve (\(report.mode == "test" ? "test messages" : "out of fold")):")
+            lines.append("threshold  in-scope accuracy  out-of-scope recall")
+            for point in curve
+            where Int((point.threshold * 100).rounded()) % 5 == 0 || point.threshold == report.threshold {
+                let chosen = point.threshold == report.threshold
+                lines.append(
+                    (chosen ? "*" : " ")
+                        + String(
+                            format: " %5.2f  %17.3f  %19.3f", point.threshold, point.inScopeAccuracy,
+                            point.outOfScopeRecall ?? 0) + (chosen ? "   (chosen)" : ""))
+            }
         }
         lines.append("")
         lines.append("intent".padding(toLength: 36, withPad: " ", startingAt: 0) + "precision  recall     f1  support")

@@ -31,6 +31,37 @@ import Testing
     }
 }
 
+@Suite struct FallbackSettingsTests {
+    @Test func theThresholdIsFittedByDefault() throws {
+        let configuration = try BotConfiguration.parse("name: Shop Bot\n", path: "bot.yml")
+        #expect(configuration.fitsFallbackThreshold)
+        #expect(configuration.nlu.fallbackAccuracyLoss == 1.5)
+        #expect(configuration.answersTwoIntents)
+        let auto = try BotConfiguration.parse(
+            "fallback_threshold: auto\nfallback_accuracy_loss: 3\nanswer_two_intents: false\n", path: "bot.yml")
+        #expect(auto.fitsFallbackThreshold)
+        #expect(auto.nlu.fallbackAccuracyLoss == 3)
+        #expect(!auto.answersTwoIntents)
+    }
+
+    @Test func aThresholdOutsideZeroToOneOrAnotherWordNamesItsLine() throws {
+        for (value, line) in [("-0.1", 2), ("1.5", 2), ("automatic", 2), ("high", 2), ("", 2)] {
+            let error = try #require(throws: TrainingDataError.self) {
+                try BotConfiguration.parse("name: Shop Bot\nfallback_threshold: \(value)\n", path: "bot.yml")
+            }
+            #expect(
+                error.description.contains(
+                    "bot.yml:\(line): 'fallback_threshold' must be auto or a number from 0 to 1"),
+                "\(value)")
+        }
+        let error = try #require(throws: TrainingDataError.self) {
+            try BotConfiguration.parse("fallback_accuracy_loss: lots\nanswer_two_intents: maybe\n", path: "bot.yml")
+        }
+        #expect(error.description.contains("bot.yml:1: 'fallback_accuracy_loss' must be a number of accuracy points"))
+        #expect(error.description.contains("bot.yml:2: 'answer_two_intents' must be true or false"))
+    }
+}
+
 @Suite struct BotDialogueSettingsTests {
     @Test func readsMessagesEscalationAndOfficeHours() throws {
         let configuration = try BotConfiguration.parse(
@@ -52,6 +83,8 @@ import Testing
             """, path: "bot.yml")
         #expect(configuration.name == "Shop Bot")
         #expect(configuration.fallbackThreshold == 0.3)
+        #expect(!configuration.fitsFallbackThreshold)
+        #expect(configuration.nlu.fallbackAccuracyLoss == nil)
         #expect(
             configuration.messages.greeting.render(["customer.name": "Ana", "bot.name": "Shop Bot"])
                 == "Hello Ana, I'm Shop Bot")
@@ -110,7 +143,7 @@ import Testing
                 """, path: "bot.yml")
         }
         let text = error.description
-        #expect(text.contains("bot.yml:1: 'fallback_threshold' must be a number from 0 to 1"))
+        #expect(text.contains("bot.yml:1: 'fallback_threshold' must be auto or a number from 0 to 1"))
         #expect(text.contains("bot.yml:3: 'negative_streak' must be a whole number"))
         #expect(text.contains("bot.yml:5: 'time_zone' must be a time zone"))
         #expect(text.contains("bot.yml:6: 'funday' is not a day of the week"))

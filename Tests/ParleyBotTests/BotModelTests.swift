@@ -62,6 +62,46 @@ import Testing
                 .retrained)
     }
 
+    @Test func anAutomaticThresholdIsFittedIntoTheModelAndUsedByTheBot() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("intents/shop.yml", ShopFixture.intents)
+        try folder.write(
+            "responses/shop.yml",
+            """
+            responses:
+              - intent: order_status
+                replies: ["It is on its way."]
+              - intent: refund
+                replies: ["Refunds take 5 days."]
+              - intent: greet
+                replies: ["Hello!"]
+              - intent: password_reset
+                replies: ["Use the reset link."]
+            """)
+        let data = try IntentFiles.load(folder: folder.path + "/intents")
+        let fitted = try BotModel.train(data, configuration: NLUConfiguration(fallbackAccuracyLoss: 1.5))
+        let fit = try #require(fitted.metadata.fallback)
+        #expect(fit.accuracyLoss == 1.5)
+        #expect(fit.noFallbackAccuracy - fit.chosen.inScopeAccuracy <= 0.015 + 1e-9)
+        #expect(fit.curve.count == 101 && fit.curve[0].threshold == 0 && fit.curve[100].threshold == 1)
+        #expect(fit.curve.map(\.inScopeAccuracy) == fit.curve.map(\.inScopeAccuracy).sorted(by: >=))
+        // The built-in generic sentences are the out-of-scope messages.
+        #expect(fit.outOfScopeMessages > 0 && fit.chosen.outOfScopeRecall != nil)
+        #expect(try BotModel.train(data, configuration: NLUConfiguration()).metadata.fallback == nil)
+
+        let path = folder.path + "/model.parley"
+        try fitted.write(to: path)
+        #expect(try ModelArtifact.read(from: path).metadata.fallback == fit)
+
+        try folder.write("bot.yml", "name: Shop Bot\n")
+        let paths = Bot.Paths(
+            intents: folder.path + "/intents", responses: folder.path + "/responses",
+            configuration: folder.path + "/bot.yml", model: folder.path + "/auto.parley")
+        #expect(try Bot.load(paths).bot.policy.configuration.fallbackThreshold == fit.threshold)
+        try folder.write("bot.yml", "name: Shop Bot\nfallback_threshold: 0.42\n")
+        #expect(try Bot.load(paths).bot.policy.configuration.fallbackThreshold == 0.42)
+    }
+
     @Test func aCorruptModelFileIsAClearError() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("model.parley", "PARLEYM1 not really")

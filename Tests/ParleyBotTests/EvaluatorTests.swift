@@ -1,5 +1,6 @@
 import Foundation
 import ParleyBot
+import ParleyNLP
 import ParleyTestSupport
 import Testing
 
@@ -36,7 +37,7 @@ import Testing
         let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
         for key in [
             "accuracy", "macro_f1", "train_seconds", "per_intent", "in_scope_accuracy", "oos_recall", "oos_precision",
-            "threshold",
+            "threshold", "threshold_fit", "out_of_scope_curve", "no_fallback_accuracy",
         ] {
             #expect(json.contains("\"\(key)\""))
         }
@@ -50,8 +51,60 @@ import Testing
         print(
             "BANKING77 train → test: accuracy \(report.accuracy), macro-F1 \(report.macroF1), train \(report.trainSeconds) s"
         )
-        #expect(report.accuracy >= 0.915)
+        #expect(report.accuracy >= 0.918)
         #expect(report.macroF1 >= 0.915)
+    }
+
+    /// A quarter of BANKING77's intents (seed 17) held out as out of scope, the
+    /// threshold fitted on the training data alone (`parley evaluate
+    /// --hold-out-intents 0.25`).
+    @Test(.enabled(if: SharedData.file("banking77/train.csv") != nil))
+    func banking77WithAQuarterOfItsIntentsOutOfScope() async throws {
+        let train = try CSVExamples.load(path: try #require(SharedData.file("banking77/train.csv")).path)
+        let test = try CSVExamples.load(path: try #require(SharedData.file("banking77/test.csv")).path)
+        let holdout = IntentHoldout(train, fraction: 0.25, seed: 17)
+        #expect(holdout.intents.count == 19)
+        let report = try await OwnThread.run {
+            try Evaluator().evaluate(
+                train: holdout.training(train), test: holdout.testing(test, outOfScopeLabel: "out_of_scope"))
+        }
+        let curve = try #require(report.outOfScopeCurve)
+        let inScope = try #require(report.inScopeAccuracy)
+        let recall = try #require(report.oosRecall)
+        print(
+            "BANKING77, 19 of 77 intents out of scope: threshold \(report.threshold), in-scope accuracy \(curve[0].inScopeAccuracy) → \(inScope), out-of-scope recall \(recall)"
+        )
+        // In-scope accuracy stays within 3 points. Out-of-scope recall is 0.347 at the
+        // default loss of 1.5 points out of fold: short of the 0.50 issue 17 asks for.
+        #expect(curve[0].inScopeAccuracy - inScope <= 0.03)
+        #expect(recall >= 0.34)
+    }
+
+    /// BANKING77's test set with mistakes in 30% of its words of four letters or more.
+    @Test(.enabled(if: SharedData.file("banking77/train.csv") != nil))
+    func banking77WithTypos() async throws {
+        let train = try CSVExamples.load(path: try #require(SharedData.file("banking77/train.csv")).path)
+        let test = try CSVExamples.load(path: try #require(SharedData.file("banking77/test.csv")).path)
+        var typos = Typos(rate: 0.3, seed: 2026)
+        let misspelt = test.map { example in
+            var example = example
+            example.text = typos.apply(to: example.text)
+            return example
+        }
+        #expect(zip(test, misspelt).filter { $0.text != $1.text }.count > test.count / 2)
+        let (clean, typo) = try await OwnThread.run {
+            let classifier = NLUConfiguration().train(train)
+            let preprocessor = NLUConfiguration().preprocessor
+            func accuracy(_ examples: [LabeledExample]) -> Double {
+                let right = examples.filter {
+                    classifier.predict(preprocessor.preprocess($0.text), limit: 1).first?.name == $0.intent
+                }
+                return Double(right.count) / Double(examples.count)
+            }
+            return (accuracy(test), accuracy(misspelt))
+        }
+        print("BANKING77 with typos in 30% of words of 4+ letters: accuracy \(typo), clean \(clean)")
+        #expect(clean - typo <= 0.015)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ParleyBot
+import ParleyNLP
 import ParleyTestSupport
 import Testing
 
@@ -12,10 +13,15 @@ import Testing
         return url.path
     }()
 
-    static func loadBot() throws -> Bot {
+    static func loadBot(extraSettings: String = "") throws -> Bot {
         let folder = try TemporaryFolder()
+        var configuration = root + "/bot.yml"
+        if !extraSettings.isEmpty {
+            let settings = try String(contentsOfFile: configuration, encoding: .utf8)
+            configuration = try folder.write("bot.yml", settings + "\n" + extraSettings + "\n")
+        }
         let paths = Bot.Paths(
-            intents: root + "/intents", responses: root + "/responses", configuration: root + "/bot.yml",
+            intents: root + "/intents", responses: root + "/responses", configuration: configuration,
             model: folder.path + "/model.parley")
         return try Bot.load(paths).bot
     }
@@ -32,5 +38,31 @@ import Testing
         let data = try IntentFiles.load(folder: Self.root + "/intents")
         #expect(data.intents.count >= 25)
         for intent in data.intents { #expect(intent.examples.count >= 20, "\(intent.name)") }
+    }
+
+    @Test func twoQuestionsGetOneAnswerWhenTheSettingIsOff() throws {
+        let message = "When are you open? Also, which payment methods do you take?"
+        let customer = CustomerProfile()
+        let now = try #require(ISO8601DateFormatter().date(from: "2026-11-25T10:00:00Z"))
+        var state = ConversationState(id: "c-1")
+        let on = try Self.loadBot()
+        let both = on.policy.decide(on.pipeline.analyze(message), state: &state, customer: customer, now: now)
+        #expect(both.rule == .twoIntents)
+        #expect(both.text?.contains("PayPal") == true && both.text?.contains("Monday to Friday") == true)
+        let off = try Self.loadBot(extraSettings: "answer_two_intents: false")
+        state = ConversationState(id: "c-2")
+        let one = off.policy.decide(off.pipeline.analyze(message), state: &state, customer: customer, now: now)
+        #expect(one.rule != .twoIntents)
+        #expect(!(one.text?.contains("PayPal") == true && one.text?.contains("Monday to Friday") == true))
+    }
+
+    @Test func emojiAloneAreUnderstood() throws {
+        let bot = try Self.loadBot()
+        #expect(bot.pipeline.analyze("👍").intent?.name == "affirm")
+        #expect(bot.pipeline.analyze("👍🏼").intent?.name == "affirm")
+        #expect(bot.pipeline.analyze("🙂").intent?.name == "thanks")
+        #expect(bot.pipeline.analyze("😡").intent?.name == "abuse")
+        #expect(bot.pipeline.analyze("😡").sentiment.label == .negative)
+        #expect(bot.pipeline.analyze("wat is ur retrun polcy").intent?.name == "return_item")
     }
 }

@@ -31,6 +31,14 @@ int32_t cicu_word_segments(const uint16_t *text, int32_t length,
                            int32_t *starts, int32_t *ends, int32_t *statuses,
                            int32_t capacity);
 
+/// Splits `text` (UTF-16, `length` code units) into sentences with ICU's
+/// sentence break iterator (UAX #29). Writes up to `capacity` sentence ends
+/// (UTF-16 offsets, end exclusive; each sentence starts where the previous one
+/// ended, the first at 0) and returns the total number of sentences, which may
+/// exceed `capacity`, or -1 when ICU fails. The iterator is opened once per
+/// thread and reused.
+int32_t cicu_sentence_ends(const uint16_t *text, int32_t length, int32_t *ends, int32_t capacity);
+
 /// Applies NFKC normalisation with full Unicode case folding
 /// (NFKC_Casefold) to `text`, writing at most `capacity` UTF-16 code units to
 /// `output`. Returns the length of the full result (which may exceed

@@ -8,7 +8,10 @@ internal import Yams
 /// ```yaml
 /// name: Shop Assistant
 /// language: en                 # BCP 47; English gets stemming and the English stopwords
-/// fallback_threshold: 0.5      # below this intent confidence the bot asks to rephrase
+/// fallback_threshold: auto     # below this intent confidence the bot asks to rephrase; auto: fitted
+///                              # when training (the default), or a number from 0 to 1
+/// fallback_accuracy_loss: 1.5  # points of in-scope accuracy the fitted threshold may cost
+/// answer_two_intents: true     # two requests in one message get both answers in one reply
 /// messages:                    # templates; may use {{customer.name}} and {{bot.name}}
 ///   greeting: "Hi {{customer.name}}! How can I help?"
 ///   fallback: "Sorry, could you say that in other words?"
@@ -34,7 +37,18 @@ internal import Yams
 public struct BotConfiguration: Sendable {
     public var name = "Parley"
     public var language = "en"
+    /// Below this intent confidence the bot falls back. With `fallback_threshold: auto` (the
+    /// default) it is the threshold fitted when the model was trained, which `Bot.load` sets
+    /// from the model file; 0.5 until a model is loaded.
     public var fallbackThreshold = 0.5
+    /// Whether `fallback_threshold` is `auto`: fitted at training time, from out-of-fold
+    /// predictions, so that in-scope accuracy loses at most `fallbackAccuracyLoss` points.
+    public var fitsFallbackThreshold = true
+    /// `fallback_accuracy_loss`: the points of in-scope accuracy (0–100) the fitted threshold may cost.
+    public var fallbackAccuracyLoss = 1.5
+    /// `answer_two_intents`: whether a message with two confident requests in
+    /// different sentences or clauses gets both answers in one reply.
+    public var answersTwoIntents = true
     public var messages = BotMessages.defaults
     public var escalation = EscalationRules()
     public var officeHours: OfficeHours?
@@ -54,7 +68,9 @@ public struct BotConfiguration: Sendable {
 
     /// How this bot's messages are understood.
     public var nlu: NLUConfiguration {
-        NLUConfiguration(language: language, stopwords: stopwords)
+        NLUConfiguration(
+            language: language, stopwords: stopwords,
+            fallbackAccuracyLoss: fitsFallbackThreshold ? fallbackAccuracyLoss : nil)
     }
 
     /// Reads `path`; a missing file gives the defaults.
@@ -78,8 +94,9 @@ public struct BotConfiguration: Sendable {
         document.checkKeys(
             mapping,
             allowed: [
-                "name", "language", "fallback_threshold", "messages", "escalation", "office_hours", "stopwords",
-                "privacy",
+                "name", "language", "fallback_threshold", "fallback_accuracy_loss", "answer_two_intents", "messages",
+                "escalation",
+                "office_hours", "stopwords", "privacy",
             ])
         if let node = mapping["name"] {
             if let name = node.scalar?.string, !name.isEmpty {
@@ -98,10 +115,27 @@ public struct BotConfiguration: Sendable {
             }
         }
         if let node = mapping["fallback_threshold"] {
-            if let value = node.scalar.flatMap({ Double($0.string) }), (0...1).contains(value) {
+            if node.scalar?.string == "auto" {
+                configuration.fitsFallbackThreshold = true
+            } else if let value = node.scalar.flatMap({ Double($0.string) }), (0...1).contains(value) {
                 configuration.fallbackThreshold = value
+                configuration.fitsFallbackThreshold = false
             } else {
-                document.issue(node, "'fallback_threshold' must be a number from 0 to 1")
+                document.issue(node, "'fallback_threshold' must be auto or a number from 0 to 1")
+            }
+        }
+        if let node = mapping["fallback_accuracy_loss"] {
+            if let value = node.scalar.flatMap({ Double($0.string) }), (0...100).contains(value) {
+                configuration.fallbackAccuracyLoss = value
+            } else {
+                document.issue(node, "'fallback_accuracy_loss' must be a number of accuracy points from 0 to 100")
+            }
+        }
+        if let node = mapping["answer_two_intents"] {
+            if let flag = node.scalar.flatMap({ Bool($0.string) }) {
+                configuration.answersTwoIntents = flag
+            } else {
+                document.issue(node, "'answer_two_intents' must be true or false")
             }
         }
         if let node = mapping["messages"] { readMessages(node, into: &configuration, &document) }

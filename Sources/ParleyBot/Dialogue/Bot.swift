@@ -34,12 +34,16 @@ public struct Bot: Sendable {
     }
 
     /// Loads the bot, training the model first when the file is missing or
-    /// older than the intent files or settings.
+    /// older than the intent files or settings. With `fallback_threshold: auto`
+    /// the policy falls back below the threshold fitted into the model.
     public static func load(_ paths: Paths) throws -> (bot: Bot, retrained: Bool) {
-        let configuration = try BotConfiguration.load(path: paths.configuration)
+        var configuration = try BotConfiguration.load(path: paths.configuration)
         let data = try IntentFiles.load(folder: paths.intents)
         let responses = try ResponseFiles.load(folder: paths.responses, intents: data)
         let (artifact, retrained) = try BotModel.load(data, modelPath: paths.model, configuration: configuration.nlu)
+        if configuration.fitsFallbackThreshold, let fitted = artifact.metadata.fallback?.threshold {
+            configuration.fallbackThreshold = fitted
+        }
         let bot = Bot(
             pipeline: try BotModel.pipeline(for: artifact),
             policy: DialoguePolicy(configuration: configuration, responses: responses),

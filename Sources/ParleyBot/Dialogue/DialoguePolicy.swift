@@ -10,8 +10,11 @@ public import ParleyNLP
 /// Order of the rules, first match wins: a VIP customer, a message with sentiment at or below
 /// `sentiment_below`, or `negative_streak` negative messages in a row
 /// escalate; an answer to a pending question completes it; an intent marked
-/// `handover` escalates; a confidence below `fallback_threshold` falls back,
-/// and `fallbacks_in_a_row` fallbacks escalate; otherwise the intent's
+/// `handover` escalates; when the message's parts (`Analysis.parts`) hold two
+/// distinct intents at or above `fallback_threshold`, both are answered in one
+/// reply (`answer_two_intents`); a confidence below `fallback_threshold` falls
+/// back (unless one part is confident: that part is answered), and
+/// `fallbacks_in_a_row` fallbacks escalate; otherwise the intent's
 /// requirements are asked for, its confirmation asked, and its reply given.
 /// Outside office hours, escalation becomes an offer to take a message.
 public struct DialoguePolicy: Sendable {
@@ -86,6 +89,10 @@ public struct DialoguePolicy: Sendable {
             state.pendingIntent = nil
             state.awaiting = nil
         }
+        let partIntents = confidentPartIntents(of: analysis)
+        if partIntents.count == 2 || (top == nil && partIntents.count == 1) {
+            return understood(partIntents, &state, context)
+        }
         guard let intent = top?.name else {
             state.fallbacksInARow += 1
             if rules.fallbacksInARow > 0 && state.fallbacksInARow >= rules.fallbacksInARow {
@@ -143,6 +150,46 @@ public struct DialoguePolicy: Sendable {
     static let confirmation = "confirmation"
     static let affirm = "affirm"
     static let deny = "deny"
+
+    /// The distinct intents of the message's parts at or above the threshold, in
+    /// order, at most two; none when `answer_two_intents` is off.
+    private func confidentPartIntents(of analysis: Analysis) -> [String] {
+        guard configuration.answersTwoIntents else { return [] }
+        var intents: [String] = []
+        for part in analysis.parts {
+            guard let intent = part.intent, intent.confidence >= configuration.fallbackThreshold,
+                !intents.contains(intent.name)
+            else { continue }
+            intents.append(intent.name)
+            if intents.count == 2 { break }
+        }
+        return intents
+    }
+
+    /// One or two requests of one message. With two, the one that can be
+    /// answered at once is answered first, and the other's reply, question or
+    /// confirmation follows in the same message; if it hands over, that wins.
+    /// When neither can be answered at once, the first is handled alone.
+    private func understood(_ intents: [String], _ state: inout ConversationState, _ context: Context)
+        -> DialogueDecision
+    {
+        guard intents.count == 2 else { return understood(intents[0], &state, context) }
+        let before = state
+        for order in [intents, intents.reversed()] {
+            state = before
+            let first = understood(order[0], &state, context)
+            guard first.action == .reply else { continue }
+            let second = understood(order[1], &state, context)
+            guard [.reply, .ask, .confirm].contains(second.action) else { return second }
+            return DialogueDecision(
+                action: second.action, text: [first.text, second.text].compactMap { $0 }.joined(separator: "\n\n"),
+                quickReplies: second.quickReplies.isEmpty ? first.quickReplies : second.quickReplies,
+                intent: second.action == .reply ? order[0] : order[1],
+                rule: second.action == .reply ? .twoIntents : second.rule, scores: context.scores)
+        }
+        state = before
+        return understood(intents[0], &state, context)
+    }
 
     private func understood(_ intent: String, _ state: inout ConversationState, _ context: Context) -> DialogueDecision
     {

@@ -4,6 +4,8 @@
 public enum DialogueRule: Sendable, Hashable, RawRepresentable, Codable, CustomStringConvertible {
     /// The intent's reply.
     case intent
+    /// The replies to two requests in one message (`answer_two_intents`).
+    case twoIntents
     /// The answer to a pending question gave the missing entity.
     case slotFilled
     /// The pending question is asked again.
@@ -37,7 +39,8 @@ public enum DialogueRule: Sendable, Hashable, RawRepresentable, Codable, CustomS
     case ratingComment
 
     private static let fixed: [String: DialogueRule] = [
-        "intent": .intent, "slot_filled": .slotFilled, "slot_still_missing": .slotStillMissing,
+        "intent": .intent, "two_intents": .twoIntents, "slot_filled": .slotFilled,
+        "slot_still_missing": .slotStillMissing,
         "confirmation_needed": .confirmationNeeded, "confirmation_unclear": .confirmationUnclear,
         "no_intent": .noIntent, "confidence_below_threshold": .confidenceBelowThreshold,
         "no_response_for_intent": .noResponseForIntent, "agent_has_conversation": .agentHasConversation,
@@ -61,6 +64,7 @@ public enum DialogueRule: Sendable, Hashable, RawRepresentable, Codable, CustomS
     public var rawValue: String {
         switch self {
         case .intent: "intent"
+        case .twoIntents: "two_intents"
         case .slotFilled: "slot_filled"
         case .slotStillMissing: "slot_still_missing"
         case .missing(let entity): Self.missingPrefix + entity

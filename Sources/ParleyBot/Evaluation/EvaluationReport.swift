@@ -35,8 +35,11 @@ public struct EvaluationReport: Sendable, Encodable {
     public var perIntent: [String: Scores]
     /// The most frequent mistakes, most frequent first.
     public var confusedPairs: [Confusion]
-    /// The confidence below which the bot falls back.
+    /// The confidence below which the bot falls back, fitted on the training data.
     public var threshold: Double
+    /// How `threshold` was fitted: the out-of-fold curve on the training data
+    /// (with the built-in generic sentences as out-of-scope messages) and the chosen point.
+    public var thresholdFit: ThresholdFit
     /// Misunderstood messages, the most confident mistakes first (at most 100).
     public var mistakes: [Mistake]
     /// Present when test messages carry the out-of-scope label.
@@ -44,6 +47,9 @@ public struct EvaluationReport: Sendable, Encodable {
     public var inScopeAccuracy: Double?
     public var oosRecall: Double?
     public var oosPrecision: Double?
+    /// In-scope accuracy and out-of-scope recall of the evaluated messages per
+    /// threshold (0, 0.01, …, 1); present when they carry the out-of-scope label.
+    public var outOfScopeCurve: [ThresholdFit.Point]?
     /// Entity extraction against the examples' `[value](entity)` annotations,
     /// per annotated type, exact spans; present when examples are annotated.
     public var entities: [String: Scores]?
@@ -61,6 +67,8 @@ public struct EvaluationReport: Sendable, Encodable {
         case inScopeAccuracy = "in_scope_accuracy"
         case oosRecall = "oos_recall"
         case oosPrecision = "oos_precision"
+        case thresholdFit = "threshold_fit"
+        case outOfScopeCurve = "out_of_scope_curve"
         case entities
     }
 }

@@ -5,19 +5,27 @@ internal import ParleyNLP
 /// stratified k-fold cross-validation inside a training set, or train → test.
 ///
 /// The fallback threshold is always fitted on training data alone (on
-/// out-of-fold predictions), never on the test set.
+/// out-of-fold predictions), never on the test set: see `ThresholdFit`.
 public struct Evaluator: Sendable {
     public var configuration: NLUConfiguration
     /// Messages with this label are out of scope: the bot should fall back.
     public var outOfScopeLabel: String
     public var folds: Int
+    /// The points of in-scope accuracy the fitted threshold may cost.
+    public var accuracyLoss: Double
+    /// Out-of-scope messages added to every fold's predictions when fitting the
+    /// threshold: by default the built-in generic sentences of the language.
+    public var outOfScopeSentences: [String]
 
     public init(
-        configuration: NLUConfiguration = NLUConfiguration(), outOfScopeLabel: String = "out_of_scope", folds: Int = 5
+        configuration: NLUConfiguration = NLUConfiguration(), outOfScopeLabel: String = "out_of_scope", folds: Int = 5,
+        accuracyLoss: Double = 1.5, outOfScopeSentences: [String]? = nil
     ) {
         self.configuration = configuration
         self.outOfScopeLabel = outOfScopeLabel
         self.folds = folds
+        self.accuracyLoss = accuracyLoss
+        self.outOfScopeSentences = outOfScopeSentences ?? GenericSentences.forLanguage(configuration.language)
     }
 
     /// One message's gold label and the classifier's top guess.
@@ -34,11 +42,11 @@ public struct Evaluator: Sendable {
     /// Stratified k-fold cross-validation over `examples`.
     public func crossValidate(_ examples: [LabeledExample]) throws(EvaluationError) -> EvaluationReport {
         try checkTrainable(examples)
-        let (outcomes, seconds) = outOfFold(examples)
-        let threshold = fitThreshold(outcomes)
+        let (outcomes, generic, seconds) = outOfFold(examples)
+        let fit = ThresholdFit.fit(outcomes + generic, outOfScopeLabel: outOfScopeLabel, accuracyLoss: accuracyLoss)
         return report(
-            outcomes, threshold: threshold, mode: "cross_validation", folds: folds,
-            trainExamples: examples.count, trainSeconds: seconds)
+            outcomes, fit: fit, mode: "cross_validation", folds: folds, trainExamples: examples.count,
+            trainSeconds: seconds)
     }
 
     /// Trains on `train` and measures on `test`.
@@ -49,10 +57,20 @@ public struct Evaluator: Sendable {
         let started = clock.now
         let classifier = configuration.train(train)
         let seconds = (clock.now - started).seconds
-        let threshold = fitThreshold(outOfFold(train).outcomes)
+        let outOfFold = outOfFold(train)
+        let fit = ThresholdFit.fit(
+            outOfFold.outcomes + outOfFold.generic, outOfScopeLabel: outOfScopeLabel, accuracyLoss: accuracyLoss)
         let outcomes = predict(classifier, test)
         return report(
-            outcomes, threshold: threshold, mode: "test", folds: nil, trainExamples: train.count, trainSeconds: seconds)
+            outcomes, fit: fit, mode: "test", folds: nil, trainExamples: train.count, trainSeconds: seconds)
+    }
+
+    /// The fallback threshold for a classifier trained on `examples`, fitted from
+    /// their out-of-fold predictions.
+    public func fitThreshold(_ examples: [LabeledExample]) throws(EvaluationError) -> ThresholdFit {
+        try checkTrainable(examples)
+        let (outcomes, generic, _) = outOfFold(examples)
+        return ThresholdFit.fit(outcomes + generic, outOfScopeLabel: outOfScopeLabel, accuracyLoss: accuracyLoss)
     }
 
     func checkTrainable(_ examples: [LabeledExample]) throws(EvaluationError) {
@@ -61,10 +79,15 @@ public struct Evaluator: Sendable {
         guard folds >= 2 else { throw .tooFewFolds(folds) }
     }
 
-    /// Out-of-fold predictions for every example, and the mean training time.
-    func outOfFold(_ examples: [LabeledExample]) -> (outcomes: [Outcome], seconds: Double) {
+    /// Out-of-fold predictions for every example, every fold's predictions of
+    /// `outOfScopeSentences` (labelled out of scope), and the mean training time.
+    func outOfFold(_ examples: [LabeledExample]) -> (outcomes: [Outcome], generic: [Outcome], seconds: Double) {
         let assignment = Self.stratifiedFolds(examples.map(\.intent), folds: folds)
         var outcomes = [Outcome?](repeating: nil, count: examples.count)
+        var generic: [Outcome] = []
+        let sentences = outOfScopeSentences.map {
+            LabeledExample(text: $0, intent: outOfScopeLabel, location: SourceLocation(file: "generic", line: 1))
+        }
         var seconds = 0.0
         let clock = ContinuousClock()
         for fold in 0..<folds {
@@ -77,8 +100,9 @@ public struct Evaluator: Sendable {
             for (index, outcome) in zip(testIndices, predict(classifier, testIndices.map { examples[$0] })) {
                 outcomes[index] = outcome
             }
+            generic += predict(classifier, sentences)
         }
-        return (outcomes.compactMap { $0 }, seconds / Double(folds))
+        return (outcomes.compactMap { $0 }, generic, seconds / Double(folds))
     }
 
     func predict(_ classifier: IntentClassifier, _ examples: [LabeledExample]) -> [Outcome] {
@@ -108,44 +132,15 @@ public struct Evaluator: Sendable {
         return assignment
     }
 
-    /// The fallback threshold, from out-of-fold predictions on training data.
-    ///
-    /// With out-of-scope examples in training: the threshold that maximises
-    /// accuracy counting a fallback on them as right. Without: the one that
-    /// best separates right from wrong answers (Youden's J), since wrong
-    /// answers are what a fallback should catch.
-    func fitThreshold(_ outcomes: [Outcome]) -> Double {
-        let candidates = Set(outcomes.map { ($0.confidence * 100).rounded() / 100 }).sorted()
-        guard !candidates.isEmpty else { return 0.5 }
-        let hasOutOfScope = outcomes.contains { $0.expected == outOfScopeLabel }
-        var best = (score: -Double.infinity, threshold: 0.0)
-        let right = Double(outcomes.filter { $0.predicted == $0.expected }.count)
-        let wrong = Double(outcomes.count) - right
-        for threshold in [0] + candidates {
-            let score: Double
-            if hasOutOfScope {
-                score = Double(outcomes.filter { apply(threshold, to: $0) == $0.expected }.count)
-            } else {
-                guard right > 0 && wrong > 0 else { return 0 }
-                let keptRight = Double(
-                    outcomes.filter { $0.predicted == $0.expected && $0.confidence >= threshold }.count)
-                let caughtWrong = Double(
-                    outcomes.filter { $0.predicted != $0.expected && $0.confidence < threshold }.count)
-                score = keptRight / right + caughtWrong / wrong - 1
-            }
-            if score > best.score { best = (score, threshold) }
-        }
-        return best.threshold
-    }
-
     /// The answer after the fallback threshold: the intent, or out of scope.
     func apply(_ threshold: Double, to outcome: Outcome) -> String {
         outcome.confidence < threshold ? outOfScopeLabel : outcome.predicted
     }
 
     func report(
-        _ outcomes: [Outcome], threshold: Double, mode: String, folds: Int?, trainExamples: Int, trainSeconds: Double
+        _ outcomes: [Outcome], fit: ThresholdFit, mode: String, folds: Int?, trainExamples: Int, trainSeconds: Double
     ) -> EvaluationReport {
+        let threshold = fit.threshold
         let hasOutOfScope = outcomes.contains { $0.expected == outOfScopeLabel }
         let answers = outcomes.map { hasOutOfScope ? apply(threshold, to: $0) : $0.predicted }
         let correct = zip(outcomes, answers).filter { $0.expected == $1 }.count
@@ -184,6 +179,7 @@ public struct Evaluator: Sendable {
             perIntent: perIntent,
             confusedPairs: Array(pairs.prefix(10)),
             threshold: threshold,
+            thresholdFit: fit,
             mistakes: zip(outcomes, answers).filter { $0.0.expected != $0.1 }
                 .sorted { ($0.0.confidence, $1.0.text) > ($1.0.confidence, $0.0.text) }
                 .prefix(Self.mistakeLimit)
@@ -199,6 +195,7 @@ public struct Evaluator: Sendable {
                 Double(inScope.filter { $0.0.expected == $0.1 }.count) / Double(max(inScope.count, 1))
             report.oosRecall = Double(caught) / Double(max(outOfScope.count, 1))
             report.oosPrecision = Double(caught) / Double(max(flagged, 1))
+            report.outOfScopeCurve = ThresholdFit.curve(outcomes, outOfScopeLabel: outOfScopeLabel)
         }
         return report
     }

@@ -4,6 +4,9 @@ public import ParleyNLP
 /// Trains and loads a bot's model from its `intents/` folder.
 public enum BotModel {
     /// Trains on the folder's files and returns the artifact (not yet written).
+    /// With `configuration.fallbackAccuracyLoss` set, also fits the fallback
+    /// threshold from out-of-fold predictions (`ThresholdFit`), which trains
+    /// the classifier once more per fold.
     public static func train(_ data: BotTrainingData, configuration: NLUConfiguration) throws(TrainingDataError)
         -> ModelArtifact
     {
@@ -13,12 +16,16 @@ public enum BotModel {
             throw .invalid([ValidationIssue(location, "at least two intents are needed to train a classifier")])
         }
         let examples = data.examples
+        let fallback = configuration.fallbackAccuracyLoss.flatMap { loss in
+            try? Evaluator(configuration: configuration, accuracyLoss: loss).fitThreshold(examples)
+        }
         return ModelArtifact(
             classifier: configuration.train(examples),
             language: configuration.language,
             sourceHash: data.sourceHash,
             exampleCount: examples.count,
-            entities: data.entities
+            entities: data.entities,
+            fallback: fallback
         )
     }
 
@@ -32,7 +39,8 @@ public enum BotModel {
     ) throws -> (artifact: ModelArtifact, retrained: Bool) {
         if let existing = try? ModelArtifact.read(from: modelPath), existing.metadata.sourceHash == data.sourceHash,
             existing.metadata.language == configuration.language,
-            existing.metadata.stopwords == configuration.stopwords.words.sorted()
+            existing.metadata.stopwords == configuration.stopwords.words.sorted(),
+            existing.metadata.fallback?.accuracyLoss == configuration.fallbackAccuracyLoss
         {
             return (existing, false)
         }

@@ -25,9 +25,22 @@ public struct ModelArtifact: Sendable {
         public var dimension: Int
         /// The trainers' entity types, so a server needs only the model file.
         public var entities: [EntityRecord]
+        /// The training words and their stems, most frequent first, when the
+        /// classifier corrects spelling (`FeatureConfiguration.correctsSpelling`).
+        public var spelling: SpellingRecord?
+        /// The fallback threshold fitted at training time (`fallback_threshold: auto`);
+        /// nil when the bot's threshold is a fixed number.
+        public var fallback: ThresholdFit?
 
         /// A short, readable model version.
         public var version: String { String(sourceHash.prefix(12)) }
+    }
+
+    /// The vocabulary of a `SpellingCorrector`.
+    public struct SpellingRecord: Sendable, Codable, Hashable {
+        public var words: [String]
+        public var stems: [String]
+        public var minimumLength: Int
     }
 
     /// A trainer-defined entity type as stored in the model file.
@@ -50,7 +63,7 @@ public struct ModelArtifact: Sendable {
         }
     }
 
-    public static let formatVersion = 2
+    public static let formatVersion = 3
     static let magic = Array("PARLEYM1".utf8)
 
     public var metadata: Metadata
@@ -58,7 +71,7 @@ public struct ModelArtifact: Sendable {
 
     public init(
         classifier: IntentClassifier, language: String, sourceHash: String, exampleCount: Int,
-        entities: [EntityDefinition] = [], createdAt: Date = Date()
+        entities: [EntityDefinition] = [], fallback: ThresholdFit? = nil, createdAt: Date = Date()
     ) {
         self.classifier = classifier
         metadata = Metadata(
@@ -73,7 +86,11 @@ public struct ModelArtifact: Sendable {
             exampleCount: exampleCount,
             wordFeatureCount: classifier.vectorizer.wordFeatureCount,
             dimension: classifier.vectorizer.dimension,
-            entities: entities.map(EntityRecord.init)
+            entities: entities.map(EntityRecord.init),
+            spelling: classifier.corrector.map {
+                SpellingRecord(words: $0.words, stems: $0.stems, minimumLength: $0.minimumLength)
+            },
+            fallback: fallback
         )
     }
 
@@ -119,6 +136,10 @@ public struct ModelArtifact: Sendable {
         guard metadata.formatVersion == formatVersion else {
             throw .incompatible(path, metadata.formatVersion)
         }
+        if let spelling = metadata.spelling, spelling.words.count != spelling.stems.count {
+            throw .corrupt(
+                path, "the spelling vocabulary has \(spelling.words.count) words but \(spelling.stems.count) stems")
+        }
         let d = metadata.dimension
         let k = metadata.labels.count
         guard d >= 0, k >= 1, reader.remaining == d * 8 + d * 4 + d * k * 4 + k * 4 else {
@@ -138,7 +159,10 @@ public struct ModelArtifact: Sendable {
                 vocabulary: vocabulary, wordFeatureCount: metadata.wordFeatureCount, idf: idf,
                 charWeight: features.charWeight),
             model: LinearModel(classCount: k, dimension: d, weights: weights, biases: biases),
-            confidenceScale: metadata.confidenceScale
+            confidenceScale: metadata.confidenceScale,
+            corrector: metadata.spelling.map {
+                SpellingCorrector(words: $0.words, stems: $0.stems, minimumLength: $0.minimumLength)
+            }
         )
         return ModelArtifact(metadata: metadata, classifier: classifier)
     }

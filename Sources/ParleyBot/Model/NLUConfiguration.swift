@@ -10,19 +10,24 @@ public struct NLUConfiguration: Sendable {
     public var stopwords: Stopwords
     public var trainer: LinearSVMTrainer
     public var confidenceScale: Float
+    /// The points of in-scope accuracy a fallback threshold fitted at training time may
+    /// cost (`fallback_threshold: auto`); nil fits none.
+    public var fallbackAccuracyLoss: Double?
 
     public init(
         language: String = "en",
         features: FeatureConfiguration = FeatureConfiguration(),
         stopwords: Stopwords? = nil,
         trainer: LinearSVMTrainer = LinearSVMTrainer(),
-        confidenceScale: Float = IntentClassifier.defaultConfidenceScale
+        confidenceScale: Float = IntentClassifier.defaultConfidenceScale,
+        fallbackAccuracyLoss: Double? = nil
     ) {
         self.language = language
         self.features = features
         self.stopwords = stopwords ?? Stopwords.forLanguage(language)
         self.trainer = trainer
         self.confidenceScale = confidenceScale
+        self.fallbackAccuracyLoss = fallbackAccuracyLoss
     }
 
     /// The preprocessor for this configuration's language.

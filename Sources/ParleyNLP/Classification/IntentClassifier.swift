@@ -13,19 +13,23 @@ public struct IntentClassifier: Sendable {
     public let model: LinearModel
     /// Multiplies decision values before the softmax.
     public let confidenceScale: Float
+    /// Corrects misspelt words before features are taken; nil leaves them.
+    public let corrector: SpellingCorrector?
 
     public init(
         labels: [String],
         hasher: FeatureHasher,
         vectorizer: TfidfVectorizer,
         model: LinearModel,
-        confidenceScale: Float
+        confidenceScale: Float,
+        corrector: SpellingCorrector? = nil
     ) {
         self.labels = labels
         self.hasher = hasher
         self.vectorizer = vectorizer
         self.model = model
         self.confidenceScale = confidenceScale
+        self.corrector = corrector
     }
 
     /// The default sharpening of decision values into confidences.
@@ -59,7 +63,8 @@ public struct IntentClassifier: Sendable {
             hasher: hasher,
             vectorizer: vectorizer,
             model: model,
-            confidenceScale: confidenceScale
+            confidenceScale: confidenceScale,
+            corrector: features.correctsSpelling ? SpellingCorrector.fit(examples.map(\.text)) : nil
         )
     }
 
@@ -68,7 +73,7 @@ public struct IntentClassifier: Sendable {
     /// unknown script). Confidences are over all intents, so they sum to 1
     /// only when `limit` covers every intent.
     public func predict(_ text: PreprocessedText, limit: Int = .max) -> [IntentPrediction] {
-        let vector = vectorizer.vectorize(hasher.keys(of: text))
+        let vector = vectorizer.vectorize(hasher.keys(of: corrector?.correct(text) ?? text))
         guard !vector.indices.isEmpty, limit > 0 else { return [] }
         let scores = model.scores(vector)
         guard let top = scores.max() else { return [] }

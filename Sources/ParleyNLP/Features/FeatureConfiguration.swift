@@ -21,6 +21,9 @@ public struct FeatureConfiguration: Sendable, Hashable, Codable {
     public var minDocumentFrequency: Int
     /// Weight of the character block relative to the word block.
     public var charWeight: Float
+    /// Whether words never seen in training are corrected to the most frequent
+    /// training word one edit away before features are taken (`SpellingCorrector`).
+    public var correctsSpelling: Bool
 
     public init(
         wordNgrams: ClosedRange<Int> = 1...2,
@@ -29,7 +32,8 @@ public struct FeatureConfiguration: Sendable, Hashable, Codable {
         sentenceBoundaries: Bool = true,
         contentBigrams: Bool = true,
         minDocumentFrequency: Int = 1,
-        charWeight: Float = 1
+        charWeight: Float = 1,
+        correctsSpelling: Bool = true
     ) {
         self.wordNgrams = wordNgrams
         self.charNgrams = charNgrams
@@ -38,5 +42,6 @@ public struct FeatureConfiguration: Sendable, Hashable, Codable {
         self.contentBigrams = contentBigrams
         self.minDocumentFrequency = minDocumentFrequency
         self.charWeight = charWeight
+        self.correctsSpelling = correctsSpelling
     }
 }

@@ -1,5 +1,6 @@
 /// Turns a preprocessed message into 64-bit feature keys: word n-grams over
-/// stems and character n-grams inside word boundaries.
+/// stems (an emoji counts as a word, without skin tone: 👍 after "ok" is
+/// "ok 👍") and character n-grams inside word boundaries.
 ///
 /// Keys are FNV-1a hashes with a different seed per block, so they are the
 /// same in every process and on every machine (unlike Swift's `Hasher`), and
@@ -21,7 +22,7 @@ public struct FeatureHasher: Sendable {
         var terms: [UInt64] = []
         var isStopword: [Bool] = []
         terms.reserveCapacity(text.tokens.count + 2)
-        for (token, stem) in zip(text.tokens, text.stems) where token.isLexical {
+        for (token, stem) in zip(text.tokens, text.stems) where token.isLexical || token.kind == .emoji {
             let stopword = stopwords.contains(token.normalized)
             if configuration.removeStopwords && stopword { continue }
             isStopword.append(stopword)

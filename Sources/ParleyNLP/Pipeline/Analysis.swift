@@ -11,6 +11,26 @@ public struct Analysis: Sendable, Hashable {
     /// What the customer mentioned, in order of position.
     public var entities: [Entity]
     public var sentiment: Sentiment
+    /// The message's sentences or clauses, each with its most likely intent, when
+    /// it has two to `Pipeline.maximumParts` of them (`MessageParts`); empty otherwise.
+    public var parts: [Part] = []
+
+    /// One sentence or clause of a message, and what it asks for.
+    public struct Part: Sendable, Hashable, Codable {
+        public var text: String
+        /// Offsets in the message, in code points, end exclusive.
+        public var start: Int
+        public var end: Int
+        /// The most likely intent of the part alone, if it has any known feature.
+        public var intent: IntentPrediction?
+
+        public init(text: String, start: Int, end: Int, intent: IntentPrediction?) {
+            self.text = text
+            self.start = start
+            self.end = end
+            self.intent = intent
+        }
+    }
 
     public init(
         text: String, tokens: [Token], stems: [String], intents: [IntentPrediction], entities: [Entity] = [],
@@ -30,7 +50,7 @@ public struct Analysis: Sendable, Hashable {
 
 extension Analysis: Codable {
     private enum CodingKeys: String, CodingKey {
-        case text, tokens, stems, intent, confidence, intents, entities, sentiment
+        case text, tokens, stems, intent, confidence, intents, entities, sentiment, parts
     }
 
     /// Tokens as they appear in JSON: offsets in code points, end exclusive.
@@ -64,6 +84,7 @@ extension Analysis: Codable {
         try container.encode(intents.map { EncodedIntent(name: $0.name, confidence: $0.confidence) }, forKey: .intents)
         try container.encode(entities, forKey: .entities)
         try container.encode(sentiment, forKey: .sentiment)
+        if !parts.isEmpty { try container.encode(parts, forKey: .parts) }
     }
 
     /// Reads what `encode(to:)` wrote (a client of the API decoding an
@@ -82,5 +103,6 @@ extension Analysis: Codable {
             },
             entities: try container.decode([Entity].self, forKey: .entities),
             sentiment: try container.decode(Sentiment.self, forKey: .sentiment))
+        parts = try container.decodeIfPresent([Part].self, forKey: .parts) ?? []
     }
 }

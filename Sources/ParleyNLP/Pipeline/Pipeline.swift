@@ -14,6 +14,9 @@ public struct Pipeline: Sendable {
     /// How many ranked intents an analysis keeps.
     public let rankedIntentLimit: Int
 
+    /// Messages with more parts than this are not split: a long letter is not a list of questions.
+    public static let maximumParts = 6
+
     public init(
         preprocessor: TextPreprocessor,
         classifier: IntentClassifier?,
@@ -31,8 +34,8 @@ public struct Pipeline: Sendable {
     /// Analyses one message; relative dates resolve against `reference`.
     public func analyze(_ text: String, reference: Date = Date()) -> Analysis {
         let preprocessed = preprocessor.preprocess(text)
-        let intents = classifier?.predict(preprocessed, limit: rankedIntentLimit) ?? []
-        return Analysis(
+        let (intents, parts) = classify(preprocessed)
+        var analysis = Analysis(
             text: text,
             tokens: preprocessed.tokens,
             stems: preprocessed.stems,
@@ -40,5 +43,25 @@ public struct Pipeline: Sendable {
             entities: entityExtractor.extract(preprocessed, reference: reference),
             sentiment: sentimentAnalyzer.analyze(text)
         )
+        analysis.parts = parts
+        return analysis
+    }
+
+    /// The ranked intents of a message and, when it has two to `maximumParts`
+    /// parts (`MessageParts`), each part with its most likely intent: a whole
+    /// message can be confidently one intent while its parts ask for two.
+    public func classify(_ message: PreprocessedText) -> (intents: [IntentPrediction], parts: [Analysis.Part]) {
+        guard let classifier else { return ([], []) }
+        let intents = classifier.predict(message, limit: rankedIntentLimit)
+        let ranges = MessageParts.ranges(of: message.text, tokens: message.tokens, limit: Self.maximumParts + 1)
+        guard (2...Self.maximumParts).contains(ranges.count) else { return (intents, []) }
+        let scalars = Array(message.text.unicodeScalars)
+        let parts = ranges.map { range in
+            let text = String(String.UnicodeScalarView(scalars[range]))
+            return Analysis.Part(
+                text: text, start: range.lowerBound, end: range.upperBound,
+                intent: classifier.predict(preprocessor.preprocess(text), limit: 1).first)
+        }
+        return (intents, parts)
     }
 }

@@ -56,6 +56,9 @@ public struct SentimentAnalyzer: Sendable {
         phrasesByFirstWord = Self.indexPhrases(phrases)
     }
 
+    /// The lengths of words looked up with one typo.
+    static let typoLengths = 7...40
+
     /// The word (lower-case ASCII) with each one of its letters left out.
     static func oneDeletions(of word: String) -> [String] {
         let bytes = Array(word.utf8)
@@ -172,8 +175,10 @@ public struct SentimentAnalyzer: Sendable {
             if let value = lexicon[base] ?? stems[stemmer.stem(base)], value > 0 { return value * Self.negationScalar }
         }
         // One typo in a longer word: "disapointing", "incrediable", "dissapointing".
-        // Typos keep the first letter ("arrived" is no typo of "harried").
-        if length >= 7 {
+        // Typos keep the first letter ("arrived" is no typo of "harried"). No
+        // lexicon word is longer than `typoLengths`' end: a longer word is no
+        // typo of one, and its deletions would cost time growing with its square.
+        if Self.typoLengths.contains(length) {
             let first = word.utf8.first
             func sameStart(_ other: String) -> Bool { other.utf8.first == first }
             if let match = deletions[word], sameStart(match) { return lexicon[match] }

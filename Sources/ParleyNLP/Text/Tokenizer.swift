@@ -124,7 +124,9 @@ private struct TokenizerRun {
                 kind = .emoji
             }
         }
-        if kind == .punctuation && isSpace(units[start]) {
+        if kind == .emoji {
+            emit(start, end, kind: kind, normalized: Self.emojiBase(of: original[start..<end]))
+        } else if kind == .punctuation && isSpace(units[start]) {
             // ICU can glue a space to a following symbol; keep the symbol only.
             var first = start
             while first < end && isSpace(units[first]) { first += 1 }
@@ -132,6 +134,19 @@ private struct TokenizerRun {
         } else {
             emit(start, end, kind: kind, normalized: nil)
         }
+    }
+
+    /// An emoji without its presentation selectors (U+FE0E, U+FE0F) and skin
+    /// tones (U+1F3FB–U+1F3FF), so 👍🏽 and 👍 read the same.
+    static func emojiBase(of units: some Collection<UInt16>) -> String {
+        var base = String.UnicodeScalarView()
+        for scalar in String(decoding: units, as: UTF16.self).unicodeScalars {
+            switch scalar.value {
+            case 0xFE0E, 0xFE0F, 0x1F3FB...0x1F3FF: continue
+            default: base.append(scalar)
+            }
+        }
+        return String(base)
     }
 
     /// A word, with English contractions split into their parts.
