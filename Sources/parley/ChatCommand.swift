@@ -66,7 +66,14 @@ struct ChatCommand: AsyncParsableCommand {
             let (analysis, decision) = chat.respond(to: line, now: now)
             conversation.updatedAt = now
             if decision.escalation != nil { conversation.status = .queued }
-            if decision.action == .outOfHours { conversation.outcome = .ticket }
+            if decision.action == .outOfHours {
+                if conversation.status != .ticket { conversation.ticketAt = now }
+                conversation.status = .ticket
+            }
+            if decision.action == .outOfHours || decision.rule == .ticketEmail {
+                let given = analysis.entities.first { $0.type == "email" }?.value
+                conversation.ticketEmail = given ?? conversation.ticketEmail
+            }
             do {
                 _ = try await ledger?.exchange(
                     line, analysis: analysis, decision: decision, conversation: conversation, at: now)

@@ -37,6 +37,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The server's settings file, used when it exists.")
     var settings = "parley.yml"
 
+    /// "Office hours Mon–Fri 09:00–17:30 (Europe/London): agents are away until Monday 09:00 (Europe/London); …"
+    static func officeHoursLine(_ info: OfficeHoursInfo, settings: String) -> String {
+        guard let hours = info.hours else {
+            return "Office hours: none set in \(settings), so agents are always in and escalations go to the queue."
+        }
+        var line = "Office hours \(hours): \(info.description)"
+        line += info.open ? "." : "; until then escalations become tickets (a person answers by email)."
+        return line + " Change or remove office_hours in \(settings) to change that."
+    }
+
     func run() async throws {
         var logger = Logger(label: "parley")
         logger.logLevel = .info
@@ -61,6 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
             note(
                 "Parley is listening: http://\(configuration.host):\(ports.http)/ (WebSocket /ws), "
                     + "line protocol on \(configuration.host):\(ports.line); store \(configuration.store)")
+            note(Self.officeHoursLine(service.desk.officeHoursInfo(), settings: bot.config))
         }
         let group = ServiceGroup(
             services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

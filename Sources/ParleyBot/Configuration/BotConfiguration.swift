@@ -142,16 +142,21 @@ public struct BotConfiguration: Sendable {
         guard let mapping = node.mapping else {
             document.issue(
                 node,
-                "'messages' takes greeting, fallback, handover, out_of_hours, confirm_again, no_agent and back_to_bot")
+                "'messages' takes greeting, fallback, handover, out_of_hours, confirm_again, no_agent, back_to_bot, "
+                    + "ticket_email and action_error")
             return
         }
         document.checkKeys(
             mapping,
-            allowed: ["greeting", "fallback", "handover", "out_of_hours", "confirm_again", "no_agent", "back_to_bot"])
+            allowed: [
+                "greeting", "fallback", "handover", "out_of_hours", "confirm_again", "no_agent", "back_to_bot",
+                "ticket_email", "action_error",
+            ])
         let paths: [(String, WritableKeyPath<BotMessages, ResponseTemplate>)] = [
             ("greeting", \.greeting), ("fallback", \.fallback), ("handover", \.handover),
             ("out_of_hours", \.outOfHours),
             ("confirm_again", \.confirmAgain), ("no_agent", \.noAgent), ("back_to_bot", \.backToBot),
+            ("ticket_email", \.ticketEmail), ("action_error", \.actionError),
         ]
         for (key, path) in paths {
             guard let value = mapping[key] else { continue }
@@ -159,8 +164,9 @@ public struct BotConfiguration: Sendable {
                 document.issue(value, "'\(key)' must be text")
                 continue
             }
-            if let template = ResponseFiles.template(
-                text, value, &document, fillable: ["customer.name", "customer.email", "customer.phone", "bot.name"])
+            var fillable: Set<String> = ["customer.name", "customer.email", "customer.phone", "bot.name"]
+            if key == "ticket_email" { fillable.insert("email") }
+            if let template = ResponseFiles.template(text, value, &document, fillable: fillable)
             {
                 configuration.messages[keyPath: path] = template
             }
@@ -206,10 +212,10 @@ public struct BotConfiguration: Sendable {
         _ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument
     ) {
         guard let mapping = node.mapping else {
-            document.issue(node, "'office_hours' takes time_zone, days, open and close")
+            document.issue(node, "'office_hours' takes time_zone, days, open and close (or hours), and holidays")
             return
         }
-        document.checkKeys(mapping, allowed: ["time_zone", "days", "open", "close"])
+        document.checkKeys(mapping, allowed: ["time_zone", "days", "open", "close", "hours", "holidays"])
         var zone = TimeZone.current
         if let value = mapping["time_zone"] {
             if let name = value.scalar?.string, let found = TimeZone(identifier: name) {
@@ -222,8 +228,8 @@ public struct BotConfiguration: Sendable {
         if let value = mapping["days"], let names = document.strings(value, what: "days") {
             days = []
             for name in names {
-                if let day = OfficeHours.dayNames[String(name.lowercased().prefix(3))] {
-                    days.insert(day)
+                if let named = OfficeHours.days(name) {
+                    days.formUnion(named)
                 } else {
                     document.issue(value, "'\(name)' is not a day of the week (mon, tue, wed, thu, fri, sat, sun)")
                 }
@@ -239,7 +245,72 @@ public struct BotConfiguration: Sendable {
             }
             if key == "open" { opens = minutes } else { closes = minutes }
         }
-        if opens >= closes { document.issue(node, "office hours must open before they close") }
-        configuration.officeHours = OfficeHours(timeZone: zone, days: days, opens: opens, closes: closes)
+        var week: [Int: [OfficeHours.Block]] = [:]
+        if let hours = mapping["hours"] {
+            if mapping["open"] != nil || mapping["close"] != nil {
+                document.issue(hours, "give either 'hours' or 'open' and 'close', not both")
+            }
+            if let byDay = hours.mapping {
+                // hours: {mon-fri: ["09:00-12:30", "13:30-17:30"], sat: "10:00-14:00"}
+                if mapping["days"] != nil { document.issue(mapping["days"], "'days' is not needed when 'hours' names the days") }
+                for (key, value) in byDay {
+                    guard let named = key.scalar.flatMap({ OfficeHours.days($0.string) }) else {
+                        document.issue(key, "'\(key.scalar?.string ?? "?")' is not a day or days such as mon or mon-fri")
+                        continue
+                    }
+                    let blocks = readBlocks(value, &document)
+                    for day in named { week[day, default: []] += blocks }
+                }
+            } else {
+                // hours: ["09:00-12:30", "13:30-17:30"] on each of `days`
+                let blocks = readBlocks(hours, &document)
+                for day in days { week[day] = blocks }
+            }
+        } else {
+            if opens >= closes { document.issue(node, "office hours must open before they close") }
+            for day in days { week[day] = [OfficeHours.Block(opens: opens, closes: closes)] }
+        }
+        for (day, blocks) in week {
+            let sorted = blocks.sorted()
+            if zip(sorted, sorted.dropFirst()).contains(where: { $0.closes > $1.opens }) {
+                let name = OfficeHours.dayNames.first { $0.value == day }?.key ?? "\(day)"
+                document.issue(mapping["hours"], "the blocks of \(name) overlap")
+            }
+        }
+        var holidays: Set<String> = []
+        if let value = mapping["holidays"], let dates = document.strings(value, what: "holidays") {
+            let format = /^\d{4}-\d{2}-\d{2}$/
+            for date in dates {
+                if date.wholeMatch(of: format) != nil, ISO8601DateFormatter.dayOnly.date(from: date) != nil {
+                    holidays.insert(date)
+                } else {
+                    document.issue(value, "holiday '\(date)' must be a date such as 2026-12-25")
+                }
+            }
+        }
+        configuration.officeHours = OfficeHours(timeZone: zone, week: week, holidays: holidays)
+    }
+
+    /// "09:00-17:30" or a list of such blocks.
+    private static func readBlocks(_ node: Node, _ document: inout YAMLDocument) -> [OfficeHours.Block] {
+        guard let texts = document.strings(node, what: "hours") else { return [] }
+        var blocks: [OfficeHours.Block] = []
+        for text in texts {
+            if let block = OfficeHours.block(text) {
+                blocks.append(block)
+            } else {
+                document.issue(node, "'\(text)' must be opening hours such as \"09:00-12:30\" (opening before closing)")
+            }
+        }
+        return blocks
+    }
+}
+
+extension ISO8601DateFormatter {
+    /// Reads `YYYY-MM-DD`.
+    static var dayOnly: ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter
     }
 }

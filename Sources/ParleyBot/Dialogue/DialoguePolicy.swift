@@ -13,7 +13,9 @@ public import ParleyNLP
 /// `handover` escalates; a confidence below `fallback_threshold` falls back,
 /// and `fallbacks_in_a_row` fallbacks escalate; otherwise the intent's
 /// requirements are asked for, its confirmation asked, and its reply given.
-/// Outside office hours, escalation becomes an offer to take a message.
+/// Outside office hours, escalation becomes an offer to take a message (a
+/// ticket); while a ticket is open, an email address the customer gives is
+/// acknowledged before any other rule.
 public struct DialoguePolicy: Sendable {
     public let configuration: BotConfiguration
     public let responses: BotResponses
@@ -44,6 +46,13 @@ public struct DialoguePolicy: Sendable {
         let context = Context(analysis: analysis, customer: customer, now: now, scores: scores(of: analysis))
         for entity in analysis.entities { state.slots[entity.type] = entity }
         state.negativeInARow = analysis.sentiment.label == .negative ? state.negativeInARow + 1 : 0
+        if state.ticketOpen, analysis.entities.contains(where: { $0.type == "email" }) {
+            // The address a ticket asked for, whatever else the message looks like.
+            return DialogueDecision(
+                action: .reply,
+                text: configuration.messages.ticketEmail.render(values(state: state, customer: customer)),
+                quickReplies: [], intent: analysis.intent?.name, rule: .ticketEmail, scores: context.scores)
+        }
         let rules = configuration.escalation
         if rules.vip && customer.vip { return escalate(.vipCustomer, &state, context) }
         if analysis.sentiment.score <= rules.sentimentBelow { return escalate(.negativeSentiment, &state, context) }
@@ -196,10 +205,13 @@ public struct DialoguePolicy: Sendable {
         state.pendingIntent = nil
         state.awaiting = nil
         if let hours = configuration.officeHours, !hours.isOpen(at: context.now) {
+            // Nobody can answer: the conversation becomes a ticket, and an email address given is for it.
+            state.ticketOpen = true
             return DialogueDecision(
                 action: .outOfHours, text: configuration.messages.outOfHours.render(values), quickReplies: [],
                 intent: intent ?? context.analysis.intent?.name, rule: .escalation(reason), scores: context.scores)
         }
+        state.ticketOpen = false
         var text = configuration.messages.handover.render(values)
         if let intent, let reply = responses[intent]?.replies.first { text = reply.render(values) }
         return DialogueDecision(

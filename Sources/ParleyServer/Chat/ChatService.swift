@@ -29,7 +29,7 @@ public final class ChatService: Sendable {
         self.bot = bot
         self.store = store
         self.limits = limits
-        self.desk = AgentDesk(settings: desk)
+        self.desk = AgentDesk(settings: desk, officeHours: bot.policy.configuration.officeHours)
         self.metrics = metrics
         self.ledger = ConversationLedger(store: store, redactor: redactor, modelVersion: bot.modelVersion)
         self.logger = logger
@@ -122,7 +122,9 @@ public final class ChatService: Sendable {
         if let session = sessions.withLockedValue({ $0[id] }) { return session }
         guard let conversation = try await store.conversation(id: id) else { return nil }
         let customer = try await store.customer(id: conversation.customerId)
-        let escalation = conversation.status == .bot ? nil : try await store.openEscalation(conversationId: id)
+        let escalation =
+            conversation.status == .bot || conversation.status == .ticket
+            ? nil : try await store.openEscalation(conversationId: id)
         let session = ConversationSession(
             service: self, conversation: conversation,
             customer: customer.map(Self.profile) ?? CustomerProfile(id: conversation.customerId), escalation: escalation
@@ -171,6 +173,38 @@ public final class ChatService: Sendable {
             }
         }
         metrics.conversationsInMemory(activeConversations)
+    }
+
+    // MARK: Tickets
+
+    /// The tickets changed (one opened, got an email, was answered or closed): agents hear shortly.
+    func ticketsChanged() {
+        let desk = self.desk
+        Task { await desk.ticketsChanged { [self] in try? await self.ticketsEvent() } }
+    }
+
+    /// The open tickets, oldest first (the first `AgentDesk.queueShown`), with how many there are.
+    func ticketsEvent() async throws -> AgentEvent {
+        let all = try await store.conversations(status: .ticket, limit: 100_000)
+        var items: [TicketItem] = []
+        for conversation in all.sorted(by: { ($0.ticketAt ?? $0.updatedAt) < ($1.ticketAt ?? $1.updatedAt) })
+            .prefix(AgentDesk.queueShown)
+        {
+            let customer = try await store.customer(id: conversation.customerId)
+            let transcript = try await store.transcript(conversationId: conversation.id)
+            let lastNoAgent = transcript.last { $0.rule == DialogueRule.noAgent.rawValue }
+            let lastOutOfHours = transcript.last { $0.sender == .bot && $0.action == DialogueDecision.Action.outOfHours.rawValue }
+            let reason =
+                (lastNoAgent?.sentAt ?? .distantPast) > (lastOutOfHours?.sentAt ?? .distantPast)
+                ? "nobody took it in time" : "outside office hours"
+            items.append(
+                TicketItem(
+                    conversationId: conversation.id, customerId: conversation.customerId, customerName: customer?.name,
+                    email: conversation.ticketEmail ?? customer?.email, channel: conversation.channel,
+                    ticketAt: conversation.ticketAt ?? conversation.updatedAt, reason: reason,
+                    summary: EscalationSummary(transcript: transcript)))
+        }
+        return .tickets(.init(tickets: items, count: all.count))
     }
 
     static func welcome(_ conversation: Conversation, resumed: Bool) -> ServerEvent {

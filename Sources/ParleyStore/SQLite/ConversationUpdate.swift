@@ -8,11 +8,11 @@ enum ConversationUpdate {
         let statement = try db.cachedStatement(
             sql: """
                 UPDATE conversation SET status = ?, updatedAt = ?, closedAt = ?, assignedAgentId = ?, outcome = ?,
-                rating = ? WHERE id = ?
+                rating = ?, ticketAt = ?, ticketEmail = ? WHERE id = ?
                 """)
         try statement.execute(arguments: [
             c.status.rawValue, StorageDate.string(c.updatedAt), c.closedAt.map(StorageDate.string), c.assignedAgentId,
-            c.outcome?.rawValue, c.rating, c.id,
+            c.outcome?.rawValue, c.rating, c.ticketAt.map(StorageDate.string), c.ticketEmail, c.id,
         ])
         if db.changesCount == 0 { try c.insert(db) }
     }

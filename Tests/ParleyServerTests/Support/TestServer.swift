@@ -16,13 +16,15 @@ final class TestServer: Sendable {
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
 
-    /// Starts the server; `limits` and `desk` adjust the defaults. With
-    /// `after`, a stopped server's bot and store are started again.
+    /// Starts the server; `limits` and `desk` adjust the defaults, `bot` is
+    /// the bot's settings (`bot.yml`). With `after`, a stopped server's bot
+    /// and store are started again.
     static func start(
-        limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings(), after previous: TestServer? = nil
+        limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings(), bot settings: String? = nil,
+        after previous: TestServer? = nil
     ) async throws -> TestServer {
         let folder = try previous?.folder ?? TemporaryFolder()
-        let (service, configuration) = try service(in: folder, limits: limits, desk: desk)
+        let (service, configuration) = try service(in: folder, limits: limits, desk: desk, bot: settings)
         let storePath = folder.path + "/crm.sqlite"
         let logger = service.logger
         let ready = AsyncStream<ParleyServer.Ports>.makeStream()
@@ -41,15 +43,18 @@ final class TestServer: Sendable {
     /// configuration on free ports: what `start` runs, and what in-process
     /// tests hand to `buildApplication`.
     static func service(
-        in folder: TemporaryFolder, limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings()
+        in folder: TemporaryFolder, limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings(),
+        bot settings: String? = nil
     ) throws -> (ChatService, ServerConfiguration) {
         try folder.write("intents/shop.yml", ShopFixture.intents)
         try folder.write("intents/human.yml", humanIntent)
         try folder.write("responses/shop.yml", responses)
+        if let settings { try folder.write("bot.yml", settings) }
         let (bot, _) = try Bot.load(
             Bot.Paths(
                 intents: folder.path + "/intents", responses: folder.path + "/responses",
-                configuration: folder.path + "/none.yml", model: folder.path + "/model.parley"))
+                configuration: folder.path + (settings == nil ? "/none.yml" : "/bot.yml"),
+                model: folder.path + "/model.parley"))
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let service = ChatService(
@@ -84,6 +89,13 @@ final class TestServer: Sendable {
     }
 
     static let agentPassword = "correct horse"
+
+    /// Bot settings whose office hours are never open: every escalation becomes a ticket.
+    static let alwaysClosed = """
+        office_hours:
+          time_zone: UTC
+          days: []
+        """
 
     /// Shuts the server down gracefully and waits until it has stopped.
     func stop() async throws {
