@@ -60,10 +60,11 @@ struct ServeCommand: AsyncParsableCommand {
             if let store { try resolved.set(.store, store, source: "--store") }
             configuration = resolved
             let loaded = try bot.loadBot()
+            let shop = try loaded.policy.configuration.demoShopOrders.map { try DemoShop.load(path: $0) }
             service = ChatService(
                 bot: loaded, store: try SQLiteCRMStore(path: configuration.store),
                 redactor: PIIRedactor(kinds: try bot.configuration().redact), limits: configuration.limits,
-                desk: configuration.desk, logger: logger)
+                desk: configuration.desk, actions: WebhookActions(), demoShop: shop, logger: logger)
         } catch {
             throw fail(error)
         }
@@ -72,6 +73,11 @@ struct ServeCommand: AsyncParsableCommand {
                 "Parley is listening: http://\(configuration.host):\(ports.http)/ (WebSocket /ws), "
                     + "line protocol on \(configuration.host):\(ports.line); store \(configuration.store)")
             note(Self.officeHoursLine(service.desk.officeHoursInfo(), settings: bot.config))
+            if service.demoShop != nil {
+                note(
+                    "The demo shop's API is at http://\(configuration.host):\(ports.http)/demo/shop/ "
+                        + "(its orders: demo-shop.yml beside \(bot.config); demo_shop: false there turns it off).")
+            }
         }
         let group = ServiceGroup(
             services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

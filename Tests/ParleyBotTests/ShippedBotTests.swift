@@ -20,11 +20,12 @@ import Testing
         return try Bot.load(paths).bot
     }
 
-    @Test func scriptedConversationsPass() throws {
+    @Test func scriptedConversationsPass() async throws {
         let bot = try Self.loadBot()
         let scripts = try ConversationScripts.load(path: Self.root + "/Tests/Conversations")
         #expect(scripts.count >= 10)
-        let failures = scripts.flatMap { ConversationTester(bot: bot).run($0) }
+        var failures: [ConversationTester.Failure] = []
+        for script in scripts { failures += await ConversationTester(bot: bot).run(script) }
         #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
     }
 

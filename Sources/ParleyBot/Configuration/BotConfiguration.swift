@@ -30,6 +30,11 @@ internal import Yams
 ///   remove: [help]
 /// privacy:
 ///   redact: [email, phone, card]   # masked before anything is stored
+/// secrets:                     # named secrets for signing actions' requests
+///   shop: {env: SHOP_WEBHOOK_SECRET}
+/// actions:                     # webhooks responses can name (see `ActionDefinition`)
+///   order_status: {url: "https://shop.example.com/parley/order-status", secret: shop}
+/// demo_shop: true              # serve the demo shop API under /demo/shop/ (orders in demo-shop.yml)
 /// ```
 public struct BotConfiguration: Sendable {
     public var name = "Parley"
@@ -42,6 +47,12 @@ public struct BotConfiguration: Sendable {
     public var stopwordsRemoved: [String] = []
     /// Personal data masked in messages before they are stored: `email`, `phone`, `card`.
     public var redact: Set<PIIRedactor.Kind> = []
+    /// Actions by name.
+    public var actions: [String: ActionDefinition] = [:]
+    /// Named secrets' values, for signing actions' requests.
+    public var secrets: [String: String] = [:]
+    /// The demo shop's orders file when `parley serve` serves the demo shop API under `/demo/shop/` (`demo_shop: true`).
+    public var demoShopOrders: String?
 
     public init() {}
 
@@ -79,7 +90,7 @@ public struct BotConfiguration: Sendable {
             mapping,
             allowed: [
                 "name", "language", "fallback_threshold", "messages", "escalation", "office_hours", "stopwords",
-                "privacy",
+                "privacy", "secrets", "actions", "demo_shop",
             ])
         if let node = mapping["name"] {
             if let name = node.scalar?.string, !name.isEmpty {
@@ -134,8 +145,117 @@ public struct BotConfiguration: Sendable {
                 document.issue(node, "'privacy' takes 'redact', a list of email, phone and card")
             }
         }
+        if let node = mapping["secrets"] { readSecrets(node, into: &configuration, &document) }
+        if let node = mapping["actions"] { readActions(node, into: &configuration, &document) }
+        if let node = mapping["demo_shop"] {
+            if let flag = node.scalar.flatMap({ Bool($0.string) }) {
+                if flag {
+                    configuration.demoShopOrders = ((path as NSString).deletingLastPathComponent as NSString)
+                        .appendingPathComponent("demo-shop.yml")
+                }
+            } else {
+                document.issue(node, "'demo_shop' must be true or false")
+            }
+        }
         if !document.issues.isEmpty { throw .invalid(document.issues) }
         return configuration
+    }
+
+    /// `secrets: {name: {env: VARIABLE}}` or `{name: "text"}`.
+    static func readSecrets(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument)
+    {
+        guard let mapping = node.mapping else {
+            document.issue(node, "'secrets' maps names to {env: VARIABLE} or to a text")
+            return
+        }
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            if let text = value.scalar?.string, !text.isEmpty {
+                configuration.secrets[name] = text
+            } else if let env = value.mapping, let variable = env["env"]?.scalar?.string {
+                document.checkKeys(env, allowed: ["env"])
+                if let secret = ProcessInfo.processInfo.environment[variable], !secret.isEmpty {
+                    configuration.secrets[name] = secret
+                } else {
+                    document.issue(value, "secret '\(name)': the environment variable \(variable) is not set")
+                }
+            } else {
+                document.issue(value, "secret '\(name)' must be {env: VARIABLE} or a text")
+            }
+        }
+    }
+
+    static func readActions(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument)
+    {
+        guard let mapping = node.mapping else {
+            document.issue(node, "'actions' maps each action's name to its url, method, timeout, retries, headers and secret")
+            return
+        }
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            guard let fields = value.mapping else {
+                document.issue(value, "action '\(name)' needs at least a 'url'")
+                continue
+            }
+            document.checkKeys(fields, allowed: ["url", "method", "timeout", "retries", "headers", "secret"])
+            var action = ActionDefinition(name: name, url: "", location: document.location(key))
+            if let url = fields["url"]?.scalar?.string,
+                url.hasPrefix("/") || ((url.hasPrefix("http://") || url.hasPrefix("https://"))
+                    && URL(string: url)?.host?.isEmpty == false)
+            {
+                action.url = url
+            } else {
+                document.issue(
+                    fields["url"] ?? value,
+                    "action '\(name)' needs a 'url' starting with http:// or https:// (or a path on this server, such as /demo/shop/orders/status)"
+                )
+            }
+            if let node = fields["method"] {
+                let method = node.scalar?.string.uppercased() ?? ""
+                if ["POST", "PUT", "PATCH", "GET"].contains(method) {
+                    action.method = method
+                } else {
+                    document.issue(node, "'method' must be POST, PUT, PATCH or GET")
+                }
+            }
+            if let node = fields["timeout"] {
+                if let seconds = node.scalar.flatMap({ Double($0.string) }), seconds > 0, seconds <= 60 {
+                    action.timeout = seconds
+                } else {
+                    document.issue(node, "'timeout' must be a number of seconds from 0 to 60")
+                }
+            }
+            if let node = fields["retries"] {
+                if let count = node.scalar.flatMap({ Int($0.string) }), (0...5).contains(count) {
+                    action.retries = count
+                } else {
+                    document.issue(node, "'retries' must be a whole number from 0 to 5")
+                }
+            }
+            if let node = fields["headers"] {
+                if let headers = node.mapping {
+                    for (header, text) in headers {
+                        guard let header = header.scalar?.string, let text = text.scalar?.string else { continue }
+                        action.headers[header] = text
+                    }
+                } else {
+                    document.issue(node, "'headers' maps header names to their values")
+                }
+            }
+            if let node = fields["secret"] {
+                if let secretName = node.scalar?.string, let secret = configuration.secrets[secretName] {
+                    action.secretName = secretName
+                    action.secret = secret
+                } else {
+                    let known = configuration.secrets.keys.sorted().joined(separator: ", ")
+                    document.issue(
+                        node,
+                        "action '\(name)' names secret '\(node.scalar?.string ?? "")', which 'secrets' does not define"
+                            + (known.isEmpty ? "" : " (it has \(known))"))
+                }
+            }
+            configuration.actions[name] = action
+        }
     }
 
     static func readMessages(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument) {

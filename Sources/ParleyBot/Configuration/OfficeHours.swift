@@ -73,7 +73,7 @@ public struct OfficeHours: Sendable, Hashable {
                     stretches.append((opens, closes))
                 }
             }
-            if let last = stretches.last, last.opens > date, !open { return last.opens }
+            if !open, let next = stretches.first(where: { $0.opens > date }) { return next.opens }
             // In: the stretch holding `date` can only grow while the days run on from it.
             if open, let last = stretches.last, last.closes < day || last.opens > date,
                 let holding = stretches.first(where: { $0.opens <= date && date < $0.closes })

@@ -18,14 +18,21 @@ public final class ChatService: Sendable {
     public let desk: AgentDesk
     /// Writes each step of a conversation to the store.
     let ledger: ConversationLedger
+    /// Performs the bot's actions (webhooks).
+    public let actions: any ActionPerformer
+    /// The demo shop served under `/demo/shop/`, when the bot's settings ask for it.
+    public let demoShop: DemoShop?
     public let logger: Logger
     private let sessions = NIOLockedValueBox<[String: ConversationSession]>([:])
 
     public init(
         bot: Bot, store: any CRMStore, redactor: PIIRedactor, limits: ChatLimits = ChatLimits(),
         desk: DeskSettings = DeskSettings(), metrics: ServerMetrics = ServerMetrics(),
+        actions: any ActionPerformer = NoActions(), demoShop: DemoShop? = nil,
         logger: Logger = Logger(label: "parley.chat")
     ) {
+        self.actions = actions
+        self.demoShop = demoShop
         self.bot = bot
         self.store = store
         self.limits = limits

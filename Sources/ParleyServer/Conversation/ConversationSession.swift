@@ -147,15 +147,40 @@ actor ConversationSession {
         let bot = service.bot
         let analysis = bot.pipeline.analyze(text, reference: now)
         var next = state
-        let decision =
+        var decision =
             switch conversation.status {
             case .bot, .ticket: bot.policy.decide(analysis, state: &next, customer: customer, now: now)
             case .withAgent: bot.policy.silent(analysis, state: &next, because: .agentHasConversation)
             case .queued, .closed: bot.policy.silent(analysis, state: &next, because: .waitingForAgent)
             }
+        if let call = decision.call {
+            // Awaited, not blocking: other conversations go on meanwhile; this one's next messages wait their turn.
+            let outcome = await perform(call)
+            decision = bot.policy.complete(
+                decision, with: outcome, analysis: analysis, state: &next, customer: customer, now: now)
+        }
         await commit(
             text, analysis: analysis, decision: decision, next: next, from: holder, channel: channel,
             withAnalysis: withAnalysis, receivedAt: receivedAt, at: now)
+    }
+
+    /// Calls an action through the service's performer; failures are logged and counted.
+    private func perform(_ call: ActionCall) async -> ActionOutcome {
+        let started = ContinuousClock.now
+        let outcome = await service.actions.perform(call, in: service.bot.policy.configuration)
+        switch outcome {
+        case .answered(let answer):
+            service.metrics.action(call.name, outcome: answer["outcome"]?.text ?? "answered", failed: false)
+        case .failed(let failure):
+            service.metrics.action(call.name, outcome: failure.kind, failed: true)
+            service.logger.warning(
+                "action failed",
+                metadata: [
+                    "action": "\(call.name)", "conversation": "\(id)", "reason": "\(failure)",
+                    "took": "\(ContinuousClock.now - started)",
+                ])
+        }
+        return outcome
     }
 
     /// The customer asked for a person outright (`/human`).
