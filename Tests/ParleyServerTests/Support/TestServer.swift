@@ -21,10 +21,12 @@ final class TestServer: Sendable {
     /// and store are started again.
     static func start(
         limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings(), bot settings: String? = nil,
-        after previous: TestServer? = nil
+        responses: String? = nil, files: [String: String] = [:], after previous: TestServer? = nil
     ) async throws -> TestServer {
         let folder = try previous?.folder ?? TemporaryFolder()
-        let (service, configuration) = try service(in: folder, limits: limits, desk: desk, bot: settings)
+        for (name, contents) in files { try folder.write(name, contents) }
+        let (service, configuration) = try service(
+            in: folder, limits: limits, desk: desk, bot: settings, responses: responses)
         let storePath = folder.path + "/crm.sqlite"
         let logger = service.logger
         let ready = AsyncStream<ParleyServer.Ports>.makeStream()
@@ -44,11 +46,11 @@ final class TestServer: Sendable {
     /// tests hand to `buildApplication`.
     static func service(
         in folder: TemporaryFolder, limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings(),
-        bot settings: String? = nil
+        bot settings: String? = nil, responses: String? = nil
     ) throws -> (ChatService, ServerConfiguration) {
         try folder.write("intents/shop.yml", ShopFixture.intents)
         try folder.write("intents/human.yml", humanIntent)
-        try folder.write("responses/shop.yml", responses)
+        try folder.write("responses/shop.yml", responses ?? Self.responses)
         if let settings { try folder.write("bot.yml", settings) }
         let (bot, _) = try Bot.load(
             Bot.Paths(
@@ -57,9 +59,10 @@ final class TestServer: Sendable {
                 model: folder.path + "/model.parley"))
         var logger = Logger(label: "test")
         logger.logLevel = .warning
+        let shop = try bot.policy.configuration.demoShopOrders.map { try DemoShop.load(path: $0) }
         let service = ChatService(
             bot: bot, store: try SQLiteCRMStore(path: folder.path + "/crm.sqlite"), redactor: PIIRedactor(kinds: []),
-            limits: limits, desk: desk, logger: logger)
+            limits: limits, desk: desk, actions: WebhookActions(), demoShop: shop, logger: logger)
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.linePort = 0
