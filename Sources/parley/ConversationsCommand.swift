@@ -68,7 +68,9 @@ struct ConversationsCommand: AsyncParsableCommand {
                 for conversation in conversations {
                     var line =
                         "\(conversation.id)  \(conversation.customerId)  \(conversation.channel)  \(conversation.status.rawValue)  \(conversation.updatedAt.formatted(.iso8601))"
-                    if conversation.status == .ticket { line += "  write to \(conversation.ticketEmail ?? "(no email yet)")" }
+                    if conversation.status == .ticket {
+                        line += "  write to \(conversation.ticketEmail ?? "(no email yet)")"
+                    }
                     print(line)
                 }
             } catch {

@@ -145,7 +145,8 @@ import Testing
         #expect(!hours.isOpen(at: Self.at("2024-11-26T10:00:00Z")))
         #expect(hours.isOpen(at: Self.at("2024-11-30T11:00:00Z")))
         #expect(!hours.isOpen(at: Self.at("2024-12-01T11:00:00Z")))
-        #expect(hours.summary == "Mon–Fri 09:00–12:30, 13:30–17:30; Sat 10:00–14:00 (Europe/London); closed on 2024-11-26")
+        #expect(
+            hours.summary == "Mon–Fri 09:00–12:30, 13:30–17:30; Sat 10:00–14:00 (Europe/London); closed on 2024-11-26")
     }
 
     @Test func tellsWhenAgentsAreNextInOrLeave() {
@@ -165,7 +166,8 @@ import Testing
     @Test func theOldOpenAndCloseStillWork() throws {
         let hours = try #require(
             try BotConfiguration.parse(
-                "office_hours:\n  time_zone: UTC\n  days: [sat]\n  open: \"10:00\"\n  close: \"12:00\"\n", path: "bot.yml"
+                "office_hours:\n  time_zone: UTC\n  days: [sat]\n  open: \"10:00\"\n  close: \"12:00\"\n",
+                path: "bot.yml"
             ).officeHours)
         #expect(hours.isOpen(at: Self.at("2024-11-30T11:00:00Z")))
         #expect(!hours.isOpen(at: Self.at("2024-11-29T11:00:00Z")))
@@ -197,7 +199,8 @@ import Testing
     }
 
     @Test func aSectionLeavesAnUnknownNameOut() throws {
-        let reply = try Self.template("I'm sorry your delivery went wrong{{#customer.name}}, {{customer.name}}{{/customer.name}}.")
+        let reply = try Self.template(
+            "I'm sorry your delivery went wrong{{#customer.name}}, {{customer.name}}{{/customer.name}}.")
         #expect(reply.render([:]) == "I'm sorry your delivery went wrong.")
         #expect(reply.render(["customer.name": "Ana"]) == "I'm sorry your delivery went wrong, Ana.")
         #expect(try Self.template("Hi {{customer.name}}!").render([:]) == "Hi there!")
@@ -205,13 +208,16 @@ import Testing
 
     @Test func anActionsAnswerFillsResultWithListsAndReadableDefaults() throws {
         let reply = try Self.template(
-            "Order {{order_id}} is {{result.status}}, due {{result.eta}}:{{#result.items}} {{name}} x{{quantity}};{{/result.items}}")
+            "Order {{order_id}} is {{result.status}}, due {{result.eta}}:{{#result.items}} {{name}} x{{quantity}};{{/result.items}}"
+        )
         #expect(reply.variables == ["order_id", "result.status", "result.eta", "result.items"])
         let result = JSONValue.object([
             "status": .string("on its way"),
             "items": .array([.object(["name": .string("Mug"), "quantity": .number(2)])]),
         ])
-        #expect(reply.render(["order_id": "A-10234"], result: result) == "Order A-10234 is on its way, due unknown: Mug x2;")
+        #expect(
+            reply.render(["order_id": "A-10234"], result: result) == "Order A-10234 is on its way, due unknown: Mug x2;"
+        )
         #expect(!reply.render([:], result: .object([:])).contains("{{"))
     }
 }

@@ -102,7 +102,9 @@ import Testing
                 """, path: "bot.yml")
         }
         let text = error.description
-        #expect(text.contains("bot.yml:2: secret 'shop': the environment variable PARLEY_TEST_SECRET_THAT_IS_NOT_SET is not set"))
+        #expect(
+            text.contains(
+                "bot.yml:2: secret 'shop': the environment variable PARLEY_TEST_SECRET_THAT_IS_NOT_SET is not set"))
         #expect(text.contains("bot.yml:5: action 'lookup' needs a 'url' starting with http:// or https://"))
         #expect(text.contains("bot.yml:8: action 'cancel' names secret 'missing', which 'secrets' does not define"))
         #expect(text.contains("bot.yml:9: 'timeout' must be a number of seconds"))
@@ -136,7 +138,9 @@ import Testing
             try ResponseFiles.load(folder: folder.path + "/responses", intents: data, actions: ["known"])
         }
         let text = error.description
-        #expect(text.contains("all.yml:3: unknown action 'lookup_order'; define it under 'actions:' in bot.yml (it has known)"))
+        #expect(
+            text.contains(
+                "all.yml:3: unknown action 'lookup_order'; define it under 'actions:' in bot.yml (it has known)"))
         #expect(text.contains("all.yml:6: '{{result.state}}' is an action's answer, and nothing here calls an action"))
         #expect(text.contains("all.yml:9: '{{result.x}}' is an action's answer"))
         #expect(text.contains("all.yml:13: '{{result.why}}' is an action's answer"))

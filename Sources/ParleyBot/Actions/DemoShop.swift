@@ -152,7 +152,9 @@ public final class DemoShop: @unchecked Sendable {
     private static func item(_ text: String) -> JSONValue {
         let parts = text.split(separator: " ")
         if let last = parts.last, last.hasPrefix("x"), let quantity = Int(last.dropFirst()), parts.count > 1 {
-            return .object(["name": .string(parts.dropLast().joined(separator: " ")), "quantity": .number(Double(quantity))])
+            return .object([
+                "name": .string(parts.dropLast().joined(separator: " ")), "quantity": .number(Double(quantity)),
+            ])
         }
         return .object(["name": .string(text), "quantity": .number(1)])
     }

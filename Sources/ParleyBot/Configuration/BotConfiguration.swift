@@ -162,8 +162,7 @@ public struct BotConfiguration: Sendable {
     }
 
     /// `secrets: {name: {env: VARIABLE}}` or `{name: "text"}`.
-    static func readSecrets(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument)
-    {
+    static func readSecrets(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument) {
         guard let mapping = node.mapping else {
             document.issue(node, "'secrets' maps names to {env: VARIABLE} or to a text")
             return
@@ -185,10 +184,10 @@ public struct BotConfiguration: Sendable {
         }
     }
 
-    static func readActions(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument)
-    {
+    static func readActions(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument) {
         guard let mapping = node.mapping else {
-            document.issue(node, "'actions' maps each action's name to its url, method, timeout, retries, headers and secret")
+            document.issue(
+                node, "'actions' maps each action's name to its url, method, timeout, retries, headers and secret")
             return
         }
         for (key, value) in mapping {
@@ -200,8 +199,9 @@ public struct BotConfiguration: Sendable {
             document.checkKeys(fields, allowed: ["url", "method", "timeout", "retries", "headers", "secret"])
             var action = ActionDefinition(name: name, url: "", location: document.location(key))
             if let url = fields["url"]?.scalar?.string,
-                url.hasPrefix("/") || ((url.hasPrefix("http://") || url.hasPrefix("https://"))
-                    && URL(string: url)?.host?.isEmpty == false)
+                url.hasPrefix("/")
+                    || ((url.hasPrefix("http://") || url.hasPrefix("https://"))
+                        && URL(string: url)?.host?.isEmpty == false)
             {
                 action.url = url
             } else {
@@ -286,8 +286,7 @@ public struct BotConfiguration: Sendable {
             }
             var fillable: Set<String> = ["customer.name", "customer.email", "customer.phone", "bot.name"]
             if key == "ticket_email" { fillable.insert("email") }
-            if let template = ResponseFiles.template(text, value, &document, fillable: fillable)
-            {
+            if let template = ResponseFiles.template(text, value, &document, fillable: fillable) {
                 configuration.messages[keyPath: path] = template
             }
         }
@@ -372,10 +371,13 @@ public struct BotConfiguration: Sendable {
             }
             if let byDay = hours.mapping {
                 // hours: {mon-fri: ["09:00-12:30", "13:30-17:30"], sat: "10:00-14:00"}
-                if mapping["days"] != nil { document.issue(mapping["days"], "'days' is not needed when 'hours' names the days") }
+                if mapping["days"] != nil {
+                    document.issue(mapping["days"], "'days' is not needed when 'hours' names the days")
+                }
                 for (key, value) in byDay {
                     guard let named = key.scalar.flatMap({ OfficeHours.days($0.string) }) else {
-                        document.issue(key, "'\(key.scalar?.string ?? "?")' is not a day or days such as mon or mon-fri")
+                        document.issue(
+                            key, "'\(key.scalar?.string ?? "?")' is not a day or days such as mon or mon-fri")
                         continue
                     }
                     let blocks = readBlocks(value, &document)

@@ -123,9 +123,10 @@ public struct OfficeHours: Sendable, Hashable {
         let calendar = self.calendar
         let parts = calendar.dateComponents([.hour, .minute, .weekday], from: date)
         let time = Self.clock(parts.hour! * 60 + parts.minute!)
-        let days = calendar.dateComponents(
-            [.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: date)
-        ).day ?? 0
+        let days =
+            calendar.dateComponents(
+                [.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: date)
+            ).day ?? 0
         let zone = " (\(timeZone.identifier))"
         if days == 0 { return time + zone }
         let weekday = calendar.weekdaySymbols[parts.weekday! - 1]

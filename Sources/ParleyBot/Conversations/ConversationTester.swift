@@ -37,7 +37,8 @@ public struct ConversationTester: Sendable {
         var actions = others
         if let orders = bot.policy.configuration.demoShopOrders {
             do {
-                actions = DemoShopActions(shop: try DemoShop.load(path: orders), down: script.actionsDown, others: others)
+                actions = DemoShopActions(
+                    shop: try DemoShop.load(path: orders), down: script.actionsDown, others: others)
             } catch {
                 return [Failure(script: script.name, turn: 0, location: script.location, problems: ["\(error)"])]
             }

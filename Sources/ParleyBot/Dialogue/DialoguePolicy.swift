@@ -254,7 +254,11 @@ public struct DialoguePolicy: Sendable {
                 return escalated
             }
             let template: ResponseTemplate
-            if case .reply(let own) = response.onError { template = own } else { template = configuration.messages.actionError }
+            if case .reply(let own) = response.onError {
+                template = own
+            } else {
+                template = configuration.messages.actionError
+            }
             finished.text = template.render(values(state: state, customer: customer))
             finished.rule = .actionFailed
             finished.quickReplies = []
@@ -289,7 +293,9 @@ public struct DialoguePolicy: Sendable {
                 return finished
             }
             // An outcome nobody wrote a reply for: the default reply might claim what did not happen.
-            return complete(decision, with: .failed(.unknownOutcome(name)), analysis: analysis, state: &state, customer: customer, now: now)
+            return complete(
+                decision, with: .failed(.unknownOutcome(name)), analysis: analysis, state: &state, customer: customer,
+                now: now)
         }
         if let said {
             finished.text = said

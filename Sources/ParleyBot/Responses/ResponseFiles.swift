@@ -106,7 +106,9 @@ public enum ResponseFiles {
         }
         document.checkKeys(
             mapping,
-            allowed: ["intent", "replies", "requires", "confirm", "buttons", "handover", "action", "outcomes", "on_error"])
+            allowed: [
+                "intent", "replies", "requires", "confirm", "buttons", "handover", "action", "outcomes", "on_error",
+            ])
         var action: String?
         if let node = mapping["action"] {
             if let name = node.scalar?.string, actions.contains(name) {
@@ -167,7 +169,9 @@ public enum ResponseFiles {
         }
         var outcomes: [String: [ResponseTemplate]] = [:]
         if let node = mapping["outcomes"] {
-            if mapping["action"] == nil { document.issue(node, "'outcomes' are an action's answers; this response has no 'action'") }
+            if mapping["action"] == nil {
+                document.issue(node, "'outcomes' are an action's answers; this response has no 'action'")
+            }
             if let list = node.mapping {
                 for (key, value) in list {
                     guard let name = key.scalar?.string else { continue }
@@ -179,7 +183,9 @@ public enum ResponseFiles {
         }
         var onError: IntentResponse.OnError?
         if let node = mapping["on_error"] {
-            if mapping["action"] == nil { document.issue(node, "'on_error' is for an action; this response has no 'action'") }
+            if mapping["action"] == nil {
+                document.issue(node, "'on_error' is for an action; this response has no 'action'")
+            }
             if let text = node.scalar?.string, text == "escalate" {
                 onError = .escalate
             } else if let text = node.scalar?.string, !text.trimmingSpaces().isEmpty {

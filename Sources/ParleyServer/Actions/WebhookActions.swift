@@ -87,7 +87,8 @@ public final class WebhookActions: ActionPerformer {
         return await withTaskGroup(of: Result<JSONValue, ActionFailure>?.self) { group in
             group.addTask {
                 do {
-                    let response = try await client.execute(prepared, timeout: .milliseconds(Int64(timeout * 1000) + 50))
+                    let response = try await client.execute(
+                        prepared, timeout: .milliseconds(Int64(timeout * 1000) + 50))
                     guard (200..<300).contains(Int(response.status.code)) else {
                         return .failure(.status(Int(response.status.code)))
                     }

@@ -1,5 +1,5 @@
-public import Foundation
 internal import Crypto
+public import Foundation
 
 /// The signature on each action request whose action has a `secret`: the
 /// header `X-Parley-Signature: t=UNIX_SECONDS,v1=HEX`, where HEX is

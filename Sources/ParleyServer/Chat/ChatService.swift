@@ -200,7 +200,9 @@ public final class ChatService: Sendable {
             let customer = try await store.customer(id: conversation.customerId)
             let transcript = try await store.transcript(conversationId: conversation.id)
             let lastNoAgent = transcript.last { $0.rule == DialogueRule.noAgent.rawValue }
-            let lastOutOfHours = transcript.last { $0.sender == .bot && $0.action == DialogueDecision.Action.outOfHours.rawValue }
+            let lastOutOfHours = transcript.last {
+                $0.sender == .bot && $0.action == DialogueDecision.Action.outOfHours.rawValue
+            }
             let reason =
                 (lastNoAgent?.sentAt ?? .distantPast) > (lastOutOfHours?.sentAt ?? .distantPast)
                 ? "nobody took it in time" : "outside office hours"

@@ -236,7 +236,8 @@ actor ConversationSession {
             return
         }
         let ticketChanged =
-            (updated.status == .ticket) != (conversation.status == .ticket) || updated.ticketEmail != conversation.ticketEmail
+            (updated.status == .ticket) != (conversation.status == .ticket)
+            || updated.ticketEmail != conversation.ticketEmail
         state = next
         conversation = updated
         if let email { customer.email = email }

@@ -116,7 +116,8 @@ import Testing
         let listed = try await desk.events.first { $0.tickets?.count == 2 }.event.tickets
         #expect(listed?.tickets.first { $0.conversationId == answered }?.email == "bo@example.com")
 
-        await desk.connection.receive(AgentMessage.answer(.init(conversationId: answered, note: "Wrote about the refund")))
+        await desk.connection.receive(
+            AgentMessage.answer(.init(conversationId: answered, note: "Wrote about the refund")))
         await desk.connection.receive(AgentMessage.close(.init(conversationId: spam, outcome: "spam")))
         _ = try await desk.events.first { $0.tickets?.count == 0 }
         let done = try await server.service.store.conversation(id: answered)
