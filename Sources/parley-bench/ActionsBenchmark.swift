@@ -49,9 +49,9 @@ struct ActionsBenchmark: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        let webhook = Self.webhook(slowSeconds: slowSeconds)
-        let webhookService = WebhookService(router: webhook, logger: logger)
-        let webhookPort = try await webhookService.start()
+        let webhookService = try await WebhookService.start(
+            router: Self.webhook(slowSeconds: slowSeconds), logger: logger)
+        let webhookPort = webhookService.port
         defer { webhookService.stop() }
 
         let settings = """
@@ -190,39 +190,23 @@ struct ActionsBenchmark: AsyncParsableCommand {
     }
 }
 
-/// A Hummingbird application on a free loopback port, run in the background.
-final class WebhookService: Sendable {
-    let router: Router<BasicRequestContext>
-    let logger: Logger
-    private let task = LockedTask()
+/// A Hummingbird application on a free loopback port, run in the background until `stop`.
+struct WebhookService {
+    let port: Int
+    private let task: Task<Void, any Error>
 
-    init(router: Router<BasicRequestContext>, logger: Logger) {
-        self.router = router
-        self.logger = logger
-    }
-
-    /// Starts it; returns its port.
-    func start() async throws -> Int {
+    static func start(router: Router<BasicRequestContext>, logger: Logger) async throws -> WebhookService {
         let ready = AsyncStream<Int>.makeStream()
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in ready.continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
-        task.set(Task { try await app.runService() })
+        let task = Task { try await app.runService() }
         var iterator = ready.stream.makeAsyncIterator()
         guard let port = await iterator.next() else { throw CancellationError() }
-        return port
+        return WebhookService(port: port, task: task)
     }
 
     func stop() {
         task.cancel()
-    }
-
-    /// The running application's task.
-    final class LockedTask: @unchecked Sendable {
-        private let lock = NSLock()
-        private var task: Task<Void, any Error>?
-
-        func set(_ task: Task<Void, any Error>) { lock.withLock { self.task = task } }
-        func cancel() { lock.withLock { task?.cancel() } }
     }
 }

@@ -298,8 +298,8 @@
     $("composer").hidden = ticket;
     $("ticket").hidden = !ticket;
     if (ticket) {
-      var open = tickets.filter(function (t) { return t.conversation_id === current; })[0];
-      var email = view.conversation.ticket_email || (open && open.email) || (view.customer || {}).email;
+      var listed = tickets.filter(function (t) { return t.conversation_id === current; })[0];
+      var email = view.conversation.ticket_email || (listed && listed.email) || (view.customer || {}).email;
       $("ticket-email").textContent = email ? "A ticket: write to " + email + ", then mark it answered." : "A ticket: no email address yet.";
     }
     Array.prototype.forEach.call($("composer").elements, function (control) { control.disabled = !owned; });
