@@ -8,7 +8,8 @@ struct ParleyBench: AsyncParsableCommand {
         abstract: "Measure Parley's speed; every benchmark prints one JSON object.",
         subcommands: [
             NLUBenchmark.self, StemBenchmark.self, DialogueBenchmark.self, StoreBenchmark.self,
-            StoreQueriesBenchmark.self, ChatBenchmark.self, HandoverBenchmark.self, EchoServerCommand.self,
+            StoreQueriesBenchmark.self, ChatBenchmark.self, HandoverBenchmark.self, ActionsBenchmark.self,
+            EchoServerCommand.self,
         ]
     )
 }

@@ -46,6 +46,15 @@ struct ChatCommand: AsyncParsableCommand {
         var chat = UnattendedConversation(bot: loaded, state: state, customer: customer)
         var conversation = Conversation(id: state.id, customerId: customer.id!, channel: "terminal")
         let greeting = loaded.policy.greeting(for: customer, state: state)
+        // The demo shop's actions are called in process (its orders as the file has them); others over HTTP.
+        var actions: any ActionPerformer = WebhookActions()
+        if let orders = loaded.policy.configuration.demoShopOrders {
+            do {
+                actions = DemoShopActions(shop: try DemoShop.load(path: orders), others: actions)
+            } catch {
+                throw fail(error)
+            }
+        }
         do {
             _ = try await ledger?.start(
                 conversation, customer: Customer(id: customer.id!, name: name, vip: vip), greeting: greeting)
@@ -63,10 +72,17 @@ struct ChatCommand: AsyncParsableCommand {
             }
             if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
             let now = Date()
-            let (analysis, decision) = chat.respond(to: line, now: now)
+            let (analysis, decision) = await chat.respond(to: line, now: now, actions: actions)
             conversation.updatedAt = now
             if decision.escalation != nil { conversation.status = .queued }
-            if decision.action == .outOfHours { conversation.outcome = .ticket }
+            if decision.action == .outOfHours {
+                if conversation.status != .ticket { conversation.ticketAt = now }
+                conversation.status = .ticket
+            }
+            if decision.action == .outOfHours || decision.rule == .ticketEmail {
+                let given = analysis.entities.first { $0.type == "email" }?.value
+                conversation.ticketEmail = given ?? conversation.ticketEmail
+            }
             do {
                 _ = try await ledger?.exchange(
                     line, analysis: analysis, decision: decision, conversation: conversation, at: now)

@@ -49,14 +49,14 @@ struct ConversationsCommand: AsyncParsableCommand {
 
         @OptionGroup var storeOptions: StoreOptions
         @Option(help: "Output format: text or json.") var format = OutputFormat.text
-        @Option(help: "Only this status: bot, queued, with_agent or closed.") var status: String?
+        @Option(help: "Only this status: bot, queued, with_agent, ticket or closed.") var status: String?
         @Option(help: "At most this many conversations.") var limit = 50
 
         func run() async throws {
             let wanted: Conversation.Status?
             if let status {
                 guard let parsed = Conversation.Status(rawValue: status) else {
-                    throw ValidationError("unknown status '\(status)'; use bot, queued, with_agent or closed")
+                    throw ValidationError("unknown status '\(status)'; use \(Conversation.Status.names)")
                 }
                 wanted = parsed
             } else {
@@ -66,9 +66,12 @@ struct ConversationsCommand: AsyncParsableCommand {
                 let conversations = try await storeOptions.open().conversations(status: wanted, limit: limit)
                 if format == .json { return try printJSON(conversations) }
                 for conversation in conversations {
-                    print(
+                    var line =
                         "\(conversation.id)  \(conversation.customerId)  \(conversation.channel)  \(conversation.status.rawValue)  \(conversation.updatedAt.formatted(.iso8601))"
-                    )
+                    if conversation.status == .ticket {
+                        line += "  write to \(conversation.ticketEmail ?? "(no email yet)")"
+                    }
+                    print(line)
                 }
             } catch {
                 throw fail(error)

@@ -7,7 +7,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract:
-            "Daily counts: conversations, messages by intent, channel and sentiment, fallbacks, escalations, resolutions."
+            "Daily counts: conversations, messages by intent, channel and sentiment, fallbacks, escalations, tickets, resolutions."
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -27,15 +27,16 @@ struct ReportCommand: AsyncParsableCommand {
                 return
             }
             print(
-                "day          conversations  messages  fallbacks  escalations  escalation rate  resolved  top intents")
+                "day          conversations  messages  fallbacks  escalations  escalation rate  tickets  resolved  top intents"
+            )
             for day in days {
                 let top = day.intents.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3)
                     .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 print(
                     day.day.padding(toLength: 13, withPad: " ", startingAt: 0)
                         + String(
-                            format: "%13d %9d %10d %12d %16.2f %9d  ", day.conversations, day.customerMessages,
-                            day.fallbacks, day.escalations, day.escalationRate, day.resolved)
+                            format: "%13d %9d %10d %12d %16.2f %8d %9d  ", day.conversations, day.customerMessages,
+                            day.fallbacks, day.escalations, day.escalationRate, day.tickets, day.resolved)
                         + top)
             }
         } catch {

@@ -44,6 +44,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The server's settings file, used when it exists.")
     var settings = "parley.yml"
 
+    /// "Office hours Mon–Fri 09:00–17:30 (Europe/London): agents are away until Monday 09:00 (Europe/London); …"
+    static func officeHoursLine(_ info: OfficeHoursInfo, settings: String) -> String {
+        guard let hours = info.hours else {
+            return "Office hours: none set in \(settings), so agents are always in and escalations go to the queue."
+        }
+        var line = "Office hours \(hours): \(info.description)"
+        line += info.open ? "." : "; until then escalations become tickets (a person answers by email)."
+        return line + " Change or remove office_hours in \(settings) to change that."
+    }
+
     func run() async throws {
         var logger = Logger(label: "parley")
         logger.logLevel = .info
@@ -59,10 +69,12 @@ struct ServeCommand: AsyncParsableCommand {
             if let tlsKey { try resolved.set(.tlsKey, tlsKey, source: "--tls-key") }
             configuration = resolved
             let loaded = try bot.loadBot()
+            let shop = try loaded.policy.configuration.demoShopOrders.map { try DemoShop.load(path: $0) }
             service = ChatService(
                 bot: loaded, store: try SQLiteCRMStore(path: configuration.store),
                 redactor: PIIRedactor(kinds: try bot.configuration().redact), limits: configuration.limits,
-                desk: configuration.desk, access: configuration.access, logger: logger)
+                desk: configuration.desk, access: configuration.access, actions: WebhookActions(), demoShop: shop,
+                logger: logger)
         } catch {
             throw fail(error)
         }
@@ -70,6 +82,12 @@ struct ServeCommand: AsyncParsableCommand {
             note(
                 "Parley is listening: http://\(configuration.host):\(ports.http)/ (WebSocket /ws), "
                     + "line protocol on \(configuration.host):\(ports.line); store \(configuration.store)")
+            note(Self.officeHoursLine(service.desk.officeHoursInfo(), settings: bot.config))
+            if service.demoShop != nil {
+                note(
+                    "The demo shop's API is at http://\(configuration.host):\(ports.http)/demo/shop/ "
+                        + "(its orders: demo-shop.yml beside \(bot.config); demo_shop: false there turns it off).")
+            }
         }
         let group = ServiceGroup(
             services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

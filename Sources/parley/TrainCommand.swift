@@ -15,7 +15,8 @@ struct TrainCommand: ParsableCommand {
         do {
             let configuration = try bot.configuration()
             let data = try IntentFiles.load(folder: bot.intents)
-            _ = try ResponseFiles.load(folder: bot.responses, intents: data)
+            _ = try ResponseFiles.load(
+                folder: bot.responses, intents: data, actions: Set(try bot.configuration().actions.keys))
             let clock = ContinuousClock()
             let started = clock.now
             let artifact = try BotModel.train(data, configuration: configuration.nlu)

@@ -12,9 +12,10 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         do {
-            _ = try bot.configuration()
+            let configuration = try bot.configuration()
             let data = try IntentFiles.load(folder: bot.intents)
-            let responses = try ResponseFiles.load(folder: bot.responses, intents: data)
+            let responses = try ResponseFiles.load(
+                folder: bot.responses, intents: data, actions: Set(configuration.actions.keys))
             print(
                 "\(bot.intents): \(data.intents.count) intents, \(data.examples.count) examples, \(data.entities.count) entity types; "
                     + "\(bot.responses): \(responses.byIntent.count) responses: OK")

@@ -4,7 +4,10 @@
 A customer opens the demo page, chats with the bot, sends HTML as text and asks
 for a person; an agent signs in to the console in a second browser, takes the
 conversation, replies; the customer sees it; the agent hands back and the bot
-answers again. Neither page ever turns customer text into HTML.
+answers again. Neither page ever turns customer text into HTML. Then, on a
+second server whose agents are never in, a customer asking for a person leaves
+an email address; the console says it is outside office hours and shows the
+ticket, which the agent marks answered.
 
 Drives Chromium through chromedriver's W3C WebDriver HTTP API with the standard
 library only. Run by .ci/run after `swift build`:
@@ -159,14 +162,35 @@ def main():
     work = tempfile.mkdtemp(prefix="parley-browser-")
     store = os.path.join(work, "crm.sqlite")
     http, line, driver_port = free_port(), free_port(), free_port()
+    # The shipped bot's settings with its actions and demo shop, without office hours (agents always in)
+    # for the first server, and with agents never in for the second.
+    with open(os.path.join(ROOT, "bot.yml")) as file:
+        settings = file.read()
+    lines = settings.splitlines(keepends=True)
+    start = next(i for i, text in enumerate(lines) if text.startswith("office_hours:"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(" "))
+    always_in = "".join(lines[:start] + lines[end:])
+    never_in = "".join(lines[:start] + ["office_hours:\n  time_zone: UTC\n  days: []\n"] + lines[end:])
+    for name, text in (("always.yml", always_in), ("never.yml", never_in)):
+        with open(os.path.join(work, name), "w") as file:
+            file.write(text)
+    with open(os.path.join(ROOT, "demo-shop.yml")) as source, open(os.path.join(work, "demo-shop.yml"), "w") as copy:
+        copy.write(source.read())
     bot = ["--intents", os.path.join(ROOT, "intents"), "--responses", os.path.join(ROOT, "responses"),
            "--model", os.path.join(work, "model.parley")]
     subprocess.run([options.parley, "users", "add", "ana", "--name", "Ana", "--store", store],
                    input=PASSWORD + "\n", text=True, check=True, capture_output=True)
     server_log = open(os.path.join(options.artifacts, "server.log"), "w")
     server = subprocess.Popen([options.parley, "serve", "--port", str(http), "--line-port", str(line),
-                               "--store", store, "--settings", os.path.join(work, "none.yml")] + bot,
+                               "--store", store, "--settings", os.path.join(work, "none.yml"),
+                               "--config", os.path.join(work, "always.yml")] + bot,
                               cwd=work, stdout=server_log, stderr=subprocess.STDOUT)
+    closed_store = os.path.join(work, "closed.sqlite")
+    closed_http, closed_line = free_port(), free_port()
+    subprocess.run([options.parley, "users", "add", "ana", "--name", "Ana", "--store", closed_store],
+                   input=PASSWORD + "\n", text=True, check=True, capture_output=True)
+    closed_log = open(os.path.join(options.artifacts, "server-closed.log"), "w")
+    closed = None
     driver = subprocess.Popen([options.chromedriver, f"--port={driver_port}"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{http}"
@@ -183,14 +207,29 @@ def main():
         finally:
             customer.screenshot(os.path.join(options.artifacts, "customer-widget.png"))
             agent.screenshot(os.path.join(options.artifacts, "agent-console.png"))
+        # The second server starts once the first one's model file is written, and reuses it.
+        closed = subprocess.Popen([options.parley, "serve", "--port", str(closed_http), "--line-port",
+                                   str(closed_line), "--store", closed_store, "--settings",
+                                   os.path.join(work, "none.yml"), "--config", os.path.join(work, "never.yml")] + bot,
+                                  cwd=work, stdout=closed_log, stderr=subprocess.STDOUT)
+        closed_base = f"http://127.0.0.1:{closed_http}"
+        wait_for("the second server", lambda: urllib.request.urlopen(
+            closed_base + "/health", timeout=1).status == 200, 120)
+        try:
+            run_tickets(customer, agent, closed_base, options.artifacts)
+        finally:
+            customer.screenshot(os.path.join(options.artifacts, "customer-ticket.png"))
     finally:
         for browser in (customer, agent):
             if browser:
                 browser.quit()
         driver.terminate()
-        server.terminate()
-        server.wait(timeout=30)
+        for process in (server, closed):
+            if process:
+                process.terminate()
+                process.wait(timeout=30)
         server_log.close()
+        closed_log.close()
     print("browser test passed")
 
 
@@ -244,13 +283,54 @@ def run(customer, agent, base):
              lambda: "order 10234" in agent.script("return document.getElementById('transcript').innerText"))
     check(True, "the agent sees the customer's message live")
     agent.click(agent.find("#handback"))
-    wait_for("the hand back", lambda: "handed you back" in widget_log(customer) and "back with me" in widget_log(customer))
+    wait_for("the hand back", lambda: "handed you back" in widget_log(customer)
+             and "handed the chat back to me" in widget_log(customer))
     before = customer.script(f"return {WIDGET}.querySelectorAll('.msg.bot').length")
     customer.type(box, "how much is shipping?\ue007")
     wait_for("the bot answering again",
              lambda: customer.script(f"return {WIDGET}.querySelectorAll('.msg.bot').length") > before)
     check(True, "after the hand back the bot answers again")
     check(not customer.alert_open() and not agent.alert_open(), "no script ran from customer text on either page")
+
+
+
+def run_tickets(customer, agent, base, artifacts):
+    # Outside office hours, a customer asking for a person leaves an email address: a ticket.
+    health = json.loads(urllib.request.urlopen(base + "/health", timeout=5).read())
+    check(health["office_hours"]["open"] is False, "/health says the agents are away")
+    customer.open(base + "/")
+    wait_for("the widget", lambda: customer.script("return !!document.querySelector('[data-parley]')"))
+    widget = customer.shadow_root("[data-parley]")
+    customer.click(customer.find(".launcher", widget))
+    wait_for("the bot's greeting", lambda: "virtual assistant" in widget_log(customer))
+    customer.click(customer.find("button.human", widget))
+    wait_for("the out-of-hours answer", lambda: "Leave your email address" in widget_log(customer))
+    box = customer.find("textarea", widget)
+    customer.type(box, "please write to ana@example.com\ue007")
+    wait_for("the email acknowledged", lambda: "will write to ana@example.com" in widget_log(customer))
+    check(True, "the customer is told a person will write to the address they gave")
+
+    agent.open(base + "/agent")
+    wait_for("the sign-in form", lambda: agent.script("return !document.getElementById('signin').hidden"))
+    agent.type(agent.find("#signin input[name=agent]"), "ana")
+    agent.type(agent.find("#signin input[name=password]"), PASSWORD + "\ue007")
+    wait_for("the console", lambda: agent.script("return !document.getElementById('console').hidden"))
+    wait_for("the office hours banner", lambda: "Outside office hours" in agent.script(
+        "return document.getElementById('hours').hidden ? '' : document.getElementById('hours').textContent"))
+    check(True, "the console says escalations become tickets outside office hours")
+    wait_for("the ticket", lambda: agent.script("return document.getElementById('tickets-count').textContent") == "1")
+    check("ana@example.com" in agent.script("return document.getElementById('tickets').innerText"),
+          "the console lists the ticket with the address to write to")
+    # The list is drawn again whenever the tickets change: find the button afresh until the click lands.
+    wait_for("the ticket's button", lambda: agent.click(agent.find("#tickets li .buttons button")) or True)
+    wait_for("the ticket's view", lambda: agent.script("return !document.getElementById('ticket').hidden"))
+    agent.screenshot(os.path.join(artifacts, "agent-tickets.png"))
+    agent.type(agent.find("#ticket-note"), "Wrote to Ana about her order")
+    agent.click(agent.find("#answer"))
+    wait_for("the ticket answered", lambda: agent.script(
+        "return document.getElementById('tickets-count').textContent") == "0")
+    check("answered the ticket" in agent.script("return document.getElementById('transcript').innerText"),
+          "the agent marks the ticket answered, with the note kept")
 
 
 if __name__ == "__main__":

@@ -151,3 +151,106 @@ import Testing
         #expect(text.contains("bot.yml:9: '{{order_id}}' can never be filled"))
     }
 }
+
+@Suite struct OfficeHoursTests {
+    /// 25 November 2024 was a Monday; London is on UTC in winter.
+    static func at(_ text: String) -> Date {
+        ISO8601DateFormatter().date(from: text)!
+    }
+
+    static let hours =
+        try! BotConfiguration.parse(
+            """
+            office_hours:
+              time_zone: Europe/London
+              hours:
+                mon-fri: ["09:00-12:30", "13:30-17:30"]
+                sat: "10:00-14:00"
+              holidays: ["2024-11-26"]
+            """, path: "bot.yml"
+        ).officeHours!
+
+    @Test func severalBlocksADayAndHolidays() {
+        let hours = Self.hours
+        #expect(hours.isOpen(at: Self.at("2024-11-25T09:00:00Z")))
+        #expect(!hours.isOpen(at: Self.at("2024-11-25T12:45:00Z")))
+        #expect(hours.isOpen(at: Self.at("2024-11-25T13:45:00Z")))
+        #expect(!hours.isOpen(at: Self.at("2024-11-26T10:00:00Z")))
+        #expect(hours.isOpen(at: Self.at("2024-11-30T11:00:00Z")))
+        #expect(!hours.isOpen(at: Self.at("2024-12-01T11:00:00Z")))
+        #expect(
+            hours.summary == "Mon–Fri 09:00–12:30, 13:30–17:30; Sat 10:00–14:00 (Europe/London); closed on 2024-11-26")
+    }
+
+    @Test func tellsWhenAgentsAreNextInOrLeave() {
+        let hours = Self.hours
+        #expect(hours.nextChange(after: Self.at("2024-11-25T12:45:00Z")) == Self.at("2024-11-25T13:30:00Z"))
+        #expect(hours.nextChange(after: Self.at("2024-11-25T10:00:00Z")) == Self.at("2024-11-25T12:30:00Z"))
+        // Tuesday is a holiday: after Monday evening, agents are next in on Wednesday.
+        #expect(hours.nextChange(after: Self.at("2024-11-25T18:00:00Z")) == Self.at("2024-11-27T09:00:00Z"))
+        #expect(
+            hours.describe(at: Self.at("2024-11-25T18:00:00Z"))
+                == "agents are away until Wednesday 09:00 (Europe/London)")
+        #expect(hours.describe(at: Self.at("2024-11-25T10:00:00Z")) == "agents are in until 12:30 (Europe/London)")
+        let never = OfficeHours(timeZone: TimeZone(identifier: "UTC")!, week: [:])
+        #expect(never.nextChange(after: Self.at("2024-11-25T10:00:00Z")) == nil)
+    }
+
+    @Test func theOldOpenAndCloseStillWork() throws {
+        let hours = try #require(
+            try BotConfiguration.parse(
+                "office_hours:\n  time_zone: UTC\n  days: [sat]\n  open: \"10:00\"\n  close: \"12:00\"\n",
+                path: "bot.yml"
+            ).officeHours)
+        #expect(hours.isOpen(at: Self.at("2024-11-30T11:00:00Z")))
+        #expect(!hours.isOpen(at: Self.at("2024-11-29T11:00:00Z")))
+    }
+
+    @Test func badBlocksAndHolidaysNameTheirLines() throws {
+        let error = try #require(throws: TrainingDataError.self) {
+            try BotConfiguration.parse(
+                """
+                office_hours:
+                  hours:
+                    mon: ["09:00-12:30", "12:00-17:00"]
+                    funday: "10:00-11:00"
+                    tue: "17:00-09:00"
+                  holidays: [christmas]
+                """, path: "bot.yml")
+        }
+        let text = error.description
+        #expect(text.contains("bot.yml:3: the blocks of mon overlap"))
+        #expect(text.contains("bot.yml:4: 'funday' is not a day"))
+        #expect(text.contains("bot.yml:5: '17:00-09:00' must be opening hours"))
+        #expect(text.contains("bot.yml:6: holiday 'christmas' must be a date"))
+    }
+}
+
+@Suite struct TemplateTests {
+    static func template(_ text: String) throws -> ResponseTemplate {
+        try ResponseTemplate(text, location: SourceLocation(file: "t.yml", line: 1))
+    }
+
+    @Test func aSectionLeavesAnUnknownNameOut() throws {
+        let reply = try Self.template(
+            "I'm sorry your delivery went wrong{{#customer.name}}, {{customer.name}}{{/customer.name}}.")
+        #expect(reply.render([:]) == "I'm sorry your delivery went wrong.")
+        #expect(reply.render(["customer.name": "Ana"]) == "I'm sorry your delivery went wrong, Ana.")
+        #expect(try Self.template("Hi {{customer.name}}!").render([:]) == "Hi there!")
+    }
+
+    @Test func anActionsAnswerFillsResultWithListsAndReadableDefaults() throws {
+        let reply = try Self.template(
+            "Order {{order_id}} is {{result.status}}, due {{result.eta}}:{{#result.items}} {{name}} x{{quantity}};{{/result.items}}"
+        )
+        #expect(reply.variables == ["order_id", "result.status", "result.eta", "result.items"])
+        let result = JSONValue.object([
+            "status": .string("on its way"),
+            "items": .array([.object(["name": .string("Mug"), "quantity": .number(2)])]),
+        ])
+        #expect(
+            reply.render(["order_id": "A-10234"], result: result) == "Order A-10234 is on its way, due unknown: Mug x2;"
+        )
+        #expect(!reply.render([:], result: .object([:])).contains("{{"))
+    }
+}

@@ -84,3 +84,67 @@ import Testing
         #expect(error.description.contains("intent 'order_status' has no response"))
     }
 }
+
+@Suite struct ActionValidationTests {
+    @Test func actionsNeedAnHTTPURLAndASecretThatIsSet() throws {
+        let error = try #require(throws: TrainingDataError.self) {
+            try BotConfiguration.parse(
+                """
+                secrets:
+                  shop: {env: PARLEY_TEST_SECRET_THAT_IS_NOT_SET}
+                actions:
+                  lookup:
+                    url: ftp://shop.example.com/lookup
+                  cancel:
+                    url: https://shop.example.com/cancel
+                    secret: missing
+                    timeout: 0
+                """, path: "bot.yml")
+        }
+        let text = error.description
+        #expect(
+            text.contains(
+                "bot.yml:2: secret 'shop': the environment variable PARLEY_TEST_SECRET_THAT_IS_NOT_SET is not set"))
+        #expect(text.contains("bot.yml:5: action 'lookup' needs a 'url' starting with http:// or https://"))
+        #expect(text.contains("bot.yml:8: action 'cancel' names secret 'missing', which 'secrets' does not define"))
+        #expect(text.contains("bot.yml:9: 'timeout' must be a number of seconds"))
+    }
+
+    @Test func responsesNameDefinedActionsAndUseResultOnlyUnderOne() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("intents/shop.yml", ShopFixture.intents)
+        let data = try IntentFiles.load(folder: folder.path + "/intents")
+        try folder.write(
+            "responses/all.yml",
+            """
+            responses:
+              - intent: order_status
+                action: lookup_order
+                replies: ["Order {{order_id}} is {{result.status}}."]
+              - intent: refund
+                replies: ["Your refund is {{result.state}}."]
+              - intent: greet
+                action: known
+                confirm: "Sure about {{result.x}}?"
+                replies: ["Hi {{result.name}}!"]
+                outcomes:
+                  missing: "Hello!"
+                on_error: "Sorry, {{result.why}}"
+              - intent: password_reset
+                replies: ["Use the link."]
+                on_error: escalate
+            """)
+        let error = try #require(throws: TrainingDataError.self) {
+            try ResponseFiles.load(folder: folder.path + "/responses", intents: data, actions: ["known"])
+        }
+        let text = error.description
+        #expect(
+            text.contains(
+                "all.yml:3: unknown action 'lookup_order'; define it under 'actions:' in bot.yml (it has known)"))
+        #expect(text.contains("all.yml:6: '{{result.state}}' is an action's answer, and nothing here calls an action"))
+        #expect(text.contains("all.yml:9: '{{result.x}}' is an action's answer"))
+        #expect(text.contains("all.yml:13: '{{result.why}}' is an action's answer"))
+        #expect(text.contains("all.yml:16: 'on_error' is for an action"))
+        #expect(!text.contains("all.yml:10:"))
+    }
+}

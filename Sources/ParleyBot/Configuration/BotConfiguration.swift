@@ -33,6 +33,11 @@ internal import Yams
 ///   remove: [help]
 /// privacy:
 ///   redact: [email, phone, card]   # masked before anything is stored
+/// secrets:                     # named secrets for signing actions' requests
+///   shop: {env: SHOP_WEBHOOK_SECRET}
+/// actions:                     # webhooks responses can name (see `ActionDefinition`)
+///   order_status: {url: "https://shop.example.com/parley/order-status", secret: shop}
+/// demo_shop: true              # serve the demo shop API under /demo/shop/ (orders in demo-shop.yml)
 /// ```
 public struct BotConfiguration: Sendable {
     public var name = "Parley"
@@ -56,6 +61,12 @@ public struct BotConfiguration: Sendable {
     public var stopwordsRemoved: [String] = []
     /// Personal data masked in messages before they are stored: `email`, `phone`, `card`.
     public var redact: Set<PIIRedactor.Kind> = []
+    /// Actions by name.
+    public var actions: [String: ActionDefinition] = [:]
+    /// Named secrets' values, for signing actions' requests.
+    public var secrets: [String: String] = [:]
+    /// The demo shop's orders file when `parley serve` serves the demo shop API under `/demo/shop/` (`demo_shop: true`).
+    public var demoShopOrders: String?
 
     public init() {}
 
@@ -95,8 +106,7 @@ public struct BotConfiguration: Sendable {
             mapping,
             allowed: [
                 "name", "language", "fallback_threshold", "fallback_accuracy_loss", "answer_two_intents", "messages",
-                "escalation",
-                "office_hours", "stopwords", "privacy",
+                "escalation", "office_hours", "stopwords", "privacy", "secrets", "actions", "demo_shop",
             ])
         if let node = mapping["name"] {
             if let name = node.scalar?.string, !name.isEmpty {
@@ -168,24 +178,138 @@ public struct BotConfiguration: Sendable {
                 document.issue(node, "'privacy' takes 'redact', a list of email, phone and card")
             }
         }
+        if let node = mapping["secrets"] { readSecrets(node, into: &configuration, &document) }
+        if let node = mapping["actions"] { readActions(node, into: &configuration, &document) }
+        if let node = mapping["demo_shop"] {
+            if let flag = node.scalar.flatMap({ Bool($0.string) }) {
+                if flag {
+                    configuration.demoShopOrders = ((path as NSString).deletingLastPathComponent as NSString)
+                        .appendingPathComponent("demo-shop.yml")
+                }
+            } else {
+                document.issue(node, "'demo_shop' must be true or false")
+            }
+        }
         if !document.issues.isEmpty { throw .invalid(document.issues) }
         return configuration
+    }
+
+    /// `secrets: {name: {env: VARIABLE}}` or `{name: "text"}`.
+    static func readSecrets(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument) {
+        guard let mapping = node.mapping else {
+            document.issue(node, "'secrets' maps names to {env: VARIABLE} or to a text")
+            return
+        }
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            if let text = value.scalar?.string, !text.isEmpty {
+                configuration.secrets[name] = text
+            } else if let env = value.mapping, let variable = env["env"]?.scalar?.string {
+                document.checkKeys(env, allowed: ["env"])
+                if let secret = ProcessInfo.processInfo.environment[variable], !secret.isEmpty {
+                    configuration.secrets[name] = secret
+                } else {
+                    document.issue(value, "secret '\(name)': the environment variable \(variable) is not set")
+                }
+            } else {
+                document.issue(value, "secret '\(name)' must be {env: VARIABLE} or a text")
+            }
+        }
+    }
+
+    static func readActions(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument) {
+        guard let mapping = node.mapping else {
+            document.issue(
+                node, "'actions' maps each action's name to its url, method, timeout, retries, headers and secret")
+            return
+        }
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { continue }
+            guard let fields = value.mapping else {
+                document.issue(value, "action '\(name)' needs at least a 'url'")
+                continue
+            }
+            document.checkKeys(fields, allowed: ["url", "method", "timeout", "retries", "headers", "secret"])
+            var action = ActionDefinition(name: name, url: "", location: document.location(key))
+            if let url = fields["url"]?.scalar?.string,
+                url.hasPrefix("/")
+                    || ((url.hasPrefix("http://") || url.hasPrefix("https://"))
+                        && URL(string: url)?.host?.isEmpty == false)
+            {
+                action.url = url
+            } else {
+                document.issue(
+                    fields["url"] ?? value,
+                    "action '\(name)' needs a 'url' starting with http:// or https:// (or a path on this server, such as /demo/shop/orders/status)"
+                )
+            }
+            if let node = fields["method"] {
+                let method = node.scalar?.string.uppercased() ?? ""
+                if ["POST", "PUT", "PATCH", "GET"].contains(method) {
+                    action.method = method
+                } else {
+                    document.issue(node, "'method' must be POST, PUT, PATCH or GET")
+                }
+            }
+            if let node = fields["timeout"] {
+                if let seconds = node.scalar.flatMap({ Double($0.string) }), seconds > 0, seconds <= 60 {
+                    action.timeout = seconds
+                } else {
+                    document.issue(node, "'timeout' must be a number of seconds from 0 to 60")
+                }
+            }
+            if let node = fields["retries"] {
+                if let count = node.scalar.flatMap({ Int($0.string) }), (0...5).contains(count) {
+                    action.retries = count
+                } else {
+                    document.issue(node, "'retries' must be a whole number from 0 to 5")
+                }
+            }
+            if let node = fields["headers"] {
+                if let headers = node.mapping {
+                    for (header, text) in headers {
+                        guard let header = header.scalar?.string, let text = text.scalar?.string else { continue }
+                        action.headers[header] = text
+                    }
+                } else {
+                    document.issue(node, "'headers' maps header names to their values")
+                }
+            }
+            if let node = fields["secret"] {
+                if let secretName = node.scalar?.string, let secret = configuration.secrets[secretName] {
+                    action.secretName = secretName
+                    action.secret = secret
+                } else {
+                    let known = configuration.secrets.keys.sorted().joined(separator: ", ")
+                    document.issue(
+                        node,
+                        "action '\(name)' names secret '\(node.scalar?.string ?? "")', which 'secrets' does not define"
+                            + (known.isEmpty ? "" : " (it has \(known))"))
+                }
+            }
+            configuration.actions[name] = action
+        }
     }
 
     static func readMessages(_ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument) {
         guard let mapping = node.mapping else {
             document.issue(
                 node,
-                "'messages' takes greeting, fallback, handover, out_of_hours, confirm_again, no_agent and back_to_bot")
+                "'messages' takes greeting, fallback, handover, out_of_hours, confirm_again, no_agent, back_to_bot, "
+                    + "ticket_email and action_error")
             return
         }
         document.checkKeys(
             mapping,
-            allowed: ["greeting", "fallback", "handover", "out_of_hours", "confirm_again", "no_agent", "back_to_bot"])
+            allowed: [
+                "greeting", "fallback", "handover", "out_of_hours", "confirm_again", "no_agent", "back_to_bot",
+                "ticket_email", "action_error",
+            ])
         let paths: [(String, WritableKeyPath<BotMessages, ResponseTemplate>)] = [
             ("greeting", \.greeting), ("fallback", \.fallback), ("handover", \.handover),
             ("out_of_hours", \.outOfHours),
             ("confirm_again", \.confirmAgain), ("no_agent", \.noAgent), ("back_to_bot", \.backToBot),
+            ("ticket_email", \.ticketEmail), ("action_error", \.actionError),
         ]
         for (key, path) in paths {
             guard let value = mapping[key] else { continue }
@@ -193,9 +317,9 @@ public struct BotConfiguration: Sendable {
                 document.issue(value, "'\(key)' must be text")
                 continue
             }
-            if let template = ResponseFiles.template(
-                text, value, &document, fillable: ["customer.name", "customer.email", "customer.phone", "bot.name"])
-            {
+            var fillable: Set<String> = ["customer.name", "customer.email", "customer.phone", "bot.name"]
+            if key == "ticket_email" { fillable.insert("email") }
+            if let template = ResponseFiles.template(text, value, &document, fillable: fillable) {
                 configuration.messages[keyPath: path] = template
             }
         }
@@ -240,10 +364,10 @@ public struct BotConfiguration: Sendable {
         _ node: Node, into configuration: inout BotConfiguration, _ document: inout YAMLDocument
     ) {
         guard let mapping = node.mapping else {
-            document.issue(node, "'office_hours' takes time_zone, days, open and close")
+            document.issue(node, "'office_hours' takes time_zone, days, open and close (or hours), and holidays")
             return
         }
-        document.checkKeys(mapping, allowed: ["time_zone", "days", "open", "close"])
+        document.checkKeys(mapping, allowed: ["time_zone", "days", "open", "close", "hours", "holidays"])
         var zone = TimeZone.current
         if let value = mapping["time_zone"] {
             if let name = value.scalar?.string, let found = TimeZone(identifier: name) {
@@ -256,8 +380,8 @@ public struct BotConfiguration: Sendable {
         if let value = mapping["days"], let names = document.strings(value, what: "days") {
             days = []
             for name in names {
-                if let day = OfficeHours.dayNames[String(name.lowercased().prefix(3))] {
-                    days.insert(day)
+                if let named = OfficeHours.days(name) {
+                    days.formUnion(named)
                 } else {
                     document.issue(value, "'\(name)' is not a day of the week (mon, tue, wed, thu, fri, sat, sun)")
                 }
@@ -273,7 +397,75 @@ public struct BotConfiguration: Sendable {
             }
             if key == "open" { opens = minutes } else { closes = minutes }
         }
-        if opens >= closes { document.issue(node, "office hours must open before they close") }
-        configuration.officeHours = OfficeHours(timeZone: zone, days: days, opens: opens, closes: closes)
+        var week: [Int: [OfficeHours.Block]] = [:]
+        if let hours = mapping["hours"] {
+            if mapping["open"] != nil || mapping["close"] != nil {
+                document.issue(hours, "give either 'hours' or 'open' and 'close', not both")
+            }
+            if let byDay = hours.mapping {
+                // hours: {mon-fri: ["09:00-12:30", "13:30-17:30"], sat: "10:00-14:00"}
+                if mapping["days"] != nil {
+                    document.issue(mapping["days"], "'days' is not needed when 'hours' names the days")
+                }
+                for (key, value) in byDay {
+                    guard let named = key.scalar.flatMap({ OfficeHours.days($0.string) }) else {
+                        document.issue(
+                            key, "'\(key.scalar?.string ?? "?")' is not a day or days such as mon or mon-fri")
+                        continue
+                    }
+                    let blocks = readBlocks(value, &document)
+                    for day in named { week[day, default: []] += blocks }
+                }
+            } else {
+                // hours: ["09:00-12:30", "13:30-17:30"] on each of `days`
+                let blocks = readBlocks(hours, &document)
+                for day in days { week[day] = blocks }
+            }
+        } else {
+            if opens >= closes { document.issue(node, "office hours must open before they close") }
+            for day in days { week[day] = [OfficeHours.Block(opens: opens, closes: closes)] }
+        }
+        for (day, blocks) in week {
+            let sorted = blocks.sorted()
+            if zip(sorted, sorted.dropFirst()).contains(where: { $0.closes > $1.opens }) {
+                let name = OfficeHours.dayNames.first { $0.value == day }?.key ?? "\(day)"
+                document.issue(mapping["hours"], "the blocks of \(name) overlap")
+            }
+        }
+        var holidays: Set<String> = []
+        if let value = mapping["holidays"], let dates = document.strings(value, what: "holidays") {
+            let format = /^\d{4}-\d{2}-\d{2}$/
+            for date in dates {
+                if date.wholeMatch(of: format) != nil, ISO8601DateFormatter.dayOnly.date(from: date) != nil {
+                    holidays.insert(date)
+                } else {
+                    document.issue(value, "holiday '\(date)' must be a date such as 2026-12-25")
+                }
+            }
+        }
+        configuration.officeHours = OfficeHours(timeZone: zone, week: week, holidays: holidays)
+    }
+
+    /// "09:00-17:30" or a list of such blocks.
+    private static func readBlocks(_ node: Node, _ document: inout YAMLDocument) -> [OfficeHours.Block] {
+        guard let texts = document.strings(node, what: "hours") else { return [] }
+        var blocks: [OfficeHours.Block] = []
+        for text in texts {
+            if let block = OfficeHours.block(text) {
+                blocks.append(block)
+            } else {
+                document.issue(node, "'\(text)' must be opening hours such as \"09:00-12:30\" (opening before closing)")
+            }
+        }
+        return blocks
+    }
+}
+
+extension ISO8601DateFormatter {
+    /// Reads `YYYY-MM-DD`.
+    static var dayOnly: ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter
     }
 }

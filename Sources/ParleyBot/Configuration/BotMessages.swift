@@ -1,5 +1,6 @@
 /// What the bot says outside any intent's replies. Each is a template that may
-/// use `{{customer.name}}` and `{{bot.name}}`.
+/// use `{{customer.name}}`, `{{customer.email}}` and `{{bot.name}}` (as
+/// values, or as sections that show only when the value is known).
 public struct BotMessages: Sendable {
     public var greeting: ResponseTemplate
     public var fallback: ResponseTemplate
@@ -11,6 +12,11 @@ public struct BotMessages: Sendable {
     public var noAgent: ResponseTemplate
     /// Said when an agent hands the conversation back to the bot.
     public var backToBot: ResponseTemplate
+    /// Said when a customer whose conversation is a ticket gives an email
+    /// address: a person will write there (`{{email}}` is the address given).
+    public var ticketEmail: ResponseTemplate
+    /// Said when an action fails and its response has no `on_error` reply of its own.
+    public var actionError: ResponseTemplate
 
     /// A built-in message; `key` is its name in `bot.yml`, where it can be replaced.
     static func template(_ text: String, _ key: String) -> ResponseTemplate {
@@ -24,12 +30,25 @@ public struct BotMessages: Sendable {
         fallback: template("Sorry, I didn't get that. Could you say it in other words?", "fallback"),
         handover: template("I'm passing you to one of my human colleagues. They'll be with you shortly.", "handover"),
         outOfHours: template(
-            "Our team is away right now. Leave your email address and we'll get back to you as soon as we're in.",
+            "Our team is away right now. {{#customer.email}}A person will write to you at {{customer.email}} as soon "
+                + "as we're back; if another address suits you better, type it here.{{/customer.email}}"
+                + "{{^customer.email}}Leave your email address here and a person will write to you as soon as we're "
+                + "back.{{/customer.email}}",
             "out_of_hours"),
         confirmAgain: template("Sorry, was that a yes or a no?", "confirm_again"),
         noAgent: template(
-            "Sorry, all my colleagues are busy. Leave your email address and we'll write back to you soon.",
+            "Sorry, none of my colleagues could get to you in time. {{#customer.email}}A person will write to you at "
+                + "{{customer.email}}; if another address suits you better, type it here.{{/customer.email}}"
+                + "{{^customer.email}}Leave your email address here and a person will write to you soon."
+                + "{{/customer.email}}",
             "no_agent"),
-        backToBot: template("You're back with me, {{bot.name}}. Anything else I can help with?", "back_to_bot")
+        backToBot: template(
+            "My colleague has handed the chat back to me, {{bot.name}}, the virtual assistant. Is there anything "
+                + "else I can help with?", "back_to_bot"),
+        ticketEmail: template(
+            "Thank you. A person from our team will write to {{email}} as soon as they can.", "ticket_email"),
+        actionError: template(
+            "Sorry, I can't check that right now. Please try again in a few minutes, or ask for a person.",
+            "action_error")
     )
 }

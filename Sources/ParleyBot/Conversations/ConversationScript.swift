@@ -19,4 +19,6 @@ public struct ConversationScript: Sendable {
     public var at: Date?
     public var turns: [Turn]
     public var location: SourceLocation
+    /// Whether the bot's actions fail as if the shop's systems were down (`actions: down`).
+    public var actionsDown = false
 }

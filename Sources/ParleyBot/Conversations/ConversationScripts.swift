@@ -9,6 +9,7 @@ internal import Yams
 ///   - name: asks for the order number, then answers
 ///     customer: {name: Ana, vip: false}   # optional
 ///     at: "2026-11-25T10:00:00Z"           # optional clock, for office hours
+///     actions: down                        # optional: every action fails, as if the shop were down
 ///     turns:
 ///       - customer: where is my order?
 ///         intent: order_status
@@ -52,7 +53,15 @@ public enum ConversationScripts {
                 document.issue(node, "each conversation needs a 'name' and 'turns'")
                 continue
             }
-            document.checkKeys(mapping, allowed: ["name", "customer", "at", "turns"])
+            document.checkKeys(mapping, allowed: ["name", "customer", "at", "turns", "actions"])
+            var actionsDown = false
+            if let node = mapping["actions"] {
+                if node.scalar?.string == "down" {
+                    actionsDown = true
+                } else if node.scalar?.string != "up" {
+                    document.issue(node, "'actions' is up (the default) or down")
+                }
+            }
             var customer = CustomerProfile()
             if let profile = mapping["customer"]?.mapping {
                 document.checkKeys(profile, allowed: ["id", "name", "email", "phone", "vip"])
@@ -89,9 +98,10 @@ public enum ConversationScripts {
                         rule: fields["rule"]?.scalar?.string, replyContains: contains, location: document.location(turn)
                     ))
             }
-            scripts.append(
-                ConversationScript(
-                    name: name, customer: customer, at: at, turns: scriptTurns, location: document.location(node)))
+            var script = ConversationScript(
+                name: name, customer: customer, at: at, turns: scriptTurns, location: document.location(node))
+            script.actionsDown = actionsDown
+            scripts.append(script)
         }
         return scripts
     }

@@ -5,9 +5,14 @@ internal import ParleyNLP
 /// not go as scripted.
 public struct ConversationTester: Sendable {
     public let bot: Bot
+    /// Performs the actions that are not the demo shop's.
+    public let others: any ActionPerformer
 
-    public init(bot: Bot) {
+    /// With the demo shop (`demo_shop: true`), each script gets the shop's
+    /// orders as the file has them, called in process.
+    public init(bot: Bot, others: any ActionPerformer = NoActions()) {
         self.bot = bot
+        self.others = others
     }
 
     /// A scripted turn the bot got wrong.
@@ -24,13 +29,24 @@ public struct ConversationTester: Sendable {
 
     /// The failures of `script`; empty when it passed. Once the bot hands the
     /// conversation over, it stays silent for the rest of the script (no agent answers here).
-    public func run(_ script: ConversationScript) -> [Failure] {
+    public func run(_ script: ConversationScript) async -> [Failure] {
         var conversation = UnattendedConversation(
             bot: bot, state: ConversationState(id: "test-" + script.name, channel: "test"), customer: script.customer)
         var failures: [Failure] = []
         let now = script.at ?? Date()
+        var actions = others
+        if let orders = bot.policy.configuration.demoShopOrders {
+            do {
+                actions = DemoShopActions(
+                    shop: try DemoShop.load(path: orders), down: script.actionsDown, others: others)
+            } catch {
+                return [Failure(script: script.name, turn: 0, location: script.location, problems: ["\(error)"])]
+            }
+        } else if script.actionsDown {
+            actions = NoActions()
+        }
         for (index, turn) in script.turns.enumerated() {
-            let (analysis, decision) = conversation.respond(to: turn.customer, now: now)
+            let (analysis, decision) = await conversation.respond(to: turn.customer, now: now, actions: actions)
             var problems: [String] = []
             if let intent = turn.intent, analysis.intent?.name != intent {
                 let got = analysis.intent.map { "\($0.name) (\(String(format: "%.2f", $0.confidence)))" } ?? "none"

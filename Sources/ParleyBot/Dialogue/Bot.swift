@@ -39,7 +39,8 @@ public struct Bot: Sendable {
     public static func load(_ paths: Paths) throws -> (bot: Bot, retrained: Bool) {
         var configuration = try BotConfiguration.load(path: paths.configuration)
         let data = try IntentFiles.load(folder: paths.intents)
-        let responses = try ResponseFiles.load(folder: paths.responses, intents: data)
+        let responses = try ResponseFiles.load(
+            folder: paths.responses, intents: data, actions: Set(configuration.actions.keys))
         let (artifact, retrained) = try BotModel.load(data, modelPath: paths.model, configuration: configuration.nlu)
         if configuration.fitsFallbackThreshold, let fitted = artifact.metadata.fallback?.threshold {
             configuration.fallbackThreshold = fitted

@@ -17,6 +17,9 @@ public struct ConversationState: Sendable, Hashable {
     public var negativeInARow = 0
     /// Customer messages so far.
     public var turns = 0
+    /// Nobody could answer and a person will write: an email address the
+    /// customer gives is taken for the ticket, whatever else it looks like.
+    public var ticketOpen = false
 
     public init(id: String, channel: String = "chat") {
         self.id = id

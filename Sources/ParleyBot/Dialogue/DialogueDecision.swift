@@ -27,6 +27,12 @@ public struct DialogueDecision: Sendable, Hashable, Codable {
     public var rule: DialogueRule
     /// The numbers behind the decision: `confidence`, `threshold`, `sentiment`, …
     public var scores: [String: Double]
+    /// An action to call before answering: the decision is not final (`text`
+    /// is nil) until its owner performs the call and hands the outcome to
+    /// `DialoguePolicy.complete`.
+    public var call: ActionCall? = nil
+    /// The action whose answer (or failure) this reply is based on.
+    public var performed: String? = nil
 
     /// Why the conversation goes to humans, when the bot hands it over (`escalate`).
     public var escalation: EscalationReason? {

@@ -16,7 +16,9 @@ public import ParleyNLP
 /// back (unless one part is confident: that part is answered), and
 /// `fallbacks_in_a_row` fallbacks escalate; otherwise the intent's
 /// requirements are asked for, its confirmation asked, and its reply given.
-/// Outside office hours, escalation becomes an offer to take a message.
+/// Outside office hours, escalation becomes an offer to take a message (a
+/// ticket); while a ticket is open, an email address the customer gives is
+/// acknowledged before any other rule.
 public struct DialoguePolicy: Sendable {
     public let configuration: BotConfiguration
     public let responses: BotResponses
@@ -47,6 +49,13 @@ public struct DialoguePolicy: Sendable {
         let context = Context(analysis: analysis, customer: customer, now: now, scores: scores(of: analysis))
         for entity in analysis.entities { state.slots[entity.type] = entity }
         state.negativeInARow = analysis.sentiment.label == .negative ? state.negativeInARow + 1 : 0
+        if state.ticketOpen, analysis.entities.contains(where: { $0.type == "email" }) {
+            // The address a ticket asked for, whatever else the message looks like.
+            return DialogueDecision(
+                action: .reply,
+                text: configuration.messages.ticketEmail.render(values(state: state, customer: customer)),
+                quickReplies: [], intent: analysis.intent?.name, rule: .ticketEmail, scores: context.scores)
+        }
         let rules = configuration.escalation
         if rules.vip && customer.vip { return escalate(.vipCustomer, &state, context) }
         if analysis.sentiment.score <= rules.sentimentBelow { return escalate(.negativeSentiment, &state, context) }
@@ -230,6 +239,15 @@ public struct DialoguePolicy: Sendable {
         state.pendingIntent = nil
         state.awaiting = nil
         state.fallbacksInARow = 0
+        if let action = response.action {
+            // Nothing is said before the action has answered: the owner calls it, then `complete`.
+            return DialogueDecision(
+                action: .reply, text: nil, quickReplies: response.buttons, intent: intent, rule: rule,
+                scores: context.scores,
+                call: ActionCall(
+                    name: action, intent: intent,
+                    request: request(action, intent: intent, state: state, context: context)))
+        }
         let variant = response.replies.isEmpty ? nil : response.replies[(state.turns - 1) % response.replies.count]
         return DialogueDecision(
             action: .reply, text: variant?.render(values) ?? configuration.messages.fallback.render(values),
@@ -243,15 +261,125 @@ public struct DialoguePolicy: Sendable {
         state.pendingIntent = nil
         state.awaiting = nil
         if let hours = configuration.officeHours, !hours.isOpen(at: context.now) {
+            // Nobody can answer: the conversation becomes a ticket, and an email address given is for it.
+            state.ticketOpen = true
             return DialogueDecision(
                 action: .outOfHours, text: configuration.messages.outOfHours.render(values), quickReplies: [],
                 intent: intent ?? context.analysis.intent?.name, rule: .escalation(reason), scores: context.scores)
         }
+        state.ticketOpen = false
         var text = configuration.messages.handover.render(values)
         if let intent, let reply = responses[intent]?.replies.first { text = reply.render(values) }
         return DialogueDecision(
             action: .escalate, text: text, quickReplies: [], intent: intent ?? context.analysis.intent?.name,
             rule: .escalation(reason), scores: context.scores)
+    }
+
+    // MARK: Actions
+
+    /// Finishes a decision that called an action (`decision.call`) with what
+    /// came of the call: the reply for the answer's outcome, filled with the
+    /// answer (`{{result.…}}`), its `reply`, a handover when it asks for one,
+    /// or the response's `on_error` when the call failed. Never says the
+    /// action happened when it did not.
+    public func complete(
+        _ decision: DialogueDecision, with outcome: ActionOutcome, analysis: Analysis, state: inout ConversationState,
+        customer: CustomerProfile, now: Date = Date()
+    ) -> DialogueDecision {
+        guard let call = decision.call, let response = responses[call.intent] else { return decision }
+        let context = Context(analysis: analysis, customer: customer, now: now, scores: decision.scores)
+        var finished = decision
+        finished.call = nil
+        finished.performed = call.name
+        let answer: JSONValue
+        switch outcome {
+        case .failed:
+            if case .escalate = response.onError {
+                var escalated = escalate(.actionFailed, &state, context, intent: nil)
+                escalated.intent = call.intent
+                escalated.performed = call.name
+                return escalated
+            }
+            let template: ResponseTemplate
+            if case .reply(let own) = response.onError {
+                template = own
+            } else {
+                template = configuration.messages.actionError
+            }
+            finished.text = template.render(values(state: state, customer: customer))
+            finished.rule = .actionFailed
+            finished.quickReplies = []
+            return finished
+        case .answered(let json):
+            answer = json
+        }
+        if case .object(let slots)? = answer["slots"] {
+            for (type, value) in slots {
+                guard let text = value.text else { continue }
+                state.slots[type] = Entity(type: type, value: text, text: text, start: 0, end: 0)
+            }
+        }
+        let values = values(state: state, customer: customer)
+        let said = answer["reply"]?.text.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 }
+        if answer["handover"]?.bool == true {
+            var escalated = escalate(.actionHandover, &state, context, intent: nil)
+            escalated.intent = call.intent
+            escalated.performed = call.name
+            if let said, escalated.action == .escalate { escalated.text = said }
+            return escalated
+        }
+        if let name = answer["outcome"]?.text {
+            if let variants = response.outcomes[name], !variants.isEmpty {
+                finished.text = variants[(state.turns - 1) % variants.count].render(values, result: answer)
+                finished.rule = .actionOutcome(name)
+                return finished
+            }
+            if let said {
+                finished.text = said
+                finished.rule = .actionOutcome(name)
+                return finished
+            }
+            // An outcome nobody wrote a reply for: the default reply might claim what did not happen.
+            return complete(
+                decision, with: .failed(.unknownOutcome(name)), analysis: analysis, state: &state, customer: customer,
+                now: now)
+        }
+        if let said {
+            finished.text = said
+            return finished
+        }
+        let variant = response.replies.isEmpty ? nil : response.replies[(state.turns - 1) % response.replies.count]
+        finished.text = variant?.render(values, result: answer) ?? configuration.messages.fallback.render(values)
+        return finished
+    }
+
+    /// What an action is sent: the conversation, the customer, the intent
+    /// with its confidence, the message's entities, the slots and the text.
+    private func request(_ action: String, intent: String, state: ConversationState, context: Context) -> JSONValue {
+        let customer = context.customer
+        var who: [String: JSONValue] = ["vip": .bool(customer.vip)]
+        if let id = customer.id { who["id"] = .string(id) }
+        if let name = customer.name { who["name"] = .string(name) }
+        if let email = customer.email ?? state.slots["email"]?.value { who["email"] = .string(email) }
+        if let phone = customer.phone { who["phone"] = .string(phone) }
+        let entities = context.analysis.entities.map { entity in
+            JSONValue.object([
+                "type": .string(entity.type), "value": .string(entity.value), "text": .string(entity.text),
+            ])
+        }
+        return .object([
+            "action": .string(action),
+            "conversation_id": .string(state.id),
+            "channel": .string(state.channel),
+            "customer": .object(who),
+            "intent": .object([
+                "name": .string(intent),
+                "confidence": context.analysis.intent.map { .number($0.confidence) } ?? .null,
+            ]),
+            "entities": .array(entities),
+            "slots": .object(state.slots.mapValues { .string($0.value) }),
+            "text": .string(context.analysis.text),
+        ])
     }
 
     /// What templates can name: remembered entities as the customer wrote

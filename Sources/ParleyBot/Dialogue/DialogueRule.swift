@@ -37,6 +37,12 @@ public enum DialogueRule: Sendable, Hashable, RawRepresentable, Codable, CustomS
     case closed
     /// The customer's comment with their rating.
     case ratingComment
+    /// The customer gave the email address a ticket asked for: the bot says a person will write there.
+    case ticketEmail
+    /// An action answered with a named outcome (`outcome_not_found`), whose reply variant was said.
+    case actionOutcome(String)
+    /// An action failed (timeout, error, an answer that is not JSON): its `on_error` reply was said.
+    case actionFailed
 
     private static let fixed: [String: DialogueRule] = [
         "intent": .intent, "two_intents": .twoIntents, "slot_filled": .slotFilled,
@@ -46,14 +52,18 @@ public enum DialogueRule: Sendable, Hashable, RawRepresentable, Codable, CustomS
         "no_response_for_intent": .noResponseForIntent, "agent_has_conversation": .agentHasConversation,
         "waiting_for_agent": .waitingForAgent, "greeting": .greeting, "handed_back": .handedBack,
         "no_agent": .noAgent, "agent_joined": .agentJoined, "closed": .closed, "rating_comment": .ratingComment,
+        "ticket_email": .ticketEmail, "action_error": .actionFailed,
     ]
     private static let missingPrefix = "missing_"
+    private static let outcomePrefix = "outcome_"
 
     public init?(rawValue: String) {
         if let rule = Self.fixed[rawValue] {
             self = rule
         } else if let reason = EscalationReason(rawValue: rawValue) {
             self = .escalation(reason)
+        } else if rawValue.hasPrefix(Self.outcomePrefix), rawValue.count > Self.outcomePrefix.count {
+            self = .actionOutcome(String(rawValue.dropFirst(Self.outcomePrefix.count)))
         } else if rawValue.hasPrefix(Self.missingPrefix), rawValue.count > Self.missingPrefix.count {
             self = .missing(entity: String(rawValue.dropFirst(Self.missingPrefix.count)))
         } else {
@@ -82,6 +92,9 @@ public enum DialogueRule: Sendable, Hashable, RawRepresentable, Codable, CustomS
         case .agentJoined: "agent_joined"
         case .closed: "closed"
         case .ratingComment: "rating_comment"
+        case .ticketEmail: "ticket_email"
+        case .actionOutcome(let name): Self.outcomePrefix + name
+        case .actionFailed: "action_error"
         }
     }
 

@@ -17,6 +17,10 @@ public enum EscalationReason: String, Sendable, Hashable, Codable, CaseIterable 
     case agentTakeover = "agent_takeover"
     /// The conversation waits again: its agent left, or the server restarted.
     case requeued
+    /// An action's answer asked for a person (`handover: true`).
+    case actionHandover = "action_handover"
+    /// An action failed and its response says `on_error: escalate`.
+    case actionFailed = "action_failed"
 
     /// The reason as agents read it in the queue.
     public var readable: String {
@@ -28,6 +32,8 @@ public enum EscalationReason: String, Sendable, Hashable, Codable, CaseIterable 
         case .repeatedFallback: "the bot did not understand"
         case .agentTakeover: "taken over from the bot"
         case .requeued: "waiting for an agent again"
+        case .actionHandover: "the shop's system asked for a person"
+        case .actionFailed: "the shop's system did not answer"
         }
     }
 
@@ -36,7 +42,9 @@ public enum EscalationReason: String, Sendable, Hashable, Codable, CaseIterable 
         switch self {
         case .vipCustomer: 2
         case .negativeSentiment, .negativeStreak: 1
-        case .handoverIntent, .repeatedFallback, .humanRequest, .agentTakeover, .requeued: 0
+        case .handoverIntent, .repeatedFallback, .humanRequest, .agentTakeover, .requeued, .actionHandover,
+            .actionFailed:
+            0
         }
     }
 }

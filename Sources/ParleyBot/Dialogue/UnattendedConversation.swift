@@ -17,15 +17,21 @@ public struct UnattendedConversation: Sendable {
         self.customer = customer
     }
 
-    /// Analyses one customer message and decides the bot's answer.
-    public mutating func respond(to text: String, now: Date = Date()) -> (
-        analysis: Analysis, decision: DialogueDecision
-    ) {
+    /// Analyses one customer message and decides the bot's answer, calling
+    /// the action it needs through `actions` first.
+    public mutating func respond(to text: String, now: Date = Date(), actions: any ActionPerformer = NoActions())
+        async -> (analysis: Analysis, decision: DialogueDecision)
+    {
         let analysis = bot.pipeline.analyze(text, reference: now)
-        let decision =
+        var decision =
             handedOver
             ? bot.policy.silent(analysis, state: &state, because: .waitingForAgent)
             : bot.policy.decide(analysis, state: &state, customer: customer, now: now)
+        if let call = decision.call {
+            let outcome = await actions.perform(call, in: bot.policy.configuration)
+            decision = bot.policy.complete(
+                decision, with: outcome, analysis: analysis, state: &state, customer: customer, now: now)
+        }
         handedOver = handedOver || decision.escalation != nil
         return (analysis, decision)
     }

@@ -17,5 +17,17 @@ public struct IntentResponse: Sendable {
     public var buttons: [String]
     /// Whether this intent hands the conversation to a human.
     public var handover: Bool
+    /// The action (`bot.yml` `actions:`) called before replying; its answer fills `{{result.…}}`.
+    public var action: String?
+    /// Reply variants for the named outcomes an action may answer with (`not_found`, `already_shipped`).
+    public var outcomes: [String: [ResponseTemplate]] = [:]
+    /// What to do when the action fails: a reply (the bot's `action_error` message when nil), or escalate.
+    public var onError: OnError?
+
+    /// What a response does when its action fails.
+    public enum OnError: Sendable {
+        case reply(ResponseTemplate)
+        case escalate
+    }
     public var location: SourceLocation
 }

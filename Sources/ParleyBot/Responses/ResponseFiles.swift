@@ -17,6 +17,14 @@ internal import Yams
 ///   - intent: human_agent
 ///     handover: true
 ///     replies: ["I'll get a colleague for you."]
+///   - intent: cancel_order
+///     requires: [{entity: order_id, ask: "Which order?"}]
+///     action: cancel_order            # defined in bot.yml's actions:
+///     replies: ["Order {{order_id}} is cancelled; {{result.refund}}"]
+///     outcomes:                       # the answer's "outcome" picks one of these
+///       not_found: "I can't find an order {{order_id}}. Could you check the number?"
+///       already_shipped: "Order {{order_id}} has already shipped, so it can't be cancelled."
+///     on_error: "I can't reach our order system right now."   # or: escalate
 /// ```
 ///
 /// Problems are reported as `file:line: message`, all together: unknown
@@ -29,7 +37,10 @@ public enum ResponseFiles {
         "bot.name",
     ]
 
-    public static func load(folder: String, intents: BotTrainingData) throws(TrainingDataError) -> BotResponses {
+    /// Loads `folder`; `actions` are the names `bot.yml` defines, which responses may name.
+    public static func load(folder: String, intents: BotTrainingData, actions: Set<String> = [])
+        throws(TrainingDataError) -> BotResponses
+    {
         let files = try IntentFiles.yamlFiles(in: folder)
         var issues: [ValidationIssue] = []
         var byIntent: [String: IntentResponse] = [:]
@@ -59,7 +70,8 @@ public enum ResponseFiles {
                 document.issue(root, "expected 'responses:' with a list, or one response with 'intent:'")
             }
             for item in items {
-                guard let response = read(item, document: &document, entityTypes: entityTypes) else { continue }
+                guard let response = read(item, document: &document, entityTypes: entityTypes, actions: actions)
+                else { continue }
                 if !known.contains(response.intent) {
                     document.issue(
                         item.mapping?["intent"],
@@ -85,12 +97,30 @@ public enum ResponseFiles {
         return BotResponses(byIntent: byIntent, sourceHash: digest.hex())
     }
 
-    static func read(_ node: Node, document: inout YAMLDocument, entityTypes: Set<String>) -> IntentResponse? {
+    static func read(_ node: Node, document: inout YAMLDocument, entityTypes: Set<String>, actions: Set<String> = [])
+        -> IntentResponse?
+    {
         guard let mapping = node.mapping, let nameNode = mapping["intent"], let intent = nameNode.scalar?.string else {
             document.issue(node, "each response needs an 'intent' name")
             return nil
         }
-        document.checkKeys(mapping, allowed: ["intent", "replies", "requires", "confirm", "buttons", "handover"])
+        document.checkKeys(
+            mapping,
+            allowed: [
+                "intent", "replies", "requires", "confirm", "buttons", "handover", "action", "outcomes", "on_error",
+            ])
+        var action: String?
+        if let node = mapping["action"] {
+            if let name = node.scalar?.string, actions.contains(name) {
+                action = name
+            } else {
+                let known = actions.sorted().joined(separator: ", ")
+                document.issue(
+                    node,
+                    "unknown action '\(node.scalar?.string ?? "")'; define it under 'actions:' in bot.yml"
+                        + (known.isEmpty ? "" : " (it has \(known))"))
+            }
+        }
         let location = document.location(nameNode)
         var fillable = ResponseFiles.contextNames.union(entityTypes)
         var requires: [IntentResponse.Requirement] = []
@@ -117,20 +147,53 @@ public enum ResponseFiles {
             if list.sequence == nil { document.issue(list, "'requires' must be a list") }
         }
         fillable.formUnion(requires.map(\.entity))
-        var replies: [ResponseTemplate] = []
-        if let list = mapping["replies"] {
+        // The answer of the response's action fills `result`, in what is said after it only.
+        let withAnswer = mapping["action"] == nil ? fillable : fillable.union(["result"])
+        func replyList(_ list: Node) -> [ResponseTemplate] {
+            var replies: [ResponseTemplate] = []
             let nodes = list.sequence.map(Array.init) ?? [list]
             for item in nodes {
                 guard let text = item.scalar?.string, !text.trimmingSpaces().isEmpty else {
                     document.issue(item, "each reply must be one line of text")
                     continue
                 }
-                if let reply = template(text, item, &document, fillable: fillable) { replies.append(reply) }
+                if let reply = template(text, item, &document, fillable: withAnswer) { replies.append(reply) }
             }
+            return replies
         }
+        var replies: [ResponseTemplate] = []
+        if let list = mapping["replies"] { replies = replyList(list) }
         var confirm: ResponseTemplate?
         if let node = mapping["confirm"] {
             if let text = node.scalar?.string { confirm = template(text, node, &document, fillable: fillable) }
+        }
+        var outcomes: [String: [ResponseTemplate]] = [:]
+        if let node = mapping["outcomes"] {
+            if mapping["action"] == nil {
+                document.issue(node, "'outcomes' are an action's answers; this response has no 'action'")
+            }
+            if let list = node.mapping {
+                for (key, value) in list {
+                    guard let name = key.scalar?.string else { continue }
+                    outcomes[name] = replyList(value)
+                }
+            } else {
+                document.issue(node, "'outcomes' maps each outcome's name to its reply or replies")
+            }
+        }
+        var onError: IntentResponse.OnError?
+        if let node = mapping["on_error"] {
+            if mapping["action"] == nil {
+                document.issue(node, "'on_error' is for an action; this response has no 'action'")
+            }
+            if let text = node.scalar?.string, text == "escalate" {
+                onError = .escalate
+            } else if let text = node.scalar?.string, !text.trimmingSpaces().isEmpty {
+                // Said when there is no answer: no `result` to name.
+                onError = template(text, node, &document, fillable: fillable).map { .reply($0) }
+            } else {
+                document.issue(node, "'on_error' is a reply, or escalate")
+            }
         }
         var buttons: [String] = []
         if let node = mapping["buttons"] { buttons = document.strings(node, what: "buttons") ?? [] }
@@ -147,8 +210,7 @@ public enum ResponseFiles {
         }
         return IntentResponse(
             intent: intent, replies: replies, requires: requires, confirm: confirm, buttons: buttons,
-            handover: handover,
-            location: location)
+            handover: handover, action: action, outcomes: outcomes, onError: onError, location: location)
     }
 
     /// A compiled template whose names can all be filled, or nil with issues.
@@ -158,6 +220,14 @@ public enum ResponseFiles {
         do throws(ValidationIssue) {
             let template = try ResponseTemplate(text, location: document.location(node))
             for name in template.variables where !fillable.contains(name) {
+                if name == "result" || name.hasPrefix("result.") {
+                    if fillable.contains("result") { continue }
+                    document.issue(
+                        node,
+                        "'{{\(name)}}' is an action's answer, and nothing here calls an action: name one with 'action:' (only its replies and outcomes can use it)"
+                    )
+                    continue
+                }
                 document.issue(
                     node,
                     "'{{\(name)}}' can never be filled: it is no entity type, required entity or customer or conversation field"

@@ -5,13 +5,22 @@ internal import Mustache
 ///
 /// Templates render as plain text (no HTML escaping: the clients show text,
 /// never markup). A name with no value renders a readable default such as
-/// "your order id", never `{{order_id}}`.
+/// "your order id", never `{{order_id}}`; a name used as a section
+/// (`{{#customer.name}}, {{customer.name}}{{/customer.name}}`) renders its
+/// section only when it has a value, so a reply can leave an unknown name out.
+/// An action's answer is `result` (`{{result.status}}`, lists as sections:
+/// `{{#result.items}}{{name}}{{/result.items}}`); a field the answer lacks
+/// renders "unknown".
 public struct ResponseTemplate: Sendable {
     /// The template as the trainer wrote it.
     public let source: String
     public let location: SourceLocation
-    /// Every name the template refers to, e.g. `order_id`, `customer.name`.
+    /// Every name the template refers to, e.g. `order_id`, `customer.name`,
+    /// `result.status` (not the names inside a section over a list of `result`,
+    /// which are the list items' own).
     public let variables: [String]
+    /// The names used only as values, never as a section: they get a default when they have no value.
+    private let valueNames: [String]
     private let template: MustacheTemplate
     /// The rendered text of a template that names nothing: it is the same every time.
     private let constantText: String?
@@ -25,31 +34,61 @@ public struct ResponseTemplate: Sendable {
         }
         self.source = source
         self.location = location
-        variables = Self.names(in: source)
+        let tags = Self.tags(in: source)
+        variables = tags.names
+        valueNames = tags.names.filter { !tags.sections.contains($0) }
         constantText = variables.isEmpty ? Self.collapsingSpaces(template.render([String: Any]())) : nil
     }
 
-    /// The text for `values` (names → text; dotted names such as `customer.name` as written).
-    public func render(_ values: [String: String]) -> String {
+    /// Whether the template names the answer of an action (`{{result.…}}`).
+    public var usesResult: Bool { variables.contains { $0 == "result" || $0.hasPrefix("result.") } }
+
+    /// The text for `values` (names → text; dotted names such as `customer.name` as written)
+    /// and an action's answer `result`.
+    public func render(_ values: [String: String], result: JSONValue? = nil) -> String {
         if let constantText { return constantText }
         var context: [String: Any] = [:]
-        for name in variables {
-            let value = values[name] ?? Self.defaultText(for: name)
-            let parts = name.split(separator: ".").map(String.init)
-            if parts.count == 1 {
-                context[name] = value
-            } else {
-                var nested = context[parts[0]] as? [String: Any] ?? [:]
-                nested[parts[1...].joined(separator: ".")] = value
-                context[parts[0]] = nested
-            }
+        if let result { context["result"] = result.mustache ?? [String: Any]() }
+        for name in variables where name != "result" && !name.hasPrefix("result.") {
+            guard let value = values[name] ?? (valueNames.contains(name) ? Self.defaultText(for: name) : nil)
+            else { continue }
+            Self.set(value, at: name.split(separator: ".").map(String.init), in: &context)
+        }
+        for name in valueNames where name.hasPrefix("result.") {
+            let path = name.split(separator: ".").map(String.init)
+            if Self.lookUp(path, in: context) == nil { Self.set("unknown", at: path, in: &context) }
         }
         return Self.collapsingSpaces(template.render(context))
     }
 
-    /// `text` without the double spaces an empty section may leave.
+    /// `value` at `path` in nested dictionaries, making the levels that are missing.
+    private static func set(_ value: Any, at path: [String], in context: inout [String: Any]) {
+        guard let first = path.first else { return }
+        if path.count == 1 {
+            context[first] = value
+            return
+        }
+        var nested = context[first] as? [String: Any] ?? [:]
+        set(value, at: Array(path.dropFirst()), in: &nested)
+        context[first] = nested
+    }
+
+    private static func lookUp(_ path: [String], in context: [String: Any]) -> Any? {
+        var current: Any = context
+        for part in path {
+            guard let level = current as? [String: Any], let next = level[part] else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// `text` without the double spaces an empty section may leave, nor a space before punctuation.
     private static func collapsingSpaces(_ text: String) -> String {
-        text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        var joined = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        for mark in [" ,", " .", " !", " ?"] where joined.contains(mark) {
+            joined = joined.replacingOccurrences(of: mark, with: String(mark.dropFirst()))
+        }
+        return joined
     }
 
     /// What a name renders as when nothing fills it: "your order id", "there" for a name.
@@ -66,21 +105,41 @@ public struct ResponseTemplate: Sendable {
 
     /// The names in `{{name}}`, `{{{name}}}`, `{{&name}}`, `{{#name}}` and `{{^name}}` tags.
     static func names(in source: String) -> [String] {
+        tags(in: source).names
+    }
+
+    /// The names the template refers to, outside sections over `result` lists,
+    /// and those of them used as sections (`#`, `^`).
+    static func tags(in source: String) -> (names: [String], sections: Set<String>) {
         var names: [String] = []
+        var sections: Set<String> = []
+        /// Open sections: whether each one's items are an answer's own (inside a `result` section).
+        var open: [(name: String, scoped: Bool)] = []
         var rest = Substring(source)
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
+        while let start = rest.range(of: "{{") {
+            rest = rest[start.upperBound...]
             guard let close = rest.range(of: "}}") else { break }
             var tag = rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             rest = rest[close.upperBound...]
             if rest.hasPrefix("}") { rest = rest.dropFirst() }
             guard let sigil = tag.first else { continue }
-            if "!/>%=<$".contains(sigil) { continue }
+            if "!>%=<$".contains(sigil) { continue }
+            let scoped = open.last?.scoped ?? false
+            if sigil == "/" {
+                let name = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)
+                if let index = open.lastIndex(where: { $0.name == name }) { open.removeSubrange(index...) }
+                continue
+            }
             if "#^&{".contains(sigil) { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) }
             if tag.hasSuffix("}") { tag = String(tag.dropLast()).trimmingCharacters(in: .whitespaces) }
-            if !tag.isEmpty && tag != "." && !names.contains(tag) { names.append(tag) }
+            guard !tag.isEmpty, tag != "." else { continue }
+            if sigil == "#" || sigil == "^" {
+                open.append((tag, scoped || tag == "result" || tag.hasPrefix("result.")))
+                if !scoped { sections.insert(tag) }
+            }
+            if !scoped && !names.contains(tag) { names.append(tag) }
         }
-        return names
+        return (names, sections)
     }
 
     static func describe(_ error: any Error) -> String {

@@ -49,7 +49,7 @@ public struct AgentConnection: Sendable {
             case .resume(let resume):
                 try await self.resume(resume.token)
             case .status, .queue, .active, .open, .closeView, .take, .decline, .say, .typing, .handback, .close,
-                .logout:
+                .logout, .tickets, .answer:
                 try await act(message, as: try await signedInAgent())
             }
         } catch {
@@ -128,14 +128,59 @@ public struct AgentConnection: Sendable {
             let id = try Self.id(close.conversationId, for: message)
             let word = close.outcome?.trimmingCharacters(in: .whitespaces) ?? ""
             let outcome = word.isEmpty ? ConversationOutcome.resolved : ConversationOutcome(rawValue: word)
-            guard ConversationOutcome.agentChoices.contains(outcome) else {
+            guard ConversationOutcome.agentChoices.contains(outcome) || outcome == .answered else {
                 let choices = ConversationOutcome.agentChoices.map(\.rawValue).joined(separator: ", ")
                 return refuse(.invalidMessage, "outcome is one of \(choices) (resolved when left out)")
             }
-            try await desk.close(id, outcome: outcome, by: agent.id)
+            if await desk.owner(of: id) == nil, try await isTicket(id) {
+                try await endTicket(id, outcome: outcome, note: nil, by: agent)
+            } else {
+                try await desk.close(id, outcome: outcome, by: agent.id)
+            }
             await service.audit.record(
                 .close, actor: "user:\(agent.id)", target: id, address: address, detail: outcome.rawValue)
+        case .tickets:
+            do {
+                outbox(try await service.ticketsEvent())
+            } catch {
+                throw .unavailable
+            }
+        case .answer(let answer):
+            let id = try Self.id(answer.conversationId, for: message)
+            let note = answer.note?.trimmingCharacters(in: .whitespacesAndNewlines)
+            try await endTicket(id, outcome: .answered, note: note, by: agent)
+            await service.audit.record(.close, actor: "user:\(agent.id)", target: id, address: address, detail: "answered")
         }
+    }
+
+    /// Whether conversation `id` is an open ticket.
+    private func isTicket(_ id: String) async throws(AgentDeskError) -> Bool {
+        do {
+            return try await service.store.conversation(id: id)?.status == .ticket
+        } catch {
+            throw .unavailable
+        }
+    }
+
+    /// Answers or closes the open ticket `id`; every agent then sees the tickets without it.
+    private func endTicket(_ id: String, outcome: ConversationOutcome, note: String?, by agent: AgentProfile)
+        async throws(AgentDeskError)
+    {
+        let held: (ConversationSession, Int)?
+        do {
+            held = try await service.attach(id, outbox: nil)
+        } catch {
+            throw .unavailable
+        }
+        guard let (session, holder) = held else { throw .unknownConversation(id) }
+        do {
+            try await session.closeTicket(by: agent, outcome: outcome, note: note)
+        } catch {
+            await session.detach(holder)
+            throw error
+        }
+        await session.detach(holder)
+        service.ticketsChanged()
     }
 
     /// A conversation id the message names; refused when empty.

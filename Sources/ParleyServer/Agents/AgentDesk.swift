@@ -1,4 +1,5 @@
-internal import Foundation
+public import Foundation
+public import ParleyBot
 internal import ParleyStore
 
 /// The humans' side of the chat: agents on duty, the queue of escalated
@@ -43,6 +44,12 @@ public actor AgentDesk {
     }
 
     public let settings: DeskSettings
+    /// When agents are in; nil: always.
+    public let officeHours: OfficeHours?
+    /// Whether agents were in at the last sweep (the console is told when that changes).
+    private var wasOpen: Bool?
+    /// The pending publication of the tickets, after a change.
+    private var ticketsRefresh: Task<Void, Never>?
     private var duty: [String: Duty] = [:]
     private var signIns: [String: SignIn] = [:]
     private var waiting: [String: Waiting] = [:]
@@ -51,8 +58,14 @@ public actor AgentDesk {
     /// The pending publication of the queue, after a change.
     private var refresh: Task<Void, Never>?
 
-    public init(settings: DeskSettings = DeskSettings()) {
+    public init(settings: DeskSettings = DeskSettings(), officeHours: OfficeHours? = nil) {
         self.settings = settings
+        self.officeHours = officeHours
+    }
+
+    /// Whether agents are in at `now`, and until when.
+    public nonisolated func officeHoursInfo(at now: Date = Date()) -> OfficeHoursInfo {
+        OfficeHoursInfo(officeHours, at: now)
     }
 
     // MARK: Signing in
@@ -111,6 +124,7 @@ public actor AgentDesk {
         agent.outboxes[nextId] = outbox
         duty[profile.id] = agent
         outbox(.signedIn(.init(agent: agent.profile, token: token, expiresAt: expires)))
+        outbox(.officeHours(officeHoursInfo()))
         outbox(queueEvent())
         dispatch()
         return nextId
@@ -199,8 +213,12 @@ public actor AgentDesk {
         changed()
     }
 
-    /// Offers expired, and conversations that waited too long become tickets.
+    /// Offers expired, and conversations that waited too long become tickets;
+    /// agents hear when office hours begin or end.
     func sweep(now: Date = Date()) async {
+        let open = officeHours?.isOpen(at: now) ?? true
+        if let wasOpen, wasOpen != open { everyone(.officeHours(officeHoursInfo(at: now))) }
+        wasOpen = open
         let offerTimeout = Double(settings.offerTimeoutSeconds)
         for (id, entry) in waiting {
             guard let offeredAt = entry.offeredAt, let agent = entry.item.offeredTo,
@@ -220,6 +238,17 @@ public actor AgentDesk {
             _ = await entry.session.becomeTicket()
         }
         changed()
+    }
+
+    /// The tickets changed: `load` gives the new list, sent to every agent
+    /// shortly after (at most every 200 ms however often they change).
+    func ticketsChanged(_ load: @escaping @Sendable () async -> AgentEvent?) {
+        guard ticketsRefresh == nil else { return }
+        ticketsRefresh = Task {
+            try? await Task.sleep(for: .milliseconds(200))
+            self.ticketsRefresh = nil
+            if let event = await load() { self.everyone(event) }
+        }
     }
 
     // MARK: Owning conversations

@@ -20,6 +20,8 @@ public enum AgentDeskError: Error, Sendable, Equatable {
     case closed(String)
     /// No such conversation.
     case unknownConversation(String)
+    /// The conversation is not a ticket (any more).
+    case notATicket(String)
     /// The CRM store failed; nothing changed.
     case unavailable
     /// A required field is missing or empty (the message says which).
@@ -35,7 +37,7 @@ public enum AgentDeskError: Error, Sendable, Equatable {
         case .alreadyTaken: .alreadyTaken
         case .notYours: .notYours
         case .atCapacity: .atCapacity
-        case .closed, .invalidMessage: .invalidMessage
+        case .closed, .invalidMessage, .notATicket: .invalidMessage
         case .unknownConversation: .unknownConversation
         case .unavailable: .unavailable
         }
@@ -54,6 +56,7 @@ public enum AgentDeskError: Error, Sendable, Equatable {
         case .atCapacity(let capacity): "you already have \(capacity) conversations; hand one back or close one first"
         case .closed(let id): "conversation \(id) has ended"
         case .unknownConversation(let id): "no conversation \(id)"
+        case .notATicket(let id): "conversation \(id) is not an open ticket"
         case .unavailable: "the CRM store could not record that; nothing changed, try again"
         case .invalidMessage(let message): message
         }

@@ -3,6 +3,7 @@ internal import HummingbirdCore
 internal import HummingbirdTLS
 internal import HummingbirdWebSocket
 public import Logging
+internal import ParleyBot
 
 /// The Parley server as a Hummingbird application: HTTP with the API, the
 /// web pages and both WebSockets on one port (`buildRouter`), with the TCP
@@ -41,6 +42,10 @@ public func buildApplication(
         ],
         onServerRunning: { channel in
             let ports = ParleyServer.Ports(http: channel.localAddress?.port ?? 0, line: line.port)
+            // Actions whose URL is a path (the demo shop) go to this server.
+            let host = ["0.0.0.0", "::", ""].contains(configuration.host) ? "127.0.0.1" : configuration.host
+            (service.actions as? WebhookActions)?.setBase(
+                "http://\(host.contains(":") ? "[\(host)]" : host):\(ports.http)")
             logger.info("listening", metadata: ["http": "\(ports.http)", "line": "\(ports.line)"])
             await onReady(ports)
         },
@@ -63,5 +68,10 @@ func buildRouter(service: ChatService, tls: Bool = false) -> Router<ServerReques
     WebSocketChannel(service: service).add(to: router)
     AgentWebSocketChannel(service: service).add(to: router)
     WebPages().add(to: router)
+    if let shop = service.demoShop {
+        let configuration = service.bot.policy.configuration
+        let secrets = configuration.actions.values.filter(\.isLocal).compactMap(\.secret)
+        DemoShopRoutes(shop: shop, secrets: Array(Set(secrets))).add(to: router)
+    }
     return router
 }

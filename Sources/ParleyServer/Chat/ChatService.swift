@@ -28,18 +28,25 @@ public final class ChatService: Sendable {
     let signInThrottle = SignInThrottle()
     /// Sign-ins, agents' actions and refused requests, in the store's audit log.
     public let audit: AuditTrail
+    /// Performs the bot's actions (webhooks).
+    public let actions: any ActionPerformer
+    /// The demo shop served under `/demo/shop/`, when the bot's settings ask for it.
+    public let demoShop: DemoShop?
     public let logger: Logger
     private let sessions = NIOLockedValueBox<[String: ConversationSession]>([:])
 
     public init(
         bot: Bot, store: any CRMStore, redactor: PIIRedactor, limits: ChatLimits = ChatLimits(),
         desk: DeskSettings = DeskSettings(), access: AccessSettings = AccessSettings(),
-        metrics: ServerMetrics = ServerMetrics(), logger: Logger = Logger(label: "parley.chat")
+        metrics: ServerMetrics = ServerMetrics(), actions: any ActionPerformer = NoActions(), demoShop: DemoShop? = nil,
+        logger: Logger = Logger(label: "parley.chat")
     ) {
+        self.actions = actions
+        self.demoShop = demoShop
         self.bot = bot
         self.store = store
         self.limits = limits
-        self.desk = AgentDesk(settings: desk)
+        self.desk = AgentDesk(settings: desk, officeHours: bot.policy.configuration.officeHours)
         self.metrics = metrics
         self.ledger = ConversationLedger(store: store, redactor: redactor, modelVersion: bot.modelVersion)
         self.logger = logger
@@ -170,7 +177,9 @@ public final class ChatService: Sendable {
         if let session = sessions.withLockedValue({ $0[id] }) { return session }
         guard let conversation = try await store.conversation(id: id) else { return nil }
         let customer = try await store.customer(id: conversation.customerId)
-        let escalation = conversation.status == .bot ? nil : try await store.openEscalation(conversationId: id)
+        let escalation =
+            conversation.status == .bot || conversation.status == .ticket
+            ? nil : try await store.openEscalation(conversationId: id)
         let session = ConversationSession(
             service: self, conversation: conversation,
             customer: customer.map(Self.profile) ?? CustomerProfile(id: conversation.customerId), escalation: escalation
@@ -246,6 +255,40 @@ public final class ChatService: Sendable {
             }
         }
         metrics.conversationsInMemory(activeConversations)
+    }
+
+    // MARK: Tickets
+
+    /// The tickets changed (one opened, got an email, was answered or closed): agents hear shortly.
+    func ticketsChanged() {
+        let desk = self.desk
+        Task { await desk.ticketsChanged { [self] in try? await self.ticketsEvent() } }
+    }
+
+    /// The open tickets, oldest first (the first `AgentDesk.queueShown`), with how many there are.
+    func ticketsEvent() async throws -> AgentEvent {
+        let all = try await store.conversations(status: .ticket, limit: 100_000)
+        var items: [TicketItem] = []
+        for conversation in all.sorted(by: { ($0.ticketAt ?? $0.updatedAt) < ($1.ticketAt ?? $1.updatedAt) })
+            .prefix(AgentDesk.queueShown)
+        {
+            let customer = try await store.customer(id: conversation.customerId)
+            let transcript = try await store.transcript(conversationId: conversation.id)
+            let lastNoAgent = transcript.last { $0.rule == DialogueRule.noAgent.rawValue }
+            let lastOutOfHours = transcript.last {
+                $0.sender == .bot && $0.action == DialogueDecision.Action.outOfHours.rawValue
+            }
+            let reason =
+                (lastNoAgent?.sentAt ?? .distantPast) > (lastOutOfHours?.sentAt ?? .distantPast)
+                ? "nobody took it in time" : "outside office hours"
+            items.append(
+                TicketItem(
+                    conversationId: conversation.id, customerId: conversation.customerId, customerName: customer?.name,
+                    email: conversation.ticketEmail ?? customer?.email, channel: conversation.channel,
+                    ticketAt: conversation.ticketAt ?? conversation.updatedAt, reason: reason,
+                    summary: EscalationSummary(transcript: transcript)))
+        }
+        return .tickets(.init(tickets: items, count: all.count))
     }
 
     /// The `welcome` of `conversation`; a new conversation's carries its token.

@@ -57,6 +57,7 @@ actor ConversationSession {
         self.escalation = escalation
         self.summary = summary
         self.state = ConversationState(id: conversation.id, channel: conversation.channel)
+        self.state.ticketOpen = conversation.status == .ticket
         self.limiter = RateLimiter(perSecond: service.limits.messagesPerSecond, burst: service.limits.burst)
     }
 
@@ -142,7 +143,7 @@ actor ConversationSession {
     /// refers to it); returns whether it did.
     func retire(ifIdleBefore cutoff: ContinuousClock.Instant) -> Bool {
         guard holders.isEmpty, watchers.isEmpty, !busy, lastUsed < cutoff,
-            conversation.status == .bot || conversation.status == .closed
+            conversation.status == .bot || conversation.status == .closed || conversation.status == .ticket
         else { return false }
         retired = true
         return true
@@ -169,15 +170,40 @@ actor ConversationSession {
         let bot = service.bot
         let analysis = bot.pipeline.analyze(text, reference: now)
         var next = state
-        let decision =
+        var decision =
             switch conversation.status {
-            case .bot: bot.policy.decide(analysis, state: &next, customer: customer, now: now)
+            case .bot, .ticket: bot.policy.decide(analysis, state: &next, customer: customer, now: now)
             case .withAgent: bot.policy.silent(analysis, state: &next, because: .agentHasConversation)
             case .queued, .closed: bot.policy.silent(analysis, state: &next, because: .waitingForAgent)
             }
+        if let call = decision.call {
+            // Awaited, not blocking: other conversations go on meanwhile; this one's next messages wait their turn.
+            let outcome = await perform(call)
+            decision = bot.policy.complete(
+                decision, with: outcome, analysis: analysis, state: &next, customer: customer, now: now)
+        }
         await commit(
             text, analysis: analysis, decision: decision, next: next, from: holder, channel: channel,
             withAnalysis: withAnalysis, receivedAt: receivedAt, at: now)
+    }
+
+    /// Calls an action through the service's performer; failures are logged and counted.
+    private func perform(_ call: ActionCall) async -> ActionOutcome {
+        let started = ContinuousClock.now
+        let outcome = await service.actions.perform(call, in: service.bot.policy.configuration)
+        switch outcome {
+        case .answered(let answer):
+            service.metrics.action(call.name, outcome: answer["outcome"]?.text ?? "answered", failed: false)
+        case .failed(let failure):
+            service.metrics.action(call.name, outcome: failure.kind, failed: true)
+            service.logger.warning(
+                "action failed",
+                metadata: [
+                    "action": "\(call.name)", "conversation": "\(id)", "reason": "\(failure)",
+                    "took": "\(ContinuousClock.now - started)",
+                ])
+        }
+        return outcome
     }
 
     /// The customer asked for a person outright (`/human`).
@@ -190,7 +216,7 @@ actor ConversationSession {
         let analysis = Analysis(text: "/human", tokens: [], stems: [], intents: [])
         let decision =
             switch conversation.status {
-            case .bot: policy.requestHuman(analysis, state: &next, customer: customer, now: now)
+            case .bot, .ticket: policy.requestHuman(analysis, state: &next, customer: customer, now: now)
             case .withAgent: policy.silent(analysis, state: &next, because: .agentHasConversation)
             case .queued, .closed: policy.silent(analysis, state: &next, because: .waitingForAgent)
             }
@@ -208,11 +234,17 @@ actor ConversationSession {
         var updated = conversation
         updated.updatedAt = now
         if decision.escalation != nil { updated.status = .queued }
+        let given = analysis.entities.first { $0.type == "email" }?.value
         // Out of office hours the customer is asked for their email: the conversation becomes a ticket.
-        if decision.action == .outOfHours { updated.outcome = .ticket }
+        if decision.action == .outOfHours {
+            if updated.status != .ticket { updated.ticketAt = now }
+            updated.status = .ticket
+            updated.ticketEmail = updated.ticketEmail ?? given ?? customer.email
+        }
+        if decision.rule == .ticketEmail, let given { updated.ticketEmail = given }
         // A customer who leaves an email address (asked for when no one is free) gets it on their
         // CRM record, unless the record has one.
-        let email = customer.email == nil ? analysis.entities.first { $0.type == "email" }?.value : nil
+        let email = customer.email == nil ? given : nil
         let recorded: RecordedTransition
         do {
             recorded = try await service.ledger.exchange(
@@ -220,6 +252,9 @@ actor ConversationSession {
         } catch {
             return refuseUnstored(error, to: holder)
         }
+        let ticketChanged =
+            (updated.status == .ticket) != (conversation.status == .ticket)
+            || updated.ticketEmail != conversation.ticketEmail
         state = next
         conversation = updated
         if let email { customer.email = email }
@@ -245,6 +280,7 @@ actor ConversationSession {
             service.metrics.escalation(reason)
             await queue(reason: reason)
         }
+        if ticketChanged { service.ticketsChanged() }
     }
 
     /// Puts the conversation in the agents' queue and tells the customer their place.
@@ -485,29 +521,62 @@ actor ConversationSession {
         return true
     }
 
-    /// No agent took the waiting conversation in time: the bot asks for an
-    /// email and the conversation stays in the CRM store as a ticket. False
-    /// when it no longer waits.
+    /// No agent took the waiting conversation in time: it becomes a ticket
+    /// (its escalation resolved, it leaves the queue) and the bot asks for an
+    /// email, or tells the customer a person will write to the one it knows.
+    /// False when it no longer waits.
     func becomeTicket() async -> Bool {
         await enter()
         defer { leave() }
         guard conversation.status == .queued, conversation.outcome == nil else { return false }
         let now = Date()
         var updated = conversation
-        updated.outcome = .ticket
+        updated.status = .ticket
+        updated.ticketAt = now
+        updated.ticketEmail = updated.ticketEmail ?? customer.email
         updated.updatedAt = now
         let text = service.bot.policy.message(\.noAgent, for: customer, state: state)
         do {
             let recorded = try await service.ledger.record(
-                .ticket(updated, message: service.ledger.botMessage(text, in: updated, rule: .noAgent, at: now)))
+                .ticket(
+                    updated, resolving: resolved(at: now),
+                    message: service.ledger.botMessage(text, in: updated, rule: .noAgent, at: now)))
             conversation = updated
+            escalation = nil
+            state.ticketOpen = true
             recorded.messages.forEach(record)
             if let stored = recorded.messages.first { broadcast(.reply(Self.reply(stored))) }
+            service.ticketsChanged()
             return true
         } catch {
             service.logger.error("could not make a ticket", metadata: ["error": "\(error)"])
             return false
         }
+    }
+
+    /// An agent ends the ticket: answered (by email, outside the chat) with
+    /// `note` for the record, or closed with another outcome.
+    func closeTicket(by agent: AgentProfile, outcome: ConversationOutcome, note: String?) async throws(AgentDeskError) {
+        await enter()
+        defer { leave() }
+        guard conversation.status == .ticket else { throw .notATicket(id) }
+        let now = Date()
+        var updated = conversation
+        updated.status = .closed
+        updated.closedAt = now
+        updated.outcome = outcome
+        updated.updatedAt = now
+        var text =
+            outcome == .answered
+            ? "\(agent.name) answered the ticket by email" + (updated.ticketEmail.map { " (to \($0))" } ?? "")
+            : "\(agent.name) closed the ticket: \(outcome)"
+        if let note, !note.isEmpty { text += ": " + note }
+        let recorded = try await write(
+            .close(updated, resolving: nil, note: ConversationLedger.note(text, in: updated, rule: .closed, at: now)))
+        _ = recorded
+        conversation = updated
+        state.ticketOpen = false
+        broadcast(.closed(.init(outcome: outcome, status: updated.status)))
     }
 
     private func owned(by agent: AgentProfile) throws(AgentDeskError) {

@@ -60,6 +60,8 @@ struct APIRoutes: Sendable {
         var uptimeSeconds: Double
         var rssBytes: Int?
         var cpuSeconds: Double?
+        /// Whether agents are in now (bot.yml `office_hours`); outside them escalations become tickets.
+        var officeHours: OfficeHoursInfo
     }
 
     func add(to router: Router<ServerRequestContext>) {
@@ -89,7 +91,7 @@ struct APIRoutes: Sendable {
         conversations.get { request, _ in
             let status = try request.uri.queryParameters["status"].map { text in
                 guard let status = Conversation.Status(rawValue: String(text)) else {
-                    throw HTTPError(.badRequest, message: "status must be bot, queued, with_agent or closed")
+                    throw HTTPError(.badRequest, message: "status must be \(Conversation.Status.names)")
                 }
                 return status
             }
@@ -170,7 +172,8 @@ struct APIRoutes: Sendable {
             status: "ok", modelVersion: service.bot.modelVersion, conversationsInMemory: service.activeConversations,
             connections: service.metrics.openConnections,
             uptimeSeconds: Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18,
-            rssBytes: ProcessMemory.residentBytes(), cpuSeconds: ProcessCPU.seconds())
+            rssBytes: ProcessMemory.residentBytes(), cpuSeconds: ProcessCPU.seconds(),
+            officeHours: service.desk.officeHoursInfo())
     }
 
     private func limit(_ request: Request) throws -> Int {

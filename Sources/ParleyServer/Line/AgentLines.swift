@@ -49,6 +49,15 @@ enum AgentLines {
         case .released(let released):
             let what = released.outcome == .closed ? "closed" : "handed back to the bot"
             return ["parley> \(short(released.conversationId)) \(what)"]
+        case .tickets(let tickets):
+            return ["tickets> \(tickets.count) open"]
+                + tickets.tickets.prefix(10).map { ticket in
+                    "tickets> \(ticket.conversationId) \(ticket.customerName ?? "customer"), "
+                        + "write to \(ticket.email ?? "(no email yet)"): \(ticket.reason)"
+                        + (ticket.summary.lastMessage.map { "; \"\($0)\"" } ?? "")
+                }
+        case .officeHours(let hours):
+            return ["parley> " + hours.description + (hours.open ? "" : "; escalations become tickets")]
         case .error(let error):
             return ["error> " + error.message]
         }
@@ -74,7 +83,9 @@ enum AgentLines {
         "/decline ID          pass on an offered conversation",
         "TEXT or /say TEXT    write to the customer of the current conversation",
         "/handback            give the current conversation back to the bot",
-        "/close [OUTCOME]     end the current conversation (outcome: resolved by default)",
+        "/close [OUTCOME]     end the current conversation or ticket (outcome: resolved by default)",
+        "/tickets             the open tickets: conversations a person must answer by email",
+        "/answer [NOTE]       mark the current ticket (opened with /open ID) answered by email, with a note",
         "/status available|away",
         "/quit                leave (your conversations go back to the queue)",
     ]

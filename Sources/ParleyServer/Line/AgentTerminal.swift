@@ -15,6 +15,8 @@ struct AgentTerminal: Sendable {
         case say = "/say"
         case handback = "/handback"
         case close = "/close"
+        case tickets = "/tickets"
+        case answer = "/answer"
         case quit = "/quit"
     }
 
@@ -76,6 +78,11 @@ struct AgentTerminal: Sendable {
         case .close:
             guard let id = needsCurrent() else { return false }
             await connection.receive(.close(.init(conversationId: id, outcome: argument)))
+        case .tickets:
+            await connection.receive(.tickets)
+        case .answer:
+            guard let id = needsCurrent() else { return false }
+            await connection.receive(.answer(.init(conversationId: id, note: argument)))
         case .quit:
             send("parley> bye")
             return true

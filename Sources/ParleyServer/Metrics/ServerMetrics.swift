@@ -69,6 +69,13 @@ public final class ServerMetrics: Sendable {
         counter("parley_limited_total", ("limit", limit.rawValue)).increment()
     }
 
+    /// An action was called: `outcome` is the answer's outcome (`answered` without one) or the failure's kind.
+    func action(_ name: String, outcome: String, failed: Bool) {
+        counter("parley_actions_total", ("action", name)).increment()
+        counter(failed ? "parley_action_failures_total" : "parley_action_outcomes_total", ("outcome", outcome))
+            .increment()
+    }
+
     /// The server refused something a client sent.
     func error(_ code: ErrorCode) {
         counter("parley_errors_total", ("code", code.rawValue)).increment()

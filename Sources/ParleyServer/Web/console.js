@@ -8,7 +8,7 @@
 
   var tokenKey = "parley:agent-token";
   var socket = null, retry = 0, me = null;
-  var queue = [], queueLength = 0, offers = new Set(), active = [];
+  var queue = [], queueLength = 0, offers = new Set(), active = [], tickets = [], ticketCount = 0;
   var conversations = new Map(); // id -> { view, messages }
   var current = null, lastTyping = 0, typingTimer = null;
 
@@ -71,6 +71,7 @@
         $("console").hidden = false;
         renderMe();
         send({ type: "active" });
+        send({ type: "tickets" });
         (me.conversations || []).forEach(function (id) { send({ type: "open", conversation_id: id }); });
         break;
       case "signed_out":
@@ -97,6 +98,22 @@
       case "active":
         active = event.conversations || [];
         renderActive();
+        break;
+      case "tickets":
+        tickets = event.tickets || [];
+        ticketCount = event.count || tickets.length;
+        renderTickets();
+        // A ticket that left the list was answered or closed (or the customer is waiting for a person again).
+        var stillOpen = new Set(tickets.map(function (ticket) { return ticket.conversation_id; }));
+        conversations.forEach(function (open, id) {
+          if (open.view.conversation.status === "ticket" && !stillOpen.has(id) && ticketCount <= tickets.length) {
+            updateStatus(id, "closed", null);
+          }
+        });
+        break;
+      case "office_hours":
+        $("hours").hidden = event.open;
+        $("hours").textContent = event.open ? "" : "Outside office hours — escalations become tickets (" + event.description + ").";
         break;
       case "conversation":
         conversations.set(event.conversation_id, { view: event.view, messages: event.view.messages.slice() });
@@ -205,6 +222,28 @@
     if (!offers.size) document.title = "Parley — agent console";
   }
 
+  function renderTickets() {
+    $("tickets-count").textContent = String(ticketCount);
+    var list = $("tickets");
+    list.textContent = "";
+    if (!tickets.length) list.appendChild(element("li", "meta", "No open tickets."));
+    tickets.forEach(function (ticket) {
+      var id = ticket.conversation_id;
+      var item = element("li");
+      item.dataset.conversation = id;
+      var line = element("div", "line");
+      line.appendChild(element("span", "name", ticket.customer_name || ticket.email || "Customer " + ticket.customer_id.slice(0, 6)));
+      item.appendChild(line);
+      item.appendChild(element("div", "meta", (ticket.email ? "Write to " + ticket.email : "No email yet") + " · " + ticket.reason + " · " + waited(ticket.ticket_at) + " ago"));
+      var summary = ticket.summary || {};
+      if (summary.last_message) item.appendChild(element("div", "meta", "“" + summary.last_message + "”"));
+      var buttons = element("div", "buttons");
+      buttons.appendChild(button("Open", function () { openConversation(id); }, "secondary"));
+      item.appendChild(buttons);
+      list.appendChild(item);
+    });
+  }
+
   function renderActive() {
     var list = $("active");
     list.textContent = "";
@@ -254,7 +293,15 @@
     $("view-status").textContent = view.conversation.status.replace("_", " ") +
       (view.customer_online === false ? " · customer left the chat" : "");
     var owned = mine(view);
-    $("take").hidden = owned || view.conversation.status === "closed";
+    var ticket = view.conversation.status === "ticket";
+    $("take").hidden = owned || ticket || view.conversation.status === "closed";
+    $("composer").hidden = ticket;
+    $("ticket").hidden = !ticket;
+    if (ticket) {
+      var listed = tickets.filter(function (t) { return t.conversation_id === current; })[0];
+      var email = view.conversation.ticket_email || (listed && listed.email) || (view.customer || {}).email;
+      $("ticket-email").textContent = email ? "A ticket: write to " + email + ", then mark it answered." : "A ticket: no email address yet.";
+    }
     Array.prototype.forEach.call($("composer").elements, function (control) { control.disabled = !owned; });
     var list = $("transcript");
     list.textContent = "";
@@ -345,6 +392,15 @@
   $("handback").addEventListener("click", function () { if (current) send({ type: "handback", conversation_id: current }); });
   $("close").addEventListener("click", function () {
     if (current) send({ type: "close", conversation_id: current, outcome: $("outcome").value });
+  });
+  $("ticket").addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (!current) return;
+    send({ type: "answer", conversation_id: current, note: $("ticket-note").value.trim() });
+    $("ticket-note").value = "";
+  });
+  $("close-ticket").addEventListener("click", function () {
+    if (current) send({ type: "close", conversation_id: current, outcome: $("ticket-outcome").value });
   });
   $("canned").addEventListener("change", function (event) {
     if (!event.target.value) return;

@@ -196,13 +196,16 @@
         }
         save();
         status.textContent = event.status === "queued" ? "Waiting for a person…"
-          : event.status === "with_agent" ? "You are talking with a person." : "";
+          : event.status === "with_agent" ? "You are talking with a person."
+          : event.status === "ticket" ? "A person will answer you by email." : "";
         break;
       case "reply":
         if (event.id && event.id <= lastShown) return;
         if (event.id) lastShown = event.id;
         typing.textContent = "";
         add(event.from === "agent" ? "agent" : "bot", event.text || "", event.from === "agent" ? (event.agent || "Agent") : null);
+        // The bot speaks again while the customer waited: nobody took the conversation (it became a ticket).
+        if (event.from === "bot" && (event.action === "out_of_hours" || /^Waiting for a person/.test(status.textContent))) status.textContent = "A person will answer you by email.";
         setQuickReplies(event.quick_replies);
         break;
       case "received":

@@ -95,9 +95,12 @@ public struct ConversationTransition: Sendable, Hashable {
         Self(kind: .requeue, conversation: conversation, messages: [note], escalation: escalation)
     }
 
-    /// Nobody could answer: the conversation becomes a ticket with the bot's message asking for an email.
-    public static func ticket(_ conversation: Conversation, message: StoredMessage) -> Self {
-        Self(kind: .ticket, conversation: conversation, messages: [message])
+    /// Nobody took the waiting conversation: it becomes a ticket (its status),
+    /// its escalation resolved, with the bot's message asking for an email.
+    public static func ticket(_ conversation: Conversation, resolving escalation: Escalation?, message: StoredMessage)
+        -> Self
+    {
+        Self(kind: .ticket, conversation: conversation, messages: [message], escalation: escalation)
     }
 
     /// The customer's rating (on `conversation`) with their comment, if any.

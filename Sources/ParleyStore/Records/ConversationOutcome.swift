@@ -6,8 +6,11 @@ public enum ConversationOutcome: Sendable, Hashable, RawRepresentable, Codable, 
     /// Someone must get back to the customer.
     case followUp
     case spam
-    /// Nobody could answer: a person will write to the customer.
+    /// Nobody could answer: a person will write to the customer (stored by
+    /// older versions; a ticket is now a `Conversation.Status`).
     case ticket
+    /// A ticket a person answered (by email, outside the chat).
+    case answered
     /// An outcome this Parley does not name: written by an older one, which
     /// took any word an agent typed. Kept as it was.
     case other(String)
@@ -22,6 +25,7 @@ public enum ConversationOutcome: Sendable, Hashable, RawRepresentable, Codable, 
         case "follow_up": self = .followUp
         case "spam": self = .spam
         case "ticket": self = .ticket
+        case "answered": self = .answered
         default: self = .other(rawValue)
         }
     }
@@ -33,6 +37,7 @@ public enum ConversationOutcome: Sendable, Hashable, RawRepresentable, Codable, 
         case .followUp: "follow_up"
         case .spam: "spam"
         case .ticket: "ticket"
+        case .answered: "answered"
         case .other(let text): text
         }
     }

@@ -17,9 +17,11 @@ public struct DailyCounts: Sendable, Hashable, Codable {
     public var escalationRate: Double
     /// The day's conversations closed as resolved.
     public var resolved: Int
+    /// Conversations that became tickets that day (nobody could answer: a person will write).
+    public var tickets: Int
 
     enum CodingKeys: String, CodingKey {
-        case day, conversations, intents, channels, sentiment, fallbacks, escalations, resolved
+        case day, conversations, intents, channels, sentiment, fallbacks, escalations, resolved, tickets
         case customerMessages = "customer_messages"
         case escalationRate = "escalation_rate"
     }

@@ -101,6 +101,22 @@ enum CRMSchema {
             try db.alter(table: "message") { t in t.add(column: "agentId", .text) }
             try db.execute(sql: "UPDATE message SET agentId = rule, rule = NULL WHERE sender = 'agent'")
         }
+        migrator.registerMigration("v5-tickets") { db in
+            // A ticket is a status of its own (it was status bot or queued with outcome ticket),
+            // with when it became one and the address the customer gave for it.
+            try db.alter(table: "conversation") { t in
+                t.add(column: "ticketAt", .datetime)
+                t.add(column: "ticketEmail", .text)
+            }
+            try db.execute(
+                sql: """
+                    UPDATE conversation SET ticketAt = updatedAt WHERE outcome = 'ticket';
+                    UPDATE conversation SET status = 'ticket', outcome = NULL
+                    WHERE outcome = 'ticket' AND status IN ('bot', 'queued');
+                    UPDATE escalation SET resolvedAt = (SELECT updatedAt FROM conversation WHERE id = conversationId)
+                    WHERE resolvedAt IS NULL AND conversationId IN (SELECT id FROM conversation WHERE status = 'ticket');
+                    """)
+        }
         migrator.registerMigration("v6-accounts") { db in
             // Agents become users with a role; API tokens and the audit log arrive.
             try db.rename(table: "agent", to: "user")

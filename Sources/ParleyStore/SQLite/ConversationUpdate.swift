@@ -10,11 +10,11 @@ enum ConversationUpdate {
         let statement = try db.cachedStatement(
             sql: """
                 UPDATE conversation SET status = ?, updatedAt = ?, closedAt = ?, assignedAgentId = ?, outcome = ?,
-                rating = ? WHERE id = ?
+                rating = ?, ticketAt = ?, ticketEmail = ? WHERE id = ?
                 """)
         try statement.execute(arguments: [
             c.status.rawValue, StorageDate.string(c.updatedAt), c.closedAt.map(StorageDate.string), c.assignedAgentId,
-            c.outcome?.rawValue, c.rating, c.id,
+            c.outcome?.rawValue, c.rating, c.ticketAt.map(StorageDate.string), c.ticketEmail, c.id,
         ])
         guard db.changesCount == 0 else { return }
         guard inserting else { throw StoreError.conversationGone(id: c.id) }

@@ -328,9 +328,12 @@ public final class SQLiteCRMStore: CRMStore {
             let resolved = try totals(
                 "SELECT \(String(format: day, "startedAt")), COUNT(*) FROM conversation WHERE outcome = 'resolved' AND \(inRange("startedAt")) GROUP BY 1"
             )
+            let tickets = try totals(
+                "SELECT \(String(format: day, "ticketAt")), COUNT(*) FROM conversation WHERE ticketAt IS NOT NULL AND \(inRange("ticketAt")) GROUP BY 1"
+            )
             let days = Set(conversations.keys).union(customerMessages.keys).union(escalations.keys).union(
                 fallbacks.keys
-            ).sorted()
+            ).union(tickets.keys).sorted()
             return days.map { day in
                 let total = conversations[day] ?? 0
                 return DailyCounts(
@@ -338,7 +341,7 @@ public final class SQLiteCRMStore: CRMStore {
                     intents: intents[day] ?? [:], channels: channels[day] ?? [:], sentiment: sentiment[day] ?? [:],
                     fallbacks: fallbacks[day] ?? 0, escalations: escalations[day] ?? 0,
                     escalationRate: total > 0 ? Double(escalated[day] ?? 0) / Double(total) : 0,
-                    resolved: resolved[day] ?? 0)
+                    resolved: resolved[day] ?? 0, tickets: tickets[day] ?? 0)
             }
         }
     }

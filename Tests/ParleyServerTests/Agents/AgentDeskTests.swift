@@ -393,7 +393,8 @@ import Testing
         await customer.connection.receive(ClientMessage.human)
         let offer = try await customer.events.first { $0.type == .reply && $0.text?.contains("email") == true }
         #expect(offer.event.from == .bot)
-        #expect(try await server.service.store.conversation(id: id)?.outcome == .ticket)
+        #expect(try await server.service.store.conversation(id: id)?.status == .ticket)
+        #expect(try await server.service.store.openEscalation(conversationId: id) == nil)
         #expect(await server.service.desk.queue().isEmpty)
         await customer.connection.receive(ClientMessage.message(.init(text: "it's ana@example.com")))
         let customerId = try #require(customer.events.events.first?.customerId)

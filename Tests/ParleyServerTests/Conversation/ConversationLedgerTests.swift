@@ -38,7 +38,7 @@ import Testing
             bot: bot, state: ConversationState(id: conversation.id), customer: CustomerProfile(name: "Ana"))
         for line in ["where is my order? write to ana@example.com", "I forgot my password"] {
             let now = Date()
-            let (analysis, decision) = chat.respond(to: line, now: now)
+            let (analysis, decision) = await chat.respond(to: line, now: now)
             if decision.escalation != nil { conversation.status = .queued }
             _ = try await ledger.exchange(
                 line, analysis: analysis, decision: decision, conversation: conversation, at: now)

@@ -25,7 +25,7 @@ import Testing
     /// In process, in HummingbirdTesting's live mode (the application on a free port, its own client).
     @Test func startsAConversationAndRepliesAfterStoringEachMessage() async throws {
         let folder = try TemporaryFolder()
-        let (service, configuration) = try TestServer.service(in: folder)
+        let (service, configuration) = try await TestServer.service(in: folder)
         let app = try await buildApplication(configuration: configuration, service: service, logger: service.logger)
         try await app.test(.live) { client in
             try await client.ws("/ws") { inbound, outbound, _ in

@@ -170,6 +170,16 @@ extension AgentEvent {
         return nil
     }
 
+    var tickets: AgentEvent.Tickets? {
+        if case .tickets(let tickets) = self { return tickets }
+        return nil
+    }
+
+    var officeHours: OfficeHoursInfo? {
+        if case .officeHours(let hours) = self { return hours }
+        return nil
+    }
+
     var code: ErrorCode? {
         if case .error(let error) = self { return error.code }
         return nil

@@ -16,7 +16,7 @@ enum InProcessApp {
         _ test: @Sendable (_ service: ChatService, _ send: Send) async throws -> Value
     ) async throws -> Value {
         let folder = try TemporaryFolder()
-        let (service, configuration) = try TestServer.service(in: folder, limits: limits, access: access)
+        let (service, configuration) = try await TestServer.service(in: folder, limits: limits, access: access)
         let app = try await buildApplication(configuration: configuration, service: service, logger: service.logger)
         return try await app.test(.router) { client in
             try await test(service, Send(client: client))

@@ -16,15 +16,19 @@ final class TestServer: Sendable {
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
 
-    /// Starts the server; `limits`, `desk` and `access` adjust the defaults. With
-    /// `after`, a stopped server's bot and store are started again.
+    /// Starts the server; `limits`, `desk` and `access` adjust the defaults,
+    /// `bot` is the bot's settings (`bot.yml`), `configure` the server's.
+    /// With `after`, a stopped server's bot and store are started again.
     static func start(
         limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings(),
-        access: AccessSettings = TestServer.access,
-        after previous: TestServer? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }
+        access: AccessSettings = TestServer.access, bot settings: String? = nil, responses: String? = nil,
+        files: [String: String] = [:], after previous: TestServer? = nil,
+        configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws -> TestServer {
         let folder = try previous?.folder ?? TemporaryFolder()
-        var (service, configuration) = try service(in: folder, limits: limits, desk: desk, access: access)
+        for (name, contents) in files { try folder.write(name, contents) }
+        var (service, configuration) = try await service(
+            in: folder, limits: limits, desk: desk, access: access, bot: settings, responses: responses)
         configure(&configuration)
         let storePath = folder.path + "/crm.sqlite"
         let logger = service.logger
@@ -45,20 +49,27 @@ final class TestServer: Sendable {
     /// tests hand to `buildApplication`.
     static func service(
         in folder: TemporaryFolder, limits: ChatLimits = ChatLimits(), desk: DeskSettings = DeskSettings(),
-        access: AccessSettings = TestServer.access
-    ) throws -> (ChatService, ServerConfiguration) {
+        access: AccessSettings = TestServer.access, bot settings: String? = nil, responses: String? = nil
+    ) async throws -> (ChatService, ServerConfiguration) {
         try folder.write("intents/shop.yml", ShopFixture.intents)
         try folder.write("intents/human.yml", humanIntent)
-        try folder.write("responses/shop.yml", responses)
-        let (bot, _) = try Bot.load(
-            Bot.Paths(
-                intents: folder.path + "/intents", responses: folder.path + "/responses",
-                configuration: folder.path + "/none.yml", model: folder.path + "/model.parley"))
+        try folder.write("responses/shop.yml", responses ?? Self.responses)
+        if let settings { try folder.write("bot.yml", settings) }
+        let paths = Bot.Paths(
+            intents: folder.path + "/intents", responses: folder.path + "/responses",
+            configuration: folder.path + (settings == nil ? "/none.yml" : "/bot.yml"),
+            model: folder.path + "/model.parley")
+        // Training blocks: on a thread of its own, not one of the two the tests' tasks share. Most
+        // tests run the same shop bot: it is trained once for them all.
+        let bot =
+            settings == nil && responses == nil
+            ? try await Self.shopBot.value : try await OwnThread.run { try Bot.load(paths).bot }
         var logger = Logger(label: "test")
         logger.logLevel = .warning
+        let shop = try bot.policy.configuration.demoShopOrders.map { try DemoShop.load(path: $0) }
         let service = ChatService(
             bot: bot, store: try SQLiteCRMStore(path: folder.path + "/crm.sqlite"), redactor: PIIRedactor(kinds: []),
-            limits: limits, desk: desk, access: access, logger: logger)
+            limits: limits, desk: desk, access: access, actions: WebhookActions(), demoShop: shop, logger: logger)
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.linePort = 0
@@ -90,6 +101,18 @@ final class TestServer: Sendable {
 
     static let agentPassword = "correct horse"
 
+    /// The shop bot with the default settings and responses, trained once, in a folder of its own.
+    static let shopBot = Task {
+        let folder = try TemporaryFolder()
+        try folder.write("intents/shop.yml", ShopFixture.intents)
+        try folder.write("intents/human.yml", humanIntent)
+        try folder.write("responses/shop.yml", responses)
+        let paths = Bot.Paths(
+            intents: folder.path + "/intents", responses: folder.path + "/responses",
+            configuration: folder.path + "/none.yml", model: folder.path + "/model.parley")
+        return try await OwnThread.run { try Bot.load(paths).bot }
+    }
+
     /// The identity secret test servers share with "the shop".
     static let identitySecret = "test-identity-secret-0123456789abcdef"
 
@@ -104,6 +127,13 @@ final class TestServer: Sendable {
         access.identitySecret = identitySecret
         return access
     }
+
+    /// Bot settings whose office hours are never open: every escalation becomes a ticket.
+    static let alwaysClosed = """
+        office_hours:
+          time_zone: UTC
+          days: []
+        """
 
     /// Shuts the server down gracefully and waits until it has stopped.
     func stop() async throws {

@@ -27,11 +27,16 @@ public enum AgentEvent: Sendable {
     case taken(Taken)
     /// A conversation left its agent.
     case released(Released)
+    /// The open tickets, oldest first (the first 100), after `tickets` and shortly after they change.
+    case tickets(Tickets)
+    /// Whether agents are in (office hours): at sign-in and when it changes.
+    case officeHours(OfficeHoursInfo)
     case error(ErrorEvent)
 
     /// The `type`s of agent events.
     public enum Kind: String, WireMessageKind {
-        case agent, queue, offer, active, conversation, message, typing, presence, taken, released, error
+        case agent, queue, offer, active, conversation, message, typing, presence, taken, released, tickets, error
+        case officeHours = "office_hours"
         case signedIn = "signed_in"
         case signedOut = "signed_out"
     }
@@ -85,6 +90,12 @@ public enum AgentEvent: Sendable {
         public var agentId: String
     }
 
+    public struct Tickets: Sendable, Hashable, Codable {
+        public var tickets: [TicketItem]
+        /// How many tickets are open in all.
+        public var count: Int
+    }
+
     public struct Released: Sendable, Hashable, Codable {
         /// Why the conversation left its agent.
         public enum Reason: String, Sendable, Hashable, Codable {
@@ -111,6 +122,8 @@ public enum AgentEvent: Sendable {
         case .presence: .presence
         case .taken: .taken
         case .released: .released
+        case .tickets: .tickets
+        case .officeHours: .officeHours
         case .error: .error
         }
     }
@@ -145,6 +158,8 @@ extension AgentEvent: Codable {
         case .presence: self = .presence(try payload(Presence.self))
         case .taken: self = .taken(try payload(Taken.self))
         case .released: self = .released(try payload(Released.self))
+        case .tickets: self = .tickets(try payload(Tickets.self))
+        case .officeHours: self = .officeHours(try payload(OfficeHoursInfo.self))
         case .error: self = .error(try payload(ErrorEvent.self))
         }
     }
@@ -164,6 +179,8 @@ extension AgentEvent: Codable {
             case .presence(let presence): presence
             case .taken(let taken): taken
             case .released(let released): released
+            case .tickets(let tickets): tickets
+            case .officeHours(let hours): hours
             case .error(let error): error
             }
         try TaggedCoding.encode(kind, payload, to: encoder)

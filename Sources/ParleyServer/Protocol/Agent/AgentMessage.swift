@@ -27,14 +27,19 @@ public enum AgentMessage: Sendable, Hashable {
     case typing(ConversationReference)
     /// Hands the conversation back to the bot (owner only).
     case handback(ConversationReference)
-    /// Ends the conversation with an outcome (owner only).
+    /// Ends the conversation with an outcome (owner only; any agent for an open ticket).
     case close(Close)
+    /// The open tickets → `tickets`.
+    case tickets
+    /// Marks an open ticket answered (a person wrote to the customer by email), with a note for the record.
+    case answer(Answer)
     /// Ends the sign-in.
     case logout
 
     /// The `type`s of agent messages.
     public enum Kind: String, WireMessageKind {
         case login, resume, status, queue, active, open, take, decline, say, typing, handback, close, logout
+        case tickets, answer
         case closeView = "close_view"
     }
 
@@ -91,6 +96,17 @@ public enum AgentMessage: Sendable, Hashable {
         }
     }
 
+    public struct Answer: Sendable, Hashable, Codable {
+        public var conversationId: String
+        /// What was written to the customer, or anything the record should keep.
+        public var note: String?
+
+        public init(conversationId: String, note: String? = nil) {
+            self.conversationId = conversationId
+            self.note = note
+        }
+    }
+
     public var kind: Kind {
         switch self {
         case .login: .login
@@ -107,6 +123,8 @@ public enum AgentMessage: Sendable, Hashable {
         case .handback: .handback
         case .close: .close
         case .logout: .logout
+        case .tickets: .tickets
+        case .answer: .answer
         }
     }
 }
@@ -132,6 +150,8 @@ extension AgentMessage: Codable {
         case .handback: self = .handback(try reference())
         case .close: self = .close(try TaggedCoding.payload(Close.self, of: kind, from: decoder))
         case .logout: self = .logout
+        case .tickets: self = .tickets
+        case .answer: self = .answer(try TaggedCoding.payload(Answer.self, of: kind, from: decoder))
         }
     }
 
@@ -146,7 +166,8 @@ extension AgentMessage: Codable {
                 reference
             case .say(let say): say
             case .close(let close): close
-            case .queue, .active, .logout: nil
+            case .answer(let answer): answer
+            case .queue, .active, .logout, .tickets: nil
             }
         try TaggedCoding.encode(kind, payload, to: encoder)
     }

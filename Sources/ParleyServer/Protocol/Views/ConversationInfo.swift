@@ -14,6 +14,10 @@ public struct ConversationInfo: Sendable, Hashable, Codable {
     public var outcome: ConversationOutcome?
     /// The customer's rating, 1 to 5.
     public var rating: Int?
+    /// When it became a ticket.
+    public var ticketAt: Date?
+    /// Where the customer asked to be written to, for a ticket.
+    public var ticketEmail: String?
 
     public init(_ conversation: Conversation) {
         id = conversation.id
@@ -26,5 +30,7 @@ public struct ConversationInfo: Sendable, Hashable, Codable {
         assignedAgentId = conversation.assignedAgentId
         outcome = conversation.outcome
         rating = conversation.rating
+        ticketAt = conversation.ticketAt
+        ticketEmail = conversation.ticketEmail
     }
 }

@@ -1,0 +1,185 @@
+internal import Foundation
+internal import Yams
+
+/// The demo shop's order system: a dozen orders from a trainer-readable file
+/// (`demo-shop.yml`), which the shipped bot's actions look up and change.
+/// `parley serve` serves it over HTTP under `/demo/shop/` when `bot.yml`
+/// says `demo_shop: true`; `parley test-conversations` calls it in process.
+/// Changes (a cancelled order, a reported problem) last as long as the value.
+///
+/// Each path takes Parley's action request (the order number in
+/// `slots.order_id`) and answers a JSON object with an `outcome`:
+///
+/// | path | outcomes |
+/// |---|---|
+/// | `orders/status` | `placed`, `packed`, `shipped`, `delivered`, `cancelled`, `not_found` |
+/// | `orders/cancel` | `cancelled` (it was placed or packed: now cancelled), `already_shipped`, `delivered`, `already_cancelled`, `not_found` |
+/// | `orders/address` | `changeable` (with the `link` where the customer changes it), `already_shipped`, `delivered`, `cancelled`, `not_found` |
+/// | `orders/problem` | `reported` (with a `case_id`), `not_shipped`, `cancelled`, `not_found` |
+///
+/// Found orders come with `order_id`, `status`, `placed`, `eta`, `carrier`,
+/// `tracking`, `address`, `items` (a list of `name` and `quantity`) and `total`.
+public final class DemoShop: @unchecked Sendable {
+    public struct Order: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        public var status: String
+        public var placed: String
+        public var eta: String?
+        public var carrier: String?
+        public var tracking: String?
+        public var address: String
+        /// "Blue mug x2".
+        public var items: [String]
+        public var total: String
+    }
+
+    public static let statuses = ["placed", "packed", "shipped", "delivered", "cancelled"]
+
+    private let lock = NSLock()
+    private var orders: [String: Order]
+    private var cases = 1000
+
+    public init(orders: [Order]) {
+        self.orders = Dictionary(orders.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Reads the orders file; mistakes are `file:line` issues.
+    public static func load(path: String) throws(TrainingDataError) -> DemoShop {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: path, reason: "cannot read the demo shop's orders")
+        }
+        var document = YAMLDocument(file: path)
+        guard let root = document.root(of: data) else { throw .invalid(document.issues) }
+        guard let list = root.mapping?["orders"]?.sequence else {
+            throw .invalid([ValidationIssue(document.location(root), "expected 'orders:' with a list of orders")])
+        }
+        var orders: [Order] = []
+        for node in list {
+            guard let fields = node.mapping else {
+                document.issue(node, "each order is a mapping with id, name, status, …")
+                continue
+            }
+            document.checkKeys(
+                fields,
+                allowed: ["id", "name", "status", "placed", "eta", "carrier", "tracking", "address", "items", "total"])
+            func text(_ key: String) -> String? { fields[key]?.scalar?.string }
+            guard let id = text("id"), let name = text("name"), let status = text("status"),
+                let placed = text("placed"), let address = text("address"), let total = text("total")
+            else {
+                document.issue(node, "each order needs id, name, status, placed, address and total")
+                continue
+            }
+            guard statuses.contains(status) else {
+                document.issue(fields["status"], "status must be one of \(statuses.joined(separator: ", "))")
+                continue
+            }
+            let items = fields["items"].flatMap { document.strings($0, what: "items") } ?? []
+            orders.append(
+                Order(
+                    id: id.uppercased(), name: name, status: status, placed: placed, eta: text("eta"),
+                    carrier: text("carrier"), tracking: text("tracking"), address: address, items: items, total: total))
+        }
+        if !document.issues.isEmpty { throw .invalid(document.issues) }
+        return DemoShop(orders: orders)
+    }
+
+    /// An order as it is now.
+    public func order(_ id: String) -> Order? {
+        lock.withLock { orders[id.uppercased()] }
+    }
+
+    /// Answers one request to `path` (after `/demo/shop/`): an HTTP status and a JSON object.
+    public func handle(_ path: String, request: JSONValue) -> (status: Int, answer: JSONValue) {
+        let operation = path.split(separator: "/").map(String.init)
+        guard operation.count == 2, operation[0] == "orders",
+            ["status", "cancel", "address", "problem"].contains(operation[1])
+        else {
+            return (404, .object(["error": .string("no such path: /demo/shop/\(path)")]))
+        }
+        guard let id = request["slots"]?["order_id"]?.text ?? request["order_id"]?.text else {
+            return (400, .object(["error": .string("give the order number as slots.order_id")]))
+        }
+        return lock.withLock {
+            guard var order = orders[id.uppercased()] else {
+                return (200, .object(["outcome": .string("not_found"), "order_id": .string(id)]))
+            }
+            let outcome: String
+            var extra: [String: JSONValue] = [:]
+            switch (operation[1], order.status) {
+            case ("status", let status):
+                outcome = status
+            case ("cancel", "placed"), ("cancel", "packed"):
+                order.status = "cancelled"
+                orders[order.id] = order
+                outcome = "cancelled"
+            case ("cancel", "shipped"): outcome = "already_shipped"
+            case ("cancel", "delivered"): outcome = "delivered"
+            case ("cancel", _): outcome = "already_cancelled"
+            case ("address", "placed"), ("address", "packed"):
+                outcome = "changeable"
+                extra["link"] = .string("https://shop.example.com/orders/\(order.id)/address")
+            case ("address", "shipped"): outcome = "already_shipped"
+            case ("address", "delivered"): outcome = "delivered"
+            case ("address", _): outcome = "cancelled"
+            case ("problem", "shipped"), ("problem", "delivered"):
+                cases += 1
+                outcome = "reported"
+                extra["case_id"] = .string("C-\(cases)")
+            case ("problem", "cancelled"): outcome = "cancelled"
+            default: outcome = "not_shipped"
+            }
+            var answer = Self.fields(of: order)
+            answer["outcome"] = .string(outcome)
+            answer.merge(extra) { _, new in new }
+            return (200, .object(answer))
+        }
+    }
+
+    private static func fields(of order: Order) -> [String: JSONValue] {
+        var fields: [String: JSONValue] = [
+            "order_id": .string(order.id), "status": .string(order.status), "placed": .string(order.placed),
+            "address": .string(order.address), "total": .string(order.total),
+            "items": .array(order.items.map(item)),
+        ]
+        if let eta = order.eta { fields["eta"] = .string(eta) }
+        if let carrier = order.carrier { fields["carrier"] = .string(carrier) }
+        if let tracking = order.tracking { fields["tracking"] = .string(tracking) }
+        return fields
+    }
+
+    /// "Blue mug x2" → {name: Blue mug, quantity: 2}.
+    private static func item(_ text: String) -> JSONValue {
+        let parts = text.split(separator: " ")
+        if let last = parts.last, last.hasPrefix("x"), let quantity = Int(last.dropFirst()), parts.count > 1 {
+            return .object([
+                "name": .string(parts.dropLast().joined(separator: " ")), "quantity": .number(Double(quantity)),
+            ])
+        }
+        return .object(["name": .string(text), "quantity": .number(1)])
+    }
+}
+
+/// Performs the actions whose URL is a path under `/demo/shop/` on a
+/// `DemoShop` in process (`down`: as if the shop did not answer), and hands
+/// any other to `others`.
+public struct DemoShopActions: ActionPerformer {
+    public let shop: DemoShop
+    public let down: Bool
+    public let others: any ActionPerformer
+
+    public init(shop: DemoShop, down: Bool = false, others: any ActionPerformer = NoActions()) {
+        self.shop = shop
+        self.down = down
+        self.others = others
+    }
+
+    public static let prefix = "/demo/shop/"
+
+    public func perform(_ call: ActionCall, definition: ActionDefinition) async -> ActionOutcome {
+        guard definition.url.hasPrefix(Self.prefix) else { return await others.perform(call, definition: definition) }
+        if down { return .failed(.unreachable("the demo shop is down")) }
+        let (status, answer) = shop.handle(String(definition.url.dropFirst(Self.prefix.count)), request: call.request)
+        return (200..<300).contains(status) ? .answered(answer) : .failed(.status(status))
+    }
+}
