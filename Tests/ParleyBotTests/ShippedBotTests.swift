@@ -13,32 +13,27 @@ import Testing
         return url.path
     }()
 
-    /// The shipped bot, trained once for the suite on a thread of its own (training blocks).
-    static let shipped = Task { try await OwnThread.run { try loadBot() } }
-
-    static func loadBot(extraSettings: String = "") throws -> Bot {
+    static func loadBot() throws -> Bot {
         let folder = try TemporaryFolder()
-        var configuration = root + "/bot.yml"
-        if !extraSettings.isEmpty {
-            let settings = try String(contentsOfFile: configuration, encoding: .utf8)
-            configuration = try folder.write("bot.yml", settings + "\n" + extraSettings + "\n")
-        }
         let paths = Bot.Paths(
-            intents: root + "/intents", responses: root + "/responses", configuration: configuration,
+            intents: root + "/intents", responses: root + "/responses", configuration: root + "/bot.yml",
             model: folder.path + "/model.parley")
         return try Bot.load(paths).bot
     }
 
+    /// The demo bot, trained once for the tests of this suite, on a thread of its own (training
+    /// blocks, and the tests' tasks share two threads).
+    static let trained = Task { try await OwnThread.run { try loadBot() } }
+
     @Test func scriptedConversationsPass() async throws {
-        let bot = try await Self.shipped.value
+        let bot = try await Self.trained.value
         let scripts = try ConversationScripts.load(path: Self.root + "/Tests/Conversations")
         #expect(scripts.count >= 10)
-        var failures: [ConversationTester.Failure] = []
-        for script in scripts { failures += await ConversationTester(bot: bot).run(script) }
+        let failures = scripts.flatMap { ConversationTester(bot: bot).run($0) }
         #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
     }
 
-    @Test func everyIntentHasEnoughExamples() throws {
+    @Test func everyIntentHasEnoughExamples() async throws {
         let data = try IntentFiles.load(folder: Self.root + "/intents")
         #expect(data.intents.count >= 25)
         for intent in data.intents { #expect(intent.examples.count >= 20, "\(intent.name)") }
@@ -49,19 +44,22 @@ import Testing
         let customer = CustomerProfile()
         let now = try #require(ISO8601DateFormatter().date(from: "2026-11-25T10:00:00Z"))
         var state = ConversationState(id: "c-1")
-        let on = try await Self.shipped.value
-        let both = on.policy.decide(on.pipeline.analyze(message), state: &state, customer: customer, now: now)
+        let bot = try await Self.trained.value
+        let analysis = bot.pipeline.analyze(message)
+        let both = bot.policy.decide(analysis, state: &state, customer: customer, now: now)
         #expect(both.rule == .twoIntents)
         #expect(both.text?.contains("PayPal") == true && both.text?.contains("Monday to Friday") == true)
-        let off = try await OwnThread.run { try Self.loadBot(extraSettings: "answer_two_intents: false") }
+        var settings = bot.policy.configuration
+        settings.answersTwoIntents = false
+        let off = DialoguePolicy(configuration: settings, responses: bot.policy.responses)
         state = ConversationState(id: "c-2")
-        let one = off.policy.decide(off.pipeline.analyze(message), state: &state, customer: customer, now: now)
+        let one = off.decide(analysis, state: &state, customer: customer, now: now)
         #expect(one.rule != .twoIntents)
         #expect(!(one.text?.contains("PayPal") == true && one.text?.contains("Monday to Friday") == true))
     }
 
     @Test func emojiAloneAreUnderstood() async throws {
-        let bot = try await Self.shipped.value
+        let bot = try await Self.trained.value
         #expect(bot.pipeline.analyze("👍").intent?.name == "affirm")
         #expect(bot.pipeline.analyze("👍🏼").intent?.name == "affirm")
         #expect(bot.pipeline.analyze("🙂").intent?.name == "thanks")

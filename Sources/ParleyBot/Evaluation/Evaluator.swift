@@ -13,8 +13,8 @@ public struct Evaluator: Sendable {
     public var folds: Int
     /// The points of in-scope accuracy the fitted threshold may cost.
     public var accuracyLoss: Double
-    /// Out-of-scope messages added to every fold's predictions when fitting the
-    /// threshold: by default the built-in generic sentences of the language.
+    /// Out-of-scope messages, each classified by one fold's model when the
+    /// threshold is fitted: by default the built-in generic sentences of the language.
     public var outOfScopeSentences: [String]
 
     public init(
@@ -79,8 +79,9 @@ public struct Evaluator: Sendable {
         guard folds >= 2 else { throw .tooFewFolds(folds) }
     }
 
-    /// Out-of-fold predictions for every example, every fold's predictions of
-    /// `outOfScopeSentences` (labelled out of scope), and the mean training time.
+    /// Out-of-fold predictions for every example, predictions of every one of
+    /// `outOfScopeSentences` (labelled out of scope; each by one fold's model),
+    /// and the mean training time.
     func outOfFold(_ examples: [LabeledExample]) -> (outcomes: [Outcome], generic: [Outcome], seconds: Double) {
         let assignment = Self.stratifiedFolds(examples.map(\.intent), folds: folds)
         var outcomes = [Outcome?](repeating: nil, count: examples.count)
@@ -100,7 +101,8 @@ public struct Evaluator: Sendable {
             for (index, outcome) in zip(testIndices, predict(classifier, testIndices.map { examples[$0] })) {
                 outcomes[index] = outcome
             }
-            generic += predict(classifier, sentences)
+            // Each generic sentence once, by one fold's model: none of them is ever trained on.
+            generic += predict(classifier, sentences.indices.filter { $0 % folds == fold }.map { sentences[$0] })
         }
         return (outcomes.compactMap { $0 }, generic, seconds / Double(folds))
     }

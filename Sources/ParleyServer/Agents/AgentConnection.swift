@@ -149,7 +149,8 @@ public struct AgentConnection: Sendable {
             let id = try Self.id(answer.conversationId, for: message)
             let note = answer.note?.trimmingCharacters(in: .whitespacesAndNewlines)
             try await endTicket(id, outcome: .answered, note: note, by: agent)
-            await service.audit.record(.close, actor: "user:\(agent.id)", target: id, address: address, detail: "answered")
+            await service.audit.record(
+                .close, actor: "user:\(agent.id)", target: id, address: address, detail: "answered")
         }
     }
 
