@@ -29,7 +29,8 @@ import Testing
         let bot = try await Self.trained.value
         let scripts = try ConversationScripts.load(path: Self.root + "/Tests/Conversations")
         #expect(scripts.count >= 10)
-        let failures = scripts.flatMap { ConversationTester(bot: bot).run($0) }
+        var failures: [ConversationTester.Failure] = []
+        for script in scripts { failures += await ConversationTester(bot: bot).run(script) }
         #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
     }
 
