@@ -4,7 +4,7 @@ import ParleyNLP
 import ParleyTestSupport
 import Testing
 
-@Suite struct EvaluatorTests {
+@Suite(.serialized) struct EvaluatorTests {
     func fixtureExamples() throws -> [LabeledExample] {
         let folder = try TemporaryFolder()
         try folder.write("intents/shop.yml", ShopFixture.intents)

@@ -7,7 +7,7 @@ import ParleyServer
 import ParleyStore
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct GracefulShutdownTests {
+@Suite(.timeLimit(.minutes(10))) struct GracefulShutdownTests {
     /// Reply ids and the customer message ids they answer, as clients received them.
     final class Acknowledged: Sendable {
         let pairs = NIOLockedValueBox<[(message: Int64, reply: Int64)]>([])

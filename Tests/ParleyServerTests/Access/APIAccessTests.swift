@@ -5,7 +5,7 @@ import Testing
 
 /// Reads of the CRM over the HTTP API need a token whose role may read them;
 /// every refusal with credentials lands in the audit log.
-@Suite(.timeLimit(.minutes(1))) struct APIAccessTests {
+@Suite(.timeLimit(.minutes(10))) struct APIAccessTests {
     static let crmReads = [
         "/api/conversations", "/api/conversations/some-id", "/api/customers?q=a", "/api/customers/c-1",
     ]

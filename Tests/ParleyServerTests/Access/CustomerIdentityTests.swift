@@ -5,7 +5,7 @@ import Testing
 
 /// A claimed customer id is trusted only with the shop's `identity_hash`, and
 /// a conversation is resumed only with its own token.
-@Suite(.timeLimit(.minutes(1))) struct CustomerIdentityTests {
+@Suite(.timeLimit(.minutes(10))) struct CustomerIdentityTests {
     struct Opened: Decodable {
         var conversationId: String
         var conversationToken: String?

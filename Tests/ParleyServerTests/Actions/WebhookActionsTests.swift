@@ -10,7 +10,7 @@ import Testing
 
 /// Actions over real HTTP on loopback: a webhook server written here checks
 /// what Parley sends, and misbehaves in every way a shop's system can.
-@Suite(.timeLimit(.minutes(2))) struct WebhookActionsTests {
+@Suite(.timeLimit(.minutes(10))) struct WebhookActionsTests {
     /// What the webhook server received.
     final class Received: @unchecked Sendable {
         private let lock = NSLock()
@@ -91,7 +91,7 @@ import Testing
         try await Self.withShop { port, received in
             let actions = WebhookActions()
             let definition = ActionDefinition(
-                name: "order_status", url: "http://127.0.0.1:\(port)/hook", headers: ["X-Shop": "demo"],
+                name: "order_status", url: "http://127.0.0.1:\(port)/hook", timeout: 30, headers: ["X-Shop": "demo"],
                 secret: Self.secret)
             let outcome = await actions.perform(Self.call(), definition: definition)
             guard case .answered(let answer) = outcome else { throw TestFailure("\(outcome)") }

@@ -6,7 +6,7 @@ import Testing
 
 /// The desk through its connections in process: customers and agents as
 /// `ChatConnection` and `AgentConnection` with collecting outboxes.
-@Suite(.timeLimit(.minutes(2))) struct AgentDeskTests {
+@Suite(.timeLimit(.minutes(10))) struct AgentDeskTests {
     /// A customer connection and what it received.
     struct Customer {
         var connection: ChatConnection

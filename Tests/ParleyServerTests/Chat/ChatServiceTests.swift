@@ -6,7 +6,7 @@ import ParleyServer
 import ParleyStore
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct ChatServiceTests {
+@Suite(.timeLimit(.minutes(10))) struct ChatServiceTests {
     @Test func idleConversationsLeaveMemoryAndComeBackFromTheStore() async throws {
         var limits = ChatLimits()
         limits.idleSeconds = 0

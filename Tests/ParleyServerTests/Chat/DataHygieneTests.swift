@@ -5,7 +5,7 @@ import Testing
 @testable import ParleyServer
 
 /// What clients send is kept whole or refused whole, and what is erased stays erased.
-@Suite(.timeLimit(.minutes(1))) struct DataHygieneTests {
+@Suite(.timeLimit(.minutes(10))) struct DataHygieneTests {
     @Test(arguments: [
         ClientMessage.message(.init(text: "my order is A-1\u{0}0234")),
         .hello(.init(customer: .init(name: "Eve\u{0}lyn"))),

@@ -8,7 +8,7 @@ import Testing
 import X509
 
 /// HTTPS, WSS and TLS lines with a certificate made for the test.
-@Suite(.timeLimit(.minutes(1))) struct ServerTLSTests {
+@Suite(.timeLimit(.minutes(10))) struct ServerTLSTests {
     /// A self-signed certificate for `localhost` and its key, as PEM files in `folder`.
     static func certificate(in folder: TemporaryFolder) throws -> (
         certificate: String, key: String, root: NIOSSLCertificate

@@ -3,7 +3,7 @@ import ParleyServer
 import ParleyStore
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct APIRoutesTests {
+@Suite(.timeLimit(.minutes(10))) struct APIRoutesTests {
     struct MessageResponse: Decodable {
         var conversationId: String
         var conversationToken: String?

@@ -9,7 +9,7 @@ import ParleyStore
 import Testing
 
 /// A customer on `/ws` and an agent on `/agent/ws`, over real sockets.
-@Suite(.timeLimit(.minutes(1))) struct AgentWebSocketChannelTests {
+@Suite(.timeLimit(.minutes(10))) struct AgentWebSocketChannelTests {
     @Test func anAgentIsOfferedTheConversationTakesItRepliesAndHandsItBack() async throws {
         let server = try await TestServer.start()
         try await server.addAgent("ana", name: "Ana")

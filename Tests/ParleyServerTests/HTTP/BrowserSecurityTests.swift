@@ -7,7 +7,7 @@ import Testing
 
 /// What browsers are told: CORS for the shop's sites only, the usual security
 /// headers, and WebSockets only from admitted pages.
-@Suite(.timeLimit(.minutes(1))) struct BrowserSecurityTests {
+@Suite(.timeLimit(.minutes(10))) struct BrowserSecurityTests {
     static var access: AccessSettings {
         var access = TestServer.access
         access.allowedOrigins = ["https://shop.example.com"]

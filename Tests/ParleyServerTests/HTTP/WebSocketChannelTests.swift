@@ -12,7 +12,7 @@ import ParleyStore
 import ParleyTestSupport
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct WebSocketChannelTests {
+@Suite(.timeLimit(.minutes(10))) struct WebSocketChannelTests {
     static let logger = Logger(label: "ws-test")
 
     /// Reads the next text frame as an event.

@@ -6,7 +6,7 @@ import Testing
 
 /// Requests and frames that break their protocol's framing end the connection:
 /// nothing sent after them is read as something else.
-@Suite(.timeLimit(.minutes(1))) struct WireStrictnessTests {
+@Suite(.timeLimit(.minutes(10))) struct WireStrictnessTests {
     /// Lines read until the server closes the connection.
     static func linesUntilClosed(_ client: inout LineClient) async -> [String] {
         var lines: [String] = []

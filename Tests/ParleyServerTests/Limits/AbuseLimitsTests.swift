@@ -8,7 +8,7 @@ import Testing
 
 /// The per-address limits over real sockets. The tests' client is the
 /// loopback address, so each server here turns `exemptLoopback` off.
-@Suite(.timeLimit(.minutes(1))) struct AbuseLimitsTests {
+@Suite(.timeLimit(.minutes(10))) struct AbuseLimitsTests {
     static func limits(_ change: (inout ChatLimits) -> Void) -> ChatLimits {
         var limits = ChatLimits()
         limits.exemptLoopback = false
@@ -41,7 +41,7 @@ import Testing
         let server = try await TestServer.start(
             limits: Self.limits {
                 $0.maxConnectionsPerAddress = 1
-                $0.httpIdleSeconds = 1
+                $0.httpIdleSeconds = 3
             })
         let port = server.ports.http
         try await LineClient.withConnection(host: "127.0.0.1", port: port) { slow in

@@ -4,7 +4,7 @@ import ParleyServer
 import ParleyStore
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct LineServerTests {
+@Suite(.timeLimit(.minutes(10))) struct LineServerTests {
     /// Reads `count` lines.
     static func lines(_ count: Int, _ client: inout LineClient) async throws -> [String] {
         var lines: [String] = []

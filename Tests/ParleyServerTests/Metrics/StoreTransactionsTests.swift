@@ -6,7 +6,7 @@ import Testing
 
 /// How many store transactions a conversation's steps cost, read from
 /// `GET /metrics` (`parley_store_transactions_total`) over real sockets.
-@Suite(.timeLimit(.minutes(1))) struct StoreTransactionsTests {
+@Suite(.timeLimit(.minutes(10))) struct StoreTransactionsTests {
     static func transactions(_ server: TestServer) async throws -> Int {
         let metrics = try await HTTPExchange.send("GET", "/metrics", port: server.ports.http)
         let line = try #require(

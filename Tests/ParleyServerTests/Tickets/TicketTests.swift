@@ -8,7 +8,7 @@ import Testing
 
 /// Conversations nobody can answer become tickets that stay in sight: in the
 /// store with their own status, in the API, and in the agents' tickets.
-@Suite(.timeLimit(.minutes(2))) struct TicketTests {
+@Suite(.timeLimit(.minutes(10))) struct TicketTests {
     typealias Customer = AgentDeskTests.Customer
     typealias Desk = AgentDeskTests.Desk
 
@@ -67,7 +67,9 @@ import Testing
         let stored = try await server.service.store.conversations(status: .ticket, limit: 100)
         #expect(Set(stored.map(\.id)) == Set(ids))
         #expect(stored.allSatisfy { $0.ticketAt != nil && $0.outcome == nil })
-        let listed = try await HTTPExchange.send("GET", "/api/conversations?status=ticket", port: server.ports.http)
+        let listed = try await HTTPExchange.send(
+            "GET", "/api/conversations?status=ticket", port: server.ports.http,
+            token: try await server.service.issueToken(.agent))
         #expect(listed.status == 200)
         for id in ids { #expect(listed.body.contains(id)) }
         await desk.send("tickets")
