@@ -41,7 +41,7 @@ import Testing
         let server = try await TestServer.start(
             limits: Self.limits {
                 $0.maxConnectionsPerAddress = 1
-                $0.httpIdleSeconds = 3
+                $0.httpIdleSeconds = 10
             })
         let port = server.ports.http
         try await LineClient.withConnection(host: "127.0.0.1", port: port) { slow in
