@@ -187,8 +187,10 @@ public struct DialoguePolicy: Sendable {
         for order in [intents, intents.reversed()] {
             state = before
             let first = understood(order[0], &state, context)
-            guard first.action == .reply else { continue }
+            // A reply that waits for an action's answer is no reply yet: it is not combined.
+            guard first.action == .reply, first.call == nil else { continue }
             let second = understood(order[1], &state, context)
+            guard second.call == nil else { continue }
             guard [.reply, .ask, .confirm].contains(second.action) else { return second }
             return DialogueDecision(
                 action: second.action, text: [first.text, second.text].compactMap { $0 }.joined(separator: "\n\n"),
