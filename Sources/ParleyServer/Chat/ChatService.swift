@@ -167,9 +167,7 @@ public final class ChatService: Sendable {
             guard let session = try await session(id) else { return nil }
             if let holder = await session.attach(outbox, sending: events) { return (session, holder) }
             // It left memory meanwhile: drop it from the map and look again.
-            sessions.withLockedValue { sessions in
-                if sessions[id] === session { sessions[id] = nil }
-            }
+            forget(session)
         }
     }
 
@@ -205,7 +203,7 @@ public final class ChatService: Sendable {
         }
     }
 
-    /// Lets `session` leave memory (its conversation was erased).
+    /// Lets `session` leave memory (idle, erased, or retired while being looked up), unless another took its place.
     func forget(_ session: ConversationSession) {
         let count = sessions.withLockedValue { sessions in
             if sessions[session.id] === session { sessions[session.id] = nil }
@@ -250,9 +248,7 @@ public final class ChatService: Sendable {
     public func forgetIdleConversations(now: ContinuousClock.Instant = .now) async {
         let cutoff = now - .seconds(limits.idleSeconds)
         for session in sessions.withLockedValue({ Array($0.values) }) where await session.retire(ifIdleBefore: cutoff) {
-            sessions.withLockedValue { sessions in
-                if sessions[session.id] === session { sessions[session.id] = nil }
-            }
+            forget(session)
         }
         metrics.conversationsInMemory(activeConversations)
     }

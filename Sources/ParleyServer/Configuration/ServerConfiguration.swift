@@ -134,6 +134,10 @@ public struct ServerConfiguration: Sendable, Hashable {
             }
             return value
         }
+        /// The comma-separated items of the text, trimmed, empty ones left out.
+        func list() -> [String] {
+            text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
         func flag() throws(ServerConfigurationError) -> Bool {
             switch text.trimmingCharacters(in: .whitespaces).lowercased() {
             case "true", "yes", "on", "1": return true
@@ -173,8 +177,7 @@ public struct ServerConfiguration: Sendable, Hashable {
             }
             if setting == .tlsCert { tlsCertificate = text } else { tlsKey = text }
         case .allowedOrigins:
-            let origins = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
+            let origins = list()
             guard
                 origins.allSatisfy({ origin in
                     guard let url = URL(string: origin), let scheme = url.scheme, url.host != nil else { return false }
@@ -188,8 +191,7 @@ public struct ServerConfiguration: Sendable, Hashable {
             }
             access.allowedOrigins = origins
         case .trustedProxies:
-            let addresses = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
+            let addresses = list()
             guard addresses.allSatisfy(Self.isIPAddress) else {
                 throw .invalid(
                     source: source,
