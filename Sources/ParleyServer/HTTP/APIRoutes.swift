@@ -126,6 +126,15 @@ struct APIRoutes: Sendable {
                 conversations: history.conversations.map(ConversationInfo.init),
                 recentMessages: history.recentMessages.map(MessageEntry.init))
         }
+        for path in [
+            "/health", "/metrics", "/api/conversations", "/api/conversations/{id}", "/api/customers",
+            "/api/customers/{id}",
+        ] {
+            MethodNotAllowedRoutes.add(to: router, path: RouterPath(path), allowed: [.get])
+        }
+        for path in ["/api/parse", "/api/messages"] {
+            MethodNotAllowedRoutes.add(to: router, path: RouterPath(path), allowed: [.post])
+        }
     }
 
     /// The REST channel: one message in, the bot's answers out. A refused

@@ -1,4 +1,6 @@
 import Foundation
+import HTTPTypes
+import HummingbirdTesting
 import ParleyServer
 import ParleyStore
 import Testing
@@ -87,6 +89,20 @@ import Testing
             #expect(try await send("GET", "/api/conversations/missing", token: token).status == 404)
             #expect(try await send("GET", "/api/conversations?limit=0", token: token).status == 400)
             #expect(try await send("GET", "/api/customers", token: token).status == 400)
+        }
+    }
+
+    @Test func aMethodARouteDoesNotTakeIs405WithTheMethodsItDoes() async throws {
+        try await InProcessApp.test { (_, send) async throws in
+            let trace = try await send.raw("TRACE", "/health", headers: [:])
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers[.allow] == "GET")
+            let put = try await send.raw("PUT", "/api/messages", headers: [:])
+            #expect(put.status == .methodNotAllowed)
+            #expect(put.headers[.allow] == "POST")
+            #expect(try await send.raw("QUERY", "/api/conversations/x", headers: [:]).status == .methodNotAllowed)
+            #expect(try await send.raw("HEAD", "/health", headers: [:]).status == .ok)
+            #expect(try await send.raw("GET", "/api/nothing-here", headers: [:]).status == .notFound)
         }
     }
 

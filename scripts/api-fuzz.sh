@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Property-based fuzzing of the HTTP API against its description (docs/openapi.yaml) with
+# schemathesis: a fresh server with the demo bot and an admin token; every check, for a bounded
+# time. Fails on any 5xx or any answer that does not match the description.
+# Usage: scripts/api-fuzz.sh [SECONDS] (default 120). Needs a built .build/debug/parley and
+# python3 with venv; schemathesis is installed into .build/schemathesis the first time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-120}"
+parley="$PWD/.build/debug/parley"
+venv="$PWD/.build/schemathesis"
+if [[ ! -x "$venv/bin/schemathesis" ]]; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet "schemathesis==4.32.5"
+fi
+
+work="$(mktemp -d)"
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+token="$("$parley" tokens create --role admin --name api-fuzz --store "$work/parley.sqlite" 2>/dev/null)"
+port=$((20000 + RANDOM % 20000))
+"$parley" serve --intents intents --responses responses --config bot.yml --model "$work/model.parley" \
+    --store "$work/parley.sqlite" --port "$port" --line-port $((port + 1)) --settings "$work/none.yml" \
+    >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
+    kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; exit 1; }
+    sleep 0.5
+done
+
+"$venv/bin/schemathesis" run docs/openapi.yaml --url "http://127.0.0.1:$port" \
+    --header "Authorization: Bearer $token" --checks all --max-time "$seconds" --workers 2 \
+    --seed "${PARLEY_FUZZ_SEED:-$RANDOM}" --no-color
+grep -E "error|critical" "$work/server.log" | head -20 || true
