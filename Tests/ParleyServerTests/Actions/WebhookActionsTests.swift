@@ -113,12 +113,12 @@ import Testing
         }
     }
 
-    @Test func theREADMEsVerifierRefusesReplaysAndTampering() async throws {
-        // The verifier the README shows a shop, run as a shop would run it.
-        let readme = try String(contentsOfFile: ShippedFiles.root + "/README.md", encoding: .utf8)
-        let start = try #require(readme.range(of: "```python\n"))
-        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
-        let verifier = String(readme[start.upperBound..<end.lowerBound])
+    @Test func theDocumentedVerifierRefusesReplaysAndTampering() async throws {
+        // The verifier docs/ACTIONS.md shows a shop, run as a shop would run it.
+        let document = try String(contentsOfFile: ShippedFiles.root + "/docs/ACTIONS.md", encoding: .utf8)
+        let start = try #require(document.range(of: "```python\n"))
+        let end = try #require(document.range(of: "```", range: start.upperBound..<document.endIndex))
+        let verifier = String(document[start.upperBound..<end.lowerBound])
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return }
         let body = Data(#"{"text":"where is my order"}"#.utf8)
         let now = Int(Date().timeIntervalSince1970)
