@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "ParleyStore", targets: ["ParleyStore"]),
         .library(name: "ParleyServer", targets: ["ParleyServer"]),
         .library(name: "ParleyClient", targets: ["ParleyClient"]),
+        .library(name: "ParleyFuzzing", targets: ["ParleyFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -104,6 +105,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "ParleyFuzzing",
+            dependencies: [
+                "ParleyBot",
+                "ParleyNLP",
+                "ParleyServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "parley",
             dependencies: [
@@ -153,6 +165,11 @@ let package = Package(
         .testTarget(
             name: "ParleyBotTests",
             dependencies: ["ParleyBot", "ParleyNLP", "ParleyTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParleyFuzzingTests",
+            dependencies: ["ParleyFuzzing"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,21 +1,21 @@
-internal import NIOCore
+package import NIOCore
 
 /// Splits a TCP byte stream into lines ending in "\n" (a "\r" before it is
 /// dropped). A line longer than `maxLength` bytes is reported once as
 /// `.tooLong` and its bytes are discarded up to its end, so a client cannot
 /// make the server buffer more than `maxLength` bytes.
-struct LineFrameDecoder: ByteToMessageDecoder {
-    typealias InboundOut = LineFrame
+package struct LineFrameDecoder: ByteToMessageDecoder {
+    package typealias InboundOut = LineFrame
 
     let maxLength: Int
     /// Inside a too-long line: drop bytes until its end.
     private var discarding = false
 
-    init(maxLength: Int) {
+    package init(maxLength: Int) {
         self.maxLength = maxLength
     }
 
-    mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+    package mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
         guard let newline = buffer.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) else {
             if buffer.readableBytes > maxLength {
                 if !discarding { context.fireChannelRead(wrapInboundOut(.tooLong)) }
@@ -36,7 +36,7 @@ struct LineFrameDecoder: ByteToMessageDecoder {
         return .continue
     }
 
-    mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws
+    package mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws
         -> DecodingState
     {
         while try decode(context: context, buffer: &buffer) == .continue {}
