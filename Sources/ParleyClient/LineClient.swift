@@ -10,11 +10,16 @@ public struct LineClient: ~Copyable {
     private var pending = ByteBuffer()
 
     /// Connects to `host:port`, runs `body` with the connection, then closes it.
+    /// With `localAddress` (an IP address of this machine, such as 127.0.0.2)
+    /// the connection comes from that address.
     public static func withConnection<Result>(
-        host: String, port: Int, _ body: (inout LineClient) async throws -> Result
+        host: String, port: Int, localAddress: String? = nil, _ body: (inout LineClient) async throws -> Result
     ) async throws -> Result {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        var bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
+        if let localAddress { bootstrap = bootstrap.bind(to: try SocketAddress(ipAddress: localAddress, port: 0)) }
+        let channel =
+            try await bootstrap
             .connect(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)

@@ -55,11 +55,30 @@ struct ChatBenchmark: AsyncParsableCommand {
     @Flag(help: "Also load a bare echo server started in a child process, and report the ratio.")
     var echo = false
 
+    @Option(
+        help: """
+            The server's TCP line address, HOST:PORT, to flood from --flood-from while the customers \
+            run a second time: reports flood_p99_us and flood_p99_ratio (flooded p99 / quiet p99).
+            """)
+    var flood: String?
+
+    @Option(
+        name: .customLong("flood-from"),
+        help: "The address of this machine the flood comes from (127.0.0.2 is not exempt as loopback).")
+    var floodFrom = "127.0.0.2"
+
+    @Option(name: .customLong("flood-workers"), help: "Flooding connections at once.")
+    var floodWorkers = 50
+
+    @Option(name: .customLong("flood-burst"), help: "Messages each flooding connection writes at once.")
+    var floodBurst = 50
+
     func validate() throws {
         if url != nil && tcp != nil { throw ValidationError("give --url or --tcp, not both") }
         if url == nil && tcp == nil && !echo { throw ValidationError("give --url, --tcp or --echo") }
         if connections < 1 { throw ValidationError("--connections must be at least 1") }
         if idle > 0 && tcp != nil { throw ValidationError("--idle customers are WebSocket customers; use --url") }
+        if flood != nil && url == nil && tcp == nil { throw ValidationError("--flood needs customers: --url or --tcp") }
     }
 
     func run() async throws {
@@ -102,6 +121,11 @@ struct ChatBenchmark: AsyncParsableCommand {
             }
             if let rss = await serverMemory() { report["server_rss_bytes"] = .int(rss) }
             if let echoRate, echoRate > 0 { report["ratio_to_echo"] = .double(result.rate / echoRate) }
+            if let flood {
+                for (key, value) in try await floodReport(target, lines, address: flood, quiet: result.report) {
+                    report[key] = value
+                }
+            }
         }
         try printJSON(report)
     }
@@ -146,6 +170,28 @@ struct ChatBenchmark: AsyncParsableCommand {
                 (clientCPUAfter - clientCPUBefore) * 1e6 / Double(latencies.count))
         }
         return (rate, report)
+    }
+
+    /// The customers again, while `address` is flooded: their latency, and
+    /// the ratio of their p99 to `quiet`'s.
+    private func floodReport(
+        _ target: ChatTarget, _ lines: [String], address: String, quiet: [String: ReportValue]
+    ) async throws -> [String: ReportValue] {
+        let parts = address.split(separator: ":")
+        guard parts.count == 2, let port = Int(parts[1]) else { throw ValidationError("--flood takes HOST:PORT") }
+        let flood = Flood(
+            host: String(parts[0]), port: port, source: floodFrom, workers: floodWorkers, burst: floodBurst)
+        // The flood starts a second early and ends with the customers.
+        let deadline = ContinuousClock.now + .seconds(duration + 1)
+        let flooding = Task { await flood.run(until: deadline) }
+        try await Task.sleep(for: .seconds(1))
+        let flooded = await load(target, lines, cpu: serverCPU)
+        var report = await flooding.value.report
+        for key in ["messages", "p50_us", "p99_us", "errors"] { report["flood_" + key] = flooded.report[key] }
+        if case .double(let before) = quiet["p99_us"], case .double(let during) = flooded.report["p99_us"], before > 0 {
+            report["flood_p99_ratio"] = .double(during / before)
+        }
+        return report
     }
 
     /// Connects `idle` silent customers, reads the server's
