@@ -191,59 +191,28 @@ public struct AgentConnection: Sendable {
     }
 
     private mutating func login(_ id: String, password: String) async throws(AgentDeskError) {
-        let throttle = service.signInThrottle
-        let wait = throttle.wait(account: id, address: address)
-        guard wait == 0 else {
-            await service.audit.record(
-                .signInRefused, actor: "user:\(id)", address: address, detail: "throttled for \(wait) s")
-            throw .tooManySignIns(seconds: wait)
-        }
-        let stored: User?
-        do {
-            stored = try await service.store.user(id: id)
-        } catch {
-            throw .unavailable
-        }
-        // A wrong name and a wrong password look the same to the client, and take as long.
-        let decoy = Self.decoy
-        guard
-            let matches = await throttle.verify({
-                let user = stored ?? decoy
-                return AgentPassword.verify(password, hash: user.passwordHash, salt: user.salt)
-            })
-        else { throw .tooManySignIns(seconds: 1) }
-        guard let stored, matches else {
-            throttle.failed(account: id, address: address)
-            service.logger.notice("agent sign-in refused", metadata: ["agent": "\(id)"])
-            await service.audit.record(
-                .signInRefused, actor: "user:\(id)", address: address, detail: "wrong name or password")
-            throw .unauthorized
-        }
-        guard stored.role.may(.desk) else {
-            await service.audit.record(
-                .signInRefused, actor: "user:\(id)", address: address,
-                detail: "role \(stored.role.rawValue) may not desk")
-            throw .forbidden(stored.role)
-        }
-        throttle.succeeded(account: id)
-        await service.audit.record(.signIn, actor: "user:\(id)", address: address, detail: "desk")
+        let user = try await PasswordSignIn(service: service).check(
+            id, password: password, address: address, via: "desk")
         await leaveDesk()
-        let (token, connection) = await service.desk.signIn(stored, outbox: outbox)
-        (self.token, self.agentId, self.connection) = (token, stored.id, connection)
+        let (token, connection) = await service.desk.signIn(user, outbox: outbox)
+        (self.token, self.agentId, self.connection) = (token, user.id, connection)
     }
 
-    /// Checked instead when the name is unknown, so that refusing it costs a
-    /// scrypt like a wrong password: a quick refusal would tell which names exist.
-    private static let decoy: User = {
-        // A 36-character password: long enough, so hashing it cannot fail.
-        let (hash, salt) = try! AgentPassword.hash(UUID().uuidString)
-        return User(id: "", name: "", passwordHash: hash, salt: salt)
-    }()
-
-    private mutating func resume(_ token: String) async throws(AgentDeskError) {
+    private mutating func resume(_ token: String, revealToken: Bool = true) async throws(AgentDeskError) {
         await leaveDesk()
-        let (agentId, connection) = try await service.desk.resume(token, outbox: outbox)
+        let (agentId, connection) = try await service.desk.resume(token, outbox: outbox, revealToken: revealToken)
         (self.token, self.agentId, self.connection) = (token, agentId, connection)
+    }
+
+    /// Continues the console session `token` (its cookie came with the
+    /// WebSocket's upgrade request): `signed_in` without the token, then the queue.
+    public mutating func continueSession(_ token: String) async {
+        do throws(AgentDeskError) {
+            try await resume(token, revealToken: false)
+        } catch {
+            service.metrics.error(error.code)
+            outbox(.error(error.code, error.message))
+        }
     }
 
     /// Opens conversation `id` on this connection (once): sends its view and

@@ -35,6 +35,8 @@ public actor AgentDesk {
     private struct SignIn {
         var profile: AgentProfile
         var expires: Date
+        /// A console session's CSRF token (`/agent/session`); nil for a sign-in over the agents' protocol.
+        var csrf: String?
     }
 
     /// An owned conversation (or one being taken).
@@ -74,25 +76,57 @@ public actor AgentDesk {
     /// it `signed_in` (with the token that resumes the sign-in), then the queue.
     /// Returns the token and the connection's id.
     func signIn(_ agent: User, outbox: @escaping Outbox, now: Date = Date()) -> (token: String, connection: Int) {
-        var generator = SystemRandomNumberGenerator()
-        let token = (0..<4).map { _ in String(generator.next(), radix: 16) }.joined(separator: "-")
-        let profile =
-            duty[agent.id]?.profile
-            ?? AgentProfile(
-                id: agent.id, name: agent.name, status: .available, capacity: agent.capacity, conversations: [])
+        let token = Self.randomToken()
+        let profile = profile(of: agent)
         let expires = now.addingTimeInterval(Double(settings.agentSessionHours) * 3600)
         signIns[token] = SignIn(profile: profile, expires: expires)
         return (token, connect(profile, token: token, expires: expires, outbox: outbox))
     }
 
-    /// A reconnecting client continues the sign-in `token`: sends it
-    /// `signed_in`, then the queue. Returns the agent's id and the connection's id.
-    func resume(_ token: String, outbox: @escaping Outbox, now: Date = Date()) throws(AgentDeskError) -> (
-        agentId: String, connection: Int
+    /// Opens a console session for `agent` (whose password was checked), with
+    /// no connection yet: its token (the cookie's value), its CSRF token and when it expires.
+    func openSession(_ agent: User, now: Date = Date()) -> (token: String, csrf: String, expires: Date) {
+        let (token, csrf) = (Self.randomToken(), Self.randomToken())
+        let expires = now.addingTimeInterval(Double(settings.agentSessionHours) * 3600)
+        signIns[token] = SignIn(profile: profile(of: agent), expires: expires, csrf: csrf)
+        return (token, csrf, expires)
+    }
+
+    /// The console session `token`: its agent, CSRF token and expiry; throws
+    /// when it is unknown or expired, or a sign-in over the agents' protocol.
+    func session(_ token: String, now: Date = Date()) throws(AgentDeskError) -> (
+        agent: AgentProfile, csrf: String, expires: Date
     ) {
         let signIn = try valid(token, now: now)
+        guard let csrf = signIn.csrf else { throw .unauthorized }
+        return (duty[signIn.profile.id]?.profile ?? signIn.profile, csrf, signIn.expires)
+    }
+
+    /// A reconnecting client continues the sign-in `token`: sends it
+    /// `signed_in` (with the token unless `revealToken` is false: a console
+    /// session's token stays in its HttpOnly cookie), then the queue. Returns
+    /// the agent's id and the connection's id.
+    func resume(_ token: String, outbox: @escaping Outbox, revealToken: Bool = true, now: Date = Date())
+        throws(AgentDeskError) -> (agentId: String, connection: Int)
+    {
+        let signIn = try valid(token, now: now)
         let profile = duty[signIn.profile.id]?.profile ?? signIn.profile
-        return (profile.id, connect(profile, token: token, expires: signIn.expires, outbox: outbox))
+        return (
+            profile.id,
+            connect(profile, token: revealToken ? token : nil, expires: signIn.expires, outbox: outbox)
+        )
+    }
+
+    /// 256 random bits in hex.
+    private static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in String(generator.next(), radix: 16) }.joined(separator: "-")
+    }
+
+    private func profile(of agent: User) -> AgentProfile {
+        duty[agent.id]?.profile
+            ?? AgentProfile(
+                id: agent.id, name: agent.name, status: .available, capacity: agent.capacity, conversations: [])
     }
 
     /// The agent a token signs in, as on duty now; throws when the token is unknown or expired.
@@ -116,7 +150,7 @@ public actor AgentDesk {
         return signIn
     }
 
-    private func connect(_ profile: AgentProfile, token: String, expires: Date, outbox: @escaping Outbox) -> Int {
+    private func connect(_ profile: AgentProfile, token: String?, expires: Date, outbox: @escaping Outbox) -> Int {
         nextId += 1
         var agent = duty[profile.id] ?? Duty(profile: profile)
         agent.leaving?.cancel()

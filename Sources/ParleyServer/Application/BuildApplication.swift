@@ -67,6 +67,7 @@ func buildRouter(service: ChatService, tls: Bool = false) -> Router<ServerReques
     APIRoutes(service: service).add(to: router)
     WebSocketChannel(service: service).add(to: router)
     AgentWebSocketChannel(service: service).add(to: router)
+    AgentSessionRoutes(service: service, tls: tls).add(to: router)
     WebPages().add(to: router)
     if let shop = service.demoShop {
         let configuration = service.bot.policy.configuration

@@ -20,12 +20,16 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
     let receive: @Sendable (inout Connection, String, ContinuousClock.Instant) async -> Void
     /// Ends the connection's hold on what it holds.
     let close: @Sendable (inout Connection) async -> Void
+    /// Checks the upgrade request beyond its origin and the connection limit; throws the HTTP refusal.
+    var admit: @Sendable (Request, ServerRequestContext) async throws -> Void = { _, _ in }
+    /// Runs on a new connection before its first frame is read, with the upgrade request.
+    var start: @Sendable (inout Connection, Request) async -> Void = { _, _ in }
 
     func add(to router: Router<ServerRequestContext>) {
         let route = self
         let service = self.service
         let limit = route.limit
-        router.ws(path) { request, _ in
+        router.ws(path) { request, context in
             // Browsers say which page opens a WebSocket: only the server's own pages and the shop's
             // sites may open the customers' one, only the console the agents' one.
             guard
@@ -43,12 +47,13 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
                 service.metrics.error(.serverBusy)
                 throw HTTPError(.serviceUnavailable, message: "the server is busy; try again later")
             }
+            try await route.admit(request, context)
             return .upgrade([:])
         } onUpgrade: { inbound, outbound, context in
             let executor = EventLoopExecutor(context.requestContext.eventLoop)
             let address = context.requestContext.clientAddress
             try await withTaskExecutorPreference(executor) {
-                try await route.serve(inbound, outbound, address: address, on: executor)
+                try await route.serve(inbound, outbound, request: context.request, address: address, on: executor)
             }
         }
     }
@@ -61,7 +66,7 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
 
     /// Serves one upgraded connection until it closes (`ConnectionLoop`).
     private func serve(
-        _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, address: String?,
+        _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, request: Request, address: String?,
         on executor: EventLoopExecutor
     ) async throws {
         guard service.metrics.openConnection(channel, limit: limit) else {
@@ -71,8 +76,10 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
         defer { service.metrics.closeConnection(channel) }
         let outbox = Self.outbox(writingTo: outbound)
         let (receive, service) = (self.receive, self.service)
+        var connection = open(address, outbox.send)
+        await outbox.handling { await start(&connection, request) }
         try await ConnectionLoop.run(
-            inbound.messages(maxSize: service.limits.maxMessageBytes), connection: open(address, outbox.send),
+            inbound.messages(maxSize: service.limits.maxMessageBytes), connection: connection,
             outbox: outbox,
             on: executor,
             handle: { connection, message, receivedAt in

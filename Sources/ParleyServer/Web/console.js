@@ -1,13 +1,13 @@
 /*
- * Parley agent console: one WebSocket to /agent/ws (see the README for the
- * JSON it speaks). Everything customers wrote is shown as text (textContent),
- * never parsed as HTML.
+ * Parley agent console: signs in at /agent/session (an HttpOnly session
+ * cookie, and a CSRF token kept in memory only), then one WebSocket to
+ * /agent/ws?csrf=TOKEN (docs/PROTOCOL.md gives the JSON it speaks). Everything
+ * customers wrote is shown as text (textContent), never parsed as HTML.
  */
 (function () {
   "use strict";
 
-  var tokenKey = "parley:agent-token";
-  var socket = null, retry = 0, me = null;
+  var csrf = null, socket = null, retry = 0, me = null;
   var queue = [], queueLength = 0, offers = new Set(), active = [], tickets = [], ticketCount = 0;
   var conversations = new Map(); // id -> { view, messages }
   var current = null, lastTyping = 0, typingTimer = null;
@@ -32,15 +32,39 @@
     if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
   }
 
+  /* The session's answer, or its refusal's message. */
+  function session(method, body) {
+    var headers = { "Content-Type": "application/json" };
+    if (csrf) headers["X-CSRF-Token"] = csrf;
+    return fetch("/agent/session", {
+      method: method, headers: headers, credentials: "same-origin",
+      body: body ? JSON.stringify(body) : undefined
+    }).then(function (response) {
+      if (response.status === 204) return {};
+      return response.json().then(function (json) {
+        if (!response.ok) throw new Error((json.error && json.error.message) || response.statusText);
+        return json;
+      });
+    });
+  }
+
+  /* Continues the cookie's session if there is one, otherwise asks to sign in. */
+  function start(message) {
+    session("GET").then(function (answer) {
+      csrf = answer.csrf_token;
+      connect();
+    }, function () {
+      csrf = null;
+      showSignIn(message || "");
+    });
+  }
+
   function connect() {
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-    socket = new WebSocket(scheme + location.host + "/agent/ws");
+    socket = new WebSocket(scheme + location.host + "/agent/ws?csrf=" + encodeURIComponent(csrf));
     socket.addEventListener("open", function () {
       retry = 0;
       $("connection").textContent = "";
-      var token = sessionStorage.getItem(tokenKey);
-      if (token) send({ type: "resume", token: token });
-      else showSignIn("");
     });
     socket.addEventListener("message", function (frame) {
       var event;
@@ -49,9 +73,10 @@
     });
     socket.addEventListener("close", function () {
       socket = null;
+      if (!csrf) return;
       $("connection").textContent = "Reconnecting…";
       retry = Math.min(retry + 1, 5);
-      setTimeout(connect, 300 * Math.pow(2, retry));
+      setTimeout(function () { start("Your session has ended; sign in again."); }, 300 * Math.pow(2, retry));
     });
   }
 
@@ -65,7 +90,6 @@
   function receive(event) {
     switch (event.type) {
       case "signed_in":
-        if (event.token) sessionStorage.setItem(tokenKey, event.token);
         me = event.agent;
         $("signin").hidden = true;
         $("console").hidden = false;
@@ -75,7 +99,6 @@
         (me.conversations || []).forEach(function (id) { send({ type: "open", conversation_id: id }); });
         break;
       case "signed_out":
-        sessionStorage.removeItem(tokenKey);
         location.reload();
         break;
       case "agent":
@@ -153,7 +176,8 @@
         break;
       case "error":
         if (event.code === "session_expired" || event.code === "unauthorized") {
-          sessionStorage.removeItem(tokenKey);
+          csrf = null;
+          if (socket) socket.close();
           showSignIn(event.message);
         } else {
           $("connection").textContent = event.message;
@@ -382,10 +406,19 @@
   $("signin").addEventListener("submit", function (event) {
     event.preventDefault();
     var form = event.target;
-    send({ type: "login", agent: form.elements.agent.value.trim(), password: form.elements.password.value });
+    var credentials = { agent: form.elements.agent.value.trim(), password: form.elements.password.value };
     form.elements.password.value = "";
+    session("POST", credentials).then(function (answer) {
+      csrf = answer.csrf_token;
+      connect();
+    }, function (error) { showSignIn(error.message); });
   });
-  $("signout").addEventListener("click", function () { send({ type: "logout" }); });
+  $("signout").addEventListener("click", function () {
+    session("DELETE").then(function () {
+      csrf = null;
+      location.reload();
+    }, function (error) { $("connection").textContent = error.message; });
+  });
   $("status").addEventListener("change", function (event) { send({ type: "status", status: event.target.value }); });
   $("refresh-active").addEventListener("click", function () { send({ type: "active" }); });
   $("take").addEventListener("click", function () { if (current) send({ type: "take", conversation_id: current }); });
@@ -431,5 +464,5 @@
   setInterval(function () { if (me) send({ type: "active" }); }, 15000);
   setInterval(function () { if (queue.length) renderQueue(); }, 10000);
 
-  connect();
+  start("");
 })();

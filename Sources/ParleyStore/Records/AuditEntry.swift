@@ -7,6 +7,7 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public enum Action: String, Sendable, Hashable, Codable, CaseIterable {
         case signIn = "sign_in"
         case signInRefused = "sign_in_refused"
+        case signOut = "sign_out"
         case accessRefused = "access_refused"
         case takeOver = "take_over"
         case handBack = "hand_back"

@@ -4,6 +4,8 @@ import ParleyClient
 struct HTTPExchange {
     var status: Int
     var body: String
+    /// The answer's header lines, as sent ("Set-Cookie: …").
+    var headerLines: [String] = []
 
     /// `token` goes in an `Authorization: Bearer` header; `headers` are sent as given.
     static func send(
@@ -21,11 +23,12 @@ struct HTTPExchange {
             }
             try await client.send(bytes: Array(request.utf8))
             let statusLine = try await client.readLine() ?? ""
-            while let header = try await client.readLine(), !header.isEmpty {}
+            var headerLines: [String] = []
+            while let header = try await client.readLine(), !header.isEmpty { headerLines.append(header) }
             var lines: [String] = []
             while let line = try await client.readLine() { lines.append(line) }
             let status = Int(statusLine.split(separator: " ").dropFirst().first ?? "") ?? 0
-            return HTTPExchange(status: status, body: lines.joined(separator: "\n"))
+            return HTTPExchange(status: status, body: lines.joined(separator: "\n"), headerLines: headerLines)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import HummingbirdWSClient
 import Logging
 import NIOWebSocket
@@ -20,12 +21,16 @@ final class WebSocketPeer<Record: JSONRecord>: Sendable {
     private let outgoing: AsyncStream<String>.Continuation
     private let running: Task<Void, any Error>
 
-    init(url: String) {
+    /// Connects to `url`, sending `headers` with the upgrade request.
+    init(url: String, headers: HTTPFields = [:]) {
         let (stream, outgoing) = AsyncStream.makeStream(of: String.self)
         let received = self.received
         self.outgoing = outgoing
         running = Task {
-            try await WebSocketClient.connect(url: url, logger: Logger(label: "peer")) { inbound, outbound, _ in
+            try await WebSocketClient.connect(
+                url: url, configuration: WebSocketClientConfiguration(additionalHeaders: headers),
+                logger: Logger(label: "peer")
+            ) { inbound, outbound, _ in
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
                         for await text in stream { try await outbound.write(.text(text)) }

@@ -43,7 +43,8 @@ public enum AgentEvent: Sendable {
 
     public struct SignedIn: Sendable, Hashable, Codable {
         public var agent: AgentProfile
-        public var token: String
+        /// What `resume` takes; absent for a console session, whose token only its cookie holds.
+        public var token: String?
         public var expiresAt: Date
     }
 

@@ -1,0 +1,143 @@
+internal import Foundation
+internal import HTTPTypes
+internal import Hummingbird
+internal import NIOCore
+internal import ParleyStore
+
+/// The console's sessions, at `/agent/session`: signing in sets a cookie
+/// (`parley_session`: HttpOnly, `SameSite=Strict`, `Path=/agent`, `Secure`
+/// over HTTPS, expiring with the session) and answers with the session's
+/// CSRF token, which every state-changing request must carry in
+/// `X-CSRF-Token` and the agents' WebSocket as `?csrf=`.
+///
+/// - `POST /agent/session` `{"agent", "password"}` → 200 `{"agent", "csrf_token", "expires_at"}`
+///   and the cookie; 401 wrong name or password, 403 a role that may not desk
+///   or a page of another origin, 429 too many failures (`Retry-After`).
+/// - `GET /agent/session` → the same answer for the cookie's session; 401 without one.
+/// - `DELETE /agent/session` with `X-CSRF-Token` → 204, the session ended and the cookie
+///   cleared; 403 without the right CSRF token (audited).
+struct AgentSessionRoutes: Sendable {
+    let service: ChatService
+    /// Whether the server speaks HTTPS itself (the cookie is then `Secure`).
+    let tls: Bool
+
+    static let cookieName = "parley_session"
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+
+    /// `POST /agent/session` body.
+    struct SignInRequest: Decodable, Sendable {
+        var agent: String
+        var password: String
+    }
+
+    /// The session's answer.
+    struct SessionResponse: ResponseEncodable {
+        var agent: AgentProfile
+        var csrfToken: String
+        var expiresAt: Date
+    }
+
+    func add(to router: Router<ServerRequestContext>) {
+        router.post("/agent/session") { request, context in try await signIn(request, context) }
+        router.get("/agent/session") { request, _ in
+            let token = try Self.token(request)
+            let session = try await Self.refusal { () throws(AgentDeskError) in try await service.desk.session(token) }
+            return SessionResponse(agent: session.agent, csrfToken: session.csrf, expiresAt: session.expires)
+        }
+        router.delete("/agent/session") { request, context in try await signOut(request, context) }
+        MethodNotAllowedRoutes.add(to: router, path: "/agent/session", allowed: [.get, .post, .delete])
+    }
+
+    private func signIn(_ request: Request, _ context: ServerRequestContext) async throws -> Response {
+        // Signing in from another site's page (login CSRF) is refused like the console's WebSocket.
+        guard
+            service.origins.admits(
+                origin: request.headers[.origin], authority: request.head.authority, sameOriginOnly: true)
+        else {
+            await service.audit.record(
+                .accessRefused, actor: "anonymous", address: context.clientAddress,
+                detail: "sign-in from another origin")
+            throw HTTPError(.forbidden, message: "sign in from the console's own page")
+        }
+        let buffer = try await request.body.collect(upTo: service.limits.maxMessageBytes)
+        let body: SignInRequest
+        do {
+            body = try context.requestDecoder.decode(SignInRequest.self, from: Data(buffer.readableBytesView))
+        } catch {
+            throw HTTPError(.badRequest, message: #"send {"agent": NAME, "password": PASSWORD}"#)
+        }
+        let user = try await Self.refusal { () throws(AgentDeskError) in
+            try await PasswordSignIn(service: service).check(
+                body.agent, password: body.password, address: context.clientAddress, via: "console")
+        }
+        let session = await service.desk.openSession(user)
+        let profile = try await Self.refusal { () throws(AgentDeskError) in
+            try await service.desk.session(session.token).agent
+        }
+        var response = try SessionResponse(agent: profile, csrfToken: session.csrf, expiresAt: session.expires)
+            .response(from: request, context: context)
+        response.setCookie(
+            cookie(session.token, maxAge: max(1, Int(session.expires.timeIntervalSinceNow)), request))
+        return response
+    }
+
+    private func signOut(_ request: Request, _ context: ServerRequestContext) async throws -> Response {
+        let token = try Self.token(request)
+        let session = try await Self.refusal { () throws(AgentDeskError) in try await service.desk.session(token) }
+        guard let csrf = request.headers[Self.csrfHeader], Self.same(csrf, session.csrf) else {
+            await service.audit.record(
+                .accessRefused, actor: "user:\(session.agent.id)", address: context.clientAddress,
+                detail: "sign-out without its CSRF token")
+            throw HTTPError(.forbidden, message: "send the session's CSRF token in X-CSRF-Token")
+        }
+        await service.desk.signOut(token)
+        await service.audit.record(
+            .signOut, actor: "user:\(session.agent.id)", address: context.clientAddress, detail: "console")
+        var response = Response(status: .noContent)
+        response.setCookie(cookie("", maxAge: 0, request))
+        return response
+    }
+
+    private func cookie(_ value: String, maxAge: Int, _ request: Request) -> Cookie {
+        let https = tls || request.headers[.xForwardedProto]?.lowercased() == "https"
+        return Cookie(
+            name: Self.cookieName, value: value, maxAge: maxAge, path: "/agent", secure: https, httpOnly: true,
+            sameSite: .strict)
+    }
+
+    /// The session token of the request's cookie; 401 without one.
+    static func token(_ request: Request) throws -> String {
+        guard let token = request.cookies[cookieName]?.value, !token.isEmpty else {
+            throw HTTPError(.unauthorized, message: "sign in first: POST /agent/session")
+        }
+        return token
+    }
+
+    /// Whether two tokens are equal, in a time that does not depend on where they differ.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    /// Runs `body`, turning a desk refusal into its HTTP answer.
+    static func refusal<Value>(_ body: () async throws(AgentDeskError) -> Value) async throws -> Value {
+        do {
+            return try await body()
+        } catch {
+            switch error {
+            case .unauthorized, .sessionExpired: throw HTTPError(.unauthorized, message: error.message)
+            case .forbidden: throw HTTPError(.forbidden, message: error.message)
+            case .tooManySignIns(let seconds):
+                throw HTTPError(.tooManyRequests, headers: [.retryAfter: "\(seconds)"], message: error.message)
+            case .unavailable: throw HTTPError(.serviceUnavailable, message: error.message)
+            default: throw HTTPError(.badRequest, message: error.message)
+            }
+        }
+    }
+}
+
+extension HTTPField.Name {
+    /// `X-Forwarded-Proto`: the scheme a reverse proxy was reached by.
+    static let xForwardedProto = Self("X-Forwarded-Proto")!
+}

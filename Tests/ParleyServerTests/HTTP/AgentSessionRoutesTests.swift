@@ -1,0 +1,113 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import ParleyServer
+import ParleyStore
+import Testing
+
+/// The console's sessions: a cookie the page's scripts cannot read, a CSRF
+/// token every state-changing request needs, and sign-out.
+@Suite(.timeLimit(.minutes(10))) struct AgentSessionRoutesTests {
+    static let password = #"{"agent":"ana","password":"correct horse"}"#
+
+    static func addAna(_ service: ChatService) async throws {
+        let (hash, salt) = try AgentPassword.hash("correct horse")
+        try await service.store.save(User(id: "ana", name: "Ana", passwordHash: hash, salt: salt))
+    }
+
+    /// The `name=value` part of a `Set-Cookie` header.
+    static func cookie(_ setCookie: String?) -> String {
+        String(setCookie?.split(separator: ";").first ?? "")
+    }
+
+    static func csrf(_ body: String) throws -> String {
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+        return try #require(json["csrf_token"] as? String)
+    }
+
+    @Test func aSessionIsAStrictHttpOnlyCookieAndEndsOnlyWithItsCSRFToken() async throws {
+        try await InProcessApp.test { (service, send) async throws in
+            try await Self.addAna(service)
+            let json: HTTPFields = [.contentType: "application/json"]
+            func post(_ body: String, _ headers: HTTPFields = json) async throws -> TestResponse {
+                try await send.client.execute(
+                    uri: "/agent/session", method: .post, headers: headers, body: .init(string: body))
+            }
+            #expect(try await post(#"{"agent":"ana","password":"wrong"}"#).status == .unauthorized)
+            var fromElsewhere = json
+            fromElsewhere[.origin] = "https://evil.example"
+            #expect(try await post(Self.password, fromElsewhere).status == .forbidden)
+
+            let signedIn = try await post(Self.password)
+            #expect(signedIn.status == .ok)
+            let setCookie = try #require(signedIn.headers[.setCookie])
+            #expect(setCookie.hasPrefix("parley_session="))
+            for attribute in ["HttpOnly", "SameSite=Strict", "Path=/agent", "Max-Age="] {
+                #expect(setCookie.contains(attribute), "\(setCookie)")
+            }
+            let csrf = try Self.csrf(String(buffer: signedIn.body))
+            let cookie: HTTPFields = [.cookie: Self.cookie(setCookie)]
+
+            let current = try await send.raw("GET", "/agent/session", headers: cookie)
+            #expect(current.status == .ok)
+            #expect(try Self.csrf(String(buffer: current.body)) == csrf)
+            #expect(try await send.raw("GET", "/agent/session", headers: [:]).status == .unauthorized)
+
+            #expect(try await send.raw("DELETE", "/agent/session", headers: cookie).status == .forbidden)
+            var wrong = cookie
+            wrong[HTTPField.Name("X-CSRF-Token")!] = String(csrf.reversed())
+            #expect(try await send.raw("DELETE", "/agent/session", headers: wrong).status == .forbidden)
+            #expect(try await send.raw("GET", "/agent/session", headers: cookie).status == .ok)
+
+            var right = cookie
+            right[HTTPField.Name("X-CSRF-Token")!] = csrf
+            let signedOut = try await send.raw("DELETE", "/agent/session", headers: right)
+            #expect(signedOut.status == .noContent)
+            #expect(signedOut.headers[.setCookie]?.contains("Max-Age=0") == true)
+            #expect(try await send.raw("GET", "/agent/session", headers: cookie).status == .unauthorized)
+
+            let audit = try await service.store.auditLog(since: nil, limit: 50).map(\.action)
+            #expect(audit.filter { $0 == .accessRefused }.count == 3)
+            #expect(audit.contains(.signOut) && audit.contains(.signIn) && audit.contains(.signInRefused))
+        }
+    }
+
+    @Test func theConsolesWebSocketOpensWithTheSessionAndItsCSRFTokenAndNotWithTheCookieAlone() async throws {
+        let server = try await TestServer.start()
+        try await Self.addAna(server.service)
+        let signedIn = try await HTTPExchange.send(
+            "POST", "/agent/session", port: server.ports.http, body: Self.password)
+        #expect(signedIn.status == 200)
+        let setCookie = signedIn.headerLines.first { $0.lowercased().hasPrefix("set-cookie:") }
+        let cookie = Self.cookie(
+            setCookie.map { String($0.dropFirst("set-cookie:".count)).trimmingCharacters(in: .whitespaces) })
+        let csrf = try Self.csrf(signedIn.body)
+
+        let upgrade = [
+            "Cookie": cookie, "Upgrade": "websocket", "Connection": "Upgrade",
+            "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version": "13",
+        ]
+        // HummingbirdWebSocket answers a refused upgrade with 400: no WebSocket is set up.
+        let withoutToken = try await HTTPExchange.send("GET", "/agent/ws", port: server.ports.http, headers: upgrade)
+        #expect(withoutToken.status == 400)
+
+        let console = WebSocketPeer<AgentEvent>(
+            url: server.agentURL + "?csrf=\(csrf)", headers: [.cookie: cookie])
+        let welcome = try await console.first { $0.kind == .signedIn }
+        guard case .signedIn(let session) = welcome else { throw CancellationError() }
+        #expect(session.agent.id == "ana")
+        #expect(session.token == nil, "the session's token stays in its HttpOnly cookie")
+
+        let signOut = try await HTTPExchange.send(
+            "DELETE", "/agent/session", port: server.ports.http,
+            headers: ["Cookie": cookie, "X-CSRF-Token": csrf])
+        #expect(signOut.status == 204)
+        console.send(#"{"type":"active"}"#)
+        let refused = try await console.first { $0.kind == .error }
+        guard case .error(let error) = refused else { throw CancellationError() }
+        #expect(error.code == .unauthorized)
+        try await console.close()
+        try await server.stop()
+    }
+}
