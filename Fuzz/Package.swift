@@ -8,10 +8,10 @@ let package = Package(
     name: "ParleyFuzz",
     dependencies: [.package(name: "Parley", path: "..")],
     targets: [
+        .target(name: "CLibFuzzer"),
         .executableTarget(
             name: "parley-fuzz",
-            dependencies: [.product(name: "ParleyFuzzing", package: "Parley")],
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-        )
+            dependencies: ["CLibFuzzer", .product(name: "ParleyFuzzing", package: "Parley")]
+        ),
     ]
 )

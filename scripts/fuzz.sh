@@ -20,7 +20,7 @@ if [[ ! -d "Fuzz/Corpus/$target" ]]; then
 fi
 scratch="$PWD/.build/fuzz"
 swift build --package-path Fuzz --scratch-path "$scratch" --product parley-fuzz \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -g
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 corpus="$PWD/.build/fuzz-corpus/$target"
 artifacts="$PWD/.build/fuzz-artifacts/"
 mkdir -p "$corpus" "$artifacts"
