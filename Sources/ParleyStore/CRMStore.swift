@@ -40,6 +40,10 @@ public protocol CRMStore: AccessStore {
     func escalationQueue() async throws -> [Escalation]
     /// The latest escalation of a conversation that is not resolved yet.
     func openEscalation(conversationId: String) async throws -> Escalation?
+    /// Stores a version of the bot that went live; returns it with its id.
+    func record(_ version: ModelVersion) async throws -> ModelVersion
+    /// The versions that went live, newest first, at most `limit`.
+    func modelVersions(limit: Int) async throws -> [ModelVersion]
     /// Counts per day (UTC) for days from `from` to `to`, both `YYYY-MM-DD`.
     func dailyReport(from: String, to: String) async throws -> [DailyCounts]
 }

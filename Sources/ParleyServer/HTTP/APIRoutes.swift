@@ -39,6 +39,12 @@ struct APIRoutes: Sendable {
         var replies: [ServerEvent]
     }
 
+    /// `POST /api/admin/reload` body (optional).
+    struct ReloadRequest: Decodable, Sendable {
+        /// Reload even when the new model scores worse than the running one.
+        var force: Bool?
+    }
+
     /// `GET /api/conversations/{id}` answer.
     struct ConversationResponse: ResponseEncodable {
         var conversation: ConversationInfo
@@ -54,7 +60,10 @@ struct APIRoutes: Sendable {
 
     struct Health: ResponseEncodable {
         var status: String
+        /// The model answering now; a reload that retrained changes it.
         var modelVersion: String
+        /// The replies and settings answering now; any reload that went live changes it.
+        var repliesVersion: String
         var conversationsInMemory: Int
         var connections: Int
         var uptimeSeconds: Double
@@ -84,6 +93,14 @@ struct APIRoutes: Sendable {
         router.post("/api/messages") { request, context in
             try await message(try await decode(MessageRequest.self, request, context), from: context.clientAddress)
         }
+        router.group("/api/admin/reload").add(middleware: authenticator)
+            .add(middleware: PermissionMiddleware(permission: .train, audit: service.audit))
+            .post { request, context in
+                let result = await service.reload(
+                    by: context.identity?.actor ?? "anonymous", address: context.clientAddress)
+                return EditedResponse(
+                    status: HTTPResponse.Status(code: result.httpStatus), response: WireBody(result))
+            }
         let conversations = router.group("/api/conversations").add(middleware: authenticator)
             .add(middleware: PermissionMiddleware(permission: .readConversations, audit: service.audit))
         let customers = router.group("/api/customers").add(middleware: authenticator)
@@ -167,9 +184,11 @@ struct APIRoutes: Sendable {
     }
 
     private func health() -> Health {
+        let bot = service.bot
         let uptime = ContinuousClock.now - startedAt
         return Health(
-            status: "ok", modelVersion: service.bot.modelVersion, conversationsInMemory: service.activeConversations,
+            status: "ok", modelVersion: bot.modelVersion, repliesVersion: bot.repliesVersion,
+            conversationsInMemory: service.activeConversations,
             connections: service.metrics.openConnections,
             uptimeSeconds: Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18,
             rssBytes: ProcessMemory.residentBytes(), cpuSeconds: ProcessCPU.seconds(),

@@ -277,6 +277,18 @@ public final class SQLiteCRMStore: CRMStore {
         }
     }
 
+    public func record(_ version: ModelVersion) async throws -> ModelVersion {
+        try await writer.write { db in
+            var version = version
+            try version.insert(db)
+            return version
+        }
+    }
+
+    public func modelVersions(limit: Int) async throws -> [ModelVersion] {
+        try await pool.read { db in try ModelVersion.order(Column("id").desc).limit(limit).fetchAll(db) }
+    }
+
     public func dailyReport(from: String, to: String) async throws -> [DailyCounts] {
         try await pool.read { db in
             let range: StatementArguments = [from, to]

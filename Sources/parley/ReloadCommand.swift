@@ -1,0 +1,68 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import ParleyServer
+
+/// `parley reload`: asks the running server to reload its bot (`POST /api/admin/reload`).
+struct ReloadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reload",
+        abstract: "Reload the running server's bot from its files, without a restart.",
+        discussion: """
+            The server validates its own intents, responses and bot.yml, retrains when the intents \
+            or language settings changed (only the replies otherwise), and swaps the new bot in; \
+            conversations keep their open questions. Every mistake in the files is listed as \
+            file:line and the running bot goes on unchanged. Needs an API token of a trainer or \
+            admin (parley tokens create --role trainer). `kill -HUP` on the server's process does \
+            the same. Exits with 0 when the new bot answers or nothing changed, 1 otherwise.
+            """
+    )
+
+    @Option(help: "The server's HTTP address.")
+    var server = "http://127.0.0.1:8080"
+
+    @Option(help: "An API token of a trainer or admin (default: the PARLEY_TOKEN environment variable).")
+    var token: String?
+
+    @Option(help: "Output format: text or json (the server's answer as it is).")
+    var format = OutputFormat.text
+
+    func run() async throws {
+        guard let token = token ?? ProcessInfo.processInfo.environment["PARLEY_TOKEN"], !token.isEmpty else {
+            throw fail(ValidationError("give an API token of a trainer or admin: --token TOKEN or PARLEY_TOKEN"))
+        }
+        let address = server.hasSuffix("/") ? String(server.dropLast()) : server
+        let body: String
+        do {
+            var request = HTTPClientRequest(url: address + "/api/admin/reload")
+            request.method = .POST
+            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+            // Training a large bot and checking it can take minutes.
+            let response = try await HTTPClient.shared.execute(request, timeout: .minutes(30))
+            body = String(buffer: try await response.body.collect(upTo: 16 << 20))
+        } catch {
+            throw fail(ReloadAnswer.unreachable(server: address, reason: "\(error)"))
+        }
+        // 401 and 403 (a token that may not reload) answer with an error, not a reload result.
+        guard let result = try? WireCoding.decode(ReloadResult.self, from: body) else {
+            throw fail(ReloadAnswer.notAResult(body))
+        }
+        if format == .json {
+            print(body)
+        } else {
+            print(Self.text(result))
+        }
+        if result.status != .reloaded && result.status != .unchanged { throw ExitCode.failure }
+    }
+
+    /// The result for a person: the message, then each error and warning on a line of its own.
+    static func text(_ result: ReloadResult) -> String {
+        var lines = ["\(result.status.rawValue): \(result.message)"]
+        if let seconds = result.seconds { lines[0] += String(format: " (%.1f s)", seconds) }
+        lines += result.errors
+        lines += result.warnings.map { "warning: \($0)" }
+        return lines.joined(separator: "\n")
+    }
+}
