@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import ParleyBot
 import ParleyServer
 
 /// `parley reload`: asks the running server to reload its bot (`POST /api/admin/reload`).
@@ -26,6 +27,9 @@ struct ReloadCommand: AsyncParsableCommand {
     @Option(help: "An API token of a trainer or admin (default: the PARLEY_TOKEN environment variable).")
     var token: String?
 
+    @Flag(help: "Put the new bot live although its model scores worse or a conversation test fails.")
+    var force = false
+
     @Option(help: "Output format: text or json (the server's answer as it is).")
     var format = OutputFormat.text
 
@@ -39,6 +43,8 @@ struct ReloadCommand: AsyncParsableCommand {
             var request = HTTPClientRequest(url: address + "/api/admin/reload")
             request.method = .POST
             request.headers.add(name: "Authorization", value: "Bearer \(token)")
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(Array(#"{"force":\#(force)}"#.utf8))
             // Training a large bot and checking it can take minutes.
             let response = try await HTTPClient.shared.execute(request, timeout: .minutes(30))
             body = String(buffer: try await response.body.collect(upTo: 16 << 20))
@@ -61,8 +67,27 @@ struct ReloadCommand: AsyncParsableCommand {
     static func text(_ result: ReloadResult) -> String {
         var lines = ["\(result.status.rawValue): \(result.message)"]
         if let seconds = result.seconds { lines[0] += String(format: " (%.1f s)", seconds) }
+        if let comparison = result.comparison { lines += comparisonLines(comparison) }
         lines += result.errors
         lines += result.warnings.map { "warning: \($0)" }
         return lines.joined(separator: "\n")
+    }
+
+    /// Macro-F1 and the intents whose F1 changed, before → after, then the examples that changed prediction.
+    static func comparisonLines(_ comparison: ModelComparison) -> [String] {
+        func score(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "  -  " }
+        var lines = [
+            "macro-F1 out of fold: \(score(comparison.macroF1Before)) → \(score(comparison.macroF1After))"
+        ]
+        for change in comparison.perIntent where change.before != change.after {
+            lines.append("  \(score(change.before)) → \(score(change.after))  \(change.intent)")
+        }
+        if comparison.changedCount > 0 {
+            lines.append("\(comparison.changedCount) example(s) changed prediction:")
+            for changed in comparison.changedPredictions {
+                lines.append("  [\(changed.intent)] \(changed.text): \(changed.before) → \(changed.after)")
+            }
+        }
+        return lines
     }
 }

@@ -44,6 +44,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The server's settings file, used when it exists.")
     var settings = "parley.yml"
 
+    @Option(help: "Conversation scripts a reload plays before the new bot goes live, when the folder exists.")
+    var conversations = "Tests/Conversations"
+
     /// "Office hours Mon–Fri 09:00–17:30 (Europe/London): agents are away until Monday 09:00 (Europe/London); …"
     static func officeHoursLine(_ info: OfficeHoursInfo, settings: String) -> String {
         guard let hours = info.hours else {
@@ -69,12 +72,14 @@ struct ServeCommand: AsyncParsableCommand {
             if let tlsKey { try resolved.set(.tlsKey, tlsKey, source: "--tls-key") }
             configuration = resolved
             let build = try bot.loadBuild()
+            var reloadPaths = bot.paths
+            reloadPaths.conversations = conversations
             let shop = try build.bot.policy.configuration.demoShopOrders.map { try DemoShop.load(path: $0) }
             service = ChatService(
                 bot: build.bot, store: try SQLiteCRMStore(path: configuration.store),
                 redactor: PIIRedactor(kinds: build.configuration.redact), limits: configuration.limits,
                 desk: configuration.desk, access: configuration.access, actions: WebhookActions(), demoShop: shop,
-                reloads: BotReloader.Source(paths: bot.paths, running: build), logger: logger)
+                reloads: BotReloader.Source(paths: reloadPaths, running: build), logger: logger)
         } catch {
             throw fail(error)
         }

@@ -24,15 +24,18 @@ public struct Bot: Sendable {
         public var responses: String
         public var configuration: String
         public var model: String
+        /// Conversation scripts a reload plays against the new bot before it goes live; nil or missing: none.
+        public var conversations: String?
 
         public init(
             intents: String = "intents", responses: String = "responses", configuration: String = "bot.yml",
-            model: String = ".parley/model.parley"
+            model: String = ".parley/model.parley", conversations: String? = nil
         ) {
             self.intents = intents
             self.responses = responses
             self.configuration = configuration
             self.model = model
+            self.conversations = conversations
         }
     }
 

@@ -85,16 +85,17 @@ public final class ChatService: Sendable {
 
     /// Builds the bot again from its files and swaps it in when it changed
     /// (`BotReloader`); `actor` (`token:3f9a02c1`, `signal:SIGHUP`) asked from
-    /// `address`. Audited and logged, whatever the result.
-    public func reload(by actor: String, address: String?) async -> ReloadResult {
+    /// `address`; `force` puts a new bot live although it failed the checks.
+    /// Audited and logged, whatever the result.
+    public func reload(by actor: String, address: String?, force: Bool = false) async -> ReloadResult {
         guard let reloader else {
             return ReloadResult(
                 status: .unavailable, message: "this server was not started from the bot's files, so it cannot reload")
         }
-        let result = await reloader.reload(by: actor, into: self)
+        let result = await reloader.reload(by: actor, force: force, into: self)
         await audit.record(
             .reload, actor: actor, target: result.modelVersion, address: address,
-            detail: "\(result.status.rawValue): \(result.message)")
+            detail: "\(result.status.rawValue)\(force ? " (forced)" : ""): \(result.message)")
         logger.log(
             level: result.status == .reloaded || result.status == .unchanged ? .info : .warning,
             "reload: \(result.message)",

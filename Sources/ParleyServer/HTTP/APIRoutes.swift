@@ -41,8 +41,12 @@ struct APIRoutes: Sendable {
 
     /// `POST /api/admin/reload` body (optional).
     struct ReloadRequest: Decodable, Sendable {
-        /// Reload even when the new model scores worse than the running one.
+        /// Reload even when the new model scores worse than the running one or a conversation test fails.
         var force: Bool?
+
+        init(force: Bool? = nil) {
+            self.force = force
+        }
     }
 
     /// `GET /api/conversations/{id}` answer.
@@ -96,8 +100,13 @@ struct APIRoutes: Sendable {
         router.group("/api/admin/reload").add(middleware: authenticator)
             .add(middleware: PermissionMiddleware(permission: .train, audit: service.audit))
             .post { request, context in
+                let buffer = try await request.body.collect(upTo: service.limits.maxMessageBytes)
+                let body =
+                    buffer.readableBytes == 0
+                    ? ReloadRequest() : try decode(ReloadRequest.self, buffer: buffer, context)
                 let result = await service.reload(
-                    by: context.identity?.actor ?? "anonymous", address: context.clientAddress)
+                    by: context.identity?.actor ?? "anonymous", address: context.clientAddress,
+                    force: body.force ?? false)
                 return EditedResponse(
                     status: HTTPResponse.Status(code: result.httpStatus), response: WireBody(result))
             }
@@ -208,7 +217,13 @@ struct APIRoutes: Sendable {
     private func decode<Body: Decodable>(
         _ type: Body.Type, _ request: Request, _ context: ServerRequestContext
     ) async throws -> Body {
-        let buffer = try await request.body.collect(upTo: service.limits.maxMessageBytes)
+        try decode(type, buffer: try await request.body.collect(upTo: service.limits.maxMessageBytes), context)
+    }
+
+    /// `buffer` (a body already read) decoded as `decode(_:_:_:)` does.
+    private func decode<Body: Decodable>(_ type: Body.Type, buffer: ByteBuffer, _ context: ServerRequestContext)
+        throws -> Body
+    {
         do {
             return try context.requestDecoder.decode(Body.self, from: Data(buffer.readableBytesView))
         } catch {

@@ -27,6 +27,8 @@ public actor BotReloader {
     private var running: BotBuild
     /// Who started the reload in hand, and when; nil when none runs.
     private var inHand: (actor: String, since: Date)?
+    /// The running files' out-of-fold predictions, once a reload measured them.
+    private var heldOut: HeldOutPredictions?
 
     init(_ source: Source) {
         self.paths = source.paths
@@ -42,8 +44,11 @@ public actor BotReloader {
     }
 
     /// Builds the bot again from its files and, when it differs from the
-    /// running one, swaps it into `service` and stores its version.
-    func reload(by actor: String, into service: ChatService) async -> ReloadResult {
+    /// running one and passes the checks (or `force`), swaps it into
+    /// `service` and stores its version. The checks: a new model's macro-F1
+    /// out of fold may drop by at most `max_macro_f1_drop` points against the
+    /// running files', and every conversation test must pass.
+    func reload(by actor: String, force: Bool, into service: ChatService) async -> ReloadResult {
         if let inHand {
             return ReloadResult(
                 status: .busy,
@@ -56,8 +61,11 @@ public actor BotReloader {
         let started = ContinuousClock.now
         let (paths, previous) = (self.paths, running)
         let build: BotBuild
+        let scripts: [ConversationScript]
         do {
-            build = try await NIOThreadPool.singleton.runIfActive { try BotBuild.load(paths, reusing: previous) }
+            (build, scripts) = try await NIOThreadPool.singleton.runIfActive {
+                try Self.rebuild(paths, reusing: previous)
+            }
         } catch let error as TrainingDataError {
             var result = ReloadResult(
                 status: .invalid,
@@ -77,8 +85,52 @@ public actor BotReloader {
             return result
         }
         let kind: ModelVersion.Kind = old.modelVersion == new.modelVersion ? .repliesOnly : .retrained
+        var result = ReloadResult(status: .reloaded, message: "")
+        result.modelVersion = new.modelVersion
+        result.previousModelVersion = old.modelVersion
+        result.repliesVersion = new.repliesVersion
+        result.retrained = build.retrained || kind == .retrained
+        result.conversationTests = scripts.count
+        var refusals: [String] = []
+        var measured: HeldOutPredictions?
+        if kind == .retrained {
+            do {
+                let (before, after) = try await heldOut(previous: previous, build: build)
+                let comparison = ModelComparison(before: before, after: after, running: old.pipeline)
+                result.comparison = comparison
+                measured = after
+                let limit = build.configuration.maxMacroF1Drop
+                if comparison.macroF1Drop > limit {
+                    refusals.append(
+                        String(
+                            format: "macro-F1 out of fold dropped by %.1f points (%.3f → %.3f), more than "
+                                + "max_macro_f1_drop (%g)", comparison.macroF1Drop, comparison.macroF1Before,
+                            comparison.macroF1After, limit))
+                }
+            } catch {
+                return ReloadResult(status: .failed, message: "the new model could not be measured: \(error)")
+            }
+        }
+        let tester = ConversationTester(bot: new, others: service.actions)
+        var failures: [String] = []
+        for script in scripts { failures += await tester.run(script).map(\.description) }
+        if !failures.isEmpty {
+            refusals.append("\(failures.count) turn(s) of the conversation tests went differently")
+        }
+        if !refusals.isEmpty && !force {
+            result.status = .refused
+            result.message =
+                refusals.joined(separator: "; ")
+                + "; the running bot (\(old.modelVersion)) goes on (force reloads anyway)"
+            result.errors = failures
+            result.seconds = (ContinuousClock.now - started).seconds
+            return result
+        }
+        var version = Self.version(of: build, kind: kind, by: actor)
+        version.macroF1 = result.comparison?.macroF1After
+        version.evaluation = result.comparison.map(WireCoding.line)
         do {
-            _ = try await service.store.record(Self.version(of: build, kind: kind, by: actor))
+            _ = try await service.store.record(version)
         } catch {
             return ReloadResult(
                 status: .failed,
@@ -86,18 +138,51 @@ public actor BotReloader {
         }
         service.swap(to: new)
         running = build
-        var result = ReloadResult(
-            status: .reloaded,
-            message: kind == .repliesOnly
-                ? "replies and settings reloaded; the model (\(new.modelVersion)) stayed"
-                : "model \(new.modelVersion) answers now (was \(old.modelVersion))")
-        result.modelVersion = new.modelVersion
-        result.previousModelVersion = old.modelVersion
-        result.repliesVersion = new.repliesVersion
-        result.retrained = build.retrained || kind == .retrained
+        if let measured { heldOut = measured }
+        result.message =
+            kind == .repliesOnly
+            ? "replies and settings reloaded; the model (\(new.modelVersion)) stayed"
+            : "model \(new.modelVersion) answers now (was \(old.modelVersion))"
         result.seconds = (ContinuousClock.now - started).seconds
         result.warnings = Self.restartWarnings(from: previous.configuration, to: build.configuration)
+        if !refusals.isEmpty { result.warnings += refusals.map { "forced past: \($0)" } + failures }
         return result
+    }
+
+    /// Out-of-fold predictions of the running files (kept from the last
+    /// reload, else measured now) and of the new ones, on the blocking thread pool.
+    private func heldOut(previous: BotBuild, build: BotBuild) async throws -> (
+        HeldOutPredictions, HeldOutPredictions
+    ) {
+        let kept = heldOut?.sourceHash == previous.data.sourceHash ? heldOut : nil
+        return try await NIOThreadPool.singleton.runIfActive {
+            (
+                kept ?? HeldOutPredictions(previous.data, configuration: previous.configuration.nlu),
+                HeldOutPredictions(build.data, configuration: build.configuration.nlu)
+            )
+        }
+    }
+
+    /// The bot built from the files at `paths`, and the conversation scripts;
+    /// the mistakes of both in one `TrainingDataError.invalid`.
+    static func rebuild(_ paths: Bot.Paths, reusing previous: BotBuild) throws -> (BotBuild, [ConversationScript]) {
+        var issues: [ValidationIssue] = []
+        var scripts: [ConversationScript] = []
+        if let folder = paths.conversations, FileManager.default.fileExists(atPath: folder) {
+            do {
+                scripts = try ConversationScripts.load(path: folder)
+            } catch {
+                issues = error.issues
+            }
+        }
+        let build: BotBuild
+        do {
+            build = try BotBuild.load(paths, reusing: previous)
+        } catch let error as TrainingDataError {
+            throw TrainingDataError.invalid(error.issues + issues)
+        }
+        if !issues.isEmpty { throw TrainingDataError.invalid(issues) }
+        return (build, scripts)
     }
 
     /// The settings a reload cannot change in a running server.

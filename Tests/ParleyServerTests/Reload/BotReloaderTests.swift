@@ -1,4 +1,5 @@
 import Foundation
+import ParleyBot
 import ParleyServer
 import ParleyStore
 import ParleyTestSupport
@@ -183,6 +184,83 @@ import Testing
         #expect(statuses.count == 2)
         #expect(Set(statuses).isSubset(of: [.reloaded, .busy, .unchanged]))
         #expect(try await server.service.store.modelVersions(limit: 10).map(\.kind) == [.retrained, .started])
+        try await server.stop()
+    }
+}
+
+/// The checks before a new bot goes live: its model against the running one,
+/// and the conversation tests.
+@Suite(.timeLimit(.minutes(10))) struct ReloadCheckTests {
+    /// An intent that takes refund's words: both become hard to tell apart.
+    static let refundTwin = """
+        intent: refund_question
+        examples:
+          - I want my money back please
+          - can I get a refund for it
+          - please refund my order
+          - how long does a refund take
+          - I returned it but got no refund yet
+          - give me a refund today
+          - when am I refunded
+          - refund please
+        """
+
+    @Test func aModelThatScoresWorseIsRefusedWithTheComparisonUnlessForced() async throws {
+        let server = try await TestServer.start()
+        let token = try await server.service.issueToken(.trainer)
+        let before = try await BotReloaderTests.health(server)
+        try server.folder.write("intents/twin.yml", Self.refundTwin)
+        try server.folder.write(
+            "responses/shop.yml",
+            TestServer.responses + "\n  - intent: refund_question\n    replies: [\"Refunds take 5 days.\"]\n")
+        let (status, result) = try await BotReloaderTests.reload(server, token: token)
+        #expect(status == 422)
+        let refused = try #require(result)
+        #expect(refused.status == .refused)
+        #expect(refused.message.contains("macro-F1"))
+        let comparison = try #require(refused.comparison)
+        #expect(comparison.macroF1After < comparison.macroF1Before - 0.01)
+        let refund = try #require(comparison.perIntent.first { $0.intent == "refund" })
+        #expect((refund.after ?? 1) < (refund.before ?? 0))
+        #expect(comparison.perIntent.contains { $0.intent == "refund_question" && $0.before == nil })
+        #expect(comparison.changedPredictions.contains { $0.intent == "refund_question" || $0.before == "refund" })
+        #expect(try await BotReloaderTests.health(server).modelVersion == before.modelVersion)
+
+        let forced = try await HTTPExchange.send(
+            "POST", "/api/admin/reload", port: server.ports.http, body: #"{"force":true}"#, token: token)
+        let result2 = try WireCoding.decode(ReloadResult.self, from: forced.body)
+        #expect(forced.status == 200)
+        #expect(result2.status == .reloaded)
+        #expect(result2.warnings.contains { $0.hasPrefix("forced past: macro-F1") })
+        let stored = try #require(try await server.service.store.modelVersions(limit: 1).first)
+        #expect(stored.macroF1 == result2.comparison?.macroF1After)
+        #expect(stored.evaluation?.contains("\"per_intent\"") == true)
+        try await server.stop()
+    }
+
+    @Test func aFailingConversationTestRefusesTheReload() async throws {
+        let server = try await TestServer.start()
+        let token = try await server.service.issueToken(.trainer)
+        try server.folder.write(
+            "conversations/refunds.yml",
+            """
+            conversations:
+              - name: refunds are quick
+                turns:
+                  - customer: can I get a refund
+                    intent: refund
+                    reply_contains: 5 days
+            """)
+        try server.folder.write(
+            "responses/shop.yml",
+            TestServer.responses.replacingOccurrences(of: "Refunds take 5 days.", with: "Refunds take a week."))
+        let (status, result) = try await BotReloaderTests.reload(server, token: token)
+        #expect(status == 422)
+        #expect(result?.status == .refused)
+        #expect(result?.conversationTests == 1)
+        #expect(result?.errors.contains { $0.contains("refunds.yml:") && $0.contains("5 days") } == true)
+        #expect(
+            try await BotReloaderTests.say("can I get a refund", server).replies.last?.text == "Refunds take 5 days.")
         try await server.stop()
     }
 }

@@ -58,7 +58,7 @@ final class TestServer: Sendable {
         let paths = Bot.Paths(
             intents: folder.path + "/intents", responses: folder.path + "/responses",
             configuration: folder.path + (settings == nil ? "/none.yml" : "/bot.yml"),
-            model: folder.path + "/model.parley")
+            model: folder.path + "/model.parley", conversations: folder.path + "/conversations")
         // Training blocks: on a thread of its own, not one of the two the tests' tasks share. Most
         // tests run the same shop bot: it is trained once for them all.
         let build =
