@@ -14,41 +14,17 @@ public struct BotBuild: Sendable {
     public let configuration: BotConfiguration
     /// Whether the model was trained for this build (not reused, not read from the model file).
     public let retrained: Bool
+    /// What the files may not mean as written (`BotFiles.warnings`).
+    public let warnings: [ValidationIssue]
 
     /// Builds the bot from the files at `paths`. The model is `previous`'s
     /// when it was trained from the same intent files and language settings
     /// (a change of replies or messages needs no training), else the model
     /// file's when that is up to date, else a newly trained one, written to
-    /// the model file. Every mistake in the settings, intents and responses
-    /// is thrown at once (`TrainingDataError.invalid`, `file:line: message`);
-    /// responses are checked only against intents that load.
+    /// the model file. Every mistake in the files is thrown at once (`BotFiles.read`).
     public static func load(_ paths: Bot.Paths, reusing previous: BotBuild? = nil) throws -> BotBuild {
-        var errors: [TrainingDataError] = []
-        var configuration: BotConfiguration?
-        var data: BotTrainingData?
-        do {
-            configuration = try BotConfiguration.load(path: paths.configuration)
-        } catch {
-            errors.append(error)
-        }
-        do {
-            data = try IntentFiles.load(folder: paths.intents)
-        } catch {
-            errors.append(error)
-        }
-        var responses: BotResponses?
-        if let data {
-            do {
-                responses = try ResponseFiles.load(
-                    folder: paths.responses, intents: data, actions: Set((configuration?.actions ?? [:]).keys))
-            } catch {
-                errors.append(error)
-            }
-        }
-        if errors.count == 1 { throw errors[0] }
-        guard let configuration, let data, let responses, errors.isEmpty else {
-            throw TrainingDataError.invalid(errors.flatMap(\.issues))
-        }
+        let files = try BotFiles.read(paths)
+        let (configuration, data, responses) = (files.configuration, files.data, files.responses)
         let artifact: ModelArtifact
         let pipeline: Pipeline
         let retrained: Bool
@@ -68,7 +44,7 @@ public struct BotBuild: Sendable {
             repliesVersion: Self.repliesVersion(responses: responses, configurationPath: paths.configuration))
         return BotBuild(
             bot: bot, data: data, artifact: artifact, responses: responses, configuration: configuration,
-            retrained: retrained)
+            retrained: retrained, warnings: files.warnings)
     }
 
     /// The first 12 hexadecimal digits of SHA-256 over the responses' files and the settings file.

@@ -144,7 +144,9 @@ public actor BotReloader {
             ? "replies and settings reloaded; the model (\(new.modelVersion)) stayed"
             : "model \(new.modelVersion) answers now (was \(old.modelVersion))"
         result.seconds = (ContinuousClock.now - started).seconds
-        result.warnings = Self.restartWarnings(from: previous.configuration, to: build.configuration)
+        result.warnings =
+            build.warnings.map(\.description)
+            + Self.restartWarnings(from: previous.configuration, to: build.configuration)
         if !refusals.isEmpty { result.warnings += refusals.map { "forced past: \($0)" } + failures }
         return result
     }
