@@ -10,6 +10,7 @@ struct Parley: AsyncParsableCommand {
             ChatCommand.self, TrainCommand.self, ValidateCommand.self, ParseCommand.self, EvaluateCommand.self,
             TestConversationsCommand.self, ImportCommand.self, CustomersCommand.self, ConversationsCommand.self,
             EraseCommand.self, ReportCommand.self, BackupCommand.self, ExportCommand.self, InboxCommand.self,
+            ReviewCommand.self,
             ServeCommand.self, ReloadCommand.self, UsersCommand.self, TokensCommand.self, AuditCommand.self,
         ]
     )
