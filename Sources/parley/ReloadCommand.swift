@@ -77,7 +77,9 @@ struct ReloadCommand: AsyncParsableCommand {
     static func comparisonLines(_ comparison: ModelComparison) -> [String] {
         func score(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "  -  " }
         var lines = [
-            "macro-F1 out of fold: \(score(comparison.macroF1Before)) → \(score(comparison.macroF1After))"
+            "macro-F1 out of fold: \(score(comparison.macroF1Before)) → \(score(comparison.macroF1After)); "
+                + "over the intents both have: \(score(comparison.sharedMacroF1Before)) → "
+                + "\(score(comparison.sharedMacroF1After))"
         ]
         for change in comparison.perIntent where change.before != change.after {
             lines.append("  \(score(change.before)) → \(score(change.after))  \(change.intent)")

@@ -37,6 +37,11 @@ public struct ModelComparison: Sendable, Codable, Hashable {
     public var changedPredictions: [ChangedPrediction]
     /// How many examples changed prediction in all.
     public var changedCount: Int
+    /// Macro-F1 before and after over the intents both have, from 0 to 1: what
+    /// the reload's check compares, since a new intent with few examples
+    /// lowers the macro-F1 of all intents without anything getting worse.
+    public var sharedMacroF1Before: Double
+    public var sharedMacroF1After: Double
 
     /// Compares the new model's files (`after`) with the running model's
     /// (`before`); `running` classifies new examples.
@@ -57,6 +62,9 @@ public struct ModelComparison: Sendable, Codable, Hashable {
             }
         }
         changedCount = changed.count
+        let shared = perIntent.filter { $0.before != nil && $0.after != nil }
+        sharedMacroF1Before = shared.isEmpty ? 0 : shared.compactMap(\.before).reduce(0, +) / Double(shared.count)
+        sharedMacroF1After = shared.isEmpty ? 0 : shared.compactMap(\.after).reduce(0, +) / Double(shared.count)
         changedPredictions = Array(
             changed.sorted { first, second in
                 let (firstWorse, secondWorse) = (first.after != first.intent, second.after != second.intent)
@@ -66,6 +74,6 @@ public struct ModelComparison: Sendable, Codable, Hashable {
             .prefix(Self.changedLimit))
     }
 
-    /// How many points (0 to 100) macro-F1 dropped; negative when it rose.
-    public var macroF1Drop: Double { (macroF1Before - macroF1After) * 100 }
+    /// How many points (0 to 100) macro-F1 over the intents both have dropped; negative when it rose.
+    public var macroF1Drop: Double { (sharedMacroF1Before - sharedMacroF1After) * 100 }
 }

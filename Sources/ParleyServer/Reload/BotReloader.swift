@@ -103,9 +103,9 @@ public actor BotReloader {
                 if comparison.macroF1Drop > limit {
                     refusals.append(
                         String(
-                            format: "macro-F1 out of fold dropped by %.1f points (%.3f → %.3f), more than "
-                                + "max_macro_f1_drop (%g)", comparison.macroF1Drop, comparison.macroF1Before,
-                            comparison.macroF1After, limit))
+                            format: "macro-F1 out of fold over the intents both have dropped by %.1f points "
+                                + "(%.3f → %.3f), more than max_macro_f1_drop (%g)", comparison.macroF1Drop,
+                            comparison.sharedMacroF1Before, comparison.sharedMacroF1After, limit))
                 }
             } catch {
                 return ReloadResult(status: .failed, message: "the new model could not be measured: \(error)")

@@ -220,6 +220,7 @@ import Testing
         #expect(refused.message.contains("macro-F1"))
         let comparison = try #require(refused.comparison)
         #expect(comparison.macroF1After < comparison.macroF1Before - 0.01)
+        #expect(comparison.sharedMacroF1After < comparison.sharedMacroF1Before - 0.01)
         let refund = try #require(comparison.perIntent.first { $0.intent == "refund" })
         #expect((refund.after ?? 1) < (refund.before ?? 0))
         #expect(comparison.perIntent.contains { $0.intent == "refund_question" && $0.before == nil })
