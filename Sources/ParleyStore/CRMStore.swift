@@ -36,10 +36,20 @@ public protocol CRMStore: AccessStore {
     func conversations(customerId: String?, from: String?, to: String?) async throws -> [Conversation]
     /// The latest customer messages the bot did not understand (it asked them to rephrase), newest first.
     func fallbackInbox(limit: Int) async throws -> [StoredMessage]
+    /// The latest customer messages to review, newest first: fallbacks, bot
+    /// answers with a confidence below `lowConfidenceBelow`, and the last
+    /// message the bot answered before an agent first wrote in the conversation.
+    func reviewInbox(lowConfidenceBelow: Double, limit: Int) async throws -> [ReviewItem]
+    /// Messages by id (those that exist), in id order.
+    func messages(ids: [Int64]) async throws -> [StoredMessage]
     /// Escalations no agent has resolved, highest priority and longest waiting first.
     func escalationQueue() async throws -> [Escalation]
     /// The latest escalation of a conversation that is not resolved yet.
     func openEscalation(conversationId: String) async throws -> Escalation?
+    /// Stores a version of the bot that went live; returns it with its id.
+    func record(_ version: ModelVersion) async throws -> ModelVersion
+    /// The versions that went live, newest first, at most `limit`.
+    func modelVersions(limit: Int) async throws -> [ModelVersion]
     /// Counts per day (UTC) for days from `from` to `to`, both `YYYY-MM-DD`.
     func dailyReport(from: String, to: String) async throws -> [DailyCounts]
 }

@@ -26,8 +26,13 @@ struct BotOptions: ParsableArguments {
 
     /// The bot, trained first if its model is missing or stale (said on standard error).
     func loadBot() throws -> Bot {
-        let (bot, retrained) = try Bot.load(paths)
-        if retrained { note("trained model \(bot.modelVersion) from \(intents) into \(model)") }
-        return bot
+        try loadBuild().bot
+    }
+
+    /// The bot with what it was built from, trained first if its model is missing or stale (said on standard error).
+    func loadBuild() throws -> BotBuild {
+        let build = try BotBuild.load(paths)
+        if build.retrained { note("trained model \(build.bot.modelVersion) from \(intents) into \(model)") }
+        return build
     }
 }

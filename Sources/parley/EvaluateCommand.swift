@@ -48,6 +48,9 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format = Format.text
 
+    @Option(help: "Also write the report as one self-contained HTML page (inline SVG charts, no scripts) to this file.")
+    var html: String?
+
     func run() throws {
         var report: EvaluationReport
         if let holdOut, !(0..<1).contains(holdOut) {
@@ -76,6 +79,14 @@ struct EvaluateCommand: ParsableCommand {
             }
         } catch {
             throw fail(error)
+        }
+        if let html {
+            do {
+                try EvaluationPage.html(report, title: test.map { "\(train) → \($0)" } ?? train)
+                    .write(toFile: html, atomically: true, encoding: .utf8)
+            } catch {
+                throw fail(error)
+            }
         }
         switch format {
         case .json:

@@ -10,7 +10,8 @@ struct Parley: AsyncParsableCommand {
             ChatCommand.self, TrainCommand.self, ValidateCommand.self, ParseCommand.self, EvaluateCommand.self,
             TestConversationsCommand.self, ImportCommand.self, CustomersCommand.self, ConversationsCommand.self,
             EraseCommand.self, ReportCommand.self, BackupCommand.self, ExportCommand.self, InboxCommand.self,
-            ServeCommand.self, UsersCommand.self, TokensCommand.self, AuditCommand.self,
+            ReviewCommand.self,
+            ServeCommand.self, ReloadCommand.self, UsersCommand.self, TokensCommand.self, AuditCommand.self,
         ]
     )
 }

@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
             Settings come from flags, then PARLEY_* environment variables, then the settings \
             file, then the defaults (see the README). SIGTERM or SIGINT stops the server \
             gracefully: it stops accepting, finishes and commits the messages in hand, and closes \
-            every connection.
+            every connection. SIGHUP reloads the bot from its files, as `parley reload` does.
             """
     )
 
@@ -44,6 +44,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The server's settings file, used when it exists.")
     var settings = "parley.yml"
 
+    @Option(help: "Conversation scripts a reload plays before the new bot goes live, when the folder exists.")
+    var conversations = "Tests/Conversations"
+
     /// "Office hours Mon–Fri 09:00–17:30 (Europe/London): agents are away until Monday 09:00 (Europe/London); …"
     static func officeHoursLine(_ info: OfficeHoursInfo, settings: String) -> String {
         guard let hours = info.hours else {
@@ -68,13 +71,15 @@ struct ServeCommand: AsyncParsableCommand {
             if let tlsCert { try resolved.set(.tlsCert, tlsCert, source: "--tls-cert") }
             if let tlsKey { try resolved.set(.tlsKey, tlsKey, source: "--tls-key") }
             configuration = resolved
-            let loaded = try bot.loadBot()
-            let shop = try loaded.policy.configuration.demoShopOrders.map { try DemoShop.load(path: $0) }
+            let build = try bot.loadBuild()
+            var reloadPaths = bot.paths
+            reloadPaths.conversations = conversations
+            let shop = try build.bot.policy.configuration.demoShopOrders.map { try DemoShop.load(path: $0) }
             service = ChatService(
-                bot: loaded, store: try SQLiteCRMStore(path: configuration.store),
-                redactor: PIIRedactor(kinds: try bot.configuration().redact), limits: configuration.limits,
+                bot: build.bot, store: try SQLiteCRMStore(path: configuration.store),
+                redactor: PIIRedactor(kinds: build.configuration.redact), limits: configuration.limits,
                 desk: configuration.desk, access: configuration.access, actions: WebhookActions(), demoShop: shop,
-                logger: logger)
+                reloads: BotReloader.Source(paths: reloadPaths, running: build), logger: logger)
         } catch {
             throw fail(error)
         }
@@ -90,7 +95,8 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let group = ServiceGroup(
-            services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            services: [server, ReloadOnHangup(service: service)], gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
         do {
             try await group.run()
         } catch {

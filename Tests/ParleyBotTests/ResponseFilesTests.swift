@@ -69,9 +69,35 @@ import Testing
         }
         let text = error.description
         #expect(text.contains("\(path):3: '{{shipping_address}}' can never be filled"))
-        #expect(text.contains("\(path):5: template does not compile"))
+        #expect(
+            text.contains(
+                "\(path):5: reply \"Refund {{#order_id}}for {{order_id}}\" cannot be used: '{{#order_id}}' is never closed"
+            ))
         #expect(text.contains("\(path):6: unknown intent 'no_such_intent'"))
         #expect(text.contains("\(path):10: unknown entity 'colour'"))
+    }
+
+    @Test func aBrokenTemplateIsExplainedInTheTrainersWordsOnceWithItsLine() throws {
+        let folder = try TemporaryFolder()
+        let data = try intents(folder)
+        let path = folder.path + "/responses/some.yml"
+        let cases = [
+            ("Order {{#broken} is on its way.", "'{{#broken}' is not closed: a name in a reply ends with '}}'"),
+            ("Hi {{name} and {{order_id}}", "'{{name}' is not closed"),
+            ("{{#order_id}}Order {{order_id}}{{/customer.name}}", "'{{#order_id}}' is closed by '{{/customer.name}}'"),
+            ("Done.{{/order_id}}", "'{{/order_id}}' closes a section that was never opened"),
+        ]
+        for (reply, explanation) in cases {
+            try folder.write(
+                "responses/some.yml",
+                "responses:\n  - intent: greet\n    replies:\n      - '\(reply)'\n")
+            let error = try #require(throws: TrainingDataError.self) {
+                try ResponseFiles.load(folder: folder.path + "/responses", intents: data)
+            }
+            #expect(error.issues.count == 1, "\(error)")
+            #expect(error.issues.first?.location == SourceLocation(file: path, line: 4))
+            #expect(error.issues.first?.message.contains(explanation) == true, "\(error)")
+        }
     }
 
     @Test func everyIntentNeedsAResponse() throws {

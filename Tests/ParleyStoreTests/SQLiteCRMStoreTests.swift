@@ -388,6 +388,32 @@ import Testing
         #expect(try await store.transcript(conversationId: conversation.id).count == 45)
     }
 
+    @Test func theReviewInboxHasFallbacksUnsureAnswersAndTheLastAnswerBeforeAnAgent() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
+        let first = try await openConversation(in: store)
+        var missed = message(first.id, "blorp")
+        missed.action = "fallback"
+        _ = try await store.append(missed)
+        var unsure = message(first.id, "where is it maybe")
+        unsure.confidence = 0.41
+        _ = try await store.append(unsure)
+        _ = try await store.append(message(first.id, "where is my order"))
+        let second = try await openConversation(in: store)
+        _ = try await store.append(message(second.id, "is my parcel lost"))
+        _ = try await store.append(message(second.id, "it says delivered but it is not here"))
+        var agent = message(second.id, "Let me look into it.", sender: .agent)
+        agent.action = nil
+        _ = try await store.append(agent)
+        _ = try await store.append(message(second.id, "thanks"))
+        let items = try await store.reviewInbox(lowConfidenceBelow: 0.6, limit: 10)
+        #expect(items.map(\.message.text) == ["it says delivered but it is not here", "where is it maybe", "blorp"])
+        #expect(items.map(\.reason) == [.takenOver, .lowConfidence, .fallback])
+        #expect(try await store.reviewInbox(lowConfidenceBelow: 0.4, limit: 1).map(\.reason) == [.takenOver])
+        let ids = items.compactMap(\.message.id)
+        #expect(try await store.messages(ids: ids + [9999]).map(\.text) == items.map(\.message.text).reversed())
+    }
+
     @Test func theFallbackInboxListsOnlyMessagesTheBotFellBackOn() async throws {
         let folder = try TemporaryFolder()
         let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))

@@ -54,6 +54,11 @@ public struct BotConfiguration: Sendable {
     /// `answer_two_intents`: whether a message with two confident requests in
     /// different sentences or clauses gets both answers in one reply.
     public var answersTwoIntents = true
+    /// The points of macro-F1 (out of fold, 0 to 100) a reload's new model may
+    /// lose against the running one before the reload is refused (unless forced).
+    public var maxMacroF1Drop = 1.0
+    /// Fewer examples than this for an intent is a warning of `parley validate` (and of a reload).
+    public var minExamplesPerIntent = 10
     public var messages = BotMessages.defaults
     public var escalation = EscalationRules()
     public var officeHours: OfficeHours?
@@ -105,7 +110,8 @@ public struct BotConfiguration: Sendable {
         document.checkKeys(
             mapping,
             allowed: [
-                "name", "language", "fallback_threshold", "fallback_accuracy_loss", "answer_two_intents", "messages",
+                "name", "language", "fallback_threshold", "fallback_accuracy_loss", "answer_two_intents",
+                "max_macro_f1_drop", "min_examples_per_intent", "messages",
                 "escalation", "office_hours", "stopwords", "privacy", "secrets", "actions", "demo_shop",
             ])
         if let node = mapping["name"] {
@@ -146,6 +152,20 @@ public struct BotConfiguration: Sendable {
                 configuration.answersTwoIntents = flag
             } else {
                 document.issue(node, "'answer_two_intents' must be true or false")
+            }
+        }
+        if let node = mapping["max_macro_f1_drop"] {
+            if let value = node.scalar.flatMap({ Double($0.string) }), (0...100).contains(value) {
+                configuration.maxMacroF1Drop = value
+            } else {
+                document.issue(node, "'max_macro_f1_drop' must be a number of macro-F1 points from 0 to 100")
+            }
+        }
+        if let node = mapping["min_examples_per_intent"] {
+            if let value = node.scalar.flatMap({ Int($0.string) }), value >= 0 {
+                configuration.minExamplesPerIntent = value
+            } else {
+                document.issue(node, "'min_examples_per_intent' must be a whole number, 0 or more")
             }
         }
         if let node = mapping["messages"] { readMessages(node, into: &configuration, &document) }

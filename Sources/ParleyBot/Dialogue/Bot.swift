@@ -1,4 +1,3 @@
-public import Foundation
 public import ParleyNLP
 
 /// A whole bot: its NLP pipeline and its dialogue policy, loaded from the
@@ -6,13 +5,17 @@ public import ParleyNLP
 public struct Bot: Sendable {
     public let pipeline: Pipeline
     public let policy: DialoguePolicy
-    /// The model's version (from the intent files' hash).
+    /// The model's version: the first 12 hexadecimal digits of the intent files' SHA-256.
     public let modelVersion: String
+    /// The replies' version: the first 12 hexadecimal digits of SHA-256 over
+    /// the responses' files and the settings file; empty when not built from files.
+    public let repliesVersion: String
 
-    public init(pipeline: Pipeline, policy: DialoguePolicy, modelVersion: String) {
+    public init(pipeline: Pipeline, policy: DialoguePolicy, modelVersion: String, repliesVersion: String = "") {
         self.pipeline = pipeline
         self.policy = policy
         self.modelVersion = modelVersion
+        self.repliesVersion = repliesVersion
     }
 
     /// Where a bot's files are.
@@ -21,35 +24,27 @@ public struct Bot: Sendable {
         public var responses: String
         public var configuration: String
         public var model: String
+        /// Conversation scripts a reload plays against the new bot before it goes live; nil or missing: none.
+        public var conversations: String?
 
         public init(
             intents: String = "intents", responses: String = "responses", configuration: String = "bot.yml",
-            model: String = ".parley/model.parley"
+            model: String = ".parley/model.parley", conversations: String? = nil
         ) {
             self.intents = intents
             self.responses = responses
             self.configuration = configuration
             self.model = model
+            self.conversations = conversations
         }
     }
 
     /// Loads the bot, training the model first when the file is missing or
-    /// older than the intent files or settings. With `fallback_threshold: auto`
-    /// the policy falls back below the threshold fitted into the model.
+    /// older than the intent files or settings (`BotBuild.load`). With
+    /// `fallback_threshold: auto` the policy falls back below the threshold
+    /// fitted into the model.
     public static func load(_ paths: Paths) throws -> (bot: Bot, retrained: Bool) {
-        var configuration = try BotConfiguration.load(path: paths.configuration)
-        let data = try IntentFiles.load(folder: paths.intents)
-        let responses = try ResponseFiles.load(
-            folder: paths.responses, intents: data, actions: Set(configuration.actions.keys))
-        let (artifact, retrained) = try BotModel.load(data, modelPath: paths.model, configuration: configuration.nlu)
-        if configuration.fitsFallbackThreshold, let fitted = artifact.metadata.fallback?.threshold {
-            configuration.fallbackThreshold = fitted
-        }
-        let bot = Bot(
-            pipeline: try BotModel.pipeline(for: artifact),
-            policy: DialoguePolicy(configuration: configuration, responses: responses),
-            modelVersion: artifact.metadata.version
-        )
-        return (bot, retrained)
+        let build = try BotBuild.load(paths)
+        return (build.bot, build.retrained)
     }
 }

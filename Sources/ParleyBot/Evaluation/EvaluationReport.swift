@@ -15,6 +15,15 @@ public struct EvaluationReport: Sendable, Encodable {
         public var count: Int
     }
 
+    /// How many evaluated messages had a top confidence in [`lower`, `upper`)
+    /// (the last bin includes 1), split by whether the top intent was right.
+    public struct HistogramBin: Sendable, Encodable {
+        public var lower: Double
+        public var upper: Double
+        public var correct: Int
+        public var wrong: Int
+    }
+
     /// A message the bot got wrong.
     public struct Mistake: Sendable, Encodable {
         public var text: String
@@ -33,8 +42,12 @@ public struct EvaluationReport: Sendable, Encodable {
     /// Seconds to train one model (the mean over folds in cross-validation).
     public var trainSeconds: Double
     public var perIntent: [String: Scores]
-    /// The most frequent mistakes, most frequent first.
+    /// The most frequent mistakes, most frequent first (at most 10).
     public var confusedPairs: [Confusion]
+    /// Every pair of an intent and another taken for it, most frequent first: the confusion matrix off its diagonal.
+    public var confusions: [Confusion] = []
+    /// The top confidences of the evaluated messages in 20 bins of 0.05, before the fallback threshold.
+    public var confidenceHistogram: [HistogramBin] = []
     /// The confidence below which the bot falls back, fitted on the training data.
     public var threshold: Double
     /// How `threshold` was fitted: the out-of-fold curve on the training data
@@ -63,6 +76,8 @@ public struct EvaluationReport: Sendable, Encodable {
         case perIntent = "per_intent"
         case mistakes
         case confusedPairs = "confused_pairs"
+        case confusions
+        case confidenceHistogram = "confidence_histogram"
         case outOfScopeLabel = "out_of_scope_label"
         case inScopeAccuracy = "in_scope_accuracy"
         case oosRecall = "oos_recall"

@@ -139,6 +139,18 @@ public struct Evaluator: Sendable {
         outcome.confidence < threshold ? outOfScopeLabel : outcome.predicted
     }
 
+    /// The outcomes' top confidences in 20 bins of 0.05, right and wrong apart.
+    static func histogram(_ outcomes: [Outcome]) -> [EvaluationReport.HistogramBin] {
+        var bins = (0..<20).map {
+            EvaluationReport.HistogramBin(lower: Double($0) / 20, upper: Double($0 + 1) / 20, correct: 0, wrong: 0)
+        }
+        for outcome in outcomes {
+            let index = min(19, max(0, Int(outcome.confidence * 20)))
+            if outcome.predicted == outcome.expected { bins[index].correct += 1 } else { bins[index].wrong += 1 }
+        }
+        return bins
+    }
+
     func report(
         _ outcomes: [Outcome], fit: ThresholdFit, mode: String, folds: Int?, trainExamples: Int, trainSeconds: Double
     ) -> EvaluationReport {
@@ -180,6 +192,8 @@ public struct Evaluator: Sendable {
             trainSeconds: trainSeconds,
             perIntent: perIntent,
             confusedPairs: Array(pairs.prefix(10)),
+            confusions: pairs,
+            confidenceHistogram: Self.histogram(outcomes),
             threshold: threshold,
             thresholdFit: fit,
             mistakes: zip(outcomes, answers).filter { $0.0.expected != $0.1 }

@@ -37,16 +37,24 @@ public enum BotModel {
         modelPath: String,
         configuration: NLUConfiguration
     ) throws -> (artifact: ModelArtifact, retrained: Bool) {
-        if let existing = try? ModelArtifact.read(from: modelPath), existing.metadata.sourceHash == data.sourceHash,
-            existing.metadata.language == configuration.language,
-            existing.metadata.stopwords == configuration.stopwords.words.sorted(),
-            existing.metadata.fallback?.accuracyLoss == configuration.fallbackAccuracyLoss
+        if let existing = try? ModelArtifact.read(from: modelPath),
+            isCurrent(existing, for: data, configuration: configuration)
         {
             return (existing, false)
         }
         let artifact = try train(data, configuration: configuration)
         try artifact.write(to: modelPath)
         return (artifact, true)
+    }
+
+    /// Whether `artifact` was trained from exactly `data`'s files with
+    /// `configuration`'s language, stopwords and fallback fit.
+    public static func isCurrent(_ artifact: ModelArtifact, for data: BotTrainingData, configuration: NLUConfiguration)
+        -> Bool
+    {
+        artifact.metadata.sourceHash == data.sourceHash && artifact.metadata.language == configuration.language
+            && artifact.metadata.stopwords == configuration.stopwords.words.sorted()
+            && artifact.metadata.fallback?.accuracyLoss == configuration.fallbackAccuracyLoss
     }
 
     /// The pipeline that analyses messages with `artifact`, resolving dates in `timeZone`.

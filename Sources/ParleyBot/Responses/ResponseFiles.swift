@@ -38,9 +38,12 @@ public enum ResponseFiles {
     ]
 
     /// Loads `folder`; `actions` are the names `bot.yml` defines, which responses may name.
-    public static func load(folder: String, intents: BotTrainingData, actions: Set<String> = [])
-        throws(TrainingDataError) -> BotResponses
-    {
+    /// With `intentsComplete` false (the intents folder has mistakes, and
+    /// `intents` holds what read well) unknown intents and intents without a
+    /// response are not reported: they may be those the mistakes hide.
+    public static func load(
+        folder: String, intents: BotTrainingData, actions: Set<String> = [], intentsComplete: Bool = true
+    ) throws(TrainingDataError) -> BotResponses {
         let files = try IntentFiles.yamlFiles(in: folder)
         var issues: [ValidationIssue] = []
         var byIntent: [String: IntentResponse] = [:]
@@ -73,6 +76,7 @@ public enum ResponseFiles {
                 guard let response = read(item, document: &document, entityTypes: entityTypes, actions: actions)
                 else { continue }
                 if !known.contains(response.intent) {
+                    guard intentsComplete else { continue }
                     document.issue(
                         item.mapping?["intent"],
                         "unknown intent '\(response.intent)'; it is in no file of the intents folder")
@@ -86,7 +90,7 @@ public enum ResponseFiles {
             }
             issues += document.issues
         }
-        for intent in intents.intents where byIntent[intent.name] == nil && issues.isEmpty {
+        for intent in intents.intents where byIntent[intent.name] == nil && issues.isEmpty && intentsComplete {
             issues.append(ValidationIssue(intent.location, "intent '\(intent.name)' has no response in \(folder)"))
         }
         if files.isEmpty {
@@ -205,7 +209,8 @@ public enum ResponseFiles {
             }
             handover = flag
         }
-        if replies.isEmpty && !handover {
+        // A response whose replies were all refused above has its issues already: it is not also "without replies".
+        if (mapping["replies"]?.sequence.map { $0.isEmpty } ?? (mapping["replies"] == nil)) && !handover {
             document.issue(nameNode, "intent '\(intent)' has no replies")
         }
         return IntentResponse(

@@ -25,12 +25,15 @@ public struct ResponseTemplate: Sendable {
     /// The rendered text of a template that names nothing: it is the same every time.
     private let constantText: String?
 
+    /// Put before every template: render as text, without HTML escaping.
+    static let header = "{{% CONTENT_TYPE: TEXT}}"
+
     /// Compiles `source`; a template that does not compile is a `file:line` issue.
     public init(_ source: String, location: SourceLocation) throws(ValidationIssue) {
         do {
-            template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source)
+            template = try MustacheTemplate(string: Self.header + source)
         } catch {
-            throw ValidationIssue(location, "template does not compile: \(Self.describe(error)) in \"\(source)\"")
+            throw ValidationIssue(location, "reply \"\(source)\" cannot be used: \(Self.describe(error, in: source))")
         }
         self.source = source
         self.location = location
@@ -142,9 +145,13 @@ public struct ResponseTemplate: Sendable {
         return (names, sections)
     }
 
-    static func describe(_ error: any Error) -> String {
+    /// What is wrong with `source`, which did not compile: `TemplateProblem`'s
+    /// words, else the parser's error at its column in `source`.
+    static func describe(_ error: any Error, in source: String) -> String {
+        if let problem = TemplateProblem.describe(source) { return problem }
         if let parserError = error as? MustacheTemplate.ParserError {
-            return "\(parserError.error) at column \(parserError.context.columnNumber)"
+            let column = parserError.context.columnNumber - Self.header.count
+            return "the template is not valid Mustache (\(parserError.error) at character \(max(1, column)))"
         }
         return "\(error)"
     }

@@ -7,6 +7,8 @@ public struct BotTrainingData: Sendable {
     public var sourceHash: String
     /// The files read, relative to the folder, sorted.
     public var files: [String]
+    /// What YAML accepts but a person may not have meant (`file:line`); nothing stops for them.
+    public var warnings: [ValidationIssue] = []
 
     public init(intents: [IntentDefinition], entities: [EntityDefinition], sourceHash: String, files: [String]) {
         self.intents = intents

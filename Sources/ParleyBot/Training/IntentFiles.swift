@@ -30,6 +30,17 @@ internal import Yams
 /// All problems are collected and reported together as `file:line: message`.
 public enum IntentFiles {
     public static func load(folder: String) throws(TrainingDataError) -> BotTrainingData {
+        let (data, issues) = try read(folder: folder)
+        if !issues.isEmpty { throw .invalid(issues) }
+        return data
+    }
+
+    /// The intents and entities that read well, with every problem of the
+    /// folder: what validation checks the responses against while the
+    /// intents still have mistakes. Throws only when the folder cannot be read.
+    public static func read(folder: String) throws(TrainingDataError) -> (
+        data: BotTrainingData, issues: [ValidationIssue]
+    ) {
         let files = try yamlFiles(in: folder)
         var reader = Reader()
         var digest = FileDigest()
@@ -44,9 +55,10 @@ public enum IntentFiles {
             reader.issues.append(
                 ValidationIssue(SourceLocation(file: folder, line: 1), "no .yml intent files in this folder"))
         }
-        if !reader.issues.isEmpty { throw .invalid(reader.issues) }
-        return BotTrainingData(
+        var data = BotTrainingData(
             intents: reader.intents, entities: reader.entities, sourceHash: digest.hex(), files: files)
+        data.warnings = reader.warnings
+        return (data, reader.issues)
     }
 
     /// The YAML files under `folder`, relative and sorted.
@@ -73,10 +85,19 @@ private struct Reader {
     var intents: [IntentDefinition] = []
     var entities: [EntityDefinition] = []
     var issues: [ValidationIssue] = []
+    /// What YAML accepts but a person may not have meant.
+    var warnings: [ValidationIssue] = []
+    /// The lines of the file being read.
+    private var lines: [Substring] = []
 
     mutating func read(_ data: Data, file: String) {
         var document = YAMLDocument(file: file)
-        let parsed = document.root(of: data)
+        guard let text = String(data: data, encoding: .utf8) else {
+            issue(file, 1, "the file is not valid UTF-8")
+            return
+        }
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let parsed = document.root(of: LeadingAnnotations.quoted(text))
         issues += document.issues
         guard let root = parsed else {
             if document.issues.isEmpty { issue(file, 1, "the file is empty") }
@@ -142,6 +163,7 @@ private struct Reader {
                         issue(exampleLocation, "each example must be one line of text")
                         continue
                     }
+                    if item.scalar?.style == .plain { warnAboutJoinedItems(after: exampleLocation) }
                     switch ExampleAnnotations.parse(raw) {
                     case .success(let parsed):
                         let text = parsed.text.trimmingSpaces()
@@ -165,6 +187,33 @@ private struct Reader {
             issue(location, "intent '\(name)' has no examples")
         }
         intents.append(IntentDefinition(name: name, description: description, examples: examples, location: location))
+    }
+
+    /// Warns when a line below the list item at `location` looks like an item
+    /// of its own ("- …") but is indented more, so YAML reads it as the rest
+    /// of that item's text.
+    mutating func warnAboutJoinedItems(after location: SourceLocation) {
+        let itemIndex = location.line - 1
+        guard lines.indices.contains(itemIndex) else { return }
+        let itemLine = lines[itemIndex]
+        let indentation = itemLine.prefix { $0 == " " }.count
+        guard itemLine.dropFirst(indentation).hasPrefix("- ") else { return }
+        var index = itemIndex + 1
+        while lines.indices.contains(index) {
+            let line = lines[index]
+            let lineIndentation = line.prefix { $0 == " " }.count
+            let body = line.dropFirst(lineIndentation)
+            guard !body.isEmpty, !body.hasPrefix("#"), lineIndentation > indentation else { return }
+            if body.hasPrefix("- ") {
+                warnings.append(
+                    ValidationIssue(
+                        SourceLocation(file: location.file, line: index + 1),
+                        "this line is indented more than the example on line \(location.line), so YAML reads it "
+                            + "as the end of that example, not as an example of its own; indent its '-' like line "
+                            + "\(location.line)'s"))
+            }
+            index += 1
+        }
     }
 
     mutating func readEntity(_ node: Node, file: String) {

@@ -6,6 +6,14 @@ public enum TrainingDataError: Error, Sendable, CustomStringConvertible {
     /// The path is neither an intents folder nor a CSV file.
     case unreadable(path: String, reason: String)
 
+    /// Every problem, each with its place (an unreadable path counts as its line 1).
+    public var issues: [ValidationIssue] {
+        switch self {
+        case .invalid(let issues): issues
+        case .unreadable(let path, let reason): [ValidationIssue(SourceLocation(file: path, line: 1), reason)]
+        }
+    }
+
     public var description: String {
         switch self {
         case .invalid(let issues):

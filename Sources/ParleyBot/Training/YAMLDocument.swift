@@ -24,9 +24,18 @@ struct YAMLDocument {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            issues.append(
-                ValidationIssue(
-                    SourceLocation(file: file, line: Self.line(of: error)), "invalid YAML: \(Self.problem(of: error))"))
+            let line = Self.line(of: error)
+            var message = "invalid YAML: \(Self.problem(of: error))"
+            // A list item starting with '[' (on the line or the one before, where libyaml noticed) is a YAML list.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if let item = [line - 1, line - 2].filter(lines.indices.contains).first(where: {
+                lines[$0].drop { $0 == " " }.hasPrefix("- [")
+            }) {
+                message +=
+                    "; line \(item + 1) starts with '[', which YAML reads as a list: put the example in quotes, "
+                    + "- \"[…] …\""
+            }
+            issues.append(ValidationIssue(SourceLocation(file: file, line: line), message))
         } catch {
             issue(nil, "invalid YAML: \(error)")
         }

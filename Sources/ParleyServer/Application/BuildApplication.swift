@@ -51,6 +51,7 @@ public func buildApplication(
         },
         logger: logger)
     app.beforeServerStarts {
+        try await service.reloader?.recordStart(into: service.store)
         let restored = try await service.restoreQueue()
         if restored > 0 { logger.info("conversations waiting for an agent again", metadata: ["count": "\(restored)"]) }
     }

@@ -10,14 +10,20 @@ public import ParleyStore
 /// counts connections against the limits. Channels (WebSocket, TCP lines,
 /// HTTP) talk to customers through `ChatConnection`.
 public final class ChatService: Sendable {
-    public let bot: Bot
+    /// The bot that answers now, with the ledger that records its model
+    /// version. A reload swaps both at once (`swap(to:)`); work that took
+    /// them finishes with the ones it took.
+    struct Answering: Sendable {
+        let bot: Bot
+        let ledger: ConversationLedger
+    }
+
+    private let answeringNow: NIOLockedValueBox<Answering>
     public let store: any CRMStore
     public let limits: ChatLimits
     public let metrics: ServerMetrics
     /// The agents, the queue, and who owns which conversation.
     public let desk: AgentDesk
-    /// Writes each step of a conversation to the store.
-    let ledger: ConversationLedger
     /// Who may reach what (the identity secret, `/metrics`).
     public let access: AccessSettings
     /// Which pages may open the WebSockets and call the API.
@@ -28,6 +34,9 @@ public final class ChatService: Sendable {
     let signInThrottle = SignInThrottle()
     /// Sign-ins, agents' actions and refused requests, in the store's audit log.
     public let audit: AuditTrail
+    /// Rebuilds the bot from its files and swaps it in (`reload`); nil when
+    /// the service was not given the bot's files.
+    let reloader: BotReloader?
     /// Performs the bot's actions (webhooks).
     public let actions: any ActionPerformer
     /// The demo shop served under `/demo/shop/`, when the bot's settings ask for it.
@@ -39,21 +48,59 @@ public final class ChatService: Sendable {
         bot: Bot, store: any CRMStore, redactor: PIIRedactor, limits: ChatLimits = ChatLimits(),
         desk: DeskSettings = DeskSettings(), access: AccessSettings = AccessSettings(),
         metrics: ServerMetrics = ServerMetrics(), actions: any ActionPerformer = NoActions(), demoShop: DemoShop? = nil,
-        logger: Logger = Logger(label: "parley.chat")
+        reloads: BotReloader.Source? = nil, logger: Logger = Logger(label: "parley.chat")
     ) {
         self.actions = actions
         self.demoShop = demoShop
-        self.bot = bot
+        self.answeringNow = NIOLockedValueBox(
+            Answering(
+                bot: bot, ledger: ConversationLedger(store: store, redactor: redactor, modelVersion: bot.modelVersion)))
+        self.reloader = reloads.map(BotReloader.init)
         self.store = store
         self.limits = limits
         self.desk = AgentDesk(settings: desk, officeHours: bot.policy.configuration.officeHours)
         self.metrics = metrics
-        self.ledger = ConversationLedger(store: store, redactor: redactor, modelVersion: bot.modelVersion)
         self.logger = logger
         self.access = access
         self.addressLimiter = AddressLimiter(limits: limits)
         self.origins = OriginPolicy(allowed: access.allowedOrigins)
         self.audit = AuditTrail(store: store, logger: logger)
+    }
+
+    /// The bot that answers now.
+    public var bot: Bot { answering.bot }
+
+    /// The bot that answers now and the ledger that records it: take both once per piece of work.
+    var answering: Answering { answeringNow.withLockedValue { $0 } }
+
+    /// Makes `bot` answer from now on; work in hand finishes with the bot it took.
+    func swap(to bot: Bot) {
+        answeringNow.withLockedValue { answering in
+            answering = Answering(
+                bot: bot,
+                ledger: ConversationLedger(
+                    store: answering.ledger.store, redactor: answering.ledger.redactor, modelVersion: bot.modelVersion))
+        }
+    }
+
+    /// Builds the bot again from its files and swaps it in when it changed
+    /// (`BotReloader`); `actor` (`token:3f9a02c1`, `signal:SIGHUP`) asked from
+    /// `address`; `force` puts a new bot live although it failed the checks.
+    /// Audited and logged, whatever the result.
+    public func reload(by actor: String, address: String?, force: Bool = false) async -> ReloadResult {
+        guard let reloader else {
+            return ReloadResult(
+                status: .unavailable, message: "this server was not started from the bot's files, so it cannot reload")
+        }
+        let result = await reloader.reload(by: actor, force: force, into: self)
+        await audit.record(
+            .reload, actor: actor, target: result.modelVersion, address: address,
+            detail: "\(result.status.rawValue)\(force ? " (forced)" : ""): \(result.message)")
+        logger.log(
+            level: result.status == .reloaded || result.status == .unchanged ? .info : .warning,
+            "reload: \(result.message)",
+            metadata: ["by": "\(actor)", "status": "\(result.status.rawValue)", "errors": "\(result.errors)"])
+        return result
     }
 
     /// The bot's analysis of `text`, without any conversation.
@@ -113,8 +160,10 @@ public final class ChatService: Sendable {
         // The greeting is filled in for the customer as the store knows them: read (not written) first.
         let known = customerId == nil ? nil : try await store.customer(id: claimed.id)
         let state = ConversationState(id: conversation.id, channel: channel)
-        let greeting = bot.policy.greeting(for: Self.profile(known?.merging(claimed) ?? claimed), state: state)
-        let (customer, stored) = try await ledger.start(conversation, customer: claimed, greeting: greeting)
+        let answering = self.answering
+        let greeting = answering.bot.policy.greeting(
+            for: Self.profile(known?.merging(claimed) ?? claimed), state: state)
+        let (customer, stored) = try await answering.ledger.start(conversation, customer: claimed, greeting: greeting)
         let session = ConversationSession(
             service: self, conversation: conversation, customer: Self.profile(customer), summary: EscalationSummary())
         // A new session is not retired yet: attaching cannot fail.

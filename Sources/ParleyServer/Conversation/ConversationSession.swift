@@ -167,7 +167,9 @@ actor ConversationSession {
         await enter()
         defer { leave() }
         let now = Date()
-        let bot = service.bot
+        // The bot and ledger of this message, whatever a reload swaps in meanwhile.
+        let answering = service.answering
+        let bot = answering.bot
         let analysis = bot.pipeline.analyze(text, reference: now)
         var next = state
         var decision =
@@ -178,19 +180,19 @@ actor ConversationSession {
             }
         if let call = decision.call {
             // Awaited, not blocking: other conversations go on meanwhile; this one's next messages wait their turn.
-            let outcome = await perform(call)
+            let outcome = await perform(call, in: bot.policy.configuration)
             decision = bot.policy.complete(
                 decision, with: outcome, analysis: analysis, state: &next, customer: customer, now: now)
         }
         await commit(
             text, analysis: analysis, decision: decision, next: next, from: holder, channel: channel,
-            withAnalysis: withAnalysis, receivedAt: receivedAt, at: now)
+            withAnalysis: withAnalysis, receivedAt: receivedAt, at: now, ledger: answering.ledger)
     }
 
     /// Calls an action through the service's performer; failures are logged and counted.
-    private func perform(_ call: ActionCall) async -> ActionOutcome {
+    private func perform(_ call: ActionCall, in configuration: BotConfiguration) async -> ActionOutcome {
         let started = ContinuousClock.now
-        let outcome = await service.actions.perform(call, in: service.bot.policy.configuration)
+        let outcome = await service.actions.perform(call, in: configuration)
         switch outcome {
         case .answered(let answer):
             service.metrics.action(call.name, outcome: answer["outcome"]?.text ?? "answered", failed: false)
@@ -211,7 +213,8 @@ actor ConversationSession {
         await enter()
         defer { leave() }
         let now = Date()
-        let policy = service.bot.policy
+        let answering = service.answering
+        let policy = answering.bot.policy
         var next = state
         let analysis = Analysis(text: "/human", tokens: [], stems: [], intents: [])
         let decision =
@@ -222,14 +225,15 @@ actor ConversationSession {
             }
         await commit(
             analysis.text, analysis: analysis, decision: decision, next: next, from: holder, channel: channel,
-            withAnalysis: false, receivedAt: receivedAt, at: now)
+            withAnalysis: false, receivedAt: receivedAt, at: now, ledger: answering.ledger)
     }
 
     /// Stores one exchange in one transaction (the escalation with it when
     /// the bot hands over), then answers and, when escalated, joins the queue.
     private func commit(
         _ text: String, analysis: Analysis, decision: DialogueDecision, next: ConversationState, from holder: Int,
-        channel: String, withAnalysis: Bool, receivedAt: ContinuousClock.Instant, at now: Date
+        channel: String, withAnalysis: Bool, receivedAt: ContinuousClock.Instant, at now: Date,
+        ledger: ConversationLedger
     ) async {
         var updated = conversation
         updated.updatedAt = now
@@ -247,7 +251,7 @@ actor ConversationSession {
         let email = customer.email == nil ? given : nil
         let recorded: RecordedTransition
         do {
-            recorded = try await service.ledger.exchange(
+            recorded = try await ledger.exchange(
                 text, analysis: analysis, decision: decision, conversation: updated, customerEmail: email, at: now)
         } catch {
             return refuseUnstored(error, to: holder)
@@ -336,7 +340,7 @@ actor ConversationSession {
                     rule: DialogueRule.ratingComment.rawValue)
         }
         do {
-            let recorded = try await service.ledger.record(.rating(updated, comment: note))
+            let recorded = try await service.answering.ledger.record(.rating(updated, comment: note))
             recorded.messages.forEach(record)
         } catch {
             service.metrics.error(.unavailable)
@@ -439,8 +443,9 @@ actor ConversationSession {
         updated.updatedAt = now
         var next = state
         next.handBack()
-        let text = service.bot.policy.message(\.backToBot, for: customer, state: next)
-        let message = service.ledger.botMessage(text, in: updated, rule: .handedBack, at: now)
+        let answering = service.answering
+        let text = answering.bot.policy.message(\.backToBot, for: customer, state: next)
+        let message = answering.ledger.botMessage(text, in: updated, rule: .handedBack, at: now)
         let recorded = try await write(.handBack(updated, resolving: resolved(at: now), message: message))
         conversation = updated
         escalation = nil
@@ -510,7 +515,7 @@ actor ConversationSession {
         released?.takenBy = nil
         let note = ConversationLedger.note(text, in: updated, rule: .escalation(.requeued), at: now)
         do {
-            let recorded = try await service.ledger.record(.requeue(updated, releasing: released, note: note))
+            let recorded = try await service.answering.ledger.record(.requeue(updated, releasing: released, note: note))
             recorded.messages.forEach(record)
             escalation = recorded.escalation ?? escalation
         } catch {
@@ -535,12 +540,13 @@ actor ConversationSession {
         updated.ticketAt = now
         updated.ticketEmail = updated.ticketEmail ?? customer.email
         updated.updatedAt = now
-        let text = service.bot.policy.message(\.noAgent, for: customer, state: state)
+        let answering = service.answering
+        let text = answering.bot.policy.message(\.noAgent, for: customer, state: state)
         do {
-            let recorded = try await service.ledger.record(
+            let recorded = try await answering.ledger.record(
                 .ticket(
                     updated, resolving: resolved(at: now),
-                    message: service.ledger.botMessage(text, in: updated, rule: .noAgent, at: now)))
+                    message: answering.ledger.botMessage(text, in: updated, rule: .noAgent, at: now)))
             conversation = updated
             escalation = nil
             state.ticketOpen = true
@@ -595,7 +601,7 @@ actor ConversationSession {
     /// Writes an agent's step; its messages go to the agents watching.
     private func write(_ transition: ConversationTransition) async throws(AgentDeskError) -> RecordedTransition {
         do {
-            let recorded = try await service.ledger.record(transition)
+            let recorded = try await service.answering.ledger.record(transition)
             recorded.messages.forEach(record)
             return recorded
         } catch {

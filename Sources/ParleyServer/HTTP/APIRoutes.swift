@@ -39,6 +39,16 @@ struct APIRoutes: Sendable {
         var replies: [ServerEvent]
     }
 
+    /// `POST /api/admin/reload` body (optional).
+    struct ReloadRequest: Decodable, Sendable {
+        /// Reload even when the new model scores worse than the running one or a conversation test fails.
+        var force: Bool?
+
+        init(force: Bool? = nil) {
+            self.force = force
+        }
+    }
+
     /// `GET /api/conversations/{id}` answer.
     struct ConversationResponse: ResponseEncodable {
         var conversation: ConversationInfo
@@ -54,7 +64,10 @@ struct APIRoutes: Sendable {
 
     struct Health: ResponseEncodable {
         var status: String
+        /// The model answering now; a reload that retrained changes it.
         var modelVersion: String
+        /// The replies and settings answering now; any reload that went live changes it.
+        var repliesVersion: String
         var conversationsInMemory: Int
         var connections: Int
         var uptimeSeconds: Double
@@ -84,6 +97,19 @@ struct APIRoutes: Sendable {
         router.post("/api/messages") { request, context in
             try await message(try await decode(MessageRequest.self, request, context), from: context.clientAddress)
         }
+        router.group("/api/admin/reload").add(middleware: authenticator)
+            .add(middleware: PermissionMiddleware(permission: .train, audit: service.audit))
+            .post { request, context in
+                let buffer = try await request.body.collect(upTo: service.limits.maxMessageBytes)
+                let body =
+                    buffer.readableBytes == 0
+                    ? ReloadRequest() : try decode(ReloadRequest.self, buffer: buffer, context)
+                let result = await service.reload(
+                    by: context.identity?.actor ?? "anonymous", address: context.clientAddress,
+                    force: body.force ?? false)
+                return EditedResponse(
+                    status: HTTPResponse.Status(code: result.httpStatus), response: WireBody(result))
+            }
         let conversations = router.group("/api/conversations").add(middleware: authenticator)
             .add(middleware: PermissionMiddleware(permission: .readConversations, audit: service.audit))
         let customers = router.group("/api/customers").add(middleware: authenticator)
@@ -132,7 +158,7 @@ struct APIRoutes: Sendable {
         ] {
             MethodNotAllowedRoutes.add(to: router, path: RouterPath(path), allowed: [.get])
         }
-        for path in ["/api/parse", "/api/messages"] {
+        for path in ["/api/parse", "/api/messages", "/api/admin/reload"] {
             MethodNotAllowedRoutes.add(to: router, path: RouterPath(path), allowed: [.post])
         }
     }
@@ -176,9 +202,11 @@ struct APIRoutes: Sendable {
     }
 
     private func health() -> Health {
+        let bot = service.bot
         let uptime = ContinuousClock.now - startedAt
         return Health(
-            status: "ok", modelVersion: service.bot.modelVersion, conversationsInMemory: service.activeConversations,
+            status: "ok", modelVersion: bot.modelVersion, repliesVersion: bot.repliesVersion,
+            conversationsInMemory: service.activeConversations,
             connections: service.metrics.openConnections,
             uptimeSeconds: Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18,
             rssBytes: ProcessMemory.residentBytes(), cpuSeconds: ProcessCPU.seconds(),
@@ -198,7 +226,13 @@ struct APIRoutes: Sendable {
     private func decode<Body: Decodable>(
         _ type: Body.Type, _ request: Request, _ context: ServerRequestContext
     ) async throws -> Body {
-        let buffer = try await request.body.collect(upTo: service.limits.maxMessageBytes)
+        try decode(type, buffer: try await request.body.collect(upTo: service.limits.maxMessageBytes), context)
+    }
+
+    /// `buffer` (a body already read) decoded as `decode(_:_:_:)` does.
+    private func decode<Body: Decodable>(_ type: Body.Type, buffer: ByteBuffer, _ context: ServerRequestContext)
+        throws -> Body
+    {
         do {
             return try context.requestDecoder.decode(Body.self, from: Data(buffer.readableBytesView))
         } catch {

@@ -145,6 +145,25 @@ enum CRMSchema {
             // A customer's client resumes a conversation with a secret token; the store keeps its hash.
             try db.alter(table: "conversation") { t in t.add(column: "tokenHash", .text) }
         }
+        migrator.registerMigration("v8-model-versions") { db in
+            // The v2 table was never written: each version that goes live (start-up or reload) is a row,
+            // also when only the replies changed and the model is the same.
+            try db.drop(table: "modelVersion")
+            try db.create(table: "modelVersion") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("version", .text).notNull()
+                t.column("repliesVersion", .text).notNull()
+                t.column("sourceHash", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("loadedAt", .datetime).notNull()
+                t.column("loadedBy", .text).notNull()
+                t.column("intents", .integer).notNull()
+                t.column("examples", .integer).notNull()
+                t.column("files", .text).notNull()
+                t.column("macroF1", .double)
+                t.column("evaluation", .text)
+            }
+        }
         return migrator
     }
 }

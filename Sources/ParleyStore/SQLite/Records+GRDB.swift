@@ -74,3 +74,13 @@ extension AuditEntry: FetchableRecord, MutablePersistableRecord {
 }
 
 extension AuditEntry.Action: DatabaseValueConvertible {}
+
+extension ModelVersion: FetchableRecord, MutablePersistableRecord {
+    public static var databaseTableName: String { "modelVersion" }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+extension ModelVersion.Kind: DatabaseValueConvertible {}

@@ -214,6 +214,41 @@ public final class SQLiteCRMStore: CRMStore {
         }
     }
 
+    public func reviewInbox(lowConfidenceBelow: Double, limit: Int) async throws -> [ReviewItem] {
+        try await pool.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT message.*, CASE
+                        WHEN action = 'fallback' THEN 'fallback'
+                        WHEN confidence < ? THEN 'low_confidence'
+                        ELSE 'taken_over' END AS reason
+                    FROM message
+                    WHERE sender = 'customer' AND (action = 'fallback' OR (action = 'reply' AND confidence < ?)
+                        OR id IN (
+                            SELECT (SELECT MAX(answered.id) FROM message AS answered
+                                    WHERE answered.conversationId = firsts.conversationId
+                                    AND answered.sender = 'customer' AND answered.action = 'reply'
+                                    AND answered.id < firsts.firstAgent)
+                            FROM (SELECT conversationId, MIN(id) AS firstAgent FROM message
+                                  WHERE sender = 'agent' GROUP BY conversationId) AS firsts))
+                    ORDER BY id DESC LIMIT ?
+                    """,
+                arguments: [lowConfidenceBelow, lowConfidenceBelow, limit])
+            return try rows.map { row in
+                ReviewItem(
+                    message: try StoredMessage(row: row),
+                    reason: ReviewItem.Reason(rawValue: row["reason"]) ?? .fallback)
+            }
+        }
+    }
+
+    public func messages(ids: [Int64]) async throws -> [StoredMessage] {
+        try await pool.read { db in
+            try StoredMessage.filter(ids.contains(Column("id"))).order(Column("id")).fetchAll(db)
+        }
+    }
+
     public func escalationQueue() async throws -> [Escalation] {
         try await pool.read { db in
             try Escalation.filter(Column("resolvedAt") == nil)
@@ -275,6 +310,18 @@ public final class SQLiteCRMStore: CRMStore {
             if let since { request = request.filter(Column("at") >= since) }
             return try request.fetchAll(db)
         }
+    }
+
+    public func record(_ version: ModelVersion) async throws -> ModelVersion {
+        try await writer.write { db in
+            var version = version
+            try version.insert(db)
+            return version
+        }
+    }
+
+    public func modelVersions(limit: Int) async throws -> [ModelVersion] {
+        try await pool.read { db in try ModelVersion.order(Column("id").desc).limit(limit).fetchAll(db) }
     }
 
     public func dailyReport(from: String, to: String) async throws -> [DailyCounts] {

@@ -58,18 +58,20 @@ final class TestServer: Sendable {
         let paths = Bot.Paths(
             intents: folder.path + "/intents", responses: folder.path + "/responses",
             configuration: folder.path + (settings == nil ? "/none.yml" : "/bot.yml"),
-            model: folder.path + "/model.parley")
+            model: folder.path + "/model.parley", conversations: folder.path + "/conversations")
         // Training blocks: on a thread of its own, not one of the two the tests' tasks share. Most
         // tests run the same shop bot: it is trained once for them all.
-        let bot =
+        let build =
             settings == nil && responses == nil
-            ? try await Self.shopBot.value : try await OwnThread.run { try Bot.load(paths).bot }
+            ? try await Self.shopBuild.value : try await OwnThread.run { try BotBuild.load(paths) }
+        let bot = build.bot
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let shop = try bot.policy.configuration.demoShopOrders.map { try DemoShop.load(path: $0) }
         let service = ChatService(
             bot: bot, store: try SQLiteCRMStore(path: folder.path + "/crm.sqlite"), redactor: PIIRedactor(kinds: []),
-            limits: limits, desk: desk, access: access, actions: WebhookActions(), demoShop: shop, logger: logger)
+            limits: limits, desk: desk, access: access, actions: WebhookActions(), demoShop: shop,
+            reloads: BotReloader.Source(paths: paths, running: build), logger: logger)
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.linePort = 0
@@ -102,7 +104,7 @@ final class TestServer: Sendable {
     static let agentPassword = "correct horse"
 
     /// The shop bot with the default settings and responses, trained once, in a folder of its own.
-    static let shopBot = Task {
+    static let shopBuild = Task {
         let folder = try TemporaryFolder()
         try folder.write("intents/shop.yml", ShopFixture.intents)
         try folder.write("intents/human.yml", humanIntent)
@@ -110,7 +112,7 @@ final class TestServer: Sendable {
         let paths = Bot.Paths(
             intents: folder.path + "/intents", responses: folder.path + "/responses",
             configuration: folder.path + "/none.yml", model: folder.path + "/model.parley")
-        return try await OwnThread.run { try Bot.load(paths).bot }
+        return try await OwnThread.run { try BotBuild.load(paths) }
     }
 
     /// The identity secret test servers share with "the shop".

@@ -1,0 +1,61 @@
+/// A bot's files read and validated together: the settings, the intents and
+/// the responses, without training. What `parley validate` checks and what
+/// every build of the bot starts from.
+public struct BotFiles: Sendable {
+    public let configuration: BotConfiguration
+    public let data: BotTrainingData
+    public let responses: BotResponses
+    /// What YAML accepts but a person may not have meant, and advice such as
+    /// too few examples for an intent; each `file:line: message`. Nothing stops for them.
+    public let warnings: [ValidationIssue]
+
+    /// Reads the files at `paths`. Every mistake in the settings, intents and
+    /// responses is thrown at once (`TrainingDataError.invalid`, `file:line:
+    /// message`); while the intents have mistakes, the responses are checked
+    /// against the intents that read well.
+    public static func read(_ paths: Bot.Paths) throws(TrainingDataError) -> BotFiles {
+        var errors: [TrainingDataError] = []
+        var configuration: BotConfiguration?
+        var data: BotTrainingData?
+        do {
+            configuration = try BotConfiguration.load(path: paths.configuration)
+        } catch {
+            errors.append(error)
+        }
+        var partial: BotTrainingData?
+        do {
+            let (read, issues) = try IntentFiles.read(folder: paths.intents)
+            partial = read
+            if issues.isEmpty { data = read } else { errors.append(.invalid(issues)) }
+        } catch {
+            errors.append(error)
+        }
+        var responses: BotResponses?
+        if let partial {
+            do {
+                responses = try ResponseFiles.load(
+                    folder: paths.responses, intents: partial, actions: Set((configuration?.actions ?? [:]).keys),
+                    intentsComplete: data != nil)
+            } catch {
+                errors.append(error)
+            }
+        }
+        if errors.count == 1 { throw errors[0] }
+        guard let configuration, let data, let responses, errors.isEmpty else {
+            throw .invalid(errors.flatMap(\.issues))
+        }
+        return BotFiles(
+            configuration: configuration, data: data, responses: responses,
+            warnings: data.warnings + Self.tooFewExamples(data, minimum: configuration.minExamplesPerIntent))
+    }
+
+    /// An intent with fewer than `minimum` examples, at its name's line.
+    static func tooFewExamples(_ data: BotTrainingData, minimum: Int) -> [ValidationIssue] {
+        data.intents.filter { $0.examples.count < minimum }.map {
+            ValidationIssue(
+                $0.location,
+                "intent '\($0.name)' has \($0.examples.count) example\($0.examples.count == 1 ? "" : "s"); "
+                    + "min_examples_per_intent in bot.yml asks for \(minimum), so that it is told apart reliably")
+        }
+    }
+}

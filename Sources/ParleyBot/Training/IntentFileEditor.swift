@@ -1,0 +1,99 @@
+internal import Foundation
+
+/// Adds examples to an intent in the trainers' `intents/` folder the way a
+/// person would: each as a new `- ` line after the intent's last example,
+/// indented like it, quoted only when YAML needs it; every other line of the
+/// file (comments, order, blank lines) stays as it was. The folder is read
+/// again afterwards, and the file is put back as it was if it does not
+/// validate: an error never leaves a file changed.
+public struct IntentFileEditor: Sendable {
+    /// The intents folder.
+    public let folder: String
+
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    /// Why examples could not be added; no file was changed.
+    public enum EditError: Error, Sendable, CustomStringConvertible {
+        case unknownIntent(String, folder: String)
+        case alreadyAnExample(String, intent: String, at: SourceLocation)
+        /// The intent's examples are a `[…]` list on one line, or it has none to follow.
+        case noListToExtend(String, at: SourceLocation)
+        case invalidAfterwards([ValidationIssue])
+
+        public var description: String {
+            switch self {
+            case .unknownIntent(let intent, let folder):
+                "no intent '\(intent)' in \(folder) (deleted or renamed meanwhile?); no file was changed"
+            case .alreadyAnExample(let text, let intent, let location):
+                "'\(text)' is already an example of '\(intent)' at \(location); no file was changed"
+            case .noListToExtend(let intent, let location):
+                "the examples of '\(intent)' (\(location)) are not a list with one example per line starting with "
+                    + "'- '; write them so, then add these; no file was changed"
+            case .invalidAfterwards(let issues):
+                "the file would not validate with these examples, so it was left as it was:\n"
+                    + issues.map(\.description).joined(separator: "\n")
+            }
+        }
+    }
+
+    /// Appends `texts` (each one example; duplicates among them once) to
+    /// `intent`'s examples; returns the file changed and the lines added.
+    public func append(_ texts: [String], to intent: String) throws -> (file: String, lines: [Int]) {
+        let data = try IntentFiles.load(folder: folder)
+        guard let definition = data.intents.first(where: { $0.name == intent }) else {
+            throw EditError.unknownIntent(intent, folder: folder)
+        }
+        var seen = Set<String>()
+        let texts = texts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+            !$0.isEmpty && seen.insert($0).inserted
+        }
+        for text in texts {
+            if let existing = data.examples.first(where: { $0.text == text }) {
+                throw EditError.alreadyAnExample(text, intent: existing.intent, at: existing.location)
+            }
+        }
+        guard let last = definition.examples.last?.location else {
+            throw EditError.noListToExtend(intent, at: definition.location)
+        }
+        let path = last.file
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lastLine = lines[last.line - 1]
+        let indentation = String(lastLine.prefix { $0 == " " })
+        guard lastLine.dropFirst(indentation.count).hasPrefix("- ") else {
+            throw EditError.noListToExtend(intent, at: definition.location)
+        }
+        // After the last example and any lines that continue it (indented deeper).
+        var insertAt = last.line
+        while insertAt < lines.count, lines[insertAt].prefix(while: { $0 == " " }).count > indentation.count,
+            !lines[insertAt].trimmingCharacters(in: .whitespaces).isEmpty
+        {
+            insertAt += 1
+        }
+        let added = texts.map { indentation + "- " + Self.yamlText($0) }
+        lines.insert(contentsOf: added, at: insertAt)
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            _ = try IntentFiles.load(folder: folder)
+        } catch {
+            try original.write(toFile: path, atomically: true, encoding: .utf8)
+            throw EditError.invalidAfterwards(error.issues)
+        }
+        return (path, Array((insertAt + 1)...(insertAt + added.count)))
+    }
+
+    /// `text` as a YAML list item's value: as it is when YAML reads it back
+    /// the same, else in single quotes (a `'` doubled).
+    static func yamlText(_ text: String) -> String {
+        let special = ":#[]{},&*!|>'\"%@`"
+        let plain =
+            !text.contains(": ") && !text.contains(" #") && !text.hasSuffix(":")
+            && !(text.first.map { special.contains($0) || $0 == "-" || $0 == "?" } ?? true)
+            && text.trimmingCharacters(in: .whitespaces) == text
+            && !["true", "false", "yes", "no", "null", "~", "on", "off"].contains(text.lowercased())
+            && Double(text) == nil
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import ParleyBot
+import ParleyNLP
+import ParleyStore
+
+/// `parley review [list]`: the review inbox, grouped by similarity, biggest group first.
+struct ReviewListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Messages the bot fell back on, answered unsure, or answered just before an agent took over.",
+        discussion: """
+            Grouped by the content words' stems the bot's classifier reads (most of the shorter \
+            message's in the other), the biggest group first, with counts, dates and why each \
+            message is here. Messages that are already examples in the intents folder are left \
+            out, so what you assigned does not come back. Add messages to an intent with \
+            'parley review assign INTENT ID…', then 'parley reload'.
+            """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var bot: BotOptions
+    @Option(help: "A bot answer below this confidence (0 to 1) is reviewed.") var below = 0.6
+    @Option(help: "Look at this many of the latest messages to review.") var limit = 1000
+    @Option(help: "Messages shown per group (text output).") var shown = 5
+    @Option(help: "Output format: text or json.") var format = OutputFormat.text
+
+    func run() async throws {
+        do {
+            let configuration = try bot.configuration()
+            let items = try await storeOptions.open().reviewInbox(lowConfidenceBelow: below, limit: limit)
+            var known = Set<String>()
+            if let data = try? IntentFiles.load(folder: bot.intents) {
+                known = Set(data.examples.map { $0.text.lowercased() })
+            } else {
+                note("\(bot.intents) does not validate, so messages already added as examples may be listed")
+            }
+            let fresh = items.filter { !known.contains($0.message.text.lowercased()) }
+            let inbox = FallbackInbox(
+                preprocessor: TextPreprocessor(language: configuration.language), stopwords: configuration.stopwords)
+            let groups = inbox.group(fresh, text: \.message.text).map {
+                ReviewGroup(label: $0.label, items: $0.messages)
+            }
+            if format == .json { return try printJSON(groups) }
+            if groups.isEmpty { print("nothing to review") }
+            let day = Date.ISO8601FormatStyle().year().month().day()
+            for group in groups {
+                let reasons = group.reasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                print(
+                    "\(group.count)×  \(group.label)   \(reasons.joined(separator: ", "))   "
+                        + "\(group.first.formatted(day)) – \(group.last.formatted(day))")
+                for message in group.messages.prefix(shown) {
+                    print("      #\(message.id ?? 0)  \(message.text)")
+                }
+            }
+            if !groups.isEmpty { print("Assign messages to an intent: parley review assign INTENT ID…") }
+        } catch {
+            throw fail(error)
+        }
+    }
+}

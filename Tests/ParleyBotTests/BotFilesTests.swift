@@ -1,0 +1,112 @@
+import Foundation
+import ParleyBot
+import ParleyTestSupport
+import Testing
+
+/// The traps of trainers' files: what YAML accepts but a person did not mean,
+/// examples that start with an annotation, and every mistake in one run.
+@Suite struct BotFilesTests {
+    func paths(_ folder: TemporaryFolder) -> Bot.Paths {
+        Bot.Paths(
+            intents: folder.path + "/intents", responses: folder.path + "/responses",
+            configuration: folder.path + "/bot.yml")
+    }
+
+    @Test func aListItemIndentedTooFarIsAWarningAtItsLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "intents/shop.yml",
+            """
+            intents:
+              - intent: order_status
+                examples:
+                  - where is my order
+                   - has my order shipped
+                  - track my parcel
+              - intent: greet
+                examples: [hi, hello]
+            """)
+        try folder.write(
+            "responses/shop.yml",
+            "responses:\n  - intent: order_status\n    replies: [On its way.]\n"
+                + "  - intent: greet\n    replies: [Hi!]\n")
+        let files = try BotFiles.read(paths(folder))
+        #expect(files.data.examples.map(\.text).contains("where is my order - has my order shipped"))
+        let warning = try #require(files.warnings.first { $0.message.contains("indented more") })
+        #expect(warning.location == SourceLocation(file: folder.path + "/intents/shop.yml", line: 5))
+        #expect(warning.message.contains("line 4"))
+    }
+
+    @Test func anExampleStartingWithAnAnnotationWorksUnquoted() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "intents/shop.yml",
+            """
+            intent: order_status
+            examples:
+              - [A-10234](order_id) where is it   # the customer's own words
+              - where is my order
+            entities:
+              - entity: order_id
+                pattern: '[A-Z]-\\d{5}'
+            """)
+        let data = try IntentFiles.load(folder: folder.path + "/intents")
+        let example = try #require(data.examples.first)
+        #expect(example.text == "A-10234 where is it")
+        #expect(example.entities.map(\.entity) == ["order_id"])
+        #expect(example.location.line == 3)
+    }
+
+    @Test func anExampleStartingWithABracketThatIsNoAnnotationSaysToQuoteIt() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("intents/shop.yml", "intent: order_status\nexamples:\n  - [urgent] where is my order\n")
+        let error = try #require(throws: TrainingDataError.self) {
+            try IntentFiles.load(folder: folder.path + "/intents")
+        }
+        #expect(
+            error.description.contains("line 3 starts with '[', which YAML reads as a list: put the example in quotes"))
+    }
+
+    @Test func intentAndResponseMistakesComeInOneRun() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("intents/shop.yml", ShopFixture.intents)
+        try folder.write("intents/broken.yml", "intent: opening_hours\nexamples:\n  - when are you open\n  bad: [\n")
+        try folder.write(
+            "responses/shop.yml",
+            """
+            responses:
+              - intent: opening_hours
+                replies: ["We open at 9."]
+              - intent: refund
+                replies: ["Refund {{#order_id} soon"]
+            """)
+        let error = try #require(throws: TrainingDataError.self) { try BotFiles.read(paths(folder)) }
+        let lines = error.issues.map(\.description)
+        #expect(lines.contains { $0.hasPrefix(folder.path + "/intents/broken.yml:") })
+        #expect(lines.contains { $0.hasPrefix(folder.path + "/responses/shop.yml:5: reply") }, "\(lines)")
+        // Intents hidden by the broken file are not reported as unknown, nor the others as without a response.
+        #expect(!lines.contains { $0.contains("unknown intent") || $0.contains("has no response") }, "\(lines)")
+    }
+
+    @Test func tooFewExamplesIsAWarningAtTheDocumentedMinimum() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("intents/shop.yml", ShopFixture.intents)
+        try folder.write(
+            "responses/shop.yml",
+            """
+            responses:
+              - {intent: order_status, replies: [On its way.]}
+              - {intent: refund, replies: [Refunds take 5 days.]}
+              - {intent: greet, replies: [Hi!]}
+              - {intent: password_reset, replies: [Use the link.]}
+            """)
+        let defaults = try BotFiles.read(paths(folder))
+        #expect(
+            defaults.warnings.map(\.message).allSatisfy {
+                $0.contains("min_examples_per_intent in bot.yml asks for 10")
+            })
+        #expect(defaults.warnings.count == 4, "\(defaults.warnings)")
+        try folder.write("bot.yml", "min_examples_per_intent: 6\n")
+        #expect(try BotFiles.read(paths(folder)).warnings.isEmpty)
+    }
+}
