@@ -54,7 +54,8 @@ public enum BotModel {
         Pipeline(
             preprocessor: TextPreprocessor(language: artifact.metadata.language),
             classifier: artifact.classifier,
-            entityExtractor: try EntityExtractor(records: artifact.metadata.entities, timeZone: timeZone)
+            entityExtractor: try EntityExtractor(
+                records: artifact.metadata.entities, timeZone: timeZone, language: artifact.metadata.language)
         )
     }
 }
