@@ -55,7 +55,8 @@ public enum BotModel {
             preprocessor: TextPreprocessor(language: artifact.metadata.language),
             classifier: artifact.classifier,
             entityExtractor: try EntityExtractor(
-                records: artifact.metadata.entities, timeZone: timeZone, language: artifact.metadata.language)
+                records: artifact.metadata.entities, timeZone: timeZone, language: artifact.metadata.language),
+            sentimentAnalyzer: .forLanguage(artifact.metadata.language)
         )
     }
 }

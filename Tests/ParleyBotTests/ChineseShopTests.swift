@@ -1,0 +1,54 @@
+import Foundation
+import ParleyBot
+import ParleyNLP
+import ParleyTestSupport
+import Testing
+
+/// The Chinese demo bot (`examples/zh-shop`) and its scripted conversations, as
+/// `parley test-conversations` plays them.
+@Suite struct ChineseShopTests {
+    static let folder = ShippedBotTests.root + "/examples/zh-shop"
+
+    static func loadBot() throws -> Bot {
+        let model = try TemporaryFolder()
+        let paths = Bot.Paths(
+            intents: folder + "/intents", responses: folder + "/responses", configuration: folder + "/bot.yml",
+            model: model.path + "/model.parley")
+        return try Bot.load(paths).bot
+    }
+
+    /// Trained once for the suite, on a thread of its own.
+    static let trained = Task { try await OwnThread.run { try loadBot() } }
+
+    @Test func scriptedConversationsPass() async throws {
+        let bot = try await Self.trained.value
+        let scripts = try ConversationScripts.load(path: Self.folder + "/conversations")
+        #expect(scripts.count >= 10)
+        var failures: [ConversationTester.Failure] = []
+        for script in scripts { failures += await ConversationTester(bot: bot).run(script) }
+        #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test func everyIntentHasEnoughExamples() throws {
+        let data = try IntentFiles.load(folder: Self.folder + "/intents")
+        #expect(data.intents.count >= 20)
+        for intent in data.intents { #expect(intent.examples.count >= 20, "\(intent.name)") }
+    }
+
+    @Test func crossValidatedAccuracyReachesNinetyPercent() async throws {
+        let report = try await OwnThread.run {
+            let data = try IntentFiles.load(folder: Self.folder + "/intents")
+            let configuration = try BotConfiguration.load(path: Self.folder + "/bot.yml")
+            return try Evaluator(configuration: configuration.nlu).crossValidate(data.examples)
+        }
+        #expect(report.accuracy >= 0.90)
+    }
+
+    @Test func theBotReadsChinese() async throws {
+        let bot = try await Self.trained.value
+        let analysis = bot.pipeline.analyze("订单A-10234还没到，退我¥200")
+        #expect(analysis.entities.map(\.value) == ["A-10234", "200 CNY"])
+        #expect(analysis.sentiment.label == .negative)
+        #expect(bot.pipeline.preprocessor.language == "zh")
+    }
+}
