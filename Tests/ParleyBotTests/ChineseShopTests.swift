@@ -51,4 +51,29 @@ import Testing
         #expect(analysis.sentiment.label == .negative)
         #expect(bot.pipeline.preprocessor.language == "zh")
     }
+
+    @Test func aMessageInAnotherScriptGetsTheOtherLanguageReply() async throws {
+        let now = try #require(ISO8601DateFormatter().date(from: "2026-11-25T10:00:00Z"))
+        let chinese = try await Self.trained.value
+        var state = ConversationState(id: "c-1")
+        let english = chinese.policy.decide(
+            chinese.pipeline.analyze("where is my order?"), state: &state, customer: CustomerProfile(), now: now)
+        #expect(english.rule == .otherLanguage)
+        #expect(english.text?.contains("只会说中文") == true)
+        let shipped = try await ShippedBotTests.trained.value
+        state = ConversationState(id: "c-2")
+        let answer = shipped.policy.decide(
+            shipped.pipeline.analyze("我的订单在哪里"), state: &state, customer: CustomerProfile(), now: now)
+        #expect(answer.rule == .otherLanguage)
+        #expect(answer.text == "Sorry, I only speak English.")
+    }
+
+    @Test func theOtherLanguageReplyIsASetting() throws {
+        let configuration = try BotConfiguration.parse(
+            "language: zh\nmessages:\n  other_language: \"抱歉，请用中文。\"\n", path: "bot.yml")
+        #expect(configuration.messages.otherLanguage?.render([:]) == "抱歉，请用中文。")
+        #expect(throws: TrainingDataError.self) {
+            try BotConfiguration.parse("messages:\n  other_language: [a]\n", path: "bot.yml")
+        }
+    }
 }
