@@ -32,6 +32,7 @@ import Testing
         #expect(values("退我¥200", "money") == ["200 CNY"])
         #expect(values("退我￥200", "money") == ["200 CNY"])
         #expect(entities("refund ¥200").filter { $0.type == "money" }.map(\.value) == ["200 JPY"])
+        #expect(entities("退我¥200").filter { $0.type == "money" }.map(\.value) == ["200 JPY"])
     }
 
     @Test func keepsTheOffsetsOfTheMessageAsWritten() {

@@ -79,3 +79,9 @@ import Testing
         #expect(score(String(repeating: "很好，", count: 3_000)) > 0)
     }
 }
+
+extension ChineseSentimentRulesTests {
+    @Test func traditionalCharactersScoreAsSimplified() {
+        #expect(score("太差勁了，我非常生氣！") == score("太差劲了，我非常生气！"))
+    }
+}

@@ -26,10 +26,13 @@ struct ChineseEntities {
     let resolver: DateResolver
     /// Every numeral, in order, non-overlapping.
     let numerals: [ChineseNumerals.Match]
+    /// Whether "¥" is the yuan (in a Chinese bot); otherwise the English rules read it (as the yen).
+    let readsYuanSign: Bool
 
-    init(text: EntityText, resolver: DateResolver) {
+    init(text: EntityText, resolver: DateResolver, readsYuanSign: Bool) {
         self.text = text
         self.resolver = resolver
+        self.readsYuanSign = readsYuanSign
         let scalars = ChineseScript.simplified(text.scalars)
         self.scalars = scalars
         var numerals: [ChineseNumerals.Match] = []
@@ -166,7 +169,8 @@ struct ChineseEntities {
             var code: String?
             var amount = numeral.value
             let before = skippingBack(from: numeral.start)
-            for (word, currency) in Self.currenciesBefore where has(word, at: before - word.unicodeScalars.count) {
+            for (word, currency) in Self.currenciesBefore
+            where has(word, at: before - word.unicodeScalars.count) && (word != "¥" || readsYuanSign) {
                 code = currency
                 start = before - word.unicodeScalars.count
                 break

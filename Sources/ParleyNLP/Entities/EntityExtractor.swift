@@ -66,7 +66,8 @@ public struct EntityExtractor: Sendable {
                 let resolver = DateResolver(reference: reference, timeZone: timeZone)
                 let readsYuanSign = language.lowercased().hasPrefix("zh")
                 if readsYuanSign || entityText.scalars.contains(where: ChineseScript.isHan) {
-                    candidates += chineseCandidates(ChineseEntities(text: entityText, resolver: resolver), types)
+                    candidates += chineseCandidates(
+                        ChineseEntities(text: entityText, resolver: resolver, readsYuanSign: readsYuanSign), types)
                 }
                 if types.contains("money") {
                     candidates += numeric.moneyEntities()

@@ -148,9 +148,9 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     /// A message with Chinese in it: the Chinese rules over its NFKC form ("！！！" reads as
-    /// "!!!"), its English words by their valence, its emoji, and VADER's emphasis and normalisation.
+    /// "!!!") with traditional characters simplified, its English words by their valence, its emoji, and VADER's emphasis and normalisation.
     private func analyzeChinese(_ text: String, _ rules: ChineseSentimentRules) -> Sentiment {
-        let folded = TextNormalizer.normalize(text)
+        let folded = ChineseScript.simplified(TextNormalizer.normalize(text))
         var (sum, latinWords) = rules.valence(of: Array(folded.unicodeScalars))
         for word in latinWords { sum += lookup(Apostrophes.folded(word)) ?? 0 }
         for scalar in text.unicodeScalars where scalar.value >= 0x2000 { if let value = emoji[scalar] { sum += value } }

@@ -1,3 +1,5 @@
+internal import CICU
+
 /// What the Chinese rules need to know about a character: whether it is a
 /// Han ideograph, and the simplified form of the traditional characters the
 /// entity rules read ("兩" → "两", "點" → "点"), one scalar for one, so offsets
@@ -22,6 +24,20 @@ enum ChineseScript {
         "貳": "贰", "陸": "陆", "歐": "欧", "鎊": "镑", "韓": "韩", "臺": "台", "國": "国", "圓": "圆", "間": "间",
         "現": "现", "買": "买",
     ]
+
+    /// `text` with its traditional characters simplified by ICU's Traditional-Simplified
+    /// transliterator ("訂單" → "订单"), for the classifier and sentiment; `text` itself if
+    /// ICU has no such transliterator.
+    static func simplified(_ text: String) -> String {
+        let length = text.utf16.count
+        let capacity = length * 2 + 8
+        var units = Array(text.utf16) + repeatElement(0, count: capacity - length)
+        let written = units.withUnsafeMutableBufferPointer {
+            cicu_simplified($0.baseAddress, Int32(length), Int32(capacity))
+        }
+        guard written >= 0 else { return text }
+        return String(decoding: units[0..<Int(written)], as: UTF16.self)
+    }
 
     /// `scalars` with the traditional characters above simplified, one for one.
     static func simplified(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
