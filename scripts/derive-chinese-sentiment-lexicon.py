@@ -29,8 +29,8 @@ import math
 import os
 import sys
 
-MIN_LINES = 20
-MIN_ODDS = 0.8
+MIN_LINES = 4
+MIN_ODDS = 0.6
 SCALE = 1.0
 CAP = 2.5
 NEGATIONS = set("不没无未别非")

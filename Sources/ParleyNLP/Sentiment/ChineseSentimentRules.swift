@@ -5,7 +5,9 @@
 /// Chinese has no spaces, so a clause is read by forward maximum matching:
 /// at each character the longest word of Parley's lexicon, negation or
 /// intensifier that starts there, else the longest derived run that no such
-/// word starts inside, else the character alone. Then, as in English:
+/// word starts inside, else the character alone. Derived runs count beside a
+/// feeling from Parley's own words or rules, or when there are two or more.
+/// Then, as in English:
 ///
 /// - **Negation** (不 没 没有 别 未 无 不是 并不 从不 不太 …) within the three items
 ///   before a feeling word turns it round (times -0.74): "不满意" is a word of
@@ -47,20 +49,22 @@ struct ChineseSentimentRules: Sendable {
 
     /// The entry at `start`: the longest word of `lexicon`, else the longest derived run
     /// with no word of `lexicon` starting inside it.
-    func entry(at start: Int, in scalars: [Unicode.Scalar]) -> (word: String, value: Double, length: Int)? {
+    func entry(at start: Int, in scalars: [Unicode.Scalar]) -> (
+        word: String, value: Double, length: Int, derived: Bool
+    )? {
         let limit = min(longest, scalars.count - start)
         var candidates: [String] = []
         for length in 1...max(1, limit) where length <= limit {
             candidates.append(String(String.UnicodeScalarView(scalars[start..<(start + length)])))
         }
         if let index = candidates.lastIndex(where: { lexicon[$0] != nil }) {
-            return (candidates[index], lexicon[candidates[index]]!, index + 1)
+            return (candidates[index], lexicon[candidates[index]]!, index + 1, false)
         }
         for length in stride(from: candidates.count, through: 2, by: -1) {
             guard let value = derived[candidates[length - 1]] else { continue }
             let inner = (start + 1)..<(start + length)
             if inner.contains(where: { self.startsWord(at: $0, in: scalars) }) { continue }
-            return (candidates[length - 1], value, length)
+            return (candidates[length - 1], value, length, true)
         }
         return nil
     }
@@ -106,6 +110,7 @@ struct ChineseSentimentRules: Sendable {
     /// normalisation, and the English words in it for the caller to score.
     func valence(of scalars: [Unicode.Scalar]) -> (sum: Double, latinWords: [String]) {
         var items: [(word: String, value: Double?)] = []
+        var derivedItems: Set<Int> = []
         var latinWords: [String] = []
         var clauseStarts: [Int] = [0]
         var i = 0
@@ -124,7 +129,8 @@ struct ChineseSentimentRules: Sendable {
                 i = j
                 continue
             }
-            if let (word, value, length) = entry(at: i, in: scalars) {
+            if let (word, value, length, derived) = entry(at: i, in: scalars) {
+                if derived { derivedItems.insert(items.count) }
                 if word == "等了", let end = wait(after: i + length, in: scalars) {
                     items.append(("等了", Self.waitValence))
                     i = end
@@ -178,8 +184,18 @@ struct ChineseSentimentRules: Sendable {
         if let contrastAt {
             for k in valences.indices { valences[k] *= k < contrastAt ? 0.5 : 1.5 }
         }
+        // Without a feeling from Parley's own words, one derived run is no evidence: alone they would
+        // carry the reviews' moods into everyday requests ("可以送到学校宿舍吗").
+        let derivedHits = derivedItems.filter { valences[$0] != 0 }.count
+        guard
+            derivedHits >= Self.derivedEvidence
+                || valences.indices.contains(where: { valences[$0] != 0 && !derivedItems.contains($0) })
+        else { return (0, latinWords) }
         return (valences.reduce(0, +), latinWords)
     }
+
+    /// How many derived runs with a valence score a message that has no feeling of its own.
+    static let derivedEvidence = 2
 
     /// The valence of waiting a span of time ("等了三天").
     static let waitValence = -1.2
