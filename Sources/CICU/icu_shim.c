@@ -4,6 +4,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
 #include <unicode/uregex.h>
+#include <unicode/utrans.h>
 #include <unicode/utypes.h>
 
 static pthread_key_t breaker_key;
@@ -189,4 +190,49 @@ int32_t cicu_regex_find_all(void *regex, const uint16_t *text, int32_t length, i
     uregex_close(clone);
     *found = count;
     return result < 0 ? result : count;
+}
+
+static pthread_key_t simplifier_key;
+static pthread_once_t simplifier_once = PTHREAD_ONCE_INIT;
+
+static void close_simplifier(void *simplifier) {
+    if (simplifier != NULL) {
+        utrans_close((UTransliterator *)simplifier);
+    }
+}
+
+static void make_simplifier_key(void) {
+    pthread_key_create(&simplifier_key, close_simplifier);
+}
+
+/// The calling thread's Traditional-Simplified transliterator, opened on first use.
+static UTransliterator *thread_simplifier(void) {
+    pthread_once(&simplifier_once, make_simplifier_key);
+    UTransliterator *simplifier = (UTransliterator *)pthread_getspecific(simplifier_key);
+    if (simplifier == NULL) {
+        UErrorCode status = U_ZERO_ERROR;
+        static const UChar id[] = {'T', 'r', 'a', 'd', 'i', 't', 'i', 'o', 'n', 'a', 'l', '-',
+                                   'S', 'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0};
+        simplifier = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+        if (U_FAILURE(status)) {
+            return NULL;
+        }
+        pthread_setspecific(simplifier_key, simplifier);
+    }
+    return simplifier;
+}
+
+int32_t cicu_simplified(uint16_t *text, int32_t length, int32_t capacity) {
+    UTransliterator *simplifier = thread_simplifier();
+    if (simplifier == NULL) {
+        return -1;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t textLength = length;
+    int32_t limit = length;
+    utrans_transUChars(simplifier, (UChar *)text, &textLength, capacity, 0, &limit, &status);
+    if (U_FAILURE(status)) {
+        return -1;
+    }
+    return textLength;
 }

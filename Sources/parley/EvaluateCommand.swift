@@ -26,6 +26,9 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Test data: an intents folder or a CSV file. Without it, cross-validate on --train.")
     var test: String?
 
+    @Option(help: "A bot's settings file (bot.yml), for its language and stopwords; English without it.")
+    var config: String?
+
     @Option(help: "Number of folds for cross-validation.")
     var folds = 5
 
@@ -63,9 +66,11 @@ struct EvaluateCommand: ParsableCommand {
             throw ValidationError("--fallback-accuracy-loss must be a number of points from 0 to 100")
         }
         do {
-            let evaluator = Evaluator(outOfScopeLabel: outOfScopeLabel, folds: folds, accuracyLoss: accuracyLoss)
+            let nlu = try config.map { try BotConfiguration.load(path: $0).nlu } ?? NLUConfiguration()
+            let evaluator = Evaluator(
+                configuration: nlu, outOfScopeLabel: outOfScopeLabel, folds: folds, accuracyLoss: accuracyLoss)
             var (training, definitions) = try TrainingSource.load(at: train)
-            let entities = try EntityEvaluation(definitions: definitions)
+            let entities = try EntityEvaluation(definitions: definitions, language: nlu.language)
             let holdout = holdOut.map { IntentHoldout(training, fraction: $0, seed: seed) }
             if let holdout { training = holdout.training(training) }
             if let test {

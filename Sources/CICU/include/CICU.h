@@ -64,6 +64,12 @@ void cicu_regex_free(void *regex);
 int32_t cicu_regex_find_all(void *regex, const uint16_t *text, int32_t length, int32_t *starts, int32_t *ends,
                             int32_t capacity, int32_t time_limit, int32_t *found);
 
+/// Turns traditional Chinese characters in `text` (UTF-16, `length` units, room for
+/// `capacity`) into simplified ones in place, with ICU's Traditional-Simplified
+/// transliterator (opened once per thread). Returns the new length, or -1 when
+/// the transliterator is missing or the text would not fit.
+int32_t cicu_simplified(uint16_t *text, int32_t length, int32_t capacity);
+
 #ifdef __cplusplus
 }
 #endif

@@ -18,6 +18,7 @@ internal import Yams
 ///   handover: "I'm getting a colleague for you."
 ///   out_of_hours: "We're closed; leave your email and we'll write back."
 ///   confirm_again: "Sorry, was that a yes or a no?"
+///   other_language: "Sorry, I only speak English."   # a message in a script the bot's language does not use
 /// escalation:
 ///   fallbacks_in_a_row: 2      # 0 turns the rule off
 ///   sentiment_below: -0.6
@@ -316,14 +317,14 @@ public struct BotConfiguration: Sendable {
             document.issue(
                 node,
                 "'messages' takes greeting, fallback, handover, out_of_hours, confirm_again, no_agent, back_to_bot, "
-                    + "ticket_email and action_error")
+                    + "ticket_email, action_error and other_language")
             return
         }
         document.checkKeys(
             mapping,
             allowed: [
                 "greeting", "fallback", "handover", "out_of_hours", "confirm_again", "no_agent", "back_to_bot",
-                "ticket_email", "action_error",
+                "ticket_email", "action_error", "other_language",
             ])
         let paths: [(String, WritableKeyPath<BotMessages, ResponseTemplate>)] = [
             ("greeting", \.greeting), ("fallback", \.fallback), ("handover", \.handover),
@@ -331,6 +332,14 @@ public struct BotConfiguration: Sendable {
             ("confirm_again", \.confirmAgain), ("no_agent", \.noAgent), ("back_to_bot", \.backToBot),
             ("ticket_email", \.ticketEmail), ("action_error", \.actionError),
         ]
+        if let value = mapping["other_language"] {
+            if let text = value.scalar?.string {
+                configuration.messages.otherLanguage = ResponseFiles.template(
+                    text, value, &document, fillable: ["customer.name", "customer.email", "customer.phone", "bot.name"])
+            } else {
+                document.issue(value, "'other_language' must be text")
+            }
+        }
         for (key, path) in paths {
             guard let value = mapping[key] else { continue }
             guard let text = value.scalar?.string else {

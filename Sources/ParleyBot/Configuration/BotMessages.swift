@@ -17,6 +17,22 @@ public struct BotMessages: Sendable {
     public var ticketEmail: ResponseTemplate
     /// Said when an action fails and its response has no `on_error` reply of its own.
     public var actionError: ResponseTemplate
+    /// Said instead of the fallback when a message the bot did not understand is written
+    /// only in scripts the bot's language does not use (`WritingScripts`); nil: the one
+    /// for the bot's language (`otherLanguage(for:)`).
+    public var otherLanguage: ResponseTemplate?
+
+    /// The default reply to a message in another script, for a bot speaking `language`:
+    /// in the bot's language and in English, since the customer may not read the former.
+    public static func otherLanguage(for language: String) -> ResponseTemplate {
+        let code = language.lowercased()
+        if code.hasPrefix("zh") { return template("抱歉，我只会说中文。Sorry, I only speak Chinese.", "other_language") }
+        if code.hasPrefix("ja") {
+            return template("申し訳ありません、日本語のみ対応しています。Sorry, I only speak Japanese.", "other_language")
+        }
+        if code.hasPrefix("ko") { return template("죄송합니다. 한국어만 가능합니다. Sorry, I only speak Korean.", "other_language") }
+        return template("Sorry, I only speak English.", "other_language")
+    }
 
     /// A built-in message; `key` is its name in `bot.yml`, where it can be replaced.
     static func template(_ text: String, _ key: String) -> ResponseTemplate {
@@ -49,6 +65,7 @@ public struct BotMessages: Sendable {
             "Thank you. A person from our team will write to {{email}} as soon as they can.", "ticket_email"),
         actionError: template(
             "Sorry, I can't check that right now. Please try again in a few minutes, or ask for a person.",
-            "action_error")
+            "action_error"),
+        otherLanguage: nil
     )
 }

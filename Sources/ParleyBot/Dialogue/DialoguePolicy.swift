@@ -107,6 +107,14 @@ public struct DialoguePolicy: Sendable {
             if rules.fallbacksInARow > 0 && state.fallbacksInARow >= rules.fallbacksInARow {
                 return escalate(.repeatedFallback, &state, context)
             }
+            // A message the bot cannot read gets told which language it speaks, not asked to rephrase.
+            if WritingScripts.isInAnotherScript(analysis.text, language: configuration.language) {
+                let message =
+                    configuration.messages.otherLanguage ?? BotMessages.otherLanguage(for: configuration.language)
+                return DialogueDecision(
+                    action: .fallback, text: message.render(values(state: state, customer: customer)),
+                    quickReplies: [], intent: analysis.intent?.name, rule: .otherLanguage, scores: context.scores)
+            }
             return DialogueDecision(
                 action: .fallback,
                 text: configuration.messages.fallback.render(values(state: state, customer: customer)),

@@ -17,6 +17,8 @@ public enum DialogueRule: Sendable, Hashable, RawRepresentable, Codable, CustomS
     /// No intent at all (nothing the model knows).
     case noIntent
     case confidenceBelowThreshold
+    /// The message is written in scripts the bot's language does not use (`other_language`).
+    case otherLanguage
     /// The intent has no response file entry.
     case noResponseForIntent
     /// A human has the conversation: the bot is silent.
@@ -49,6 +51,7 @@ public enum DialogueRule: Sendable, Hashable, RawRepresentable, Codable, CustomS
         "slot_still_missing": .slotStillMissing,
         "confirmation_needed": .confirmationNeeded, "confirmation_unclear": .confirmationUnclear,
         "no_intent": .noIntent, "confidence_below_threshold": .confidenceBelowThreshold,
+        "other_language": .otherLanguage,
         "no_response_for_intent": .noResponseForIntent, "agent_has_conversation": .agentHasConversation,
         "waiting_for_agent": .waitingForAgent, "greeting": .greeting, "handed_back": .handedBack,
         "no_agent": .noAgent, "agent_joined": .agentJoined, "closed": .closed, "rating_comment": .ratingComment,
@@ -82,6 +85,7 @@ public enum DialogueRule: Sendable, Hashable, RawRepresentable, Codable, CustomS
         case .confirmationUnclear: "confirmation_unclear"
         case .noIntent: "no_intent"
         case .confidenceBelowThreshold: "confidence_below_threshold"
+        case .otherLanguage: "other_language"
         case .noResponseForIntent: "no_response_for_intent"
         case .agentHasConversation: "agent_has_conversation"
         case .waitingForAgent: "waiting_for_agent"

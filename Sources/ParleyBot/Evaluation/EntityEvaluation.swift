@@ -12,7 +12,8 @@ public struct EntityEvaluation: Sendable {
 
     /// An evaluation with the built-in types and the trainers' own definitions.
     public init(definitions: [EntityDefinition], language: String = "en") throws {
-        extractor = try EntityExtractor(records: definitions.map(ModelArtifact.EntityRecord.init))
+        extractor = try EntityExtractor(
+            records: definitions.map(ModelArtifact.EntityRecord.init), language: language)
         preprocessor = TextPreprocessor(language: language)
     }
 

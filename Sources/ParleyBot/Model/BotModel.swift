@@ -62,7 +62,9 @@ public enum BotModel {
         Pipeline(
             preprocessor: TextPreprocessor(language: artifact.metadata.language),
             classifier: artifact.classifier,
-            entityExtractor: try EntityExtractor(records: artifact.metadata.entities, timeZone: timeZone)
+            entityExtractor: try EntityExtractor(
+                records: artifact.metadata.entities, timeZone: timeZone, language: artifact.metadata.language),
+            sentimentAnalyzer: .forLanguage(artifact.metadata.language)
         )
     }
 }

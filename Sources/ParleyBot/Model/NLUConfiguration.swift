@@ -4,7 +4,8 @@ public import ParleyNLP
 /// classifier's training settings. The defaults are tuned by cross-validation
 /// on real support queries and suit most bots.
 public struct NLUConfiguration: Sendable {
-    /// A BCP 47 language code; English gets stemming and stopwords.
+    /// A BCP 47 language code; English gets stemming and stopwords, Chinese and
+    /// Japanese character n-grams across words (`FeatureConfiguration.forLanguage`).
     public var language: String
     public var features: FeatureConfiguration
     public var stopwords: Stopwords
@@ -16,14 +17,14 @@ public struct NLUConfiguration: Sendable {
 
     public init(
         language: String = "en",
-        features: FeatureConfiguration = FeatureConfiguration(),
+        features: FeatureConfiguration? = nil,
         stopwords: Stopwords? = nil,
         trainer: LinearSVMTrainer = LinearSVMTrainer(),
         confidenceScale: Float = IntentClassifier.defaultConfidenceScale,
         fallbackAccuracyLoss: Double? = nil
     ) {
         self.language = language
-        self.features = features
+        self.features = features ?? FeatureConfiguration.forLanguage(language)
         self.stopwords = stopwords ?? Stopwords.forLanguage(language)
         self.trainer = trainer
         self.confidenceScale = confidenceScale

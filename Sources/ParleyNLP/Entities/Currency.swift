@@ -103,6 +103,17 @@ enum Currency {
 
     /// The code for a currency sign: a known one, or the sign itself for any
     /// other character Unicode counts as a currency symbol.
+    /// An amount as entities give it: `12.50 USD`, `42 SAR`, `1.250 KWD`. Whole amounts have no
+    /// decimals, others at least two, or the currency's minor-unit digits when it has more.
+    static func format(_ amount: Double, code: String) -> String {
+        let digits = max(2, Currency.digits(code))
+        let scale = pow(10, Double(digits))
+        let rounded = (amount * scale).rounded() / scale
+        let figure =
+            rounded == rounded.rounded() ? NumberWords.format(rounded) : String(format: "%.\(digits)f", rounded)
+        return figure + (code.isEmpty ? "" : " " + code)
+    }
+
     static func symbol(_ text: String) -> String? {
         if let code = symbols[text] ?? table.bySymbol[text] { return code }
         guard text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first,

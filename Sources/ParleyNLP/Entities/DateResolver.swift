@@ -252,7 +252,7 @@ struct DateResolver: Sendable {
         return nil
     }
 
-    private func component(_ unit: String) -> Calendar.Component? {
+    func component(_ unit: String) -> Calendar.Component? {
         switch unit {
         case "S": .second
         case "M": .minute
@@ -265,7 +265,7 @@ struct DateResolver: Sendable {
         }
     }
 
-    private func duration(_ amount: Double, _ unit: String) -> String? {
+    func duration(_ amount: Double, _ unit: String) -> String? {
         let number = NumberWords.format(amount)
         switch unit {
         case "S", "M", "H": return "PT\(number)\(unit)"
@@ -281,7 +281,7 @@ struct DateResolver: Sendable {
         }
     }
 
-    private func iso(_ c: DateComponents, time: Bool) -> String {
+    func iso(_ c: DateComponents, time: Bool) -> String {
         let date = String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 1, c.day ?? 1)
         return time ? date + String(format: "T%02d:%02d", c.hour ?? 0, c.minute ?? 0) : date
     }

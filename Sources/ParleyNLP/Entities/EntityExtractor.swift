@@ -18,17 +18,22 @@ public struct EntityExtractor: Sendable {
     public var catalogues: [EntityCatalogue]
     /// The time zone relative dates are resolved in.
     public var timeZone: TimeZone
+    /// The bot's language (BCP 47). Chinese text gets the Chinese rules (`ChineseEntities`) in
+    /// any bot; in a Chinese one ("zh…") "¥" is the yuan (CNY) rather than the yen.
+    public var language: String
 
     public init(
         builtInTypes: Set<String> = Set(Entity.builtInTypes),
         patterns: [EntityPattern] = [],
         catalogues: [EntityCatalogue] = [],
-        timeZone: TimeZone = .current
+        timeZone: TimeZone = .current,
+        language: String = "en"
     ) {
         self.builtInTypes = builtInTypes
         self.patterns = patterns
         self.catalogues = catalogues
         self.timeZone = timeZone
+        self.language = language
     }
 
     /// The entities in `text`, in order of position; relative dates are
@@ -58,11 +63,18 @@ public struct EntityExtractor: Sendable {
             }
             if !types.isDisjoint(with: ["money", "number", "ordinal", "datetime"]) {
                 let numeric = NumericEntities(text: entityText)
+                let resolver = DateResolver(reference: reference, timeZone: timeZone)
+                let readsYuanSign = language.lowercased().hasPrefix("zh")
+                if readsYuanSign || entityText.scalars.contains(where: ChineseScript.isHan) {
+                    candidates += chineseCandidates(
+                        ChineseEntities(text: entityText, resolver: resolver, readsYuanSign: readsYuanSign), types)
+                }
                 if types.contains("money") {
-                    candidates += numeric.moneyEntities().map { (entityText.restoring($0), 5) }
+                    candidates += numeric.moneyEntities()
+                        .filter { !(readsYuanSign && $0.value.hasSuffix(" JPY") && $0.text.contains("¥")) }
+                        .map { (entityText.restoring($0), 5) }
                 }
                 if types.contains("datetime") {
-                    let resolver = DateResolver(reference: reference, timeZone: timeZone)
                     candidates += DatetimeEntities(text: entityText, numbers: numeric.numbers, resolver: resolver)
                         .find()
                         .map { (entityText.restoring($0), 6) }
@@ -76,6 +88,18 @@ public struct EntityExtractor: Sendable {
             }
         }
         return Self.resolveOverlaps(candidates)
+    }
+
+    /// The Chinese rules' entities of `types`, with the ranks of their types.
+    private func chineseCandidates(_ chinese: ChineseEntities, _ types: Set<String>) -> [(entity: Entity, rank: Int)] {
+        var candidates: [(entity: Entity, rank: Int)] = []
+        if types.contains("money") { candidates += chinese.moneyEntities().map { (chinese.text.restoring($0), 5) } }
+        if types.contains("datetime") {
+            candidates += chinese.datetimeEntities().map { (chinese.text.restoring($0), 6) }
+        }
+        if types.contains("ordinal") { candidates += chinese.ordinalEntities().map { (chinese.text.restoring($0), 7) } }
+        if types.contains("number") { candidates += chinese.numberEntities().map { (chinese.text.restoring($0), 8) } }
+        return candidates
     }
 
     /// Longest first, then the more specific; nothing overlapping what is taken.

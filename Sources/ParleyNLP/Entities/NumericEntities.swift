@@ -157,13 +157,7 @@ struct NumericEntities {
                 end = after
             }
             used.formUnion(start..<end)
-            let digits = max(2, Currency.digits(code))
-            let scale = pow(10, Double(digits))
-            let rounded = (amount * scale).rounded() / scale
-            let figure =
-                rounded == rounded.rounded() ? NumberWords.format(rounded) : String(format: "%.\(digits)f", rounded)
-            let value = figure + (code.isEmpty ? "" : " " + code)
-            entities.append(span("money", start, end, value: value))
+            entities.append(span("money", start, end, value: Currency.format(amount, code: code)))
         }
         // Currency names on their own count too ("the dollar fell").
         for (index, lexeme) in lexemes.enumerated() where !used.contains(index) && lexeme.kind == .word {

@@ -24,6 +24,12 @@ public struct FeatureConfiguration: Sendable, Hashable, Codable {
     /// Whether words never seen in training are corrected to the most frequent
     /// training word one edit away before features are taken (`SpellingCorrector`).
     public var correctsSpelling: Bool
+    /// Shortest and longest character n-gram over each run of Chinese or Japanese
+    /// tokens with nothing between them, padded with spaces, in place of the n-grams
+    /// inside each of those tokens (sklearn's `char` analyzer, for scripts written
+    /// without spaces, where a dictionary's word breaks are a guess); nil: off, as
+    /// for English (and in model files written before it existed).
+    public var ideographicNgrams: ClosedRange<Int>?
 
     public init(
         wordNgrams: ClosedRange<Int> = 1...2,
@@ -33,7 +39,8 @@ public struct FeatureConfiguration: Sendable, Hashable, Codable {
         contentBigrams: Bool = true,
         minDocumentFrequency: Int = 1,
         charWeight: Float = 1,
-        correctsSpelling: Bool = true
+        correctsSpelling: Bool = true,
+        ideographicNgrams: ClosedRange<Int>? = nil
     ) {
         self.wordNgrams = wordNgrams
         self.charNgrams = charNgrams
@@ -43,5 +50,14 @@ public struct FeatureConfiguration: Sendable, Hashable, Codable {
         self.minDocumentFrequency = minDocumentFrequency
         self.charWeight = charWeight
         self.correctsSpelling = correctsSpelling
+        self.ideographicNgrams = ideographicNgrams
+    }
+
+    /// The defaults for a language (BCP 47): Chinese and Japanese also get character
+    /// 1–3-grams across their words (`ideographicNgrams`).
+    public static func forLanguage(_ code: String) -> FeatureConfiguration {
+        let code = code.lowercased()
+        guard code.hasPrefix("zh") || code.hasPrefix("ja") else { return FeatureConfiguration() }
+        return FeatureConfiguration(ideographicNgrams: 1...3)
     }
 }

@@ -1,6 +1,7 @@
 /// Turns a preprocessed message into 64-bit feature keys: word n-grams over
 /// stems (an emoji counts as a word, without skin tone: 👍 after "ok" is
-/// "ok 👍") and character n-grams inside word boundaries.
+/// "ok 👍") and character n-grams inside word boundaries (across the words of a
+/// run of Chinese or Japanese with `FeatureConfiguration.ideographicNgrams`).
 ///
 /// Keys are FNV-1a hashes with a different seed per block, so they are the
 /// same in every process and on every machine (unlike Swift's `Hasher`), and
@@ -58,9 +59,22 @@ public struct FeatureHasher: Sendable {
             }
         }
         if let charRange = configuration.charNgrams {
+            let runs = configuration.ideographicNgrams
+            var run = ""
+            var runEnd = -1
             for token in text.tokens where token.isLexical && token.kind != .email && token.kind != .url {
+                if let runs, token.kind == .ideographic || token.kind == .kana {
+                    if token.start != runEnd && !run.isEmpty {
+                        appendCharacterKeys(of: run, range: runs, to: &chars)
+                        run = ""
+                    }
+                    run += token.normalized
+                    runEnd = token.end
+                    continue
+                }
                 appendCharacterKeys(of: token.normalized, range: charRange, to: &chars)
             }
+            if let runs, !run.isEmpty { appendCharacterKeys(of: run, range: runs, to: &chars) }
         }
         return (words, chars)
     }

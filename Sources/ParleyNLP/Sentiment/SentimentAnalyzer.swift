@@ -9,6 +9,10 @@ internal import Foundation
 /// "!!!" and "??", contrast ("but" weighs what follows it more), emoticons
 /// and emoji. Words missing from the lexicon fall back to their stem
 /// ("disappointingly" → "disappoint"). A stateless value: share it freely.
+///
+/// The analyzer of a Chinese bot (`chinese`, `forLanguage("zh")`) reads a
+/// message with Chinese in it with `ChineseSentimentRules` (the English words
+/// in it with their English valence), and any other message as English.
 public struct SentimentAnalyzer: Sendable {
     private let lexicon: [String: Double]
     private let stems: [String: Double]
@@ -18,12 +22,27 @@ public struct SentimentAnalyzer: Sendable {
     private let stemmer = EnglishStemmer()
     /// Support-desk phrases by their first word, longest first.
     private let phrasesByFirstWord: [String: [(words: [String], value: Double)]]
+    /// The Chinese rules, in a Chinese bot's analyzer.
+    private let chinese: ChineseSentimentRules?
 
     /// One analyzer for the whole process, built at its first use: reading the
     /// lexicon resources and building the tables takes a few milliseconds.
     public static let english = SentimentAnalyzer()
 
-    public init() {
+    /// The analyzer for Chinese bots, built at its first use.
+    public static let chinese = SentimentAnalyzer(readsChinese: true)
+
+    /// The analyzer for a language code: `chinese` for "zh…", `english` otherwise.
+    public static func forLanguage(_ code: String) -> SentimentAnalyzer {
+        code.lowercased().hasPrefix("zh") ? .chinese : .english
+    }
+
+    /// An analyzer of English; with `readsChinese`, also of Chinese (`ChineseSentimentRules`).
+    public init(readsChinese: Bool = false) {
+        chinese =
+            readsChinese
+            ? ChineseSentimentRules(lexicon: SentimentLexicons.chinese(), derived: SentimentLexicons.chineseDerived())
+            : nil
         var lexicon: [String: Double] = [:]
         for (token, value) in SentimentLexicons.vaderWords() { lexicon[token] = value }
         var phrases: [(String, Double)] = []
@@ -76,6 +95,7 @@ public struct SentimentAnalyzer: Sendable {
 
     /// The sentiment of `text`.
     public func analyze(_ text: String) -> Sentiment {
+        if let chinese, ChineseScript.hasHan(text) { return analyzeChinese(text, chinese) }
         let (items, endsClause) = Self.items(of: text)
         guard !items.isEmpty else { return Sentiment(score: 0) }
         // Every apostrophe reads as the ASCII one: "don’t" is "don't".
@@ -123,6 +143,18 @@ public struct SentimentAnalyzer: Sendable {
         var sum = valences.reduce(0, +)
         for scalar in text.unicodeScalars where scalar.value >= 0x2000 { if let value = emoji[scalar] { sum += value } }
         let emphasis = Self.punctuationEmphasis(text)
+        if sum > 0 { sum += emphasis } else if sum < 0 { sum -= emphasis }
+        return Sentiment(score: sum / (sum * sum + 15).squareRoot())
+    }
+
+    /// A message with Chinese in it: the Chinese rules over its NFKC form ("！！！" reads as
+    /// "!!!") with traditional characters simplified, its English words by their valence, its emoji, and VADER's emphasis and normalisation.
+    private func analyzeChinese(_ text: String, _ rules: ChineseSentimentRules) -> Sentiment {
+        let folded = ChineseScript.simplified(TextNormalizer.normalize(text))
+        var (sum, latinWords) = rules.valence(of: Array(folded.unicodeScalars))
+        for word in latinWords { sum += lookup(Apostrophes.folded(word)) ?? 0 }
+        for scalar in text.unicodeScalars where scalar.value >= 0x2000 { if let value = emoji[scalar] { sum += value } }
+        let emphasis = Self.punctuationEmphasis(folded)
         if sum > 0 { sum += emphasis } else if sum < 0 { sum -= emphasis }
         return Sentiment(score: sum / (sum * sum + 15).squareRoot())
     }

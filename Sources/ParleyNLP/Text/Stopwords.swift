@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// A stopword list: function words that usually say little about what a
 /// customer wants.
 ///
@@ -30,8 +32,24 @@ public struct Stopwords: Sendable, Hashable, Codable {
         """.split(separator: " ").map(String.init)
     )
 
-    /// The list for a language code, or `none` for languages without one.
+    /// The Chinese list: stopwords-iso's (MIT licence, `Resources/STOPWORDS-ISO-NOTICE.txt`)
+    /// less negations, question words and modal verbs, from `Resources/stopwords_zh.txt`
+    /// (derived by `scripts/derive-chinese-stopwords.py`), read at its first use.
+    public static let chinese: Stopwords = {
+        guard let url = Bundle.module.url(forResource: "stopwords_zh", withExtension: "txt", subdirectory: "Resources"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
+            fatalError("ParleyNLP's stopwords_zh.txt is missing: ship Parley_ParleyNLP.resources beside the binary")
+        }
+        return Stopwords(
+            text.split(separator: "\n").filter { !$0.hasPrefix("# ") && !$0.isEmpty }.map(String.init))
+    }()
+
+    /// The list for a language code (English, Chinese), or `none` for languages without one.
     public static func forLanguage(_ code: String) -> Stopwords {
-        code.lowercased().hasPrefix("en") ? .english : .none
+        let code = code.lowercased()
+        if code.hasPrefix("en") { return .english }
+        if code.hasPrefix("zh") { return .chinese }
+        return .none
     }
 }

@@ -449,7 +449,8 @@
     $("reply").value = "";
   });
   $("reply").addEventListener("keydown", function (event) {
-    if (event.key === "Enter" && !event.shiftKey) {
+    // Enter while an input method is composing (Chinese, Japanese, Korean) picks the candidate, it does not send.
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
       event.preventDefault();
       $("composer").requestSubmit();
     }

@@ -274,7 +274,8 @@
     input.value = "";
   });
   input.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" && !event.shiftKey) {
+    // Enter while an input method is composing (Chinese, Japanese, Korean) picks the candidate, it does not send.
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
       event.preventDefault();
       $("form").requestSubmit();
     }

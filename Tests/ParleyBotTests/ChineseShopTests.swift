@@ -1,0 +1,79 @@
+import Foundation
+import ParleyBot
+import ParleyNLP
+import ParleyTestSupport
+import Testing
+
+/// The Chinese demo bot (`examples/zh-shop`) and its scripted conversations, as
+/// `parley test-conversations` plays them.
+@Suite struct ChineseShopTests {
+    static let folder = ShippedBotTests.root + "/examples/zh-shop"
+
+    static func loadBot() throws -> Bot {
+        let model = try TemporaryFolder()
+        let paths = Bot.Paths(
+            intents: folder + "/intents", responses: folder + "/responses", configuration: folder + "/bot.yml",
+            model: model.path + "/model.parley")
+        return try Bot.load(paths).bot
+    }
+
+    /// Trained once for the suite, on a thread of its own.
+    static let trained = Task { try await OwnThread.run { try loadBot() } }
+
+    @Test func scriptedConversationsPass() async throws {
+        let bot = try await Self.trained.value
+        let scripts = try ConversationScripts.load(path: Self.folder + "/conversations")
+        #expect(scripts.count >= 10)
+        var failures: [ConversationTester.Failure] = []
+        for script in scripts { failures += await ConversationTester(bot: bot).run(script) }
+        #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test func everyIntentHasEnoughExamples() throws {
+        let data = try IntentFiles.load(folder: Self.folder + "/intents")
+        #expect(data.intents.count >= 20)
+        for intent in data.intents { #expect(intent.examples.count >= 20, "\(intent.name)") }
+    }
+
+    @Test func crossValidatedAccuracyReachesNinetyPercent() async throws {
+        let report = try await OwnThread.run {
+            let data = try IntentFiles.load(folder: Self.folder + "/intents")
+            let configuration = try BotConfiguration.load(path: Self.folder + "/bot.yml")
+            return try Evaluator(configuration: configuration.nlu).crossValidate(data.examples)
+        }
+        #expect(report.accuracy >= 0.90)
+    }
+
+    @Test func theBotReadsChinese() async throws {
+        let bot = try await Self.trained.value
+        let analysis = bot.pipeline.analyze("订单A-10234还没到，退我¥200")
+        #expect(analysis.entities.map(\.value) == ["A-10234", "200 CNY"])
+        #expect(analysis.sentiment.label == .negative)
+        #expect(bot.pipeline.preprocessor.language == "zh")
+    }
+
+    @Test func aMessageInAnotherScriptGetsTheOtherLanguageReply() async throws {
+        let now = try #require(ISO8601DateFormatter().date(from: "2026-11-25T10:00:00Z"))
+        let chinese = try await Self.trained.value
+        var state = ConversationState(id: "c-1")
+        let english = chinese.policy.decide(
+            chinese.pipeline.analyze("where is my order?"), state: &state, customer: CustomerProfile(), now: now)
+        #expect(english.rule == .otherLanguage)
+        #expect(english.text?.contains("只会说中文") == true)
+        let shipped = try await ShippedBotTests.trained.value
+        state = ConversationState(id: "c-2")
+        let answer = shipped.policy.decide(
+            shipped.pipeline.analyze("我的订单在哪里"), state: &state, customer: CustomerProfile(), now: now)
+        #expect(answer.rule == .otherLanguage)
+        #expect(answer.text == "Sorry, I only speak English.")
+    }
+
+    @Test func theOtherLanguageReplyIsASetting() throws {
+        let configuration = try BotConfiguration.parse(
+            "language: zh\nmessages:\n  other_language: \"抱歉，请用中文。\"\n", path: "bot.yml")
+        #expect(configuration.messages.otherLanguage?.render([:]) == "抱歉，请用中文。")
+        #expect(throws: TrainingDataError.self) {
+            try BotConfiguration.parse("messages:\n  other_language: [a]\n", path: "bot.yml")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ParleyNLP
+import Testing
+
+/// Chinese sentiment through the analyzer of a Chinese bot (`SentimentAnalyzer.forLanguage("zh")`).
+@Suite struct ChineseSentimentRulesTests {
+    let analyzer = SentimentAnalyzer.forLanguage("zh")
+
+    func score(_ text: String) -> Double { analyzer.analyze(text).score }
+
+    @Test func anAngryCustomerIsFarBelowTheEscalationThreshold() {
+        #expect(score("太差劲了，我非常生气！退款！") <= -0.6)
+        #expect(score("我要投诉！！！") < -0.5)
+    }
+
+    @Test func everydayRequestsAreNeutral() {
+        for text in ["我想查一下订单", "客服你好", "请问怎么开发票", "订单号A-10234", "运费多少钱"] {
+            #expect(analyzer.analyze(text).label == .neutral, "\(text): \(score(text))")
+        }
+    }
+
+    @Test func praiseIsPositive() {
+        #expect(analyzer.analyze("质量很好，非常满意").label == .positive)
+        #expect(analyzer.analyze("谢谢你们").label == .positive)
+        #expect(analyzer.analyze("没有任何问题").label == .positive)
+    }
+
+    @Test func negationTurnsAFeelingRound() {
+        #expect(score("好") > 0)
+        #expect(score("不是很好") < 0)
+        #expect(score("不满意") < 0)
+        #expect(score("一点也不喜欢") < 0)
+        // A word that starts with a negation is a word of its own.
+        #expect(score("不错") > 0)
+    }
+
+    @Test func aNegatedActionIsAComplaint() {
+        #expect(score("还没发货") < 0)
+        #expect(score("打不开") < 0)
+        // A negation in a fixed phrase without feeling is none.
+        #expect(analyzer.analyze("我不知道订单号").label == .neutral)
+    }
+
+    @Test func intensifiersContrastAndEmphasis() {
+        #expect(score("非常好") > score("好"))
+        #expect(score("太慢") < score("慢"))
+        #expect(score("有点慢") > score("慢"))
+        // What follows 但是 counts more than what precedes it.
+        #expect(score("质量不错，但是太贵了") < 0)
+        #expect(score("有点贵，但是质量很好") > 0)
+        #expect(score("太差了！！！") < score("太差了"))
+        #expect(score("太差了！！！") == score("太差了!!!"))
+    }
+
+    @Test func supportDeskPhrases() {
+        #expect(score("还没到") < 0)
+        #expect(score("等了三天") < 0)
+        #expect(score("等了两个小时还没人回复") < score("还没人回复"))
+        #expect(analyzer.analyze("我要给差评").label == .negative)
+        #expect(analyzer.analyze("我要投诉").label == .negative)
+        // One complaint alone stays above the escalation threshold; anger does not.
+        #expect(score("快递还没到，已经等了三天了") > -0.6)
+    }
+
+    @Test func englishWordsAndEmojiCountInAChineseMessage() {
+        #expect(score("太差了 terrible") < score("太差了"))
+        #expect(score("收到了😡") < 0)
+    }
+
+    @Test func englishMessagesReadAsEnglishAndEnglishBotsAsBefore() {
+        #expect(
+            score("This is a terrible service") == SentimentAnalyzer.english.analyze("This is a terrible service").score
+        )
+        #expect(SentimentAnalyzer.english.analyze("太差劲了，我非常生气").score == 0)
+    }
+
+    @Test func longMessagesStayBounded() {
+        let long = String(repeating: "不", count: 10_000) + String(repeating: "等了", count: 5_000)
+        #expect(score(long) <= 0)
+        #expect(score(String(repeating: "很好，", count: 3_000)) > 0)
+    }
+}
+
+extension ChineseSentimentRulesTests {
+    @Test func traditionalCharactersScoreAsSimplified() {
+        #expect(score("太差勁了，我非常生氣！") == score("太差劲了，我非常生气！"))
+    }
+}

@@ -1,0 +1,14 @@
+import ParleyNLP
+import Testing
+
+@Suite struct StopwordsTests {
+    @Test func chineseHasFunctionWordsButKeepsWordsThatCarryIntent() {
+        let chinese = Stopwords.forLanguage("zh-CN")
+        for word in ["的", "了", "我们", "一些"] { #expect(chinese.contains(word), "\(word)") }
+        for word in ["不", "没有", "什么", "怎么", "为什么", "多少", "可以", "能"] {
+            #expect(!chinese.contains(word), "\(word)")
+        }
+        #expect(Stopwords.forLanguage("en") == .english)
+        #expect(Stopwords.forLanguage("fr") == .none)
+    }
+}

