@@ -19,6 +19,9 @@ if [[ ! -d "Fuzz/Corpus/$target" ]]; then
     exit 2
 fi
 scratch="$PWD/.build/fuzz"
+# Parley is a local dependency of Fuzz/: a build plan made before files were added to it would
+# miss them, so the plan is made afresh each time (what is compiled stays incremental).
+rm -f "$scratch/debug.yaml"
 swift build --package-path Fuzz --scratch-path "$scratch" --product parley-fuzz \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 corpus="$PWD/.build/fuzz-corpus/$target"
