@@ -15,6 +15,7 @@ if [[ ! -x "$venv/bin/schemathesis" ]]; then
 fi
 
 work="$(mktemp -d)"
+server=
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 token="$("$parley" tokens create --role admin --name api-fuzz --store "$work/parley.sqlite" 2>/dev/null)"
 port=$((20000 + RANDOM % 20000))
@@ -22,11 +23,13 @@ port=$((20000 + RANDOM % 20000))
     --store "$work/parley.sqlite" --port "$port" --line-port $((port + 1)) --settings "$work/none.yml" \
     >"$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 120); do
+# The server trains the demo bot first: up to five minutes on a busy machine.
+for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
     kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; exit 1; }
     sleep 0.5
 done
+curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "the server did not start"; cat "$work/server.log"; exit 1; }
 
 "$venv/bin/schemathesis" run docs/openapi.yaml --url "http://127.0.0.1:$port" \
     --header "Authorization: Bearer $token" --checks all --max-time "$seconds" --workers 2 \

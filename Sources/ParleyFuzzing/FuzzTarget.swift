@@ -54,9 +54,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         _ = try? WireCoding.decode(AgentMessage.self, from: text)
     }
 
-    /// Writes the input as one file of a copy of a small bot's folders and loads them.
+    /// Writes the input as one file of a copy of a small bot's folders (a folder of its own) and loads them.
     private static func load(_ data: Data, as path: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-fuzz-\(getpid())")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parley-fuzz-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(path)
         try? FileManager.default.createDirectory(
             at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

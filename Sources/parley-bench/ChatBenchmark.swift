@@ -183,10 +183,10 @@ struct ChatBenchmark: AsyncParsableCommand {
             host: String(parts[0]), port: port, source: floodFrom, workers: floodWorkers, burst: floodBurst)
         // The flood starts a second early and ends with the customers.
         let deadline = ContinuousClock.now + .seconds(duration + 1)
-        let flooding = Task { await flood.run(until: deadline) }
+        let flooding = Task { try await flood.run(until: deadline) }
         try await Task.sleep(for: .seconds(1))
         let flooded = await load(target, lines, cpu: serverCPU)
-        var report = await flooding.value.report
+        var report = try await flooding.value.report
         for key in ["messages", "p50_us", "p99_us", "errors"] { report["flood_" + key] = flooded.report[key] }
         if case .double(let before) = quiet["p99_us"], case .double(let during) = flooded.report["p99_us"], before > 0 {
             report["flood_p99_ratio"] = .double(during / before)

@@ -55,8 +55,10 @@ struct Flood: Sendable {
         }
     }
 
-    /// Floods until `deadline`; the counts.
-    func run(until deadline: ContinuousClock.Instant) async -> Counts {
+    /// Floods until `deadline`; the counts. Throws when this machine cannot
+    /// connect from `source` at all (an address it does not have).
+    func run(until deadline: ContinuousClock.Instant) async throws -> Counts {
+        try await LineClient.withConnection(host: host, port: port, localAddress: source) { _ in }
         let message = #"{"type":"message","text":"where is my order A-10234"}"#
         let batch = ([#"{"type":"hello"}"#] + Array(repeating: message, count: burst)).joined(separator: "\n")
         return await withTaskGroup(of: Counts.self) { group in
@@ -64,30 +66,44 @@ struct Flood: Sendable {
                 group.addTask {
                     var counts = Counts()
                     while ContinuousClock.now < deadline {
-                        let answers = try? await LineClient.withConnection(
-                            host: host, port: port, localAddress: source
-                        ) { client in
-                            try await client.send(batch)
-                            var answers = Counts()
-                            // The answer to hello (a welcome and the greeting, or a refusal), then one per message.
-                            var lines = 0
-                            var expected = burst + 1
-                            while lines < expected, let line = try await client.readLine() {
-                                if lines == 0, line.contains(#""type":"welcome""#) { expected += 1 }
-                                lines += 1
-                                answers.record(line)
-                            }
-                            if lines <= 1 { answers.refusedConnections += 1 }
-                            return answers
-                        }
-                        counts.add(answers ?? Counts(refusedConnections: 1))
+                        counts.add(await connection(sending: batch) ?? Counts(refusedConnections: 1))
                         counts.connections += 1
-                        counts.messagesSent += burst
                     }
                     return counts
                 }
             }
             return await group.reduce(into: Counts()) { $0.add($1) }
+        }
+    }
+
+    /// One flooding connection: writes `batch` and counts the answers, for
+    /// at most 5 seconds; nil when it could not connect or ran out of time.
+    private func connection(sending batch: String) async -> Counts? {
+        await withTaskGroup(of: Counts?.self) { group in
+            group.addTask {
+                try? await LineClient.withConnection(host: host, port: port, localAddress: source) { client in
+                    try await client.send(batch)
+                    var answers = Counts(messagesSent: burst)
+                    // The answer to hello (a welcome and the greeting, or a refusal), then one per message.
+                    var lines = 0
+                    var expected = burst + 1
+                    while lines < expected, let line = try await client.readLine() {
+                        if lines == 0, line.contains(#""type":"welcome""#) { expected += 1 }
+                        lines += 1
+                        answers.record(line)
+                    }
+                    // Refused at once: one line (too many connections, the server is busy), then closed.
+                    if lines <= 1 { answers.refusedConnections += 1 }
+                    return answers
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(5))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
         }
     }
 }

@@ -92,9 +92,9 @@ public struct AgentConnection: Sendable {
             let active = conversations.filter { service.isInMemory($0.id) }.prefix(50).map(ConversationInfo.init)
             outbox(.active(.init(conversations: active)))
         case .logout:
+            // Every connection of the sign-in, this one too, is told `signed_out`.
             if let token { await desk.signOut(token) }
             await leaveDesk()
-            outbox(.signedOut)
         case .open(let reference):
             try await open(try Self.id(reference.conversationId, for: message))
         case .closeView(let reference):

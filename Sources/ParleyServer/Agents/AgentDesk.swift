@@ -15,6 +15,8 @@ public actor AgentDesk {
     private struct Duty {
         var profile: AgentProfile
         var outboxes: [Int: Outbox] = [:]
+        /// The sign-in each connection came with.
+        var tokens: [Int: String] = [:]
         /// Conversations offered to the agent and not answered yet.
         var offers: Set<String> = []
         /// Returns the agent's conversations to the queue once the grace time is over.
@@ -80,7 +82,7 @@ public actor AgentDesk {
         let profile = profile(of: agent)
         let expires = now.addingTimeInterval(Double(settings.agentSessionHours) * 3600)
         signIns[token] = SignIn(profile: profile, expires: expires)
-        return (token, connect(profile, token: token, expires: expires, outbox: outbox))
+        return (token, connect(profile, signInToken: token, token: token, expires: expires, outbox: outbox))
     }
 
     /// Opens a console session for `agent` (whose password was checked), with
@@ -113,7 +115,8 @@ public actor AgentDesk {
         let profile = duty[signIn.profile.id]?.profile ?? signIn.profile
         return (
             profile.id,
-            connect(profile, token: revealToken ? token : nil, expires: signIn.expires, outbox: outbox)
+            connect(
+                profile, signInToken: token, token: revealToken ? token : nil, expires: signIn.expires, outbox: outbox)
         )
     }
 
@@ -136,9 +139,18 @@ public actor AgentDesk {
         return profile
     }
 
-    /// Ends a sign-in (the agent's conversations stay theirs while other connections remain).
-    func signOut(_ token: String) {
+    /// Ends a sign-in: each connection that came with it is told `signed_out`
+    /// (a WebSocket then closes) and leaves the desk at once, so it gets no
+    /// more offers or queue (the agent's conversations stay theirs while other
+    /// connections remain).
+    func signOut(_ token: String) async {
         signIns[token] = nil
+        for (agentId, agent) in duty {
+            for (connection, held) in agent.tokens where held == token {
+                agent.outboxes[connection]?(.signedOut)
+                await disconnect(agentId, connection: connection)
+            }
+        }
     }
 
     private func valid(_ token: String, now: Date) throws(AgentDeskError) -> SignIn {
@@ -150,12 +162,16 @@ public actor AgentDesk {
         return signIn
     }
 
-    private func connect(_ profile: AgentProfile, token: String?, expires: Date, outbox: @escaping Outbox) -> Int {
+    /// Puts a connection of the sign-in `signInToken` on duty; `signed_in` tells it `token` (nil: keep it untold).
+    private func connect(
+        _ profile: AgentProfile, signInToken: String, token: String?, expires: Date, outbox: @escaping Outbox
+    ) -> Int {
         nextId += 1
         var agent = duty[profile.id] ?? Duty(profile: profile)
         agent.leaving?.cancel()
         agent.leaving = nil
         agent.outboxes[nextId] = outbox
+        agent.tokens[nextId] = signInToken
         duty[profile.id] = agent
         outbox(.signedIn(.init(agent: agent.profile, token: token, expiresAt: expires)))
         outbox(.officeHours(officeHoursInfo()))
@@ -169,6 +185,7 @@ public actor AgentDesk {
     func disconnect(_ agentId: String, connection: Int) async {
         guard var agent = duty[agentId] else { return }
         agent.outboxes[connection] = nil
+        agent.tokens[connection] = nil
         guard agent.outboxes.isEmpty else {
             duty[agentId] = agent
             return

@@ -70,6 +70,10 @@ struct AgentSessionRoutes: Sendable {
             try await PasswordSignIn(service: service).check(
                 body.agent, password: body.password, address: context.clientAddress, via: "console")
         }
+        // A new session, never the one the browser came with (so no one can fix a session on it).
+        if let previous = request.cookies[Self.cookieName]?.value, !previous.isEmpty {
+            await service.desk.signOut(previous)
+        }
         let session = await service.desk.openSession(user)
         let profile = try await Self.refusal { () throws(AgentDeskError) in
             try await service.desk.session(session.token).agent

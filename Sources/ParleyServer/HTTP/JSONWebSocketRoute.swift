@@ -105,6 +105,7 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
     private static func outbox(writingTo outbound: WebSocketOutboundWriter) -> Outbox<Event> {
         Outbox<Event> { event in
             try await outbound.write(.text(event.json()))
+            if event.endsConnection { try await outbound.close(.normalClosure, reason: "signed out") }
         } overflow: {
             Task { try? await outbound.close(.policyViolation, reason: "too many events unread") }
         }

@@ -5,7 +5,14 @@ protocol OutboundEvent: Sendable {
     static func error(_ code: ErrorCode, _ message: String) -> Self
     /// The event as one line of JSON.
     func json() -> String
+    /// Whether a WebSocket closes once the event is written (an agent's `signed_out`).
+    var endsConnection: Bool { get }
 }
 
-extension ServerEvent: OutboundEvent {}
-extension AgentEvent: OutboundEvent {}
+extension ServerEvent: OutboundEvent {
+    var endsConnection: Bool { false }
+}
+
+extension AgentEvent: OutboundEvent {
+    var endsConnection: Bool { kind == .signedOut }
+}

@@ -41,37 +41,56 @@
       body: body ? JSON.stringify(body) : undefined
     }).then(function (response) {
       if (response.status === 204) return {};
-      return response.json().then(function (json) {
-        if (!response.ok) throw new Error((json.error && json.error.message) || response.statusText);
+      return response.json().catch(function () { return {}; }).then(function (json) {
+        if (!response.ok) {
+          var error = new Error((json.error && json.error.message) || response.statusText);
+          error.status = response.status;
+          throw error;
+        }
         return json;
       });
     });
   }
 
-  /* Continues the cookie's session if there is one, otherwise asks to sign in. */
+  /* Continues the cookie's session if there is one, otherwise asks to sign in;
+     when the server cannot be reached, tries again later. */
   function start(message) {
     session("GET").then(function (answer) {
       csrf = answer.csrf_token;
       connect();
-    }, function () {
-      csrf = null;
-      showSignIn(message || "");
+    }, function (error) {
+      if (error.status === 401) {
+        csrf = null;
+        showSignIn(message || "");
+        return;
+      }
+      $("connection").textContent = "Reconnecting…";
+      retry = Math.min(retry + 1, 5);
+      setTimeout(function () { start(message); }, 300 * Math.pow(2, retry));
     });
   }
 
   function connect() {
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-    socket = new WebSocket(scheme + location.host + "/agent/ws?csrf=" + encodeURIComponent(csrf));
-    socket.addEventListener("open", function () {
+    if (socket) {
+      var old = socket;
+      socket = null;
+      old.close();
+    }
+    var ws = new WebSocket(scheme + location.host + "/agent/ws?csrf=" + encodeURIComponent(csrf));
+    socket = ws;
+    ws.addEventListener("open", function () {
       retry = 0;
       $("connection").textContent = "";
     });
-    socket.addEventListener("message", function (frame) {
+    ws.addEventListener("message", function (frame) {
+      if (ws !== socket) return;
       var event;
       try { event = JSON.parse(frame.data); } catch (e) { return; }
       receive(event);
     });
-    socket.addEventListener("close", function () {
+    ws.addEventListener("close", function () {
+      if (ws !== socket) return;
       socket = null;
       if (!csrf) return;
       $("connection").textContent = "Reconnecting…";
@@ -408,16 +427,27 @@
     var form = event.target;
     var credentials = { agent: form.elements.agent.value.trim(), password: form.elements.password.value };
     form.elements.password.value = "";
+    var submit = form.querySelector("button");
+    if (submit) submit.disabled = true;
     session("POST", credentials).then(function (answer) {
       csrf = answer.csrf_token;
       connect();
-    }, function (error) { showSignIn(error.message); });
+    }, function (error) { showSignIn(error.message); }).then(function () {
+      if (submit) submit.disabled = false;
+    });
   });
   $("signout").addEventListener("click", function () {
     session("DELETE").then(function () {
       csrf = null;
       location.reload();
-    }, function (error) { $("connection").textContent = error.message; });
+    }, function (error) {
+      if (error.status === 401) {
+        csrf = null;
+        location.reload();
+      } else {
+        $("connection").textContent = error.message;
+      }
+    });
   });
   $("status").addEventListener("change", function (event) { send({ type: "status", status: event.target.value }); });
   $("refresh-active").addEventListener("click", function () { send({ type: "active" }); });

@@ -102,6 +102,7 @@ import Testing
             #expect(put.headers[.allow] == "POST")
             #expect(try await send.raw("QUERY", "/api/conversations/x", headers: [:]).status == .methodNotAllowed)
             #expect(try await send.raw("HEAD", "/health", headers: [:]).status == .ok)
+            #expect(try await send.raw("HEAD", "/api/messages", headers: [:]).status == .methodNotAllowed)
             #expect(try await send.raw("GET", "/api/nothing-here", headers: [:]).status == .notFound)
         }
     }

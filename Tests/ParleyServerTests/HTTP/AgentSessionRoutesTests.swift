@@ -103,10 +103,15 @@ import Testing
             "DELETE", "/agent/session", port: server.ports.http,
             headers: ["Cookie": cookie, "X-CSRF-Token": csrf])
         #expect(signOut.status == 204)
-        console.send(#"{"type":"active"}"#)
-        let refused = try await console.first { $0.kind == .error }
-        guard case .error(let error) = refused else { throw CancellationError() }
-        #expect(error.code == .unauthorized)
+        // The open console is told at once, and its WebSocket closes: no more offers, queue or messages.
+        _ = try await console.first { $0.kind == .signedOut }
+        var metrics = ""
+        for _ in 0..<100 where !metrics.contains(#"parley_connections{channel="agent"} 0"#) {
+            try await Task.sleep(for: .milliseconds(100))
+            metrics = try await HTTPExchange.send("GET", "/metrics", port: server.ports.http).body
+        }
+        #expect(
+            metrics.contains(#"parley_connections{channel="agent"} 0"#), "the server closed the console's WebSocket")
         try await console.close()
         try await server.stop()
     }
