@@ -117,6 +117,16 @@ class Browser:
     def click(self, element):
         self.session_call("POST", f"/element/{element}/click")
 
+    def click_css(self, css, root=None):
+        """Finds and clicks, again when the page re-rendered the element in between (the queue does)."""
+        for attempt in range(5):
+            try:
+                return self.click(self.find(css, root))
+            except WebDriverError as error:
+                if "stale element" not in str(error) or attempt == 4:
+                    raise
+                time.sleep(0.2)
+
     def type(self, element, text):
         self.session_call("POST", f"/element/{element}/value", {"text": text})
 
@@ -268,7 +278,7 @@ def run(customer, agent, base):
     wait_for("the queued conversation", lambda: agent.script("return document.querySelectorAll('#queue li').length") == 1)
     check("offered" in agent.script("return document.querySelector('#queue li').className"),
           "the conversation is offered to the available agent")
-    agent.click(agent.find("#queue li .buttons button"))
+    agent.click_css("#queue li .buttons button")
     wait_for("the transcript", lambda: ATTACK in agent.script("return document.getElementById('transcript').innerText"))
     check(agent.script("return document.querySelectorAll('img').length") == 0,
           "customer text is shown as text in the console, no element made of it")
