@@ -11,7 +11,8 @@ internal import ParleyServer
 /// any bytes; a crash, a sanitizer report or a hang is a bug, an error thrown
 /// for bad input is not.
 public enum FuzzTarget: String, CaseIterable, Sendable {
-    /// The TCP line protocol's framing (`LineFrameDecoder`), the input cut at every 7th byte.
+    /// The TCP line protocol's framing (`LineFrameDecoder`): the input after its first byte, in
+    /// reads as long as the first byte says (1–256 bytes), as a socket would deliver it.
     case lineFrames = "line-frames"
     /// A customer's and an agent's JSON message (`ClientMessage`, `AgentMessage`).
     case clientMessage = "client-message"
@@ -38,10 +39,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     private static func frameLines(_ data: Data) {
+        guard let first = data.first else { return }
+        let read = Int(first) + 1
         let channel = EmbeddedChannel(handler: ByteToMessageHandler(LineFrameDecoder(maxLength: 64)))
-        var offset = data.startIndex
+        var offset = data.startIndex + 1
         while offset < data.endIndex {
-            let end = min(offset + 7, data.endIndex)
+            let end = min(offset + read, data.endIndex)
             _ = try? channel.writeInbound(ByteBuffer(bytes: data[offset..<end]))
             offset = end
         }
