@@ -34,4 +34,4 @@ curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "the server did no
 "$venv/bin/schemathesis" run docs/openapi.yaml --url "http://127.0.0.1:$port" \
     --header "Authorization: Bearer $token" --checks all --max-time "$seconds" --workers 2 \
     --seed "${PARLEY_FUZZ_SEED:-$RANDOM}" --no-color
-grep -E "error|critical" "$work/server.log" | head -20 || true
+grep -E "^[^ ]+ (error|critical) " "$work/server.log" | head -20 || true
