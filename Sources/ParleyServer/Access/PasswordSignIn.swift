@@ -6,7 +6,8 @@ internal import ParleyStore
 /// console's `/agent/session`, the agents' `login`, a terminal's `/agent
 /// login`): throttled per account and per address (`SignInThrottle`), scrypt
 /// on the throttle's own pool, a wrong name as slow and as refused as a wrong
-/// password, every refusal and success in the audit log.
+/// password, every success and every refusal of a throttle, a password or a
+/// role in the audit log (a refusal because the scrypt pool is full, 1 s, is not).
 struct PasswordSignIn: Sendable {
     let service: ChatService
 
