@@ -86,12 +86,15 @@ public actor AgentDesk {
     }
 
     /// Opens a console session for `agent` (whose password was checked), with
-    /// no connection yet: its token (the cookie's value), its CSRF token and when it expires.
-    func openSession(_ agent: User, now: Date = Date()) -> (token: String, csrf: String, expires: Date) {
+    /// no connection yet: its token (the cookie's value), its CSRF token, when it expires, and the agent.
+    func openSession(_ agent: User, now: Date = Date()) -> (
+        token: String, csrf: String, expires: Date, agent: AgentProfile
+    ) {
         let (token, csrf) = (Self.randomToken(), Self.randomToken())
         let expires = now.addingTimeInterval(Double(settings.agentSessionHours) * 3600)
-        signIns[token] = SignIn(profile: profile(of: agent), expires: expires, csrf: csrf)
-        return (token, csrf, expires)
+        let profile = profile(of: agent)
+        signIns[token] = SignIn(profile: profile, expires: expires, csrf: csrf)
+        return (token, csrf, expires, profile)
     }
 
     /// The console session `token`: its agent, CSRF token and expiry; throws

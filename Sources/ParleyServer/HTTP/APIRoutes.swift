@@ -191,14 +191,7 @@ struct APIRoutes: Sendable {
     /// A refusal of the REST channel: 404 (unknown conversation), 429 (rate
     /// limited), 503 (not stored), 400 (anything else the client sent wrong).
     private static func httpError(_ error: ErrorEvent) -> HTTPError {
-        let status: HTTPResponse.Status =
-            switch error.code {
-            case .unknownConversation: .notFound
-            case .rateLimited: .tooManyRequests
-            case .unavailable: .serviceUnavailable
-            default: .badRequest
-            }
-        return HTTPError(status, message: error.message)
+        HTTPError(error.code.httpStatus, message: error.message)
     }
 
     private func health() -> Health {

@@ -75,10 +75,7 @@ struct AgentSessionRoutes: Sendable {
             await service.desk.signOut(previous)
         }
         let session = await service.desk.openSession(user)
-        let profile = try await Self.refusal { () throws(AgentDeskError) in
-            try await service.desk.session(session.token).agent
-        }
-        var response = try SessionResponse(agent: profile, csrfToken: session.csrf, expiresAt: session.expires)
+        var response = try SessionResponse(agent: session.agent, csrfToken: session.csrf, expiresAt: session.expires)
             .response(from: request, context: context)
         response.setCookie(
             cookie(session.token, maxAge: max(1, Int(session.expires.timeIntervalSinceNow)), request))
@@ -129,14 +126,10 @@ struct AgentSessionRoutes: Sendable {
         do {
             return try await body()
         } catch {
-            switch error {
-            case .unauthorized, .sessionExpired: throw HTTPError(.unauthorized, message: error.message)
-            case .forbidden: throw HTTPError(.forbidden, message: error.message)
-            case .tooManySignIns(let seconds):
-                throw HTTPError(.tooManyRequests, headers: [.retryAfter: "\(seconds)"], message: error.message)
-            case .unavailable: throw HTTPError(.serviceUnavailable, message: error.message)
-            default: throw HTTPError(.badRequest, message: error.message)
+            guard case .tooManySignIns(let seconds) = error else {
+                throw HTTPError(error.code.httpStatus, message: error.message)
             }
+            throw HTTPError(error.code.httpStatus, headers: [.retryAfter: "\(seconds)"], message: error.message)
         }
     }
 }
