@@ -48,12 +48,12 @@ struct ChatCommand: AsyncParsableCommand {
         let greeting = loaded.policy.greeting(for: customer, state: state)
         // The demo shop's actions are called in process (its orders as the file has them); others over HTTP.
         var actions: any ActionPerformer = WebhookActions()
-        if let orders = loaded.policy.configuration.demoShopOrders {
-            do {
-                actions = DemoShopActions(shop: try DemoShop.load(path: orders), others: actions)
-            } catch {
-                throw fail(error)
+        do {
+            if let shop = try DemoShop.load(for: loaded.policy.configuration) {
+                actions = DemoShopActions(shop: shop, others: actions)
             }
+        } catch {
+            throw fail(error)
         }
         do {
             _ = try await ledger?.start(

@@ -74,7 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
             let build = try bot.loadBuild()
             var reloadPaths = bot.paths
             reloadPaths.conversations = conversations
-            let shop = try build.bot.policy.configuration.demoShopOrders.map { try DemoShop.load(path: $0) }
+            let shop = try DemoShop.load(for: build.bot.policy.configuration)
             service = ChatService(
                 bot: build.bot, store: try SQLiteCRMStore(path: configuration.store),
                 redactor: PIIRedactor(kinds: build.configuration.redact), limits: configuration.limits,

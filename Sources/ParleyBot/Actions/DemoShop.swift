@@ -1,8 +1,10 @@
-internal import Foundation
+public import Foundation
 internal import Yams
 
 /// The demo shop's order system: a dozen orders from a trainer-readable file
 /// (`demo-shop.yml`), which the shipped bot's actions look up and change.
+/// Its dates are days relative to today (`RelativeDay`), answered as the
+/// bot's customers read them (its `language`, in its office hours' time zone).
 /// `parley serve` serves it over HTTP under `/demo/shop/` when `bot.yml`
 /// says `demo_shop: true`; `parley test-conversations` calls it in process.
 /// Changes (a cancelled order, a reported problem) last as long as the value.
@@ -24,8 +26,8 @@ public final class DemoShop: @unchecked Sendable {
         public var id: String
         public var name: String
         public var status: String
-        public var placed: String
-        public var eta: String?
+        public var placed: RelativeDay
+        public var eta: RelativeDay?
         public var carrier: String?
         public var tracking: String?
         public var address: String
@@ -39,13 +41,40 @@ public final class DemoShop: @unchecked Sendable {
     private let lock = NSLock()
     private var orders: [String: Order]
     private var cases = 1000
+    private let language: String
+    private let timeZone: TimeZone
+    private let today: @Sendable () -> Date
 
-    public init(orders: [Order]) {
+    /// `today` tells the moment the orders' relative dates count from (a
+    /// conversation script's `at`; the clock otherwise).
+    public init(
+        orders: [Order], language: String = "en", timeZone: TimeZone = .current,
+        today: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.orders = Dictionary(orders.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.language = language
+        self.timeZone = timeZone
+        self.today = today
+    }
+
+    /// The demo shop of a bot whose settings say `demo_shop: true`, speaking
+    /// its language in its office hours' time zone (the server's without
+    /// office hours); nil when they do not. Mistakes in the orders file are
+    /// `file:line` issues.
+    public static func load(
+        for configuration: BotConfiguration, today: @escaping @Sendable () -> Date = Date.init
+    ) throws(TrainingDataError) -> DemoShop? {
+        guard let path = configuration.demoShopOrders else { return nil }
+        return try load(
+            path: path, language: configuration.language,
+            timeZone: configuration.officeHours?.timeZone ?? .current, today: today)
     }
 
     /// Reads the orders file; mistakes are `file:line` issues.
-    public static func load(path: String) throws(TrainingDataError) -> DemoShop {
+    public static func load(
+        path: String, language: String = "en", timeZone: TimeZone = .current,
+        today: @escaping @Sendable () -> Date = Date.init
+    ) throws(TrainingDataError) -> DemoShop {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: "cannot read the demo shop's orders")
         }
@@ -65,7 +94,7 @@ public final class DemoShop: @unchecked Sendable {
                 allowed: ["id", "name", "status", "placed", "eta", "carrier", "tracking", "address", "items", "total"])
             func text(_ key: String) -> String? { fields[key]?.scalar?.string }
             guard let id = text("id"), let name = text("name"), let status = text("status"),
-                let placed = text("placed"), let address = text("address"), let total = text("total")
+                text("placed") != nil, let address = text("address"), let total = text("total")
             else {
                 document.issue(node, "each order needs id, name, status, placed, address and total")
                 continue
@@ -74,14 +103,24 @@ public final class DemoShop: @unchecked Sendable {
                 document.issue(fields["status"], "status must be one of \(statuses.joined(separator: ", "))")
                 continue
             }
+            var days: [String: RelativeDay] = [:]
+            for key in ["placed", "eta"] {
+                guard let text = text(key) else { continue }
+                guard let day = RelativeDay(text) else {
+                    document.issue(fields[key], "'\(key)' is a day relative to today: today, 3 days ago, in 2 days")
+                    continue
+                }
+                days[key] = day
+            }
+            guard let placedDay = days["placed"] else { continue }
             let items = fields["items"].flatMap { document.strings($0, what: "items") } ?? []
             orders.append(
                 Order(
-                    id: id.uppercased(), name: name, status: status, placed: placed, eta: text("eta"),
+                    id: id.uppercased(), name: name, status: status, placed: placedDay, eta: days["eta"],
                     carrier: text("carrier"), tracking: text("tracking"), address: address, items: items, total: total))
         }
         if !document.issues.isEmpty { throw .invalid(document.issues) }
-        return DemoShop(orders: orders)
+        return DemoShop(orders: orders, language: language, timeZone: timeZone, today: today)
     }
 
     /// An order as it is now.
@@ -129,20 +168,24 @@ public final class DemoShop: @unchecked Sendable {
             case ("problem", "cancelled"): outcome = "cancelled"
             default: outcome = "not_shipped"
             }
-            var answer = Self.fields(of: order)
+            var answer = fields(of: order)
             answer["outcome"] = .string(outcome)
             answer.merge(extra) { _, new in new }
             return (200, .object(answer))
         }
     }
 
-    private static func fields(of order: Order) -> [String: JSONValue] {
+    private func fields(of order: Order) -> [String: JSONValue] {
+        let now = today()
+        func date(_ day: RelativeDay) -> JSONValue {
+            .string(day.formatted(from: now, timeZone: timeZone, language: language))
+        }
         var fields: [String: JSONValue] = [
-            "order_id": .string(order.id), "status": .string(order.status), "placed": .string(order.placed),
+            "order_id": .string(order.id), "status": .string(order.status), "placed": date(order.placed),
             "address": .string(order.address), "total": .string(order.total),
-            "items": .array(order.items.map(item)),
+            "items": .array(order.items.map(Self.item)),
         ]
-        if let eta = order.eta { fields["eta"] = .string(eta) }
+        if let eta = order.eta { fields["eta"] = date(eta) }
         if let carrier = order.carrier { fields["carrier"] = .string(carrier) }
         if let tracking = order.tracking { fields["tracking"] = .string(tracking) }
         return fields

@@ -9,7 +9,8 @@ public struct ConversationTester: Sendable {
     public let others: any ActionPerformer
 
     /// With the demo shop (`demo_shop: true`), each script gets the shop's
-    /// orders as the file has them, called in process.
+    /// orders as the file has them, called in process, with their dates
+    /// counted from the script's `at`.
     public init(bot: Bot, others: any ActionPerformer = NoActions()) {
         self.bot = bot
         self.others = others
@@ -35,15 +36,14 @@ public struct ConversationTester: Sendable {
         var failures: [Failure] = []
         let now = script.at ?? Date()
         var actions = others
-        if let orders = bot.policy.configuration.demoShopOrders {
-            do {
-                actions = DemoShopActions(
-                    shop: try DemoShop.load(path: orders), down: script.actionsDown, others: others)
-            } catch {
-                return [Failure(script: script.name, turn: 0, location: script.location, problems: ["\(error)"])]
+        do {
+            if let shop = try DemoShop.load(for: bot.policy.configuration, today: { now }) {
+                actions = DemoShopActions(shop: shop, down: script.actionsDown, others: others)
+            } else if script.actionsDown {
+                actions = NoActions()
             }
-        } else if script.actionsDown {
-            actions = NoActions()
+        } catch {
+            return [Failure(script: script.name, turn: 0, location: script.location, problems: ["\(error)"])]
         }
         for (index, turn) in script.turns.enumerated() {
             let (analysis, decision) = await conversation.respond(to: turn.customer, now: now, actions: actions)

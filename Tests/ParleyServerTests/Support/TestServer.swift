@@ -67,7 +67,7 @@ final class TestServer: Sendable {
         let bot = build.bot
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let shop = try bot.policy.configuration.demoShopOrders.map { try DemoShop.load(path: $0) }
+        let shop = try DemoShop.load(for: bot.policy.configuration)
         let service = ChatService(
             bot: bot, store: try SQLiteCRMStore(path: folder.path + "/crm.sqlite"), redactor: PIIRedactor(kinds: []),
             limits: limits, desk: desk, access: access, actions: WebhookActions(), demoShop: shop,
