@@ -16,6 +16,14 @@ public struct ChatConnection: Sendable {
     private let outbox: @Sendable (ServerEvent) -> Void
     private var session: ConversationSession?
     private var holder = 0
+    /// Messages refused for the conversation's rate since the last one taken.
+    private var refusedInARow = 0
+
+    /// Set once the client was refused what it cannot go on without: a new
+    /// conversation over its address's allowance, or `burst` messages in a
+    /// row over its conversation's rate. Its transport then stops reading it
+    /// and closes it after `RefusalHold`'s wait.
+    public private(set) var endsConnection = false
 
     /// `outbox` receives the client's events in order; it must not block.
     /// `address` is the client's IP address (nil when unknown).
@@ -64,9 +72,12 @@ public struct ChatConnection: Sendable {
                 return refuse(WireDecodingError.invalidFields(type: message.kind.rawValue))
             }
             if session == nil { await open(ClientMessage.Hello()) }
-            await session?.handle(
+            guard let session else { return }
+            let taken = await session.handle(
                 body.text, from: holder, channel: channel, withAnalysis: body.analysis ?? false,
                 receivedAt: receivedAt)
+            refusedInARow = taken ? 0 : refusedInARow + 1
+            if Double(refusedInARow) >= service.limits.burst { endsConnection = true }
         case .human:
             if session == nil { await open(ClientMessage.Hello()) }
             await session?.requestHuman(from: holder, channel: channel, receivedAt: receivedAt)
@@ -122,6 +133,7 @@ public struct ChatConnection: Sendable {
             }
             guard service.addressLimiter.allowConversation(address) else {
                 service.metrics.limited(.conversationsPerAddress)
+                endsConnection = true
                 return refuse(
                     .rateLimited,
                     "too many new conversations from your address; try again later, or go on with the one you have")

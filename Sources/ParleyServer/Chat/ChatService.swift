@@ -30,6 +30,8 @@ public final class ChatService: Sendable {
     let origins: OriginPolicy
     /// Connections, new conversations and requests per client address.
     let addressLimiter: AddressLimiter
+    /// Where connections refused for abuse wait before they are closed.
+    let refusalHold: RefusalHold
     /// Failed sign-ins per account and address, and the thread passwords are checked on.
     let signInThrottle = SignInThrottle()
     /// Sign-ins, agents' actions and refused requests, in the store's audit log.
@@ -63,6 +65,7 @@ public final class ChatService: Sendable {
         self.logger = logger
         self.access = access
         self.addressLimiter = AddressLimiter(limits: limits)
+        self.refusalHold = RefusalHold(limits: limits)
         self.origins = OriginPolicy(allowed: access.allowedOrigins)
         self.audit = AuditTrail(store: store, logger: logger)
     }

@@ -21,6 +21,7 @@ internal import Yams
 /// http_idle_timeout: 60    # PARLEY_HTTP_IDLE_TIMEOUT: seconds an HTTP connection may stay silent
 /// line_idle_timeout: 1800  # PARLEY_LINE_IDLE_TIMEOUT: seconds a line connection may stay silent
 /// exempt_loopback: true    # PARLEY_EXEMPT_LOOPBACK: 127.0.0.1 and ::1 skip the per-address limits
+/// refusal_hold_seconds: 2  # PARLEY_REFUSAL_HOLD_SECONDS: a connection refused for abuse waits unread, then closes
 /// tls_cert: cert.pem       # PARLEY_TLS_CERT: with tls_key, HTTPS/WSS and TLS on the line port
 /// tls_key: key.pem         # PARLEY_TLS_KEY
 /// allowed_origins: ""      # PARLEY_ALLOWED_ORIGINS: comma-separated sites whose pages may use /ws and the API
@@ -65,6 +66,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         case httpIdleTimeout = "http_idle_timeout"
         case lineIdleTimeout = "line_idle_timeout"
         case exemptLoopback = "exempt_loopback"
+        case refusalHoldSeconds = "refusal_hold_seconds"
         case trustedProxies = "trusted_proxies"
         case allowedOrigins = "allowed_origins"
         case tlsCert = "tls_cert"
@@ -171,6 +173,7 @@ public struct ServerConfiguration: Sendable, Hashable {
         case .httpIdleTimeout: limits.httpIdleSeconds = try number(1...86_400)
         case .lineIdleTimeout: limits.lineIdleSeconds = try number(1...604_800)
         case .exemptLoopback: limits.exemptLoopback = try flag()
+        case .refusalHoldSeconds: limits.refusalHoldSeconds = try number(0...60)
         case .tlsCert, .tlsKey:
             guard FileManager.default.isReadableFile(atPath: text) else {
                 throw .invalid(source: source, problem: "'\(setting.rawValue)': cannot read '\(text)'")

@@ -153,16 +153,18 @@ actor ConversationSession {
 
     /// Answers one customer message from holder `from`: a `reply`, `received`
     /// while a human has the conversation, or an `error` (rate limited, or the
-    /// store failed, in which case nothing of the message was kept).
+    /// store failed, in which case nothing of the message was kept). Returns
+    /// false when the message was refused for the conversation's rate.
+    @discardableResult
     func handle(
         _ text: String, from holder: Int, channel: String, withAnalysis: Bool, receivedAt: ContinuousClock.Instant
-    ) async {
+    ) async -> Bool {
         guard limiter.allow() else {
             service.metrics.error(.rateLimited)
             send(
                 .error(.rateLimited, "too many messages at once; this one was not taken, send it again in a moment"),
                 to: holder)
-            return
+            return false
         }
         await enter()
         defer { leave() }
@@ -187,6 +189,7 @@ actor ConversationSession {
         await commit(
             text, analysis: analysis, decision: decision, next: next, from: holder, channel: channel,
             withAnalysis: withAnalysis, receivedAt: receivedAt, at: now, ledger: answering.ledger)
+        return true
     }
 
     /// Calls an action through the service's performer; failures are logged and counted.

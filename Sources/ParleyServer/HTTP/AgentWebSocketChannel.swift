@@ -15,7 +15,10 @@ struct AgentWebSocketChannel: Sendable {
         var route = JSONWebSocketRoute<AgentConnection, AgentEvent>(
             path: "/agent/ws", channel: "agent", service: service,
             open: { address, outbox in AgentConnection(service: service, address: address, outbox: outbox) },
-            receive: { connection, text, _ in await connection.receive(json: text) },
+            receive: { connection, text, _ in
+                await connection.receive(json: text)
+                return false
+            },
             close: { await $0.close() }
         )
         // A session cookie must come with its CSRF token: the cookie alone opens nothing.

@@ -16,8 +16,8 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
     let service: ChatService
     /// A new connection for the client at the address given (its IP), whose events go to the outbox given.
     let open: @Sendable (String?, @escaping @Sendable (Event) -> Void) -> Connection
-    /// Handles one text frame, with the time it arrived.
-    let receive: @Sendable (inout Connection, String, ContinuousClock.Instant) async -> Void
+    /// Handles one text frame, with the time it arrived; returns whether to close the connection.
+    let receive: @Sendable (inout Connection, String, ContinuousClock.Instant) async -> Bool
     /// Ends the connection's hold on what it holds.
     let close: @Sendable (inout Connection) async -> Void
     /// Checks the upgrade request beyond its origin and the connection limit; throws the HTTP refusal.
@@ -85,12 +85,12 @@ struct JSONWebSocketRoute<Connection: Sendable, Event: OutboundEvent>: Sendable 
             handle: { connection, message, receivedAt in
                 switch message {
                 case .text(let text):
-                    await receive(&connection, text, receivedAt)
+                    return await receive(&connection, text, receivedAt)
                 case .binary:
                     service.metrics.error(.binaryFrame)
                     outbox.send(.error(.binaryFrame, "send JSON in text frames; binary frames are not read"))
+                    return false
                 }
-                return false
             },
             finish: close)
     }

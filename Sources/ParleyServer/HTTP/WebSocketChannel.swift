@@ -14,7 +14,13 @@ struct WebSocketChannel: Sendable {
             open: { address, outbox in
                 ChatConnection(service: service, channel: "web", address: address, outbox: outbox)
             },
-            receive: { connection, text, receivedAt in await connection.receive(json: text, receivedAt: receivedAt) },
+            receive: { connection, text, receivedAt in
+                await connection.receive(json: text, receivedAt: receivedAt)
+                // Refused what it cannot go on without: not read any further, and closed after the hold.
+                guard connection.endsConnection else { return false }
+                await service.refusalHold.hold()
+                return true
+            },
             close: { await $0.close() }
         ).add(to: router)
     }

@@ -23,6 +23,12 @@ public struct ChatLimits: Sendable, Hashable {
     public var conversationPeriodHours = 12.0
     /// HTTP requests one address may make per minute (Chatwoot's `req/ip`: 3,000).
     public var requestsPerMinutePerAddress = 3_000
+    /// Seconds a connection refused for a per-address limit, or for `burst`
+    /// messages in a row over its rate, waits unread before it is closed
+    /// (`RefusalHold`); 0 closes it at once.
+    public var refusalHoldSeconds = 2
+    /// Refused connections that may wait at once; past this they are closed at once.
+    public var maxHeldRefusals = 1_024
     /// Seconds an HTTP connection may stay silent (half-sent headers, a promised body, between requests).
     public var httpIdleSeconds = 60
     /// Seconds a line connection may stay silent before it is closed.

@@ -110,6 +110,9 @@ struct CustomerTerminal: Sendable {
         return await agent.signIn(words[1], password: words[2]) ? .signedIn(agent) : .stay
     }
 
+    /// Whether the customer was refused what they cannot go on without (`ChatConnection.endsConnection`).
+    var endsConnection: Bool { connection.endsConnection }
+
     /// Ends the connection's hold on its conversation.
     mutating func close() async {
         await connection.close()

@@ -77,6 +77,8 @@ struct LineServer: Service {
             try? await client.executeThenClose { _, outbound in
                 try await outbound.write(
                     ByteBuffer(string: "error> too many connections from your address; close some and try again\n"))
+                // Not read, and closed only after the hold: refusing a flood costs the flooder the wait.
+                await service.refusalHold.hold()
             }
             return
         }

@@ -56,12 +56,13 @@ struct LineSession: Sendable {
         case .json(var connection):
             await connection.receive(json: text, receivedAt: receivedAt)
             mode = .json(connection)
-            return false
+            return await closesAfterRefusal(connection.endsConnection)
         case .customer(var terminal):
             let next = await terminal.receive(text.trimmingCharacters(in: .whitespaces), receivedAt: receivedAt)
             switch next {
             case .stay:
                 mode = .customer(terminal)
+                return await closesAfterRefusal(terminal.endsConnection)
             case .signedIn(let agent):
                 await terminal.close()
                 mode = .agent(agent)
@@ -86,6 +87,15 @@ struct LineSession: Sendable {
         case .agent(var terminal): await terminal.close()
         }
         mode = .undecided
+    }
+
+    /// Whether to close after the customer's connection was refused what it
+    /// cannot go on without (`ChatConnection.endsConnection`): then first
+    /// waits, unread, as long as `RefusalHold` says.
+    private func closesAfterRefusal(_ ends: Bool) async -> Bool {
+        guard ends else { return false }
+        await service.refusalHold.hold()
+        return true
     }
 
     private func refuse(_ code: ErrorCode, _ message: String) {

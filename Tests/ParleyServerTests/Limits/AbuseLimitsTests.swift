@@ -17,7 +17,11 @@ import Testing
     }
 
     @Test func oneAddressHoldsNoMoreLineConnectionsThanItsShare() async throws {
-        let server = try await TestServer.start(limits: Self.limits { $0.maxConnectionsPerAddress = 2 })
+        let server = try await TestServer.start(
+            limits: Self.limits {
+                $0.maxConnectionsPerAddress = 2
+                $0.refusalHoldSeconds = 1
+            })
         let port = server.ports.line
         try await LineClient.withConnection(host: "127.0.0.1", port: port) { first in
             try await first.send("hello")
@@ -28,12 +32,45 @@ import Testing
                 try await LineClient.withConnection(host: "127.0.0.1", port: port) { third in
                     let refusal = try await third.readLine()
                     #expect(refusal == "error> too many connections from your address; close some and try again")
+                    // Closed only after the hold (`refusal_hold_seconds`, 1 here).
+                    let started = ContinuousClock.now
                     #expect(try await third.readLine() == nil)
+                    #expect(ContinuousClock.now - started >= .milliseconds(900))
                 }
             }
         }
         let metrics = try await HTTPExchange.send("GET", "/metrics", port: server.ports.http)
         #expect(metrics.body.contains(#"parley_limited_total{limit="connections_per_address"} 1"#))
+        try await server.stop()
+    }
+
+    @Test func aConnectionRefusedANewConversationIsHeldUnreadThenClosed() async throws {
+        let server = try await TestServer.start(
+            limits: Self.limits {
+                $0.conversationsPerAddress = 1
+                $0.refusalHoldSeconds = 1
+            })
+        let port = server.ports.line
+        try await LineClient.withConnection(host: "127.0.0.1", port: port) { first in
+            try await first.send(#"{"type":"hello"}"#)
+            #expect(try await first.readLine()?.contains(#""type":"welcome""#) == true)
+        }
+        // A flooding client writes a hello and a burst of messages at once.
+        let (lines, waited) = try await LineClient.withConnection(host: "127.0.0.1", port: port) { second in
+            let message = #"{"type":"message","text":"where is my order"}"#
+            try await second.send(
+                ([#"{"type":"hello"}"#] + Array(repeating: message, count: 5)).joined(separator: "\n"))
+            let started = ContinuousClock.now
+            var lines: [String] = []
+            while let line = try await second.readLine() { lines.append(line) }
+            return (lines, ContinuousClock.now - started)
+        }
+        // One refusal, nothing after it read or answered, and the connection closed only after the hold.
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("too many new conversations from your address") == true)
+        #expect(waited >= .seconds(1))
+        let metrics = try await HTTPExchange.send("GET", "/metrics", port: server.ports.http)
+        #expect(metrics.body.contains(#"parley_limited_total{limit="conversations_per_address"} 1"#))
         try await server.stop()
     }
 

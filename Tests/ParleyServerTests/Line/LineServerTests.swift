@@ -102,6 +102,7 @@ import Testing
         var limits = ChatLimits()
         limits.messagesPerSecond = 0.2
         limits.burst = 20
+        limits.refusalHoldSeconds = 1
         let server = try await TestServer.start(limits: limits)
         let (replies, limited, conversation) = try await LineClient.withConnection(
             host: "127.0.0.1", port: server.ports.line
@@ -113,16 +114,17 @@ import Testing
             try await client.send(bytes: Array(String(repeating: message, count: 60).utf8))
             var replies = 0
             var limited = 0
-            for _ in 0..<60 {
-                let event = try ServerEvent(json: try await client.readLine() ?? "")
+            while let line = try await client.readLine() {
+                let event = try ServerEvent(json: line)
                 if event.type == .reply { replies += 1 }
                 if event.code == .rateLimited { limited += 1 }
             }
             return (replies, limited, welcome.conversationId ?? "")
         }
+        // After `burst` refusals in a row the connection is closed (after the hold): the rest is never read.
         #expect(replies >= 20)
-        #expect(limited > 0)
-        #expect(replies + limited == 60)
+        #expect(limited >= 20)
+        #expect(replies + limited < 60)
         let stored = try await server.service.store.transcript(conversationId: conversation)
         #expect(stored.count == 1 + 2 * replies)
         try await server.stop()
