@@ -39,10 +39,10 @@ struct AgentSessionRoutes: Sendable {
 
     func add(to router: Router<ServerRequestContext>) {
         router.post("/agent/session") { request, context in try await signIn(request, context) }
-        router.get("/agent/session") { request, _ in
+        router.get("/agent/session") { request, context in
             let token = try Self.token(request)
             let session = try await Self.refusal { () throws(AgentDeskError) in try await service.desk.session(token) }
-            return SessionResponse(agent: session.agent, csrfToken: session.csrf, expiresAt: session.expires)
+            return try Self.response(session, request, context)
         }
         router.delete("/agent/session") { request, context in try await signOut(request, context) }
         MethodNotAllowedRoutes.add(to: router, path: "/agent/session", allowed: [.get, .post, .delete])
@@ -75,10 +75,20 @@ struct AgentSessionRoutes: Sendable {
             await service.desk.signOut(previous)
         }
         let session = await service.desk.openSession(user)
-        var response = try SessionResponse(agent: session.agent, csrfToken: session.csrf, expiresAt: session.expires)
-            .response(from: request, context: context)
+        var response = try Self.response((session.agent, session.csrf, session.expires), request, context)
         response.setCookie(
             cookie(session.token, maxAge: max(1, Int(session.expires.timeIntervalSinceNow)), request))
+        return response
+    }
+
+    /// The session's agent and CSRF token, which no cache on the way may keep (`Cache-Control: no-store`).
+    private static func response(
+        _ session: (agent: AgentProfile, csrf: String, expires: Date), _ request: Request,
+        _ context: ServerRequestContext
+    ) throws -> Response {
+        var response = try SessionResponse(agent: session.agent, csrfToken: session.csrf, expiresAt: session.expires)
+            .response(from: request, context: context)
+        response.headers[.cacheControl] = "no-store"
         return response
     }
 

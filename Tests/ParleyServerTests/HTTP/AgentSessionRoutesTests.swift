@@ -51,6 +51,9 @@ import Testing
 
             let current = try await send.raw("GET", "/agent/session", headers: cookie)
             #expect(current.status == .ok)
+            // The CSRF token is never kept by a cache on the way.
+            #expect(signedIn.headers[.cacheControl] == "no-store")
+            #expect(current.headers[.cacheControl] == "no-store")
             #expect(try Self.csrf(String(buffer: current.body)) == csrf)
             #expect(try await send.raw("GET", "/agent/session", headers: [:]).status == .unauthorized)
 
