@@ -49,7 +49,7 @@ struct ReloadCommand: AsyncParsableCommand {
             let response = try await HTTPClient.shared.execute(request, timeout: .minutes(30))
             body = String(buffer: try await response.body.collect(upTo: 16 << 20))
         } catch {
-            throw fail(ReloadAnswer.unreachable(server: address, reason: "\(error)"))
+            throw fail(ReloadAnswer.unreachable(server: address, error: error))
         }
         // 401 and 403 (a token that may not reload) answer with an error, not a reload result.
         guard let result = try? WireCoding.decode(ReloadResult.self, from: body) else {

@@ -25,7 +25,7 @@ struct PermissionMiddleware: RouterMiddleware {
             throw HTTPError(
                 .forbidden,
                 message:
-                    "a \(principal.role.rawValue) may not \(permission.rawValue.replacingOccurrences(of: "_", with: " "))"
+                    "the \(principal.role.rawValue) role may not \(permission.rawValue.replacingOccurrences(of: "_", with: " "))"
             )
         }
         return try await next(request, context)
