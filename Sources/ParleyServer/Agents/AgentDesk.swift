@@ -1,4 +1,5 @@
 public import Foundation
+internal import NIOConcurrencyHelpers
 public import ParleyBot
 internal import ParleyStore
 
@@ -48,8 +49,9 @@ public actor AgentDesk {
     }
 
     public let settings: DeskSettings
-    /// When agents are in; nil: always.
-    public let officeHours: OfficeHours?
+    /// When agents are in; nil: always. A reload changes them (`change(officeHours:)`).
+    public nonisolated var officeHours: OfficeHours? { hours.withLockedValue { $0 } }
+    private nonisolated let hours: NIOLockedValueBox<OfficeHours?>
     /// Whether agents were in at the last sweep (the console is told when that changes).
     private var wasOpen: Bool?
     /// The pending publication of the tickets, after a change.
@@ -64,7 +66,19 @@ public actor AgentDesk {
 
     public init(settings: DeskSettings = DeskSettings(), officeHours: OfficeHours? = nil) {
         self.settings = settings
-        self.officeHours = officeHours
+        self.hours = NIOLockedValueBox(officeHours)
+    }
+
+    /// Takes a reloaded bot's office hours; when they differ, every agent on
+    /// duty is told what they are now.
+    func change(officeHours: OfficeHours?, now: Date = Date()) {
+        let changed = hours.withLockedValue { hours in
+            defer { hours = officeHours }
+            return hours != officeHours
+        }
+        guard changed else { return }
+        wasOpen = officeHours?.isOpen(at: now) ?? true
+        everyone(.officeHours(officeHoursInfo(at: now)))
     }
 
     /// Whether agents are in at `now`, and until when.

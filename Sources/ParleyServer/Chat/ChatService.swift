@@ -76,14 +76,16 @@ public final class ChatService: Sendable {
     /// The bot that answers now and the ledger that records it: take both once per piece of work.
     var answering: Answering { answeringNow.withLockedValue { $0 } }
 
-    /// Makes `bot` answer from now on; work in hand finishes with the bot it took.
-    func swap(to bot: Bot) {
+    /// Makes `bot` answer from now on, and the desk keep its office hours;
+    /// work in hand finishes with the bot it took.
+    func swap(to bot: Bot) async {
         answeringNow.withLockedValue { answering in
             answering = Answering(
                 bot: bot,
                 ledger: ConversationLedger(
                     store: answering.ledger.store, redactor: answering.ledger.redactor, modelVersion: bot.modelVersion))
         }
+        await desk.change(officeHours: bot.policy.configuration.officeHours)
     }
 
     /// Builds the bot again from its files and swaps it in when it changed

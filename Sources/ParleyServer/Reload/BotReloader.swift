@@ -136,7 +136,7 @@ public actor BotReloader {
                 status: .failed,
                 message: "the new version could not be stored, so it did not go live (the CRM store: \(error))")
         }
-        service.swap(to: new)
+        await service.swap(to: new)
         running = build
         if let measured { heldOut = measured }
         result.message =
@@ -190,9 +190,6 @@ public actor BotReloader {
     /// The settings a reload cannot change in a running server.
     static func restartWarnings(from old: BotConfiguration, to new: BotConfiguration) -> [String] {
         var warnings: [String] = []
-        if old.officeHours != new.officeHours {
-            warnings.append("office_hours changed: the agents' desk keeps the old hours until the server restarts")
-        }
         if old.demoShopOrders != new.demoShopOrders {
             warnings.append("demo_shop changed: the demo shop's routes change when the server restarts")
         }

@@ -132,6 +132,42 @@ import Testing
         try await server.stop()
     }
 
+    @Test func changedOfficeHoursApplyToTheDeskWithoutARestart() async throws {
+        struct Hours: Decodable {
+            struct Info: Decodable { var open: Bool }
+            var officeHours: Info
+        }
+        let server = try await TestServer.start(bot: "name: Shop\n")
+        let token = try await server.service.issueToken(.trainer)
+        let health = {
+            try Self.decode(Hours.self, try await HTTPExchange.send("GET", "/health", port: server.ports.http))
+        }
+        #expect(try await health().officeHours.open)
+        // Agents are away today and tomorrow (holidays), whatever the time of day the test runs.
+        let day = DateFormatter()
+        day.dateFormat = "yyyy-MM-dd"
+        day.timeZone = TimeZone(identifier: "UTC")
+        let holidays = [Date(), Date().addingTimeInterval(86_400)].map { "\"\(day.string(from: $0))\"" }
+        try server.folder.write(
+            "bot.yml",
+            """
+            name: Shop
+            office_hours:
+              time_zone: UTC
+              days: [mon, tue, wed, thu, fri, sat, sun]
+              open: "00:00"
+              close: "23:59"
+              holidays: [\(holidays.joined(separator: ", "))]
+            """)
+        let (status, result) = try await Self.reload(server, token: token)
+        #expect(status == 200)
+        #expect(result?.status == .reloaded)
+        #expect(result?.warnings.contains { $0.contains("office_hours") } == false)
+        #expect(try await health().officeHours.open == false)
+        #expect(server.service.desk.officeHours != nil)
+        try await server.stop()
+    }
+
     @Test func filesWithMistakesAreRefusedWithEveryOneAndTheRunningBotGoesOn() async throws {
         let server = try await TestServer.start()
         let token = try await server.service.issueToken(.trainer)
