@@ -57,8 +57,10 @@ struct ChatBenchmark: AsyncParsableCommand {
 
     @Option(
         help: """
-            The server's TCP line address, HOST:PORT, to flood from --flood-from while the customers \
-            run a second time: reports flood_p99_us and flood_p99_ratio (flooded p99 / quiet p99).
+            The server's TCP line address, HOST:PORT, to flood from --flood-from: after the main run, \
+            the customers run --flood-rounds times without the flood and with it, alternately, each \
+            --duration long; reports the pooled flood_quiet_p99_us, flood_p99_us and flood_p99_ratio \
+            (flooded p99 / quiet p99), and the ratio of each round.
             """)
     var flood: String?
 
@@ -72,6 +74,11 @@ struct ChatBenchmark: AsyncParsableCommand {
 
     @Option(name: .customLong("flood-burst"), help: "Messages each flooding connection writes at once.")
     var floodBurst = 50
+
+    @Option(
+        name: .customLong("flood-rounds"),
+        help: "Quiet and flooded runs to alternate, so that the machine's other load falls on both alike.")
+    var floodRounds = 3
 
     func validate() throws {
         if url != nil && tcp != nil { throw ValidationError("give --url or --tcp, not both") }
@@ -122,9 +129,7 @@ struct ChatBenchmark: AsyncParsableCommand {
             if let rss = await serverMemory() { report["server_rss_bytes"] = .int(rss) }
             if let echoRate, echoRate > 0 { report["ratio_to_echo"] = .double(result.rate / echoRate) }
             if let flood {
-                for (key, value) in try await floodReport(target, lines, address: flood, quiet: result.report) {
-                    report[key] = value
-                }
+                for (key, value) in try await floodReport(target, lines, address: flood) { report[key] = value }
             }
         }
         try printJSON(report)
@@ -132,8 +137,10 @@ struct ChatBenchmark: AsyncParsableCommand {
 
     /// Runs the customers against `target` for `duration` seconds; `cpu`
     /// reads the server's processor time, to report what a message cost it.
+    /// Returns the messages a second, the report, and the round trips in
+    /// microseconds, sorted.
     private func load(_ target: ChatTarget, _ lines: [String], cpu: () async -> Double?) async -> (
-        rate: Double, report: [String: ReportValue]
+        rate: Double, report: [String: ReportValue], latencies: [Double]
     ) {
         let cpuBefore = await cpu()
         let clientCPUBefore = ProcessCPU.seconds()
@@ -169,28 +176,51 @@ struct ChatBenchmark: AsyncParsableCommand {
             report["client_cpu_us_per_msg"] = .double(
                 (clientCPUAfter - clientCPUBefore) * 1e6 / Double(latencies.count))
         }
-        return (rate, report)
+        return (rate, report, latencies)
     }
 
-    /// The customers again, while `address` is flooded: their latency, and
-    /// the ratio of their p99 to `quiet`'s.
-    private func floodReport(
-        _ target: ChatTarget, _ lines: [String], address: String, quiet: [String: ReportValue]
-    ) async throws -> [String: ReportValue] {
+    /// The customers `floodRounds` times without a flood on `address` and
+    /// with it, alternately: their pooled latencies in each condition, the
+    /// ratio of the flooded p99 to the quiet one, each round's ratio, and
+    /// what the flood did and was answered.
+    private func floodReport(_ target: ChatTarget, _ lines: [String], address: String) async throws -> [String:
+        ReportValue]
+    {
         let parts = address.split(separator: ":")
         guard parts.count == 2, let port = Int(parts[1]) else { throw ValidationError("--flood takes HOST:PORT") }
         let flood = Flood(
             host: String(parts[0]), port: port, source: floodFrom, workers: floodWorkers, burst: floodBurst)
-        // The flood starts a second early and ends with the customers.
-        let deadline = ContinuousClock.now + .seconds(duration + 1)
-        let flooding = Task { try await flood.run(until: deadline) }
-        try await Task.sleep(for: .seconds(1))
-        let flooded = await load(target, lines, cpu: serverCPU)
-        var report = try await flooding.value.report
-        for key in ["messages", "p50_us", "p99_us", "errors"] { report["flood_" + key] = flooded.report[key] }
-        if case .double(let before) = quiet["p99_us"], case .double(let during) = flooded.report["p99_us"], before > 0 {
-            report["flood_p99_ratio"] = .double(during / before)
+        var quiet: [Double] = []
+        var flooded: [Double] = []
+        var counts = Flood.Counts()
+        var roundRatios: [String] = []
+        var errors = 0
+        for _ in 0..<max(1, floodRounds) {
+            let calm = await load(target, lines, cpu: serverCPU).latencies
+            // The flood starts a second early and ends with the customers.
+            let deadline = ContinuousClock.now + .seconds(duration + 1)
+            let flooding = Task { try await flood.run(until: deadline) }
+            try await Task.sleep(for: .seconds(1))
+            let during = await load(target, lines, cpu: serverCPU)
+            counts.add(try await flooding.value)
+            if case .int(let failed) = during.report["errors"] { errors += failed }
+            let stormy = during.latencies
+            roundRatios.append(String(format: "%.2f", percentile(stormy, 0.99) / max(percentile(calm, 0.99), 1)))
+            quiet += calm
+            flooded += stormy
         }
+        quiet.sort()
+        flooded.sort()
+        var report = counts.report
+        report["flood_rounds"] = .int(max(1, floodRounds))
+        report["flood_quiet_p50_us"] = .double(percentile(quiet, 0.5))
+        report["flood_quiet_p99_us"] = .double(percentile(quiet, 0.99))
+        report["flood_messages"] = .int(flooded.count)
+        report["flood_p50_us"] = .double(percentile(flooded, 0.5))
+        report["flood_p99_us"] = .double(percentile(flooded, 0.99))
+        report["flood_errors"] = .int(errors)
+        report["flood_p99_ratio"] = .double(percentile(flooded, 0.99) / max(percentile(quiet, 0.99), 1))
+        report["flood_round_p99_ratios"] = .string(roundRatios.joined(separator: " "))
         return report
     }
 
