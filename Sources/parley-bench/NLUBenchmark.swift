@@ -24,14 +24,20 @@ struct NLUBenchmark: ParsableCommand {
     @Option(help: "Analyse the messages this many times.")
     var rounds = 3
 
+    @Option(help: "The bot's settings (bot.yml): its language (language: zh for Chinese), stopwords and features.")
+    var config: String?
+
     func run() throws {
         let examples = try TrainingSource.examples(at: train)
-        let configuration = NLUConfiguration()
+        let configuration = try config.map { try BotConfiguration.load(path: $0).nlu } ?? NLUConfiguration()
         let clock = ContinuousClock()
         let started = clock.now
         let classifier = configuration.train(examples)
         let trainSeconds = (clock.now - started).seconds
-        let pipeline = Pipeline(preprocessor: configuration.preprocessor, classifier: classifier)
+        let pipeline = Pipeline(
+            preprocessor: configuration.preprocessor, classifier: classifier,
+            entityExtractor: EntityExtractor(language: configuration.language),
+            sentimentAnalyzer: .forLanguage(configuration.language))
         let texts = try MessageFile.texts(at: messages)
         guard !texts.isEmpty else { throw ValidationError("\(messages) holds no messages") }
         for text in texts.prefix(200) { _ = pipeline.analyze(text) }

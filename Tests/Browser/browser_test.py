@@ -7,7 +7,10 @@ conversation, replies; the customer sees it; the agent hands back and the bot
 answers again. Neither page ever turns customer text into HTML. Then, on a
 second server whose agents are never in, a customer asking for a person leaves
 an email address; the console says it is outside office hours and shows the
-ticket, which the agent marks answered.
+ticket, which the agent marks answered. Last, on a third server with the Chinese
+demo bot (examples/zh-shop), the widget and the console speak Chinese: a customer
+types Chinese, is handed to a person for being angry, and the agent answers in
+Chinese from the Chinese console.
 
 Drives Chromium through chromedriver's W3C WebDriver HTTP API with the standard
 library only. Run by .ci/run after `swift build`:
@@ -181,7 +184,13 @@ def main():
     end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(" "))
     always_in = "".join(lines[:start] + lines[end:])
     never_in = "".join(lines[:start] + ["office_hours:\n  time_zone: UTC\n  days: []\n"] + lines[end:])
-    for name, text in (("always.yml", always_in), ("never.yml", never_in)):
+    # The Chinese demo bot (examples/zh-shop) with agents always in, for the third server.
+    with open(os.path.join(ROOT, "examples/zh-shop/bot.yml")) as file:
+        zh_lines = file.read().splitlines(keepends=True)
+    zh_start = next(i for i, text in enumerate(zh_lines) if text.startswith("office_hours:"))
+    zh_end = next(i for i in range(zh_start + 1, len(zh_lines)) if not zh_lines[i].startswith(" "))
+    zh_always_in = "".join(zh_lines[:zh_start] + zh_lines[zh_end:])
+    for name, text in (("always.yml", always_in), ("never.yml", never_in), ("zh.yml", zh_always_in)):
         with open(os.path.join(work, name), "w") as file:
             file.write(text)
     with open(os.path.join(ROOT, "demo-shop.yml")) as source, open(os.path.join(work, "demo-shop.yml"), "w") as copy:
@@ -201,6 +210,12 @@ def main():
                    input=PASSWORD + "\n", text=True, check=True, capture_output=True)
     closed_log = open(os.path.join(options.artifacts, "server-closed.log"), "w")
     closed = None
+    zh_store = os.path.join(work, "zh.sqlite")
+    zh_http, zh_line = free_port(), free_port()
+    subprocess.run([options.parley, "users", "add", "ana", "--name", "Ana", "--store", zh_store],
+                   input=PASSWORD + "\n", text=True, check=True, capture_output=True)
+    zh_log = open(os.path.join(options.artifacts, "server-zh.log"), "w")
+    chinese = None
     driver = subprocess.Popen([options.chromedriver, f"--port={driver_port}"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{http}"
@@ -222,6 +237,13 @@ def main():
                                    str(closed_line), "--store", closed_store, "--settings",
                                    os.path.join(work, "none.yml"), "--config", os.path.join(work, "never.yml")] + bot,
                                   cwd=work, stdout=closed_log, stderr=subprocess.STDOUT)
+        zh = os.path.join(ROOT, "examples/zh-shop")
+        chinese = subprocess.Popen([options.parley, "serve", "--port", str(zh_http), "--line-port", str(zh_line),
+                                    "--store", zh_store, "--settings", os.path.join(work, "none.yml"),
+                                    "--config", os.path.join(work, "zh.yml"),
+                                    "--intents", os.path.join(zh, "intents"), "--responses",
+                                    os.path.join(zh, "responses"), "--model", os.path.join(work, "zh.parley")],
+                                   cwd=work, stdout=zh_log, stderr=subprocess.STDOUT)
         closed_base = f"http://127.0.0.1:{closed_http}"
         wait_for("the second server", lambda: urllib.request.urlopen(
             closed_base + "/health", timeout=1).status == 200, 120)
@@ -229,17 +251,25 @@ def main():
             run_tickets(customer, agent, closed_base, options.artifacts)
         finally:
             customer.screenshot(os.path.join(options.artifacts, "customer-ticket.png"))
+        zh_base = f"http://127.0.0.1:{zh_http}"
+        wait_for("the Chinese server", lambda: urllib.request.urlopen(zh_base + "/health", timeout=1).status == 200, 120)
+        try:
+            run_chinese(customer, agent, zh_base)
+        finally:
+            customer.screenshot(os.path.join(options.artifacts, "customer-widget-zh.png"))
+            agent.screenshot(os.path.join(options.artifacts, "agent-console-zh.png"))
     finally:
         for browser in (customer, agent):
             if browser:
                 browser.quit()
         driver.terminate()
-        for process in (server, closed):
+        for process in (server, closed, chinese):
             if process:
                 process.terminate()
                 process.wait(timeout=30)
         server_log.close()
         closed_log.close()
+        zh_log.close()
     print("browser test passed")
 
 
@@ -341,6 +371,43 @@ def run_tickets(customer, agent, base, artifacts):
         "return document.getElementById('tickets-count').textContent") == "0")
     check("answered the ticket" in agent.script("return document.getElementById('transcript').innerText"),
           "the agent marks the ticket answered, with the note kept")
+
+
+def run_chinese(customer, agent, base):
+    # The Chinese demo bot: the widget and the console speak Chinese because the server says the bot does.
+    customer.open(base + "/")
+    wait_for("the widget", lambda: customer.script("return !!document.querySelector('[data-parley]')"))
+    widget = customer.shadow_root("[data-parley]")
+    customer.click(customer.find(".launcher", widget))
+    wait_for("the Chinese greeting", lambda: "智能客服" in widget_log(customer))
+    check(customer.script(f"return {WIDGET}.querySelector('button.human').textContent") == "转人工"
+          and customer.script(f"return {WIDGET}.querySelector('textarea').placeholder") == "请输入消息…",
+          "the widget's words are Chinese for a Chinese bot")
+    box = customer.find("textarea", widget)
+    customer.type(box, "太差劲了，我非常生气！退款！\ue007")
+    wait_for("the waiting state", lambda: "排在第 1 位" in customer.script(
+        f"return {WIDGET}.querySelector('.status').textContent"))
+    check(True, "an angry Chinese customer is handed to a person and told their place in Chinese")
+
+    agent.open(base + "/agent")
+    wait_for("the sign-in form", lambda: agent.script("return !document.getElementById('signin').hidden"))
+    check(agent.script("return document.querySelector('#signin button').textContent") == "登录",
+          "the console's sign-in is in Chinese")
+    agent.type(agent.find("#signin input[name=agent]"), "ana")
+    agent.type(agent.find("#signin input[name=password]"), PASSWORD + "\ue007")
+    wait_for("the console", lambda: agent.script("return !document.getElementById('console').hidden"))
+    wait_for("the queued conversation", lambda: agent.script("return document.querySelectorAll('#queue li').length") == 1)
+    check("客户生气" in agent.script("return document.getElementById('queue').innerText"),
+          "the console says in Chinese why the customer waits")
+    agent.click_css("#queue li .buttons button")
+    wait_for("the transcript", lambda: "我非常生气" in agent.script("return document.getElementById('transcript').innerText"))
+    wait_for("the composer", lambda: not agent.script("return document.getElementById('reply').disabled"))
+    check(agent.script("return document.getElementById('handback').textContent") == "转回机器人",
+          "the agent sees the Chinese console")
+    wait_for("agent joined", lambda: "Ana 加入了对话" in widget_log(customer))
+    agent.type(agent.find("#reply"), "您好，我是Ana，马上为您办理退款。\ue007")
+    wait_for("the agent's Chinese reply in the widget", lambda: "马上为您办理退款" in widget_log(customer))
+    check(True, "the agent answers in Chinese and the customer sees it")
 
 
 if __name__ == "__main__":

@@ -68,6 +68,28 @@ import Testing
         #expect(answer.text == "Sorry, I only speak English.")
     }
 
+    @Test func englishSentencesGetTheOtherLanguageReplyAndTrainedEnglishWordsTheirIntent() async throws {
+        let now = try #require(ISO8601DateFormatter().date(from: "2026-11-25T10:00:00Z"))
+        let chinese = try await Self.trained.value
+        // Letters shared by chance with the few English examples ("bye", "thx") are no reading of a sentence.
+        for text in [
+            "I want to cancel my order", "My parcel never arrived, this is a week late", "Can I pay by bank transfer?",
+            "How do I return these shoes", "Do you ship to Germany", "I need an invoice for my company",
+            "What are your opening hours", "The mug arrived broken", "Thank you so much for your help",
+        ] {
+            var state = ConversationState(id: "c-1")
+            let decision = chinese.policy.decide(
+                chinese.pipeline.analyze(text), state: &state, customer: CustomerProfile(), now: now)
+            #expect(decision.rule == .otherLanguage, "\(text): \(decision.intent ?? "none")")
+        }
+        // Words the bot was trained on keep their intent, inside English too.
+        for (text, intent) in [
+            ("hello", "greet"), ("bye", "goodbye"), ("thx", "thanks"), ("PayPal?", "payment_methods"),
+        ] {
+            #expect(chinese.pipeline.analyze(text).intent?.name == intent, "\(text)")
+        }
+    }
+
     @Test func theOtherLanguageReplyIsASetting() throws {
         let configuration = try BotConfiguration.parse(
             "language: zh\nmessages:\n  other_language: \"抱歉，请用中文。\"\n", path: "bot.yml")

@@ -18,6 +18,27 @@ import Testing
         }
     }
 
+    @Test func questionsAndRequestsOfTheShopsBusinessAreNeutral() {
+        // A-not-A questions, 一般 meaning "usually", a polite 麻烦, a request for a refund,
+        // and characters of a word of their own ("香" in 香港, "值" in 值班).
+        for text in [
+            "您好，在不在", "一般几天能到", "麻烦取消一下我的订单", "我要退款", "怎么申请退货", "缺货了吗",
+            "能寄到香港吗", "明天有人值班吗",
+        ] {
+            #expect(analyzer.analyze(text).label == .neutral, "\(text): \(score(text))")
+        }
+        // Beside a complaint they keep their weight.
+        #expect(score("退款还没到账") < score("还没到账"))
+        #expect(score("太麻烦了") < 0)
+        #expect(score("质量很一般") < 0)
+    }
+
+    @Test func disappointmentIsNegative() {
+        for text in ["大失所望", "看了说明书，没什么用", "感觉钱白花了", "看不下去"] {
+            #expect(analyzer.analyze(text).label == .negative, "\(text): \(score(text))")
+        }
+    }
+
     @Test func praiseIsPositive() {
         #expect(analyzer.analyze("质量很好，非常满意").label == .positive)
         #expect(analyzer.analyze("谢谢你们").label == .positive)

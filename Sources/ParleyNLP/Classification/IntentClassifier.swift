@@ -68,6 +68,20 @@ public struct IntentClassifier: Sendable {
         )
     }
 
+    /// The share of `text`'s words (of an alphabetic script) that are in the model's vocabulary,
+    /// from 0 to 1; 0 for a message without such words.
+    public func knownWordShare(of text: PreprocessedText) -> Double {
+        let text = corrector?.correct(text) ?? text
+        var (words, known) = (0, 0)
+        for (token, stem) in zip(text.tokens, text.stems) where token.kind == .word {
+            words += 1
+            if vectorizer.vocabulary.column(of: FeatureHasher.hash(stem, seed: FeatureHasher.wordSeed)) != nil {
+                known += 1
+            }
+        }
+        return words == 0 ? 0 : Double(known) / Double(words)
+    }
+
     /// The `limit` most likely intents for `text`, most likely first; none
     /// when the message has no feature the model knows (empty, only emoji, an
     /// unknown script). Confidences are over all intents, so they sum to 1

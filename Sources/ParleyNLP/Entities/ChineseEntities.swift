@@ -159,12 +159,14 @@ struct ChineseEntities {
     /// Characters that may follow 块 when it is money ("三块钱", "200块的", "两块五"), not a piece ("一块蛋糕").
     static let afterKuai: Set<Unicode.Scalar> = [
         "钱", "的", "了", "吗", "呢", "吧", "啊", "呀", "左", "多", "我", "你", "他", "她", "都", "就", "还", "也",
-        "是", "给", "退", "用", "买", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "到", "而",
+        "是", "给", "退", "用", "买", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "到", "而", "零",
     ]
 
     func moneyEntities() -> [Entity] {
         var entities: [Entity] = []
         for numeral in numerals {
+            // A numeral inside the amount before it ("五十块零五毛"'s "零五") is part of it.
+            if let last = entities.last, numeral.start < last.end { continue }
             var start = numeral.start
             var code: String?
             var amount = numeral.value
@@ -212,8 +214,17 @@ struct ChineseEntities {
         return i
     }
 
-    /// Tenths and hundredths of a yuan after the yuan ("五角", "5毛3分", "两块五"'s "五"), and where they end.
+    /// Tenths and hundredths of a yuan after the yuan ("五角", "5毛3分", "两块五"'s "五", "零五毛",
+    /// "零八分"), and where they end.
     func minorUnits(at offset: Int) -> (Double, Int) {
+        if has("零", at: offset) {
+            // "五十块零五毛", "三元零八分": a zero before the smaller unit, which must be written.
+            guard let digit = ChineseNumerals.numeral(in: scalars, at: offset + 1), digit.value < 10,
+                digit.end == offset + 2
+            else { return (0, offset) }
+            if has("分", at: digit.end) { return (digit.value / 100, digit.end + (has("钱", at: digit.end + 1) ? 2 : 1)) }
+            return has("角", at: digit.end) || has("毛", at: digit.end) ? minorUnits(at: offset + 1) : (0, offset)
+        }
         guard let tenths = ChineseNumerals.numeral(in: scalars, at: offset), tenths.value < 10 else {
             return (0, offset)
         }

@@ -1,7 +1,7 @@
 /// Chinese numerals, alone or mixed with digits: "三百五十" (350), "两千五"
 /// (2,500: a digit right after a unit counts in the next unit down), "一千零五"
 /// (1,005), "十二" (12), "二〇二四" (2024, digit by digit), "1.5万" (15,000),
-/// "3千" (3,000), "壹佰" (100, the financial forms). Reads simplified scalars
+/// "3千" (3,000), "1,299" (digits grouped by commas), "壹佰" (100, the financial forms). Reads simplified scalars
 /// (`ChineseScript.simplified`), so "兩萬" is 20,000 too.
 ///
 /// A numeral starts with a digit, a financial digit or "十"; "千万" (by all
@@ -32,6 +32,10 @@ enum ChineseNumerals {
     /// The numeral starting at `start` of `scalars` (simplified), if any.
     static func numeral(in scalars: [Unicode.Scalar], at start: Int) -> Match? {
         guard start < scalars.count, canStart(scalars[start]) else { return nil }
+        // A zero before another digit starts no numeral: "找零三元" is change of 3 yuan, "块零五毛" five jiao.
+        if digits[scalars[start]] == 0, start + 1 < scalars.count, let next = digits[scalars[start + 1]], next > 0 {
+            return nil
+        }
         var i = start
         var total = 0.0
         var section = 0.0
@@ -49,11 +53,20 @@ enum ChineseNumerals {
                 guard pending == nil, digitRun.isEmpty else { break }
                 var j = i
                 while j < scalars.count && scalars[j].isASCIIDigit { j += 1 }
+                // Thousands grouped with commas ("1,299", "12,500.50"): groups of exactly three digits.
+                if j - i <= 3 {
+                    while j + 3 < scalars.count, scalars[j] == ",",
+                        scalars[(j + 1)...(j + 3)].allSatisfy(\.isASCIIDigit),
+                        !(j + 4 < scalars.count && scalars[j + 4].isASCIIDigit)
+                    {
+                        j += 4
+                    }
+                }
                 if j + 1 < scalars.count && scalars[j] == "." && scalars[j + 1].isASCIIDigit {
                     j += 1
                     while j < scalars.count && scalars[j].isASCIIDigit { j += 1 }
                 }
-                pending = Double(String(String.UnicodeScalarView(scalars[i..<j])))
+                pending = Double(String(String.UnicodeScalarView(scalars[i..<j].filter { $0 != "," })))
                 pendingIsOneDigit = j == i + 1
                 i = j
                 continue

@@ -50,8 +50,18 @@ public struct Pipeline: Sendable {
     /// The ranked intents of a message and, when it has two to `maximumParts`
     /// parts (`MessageParts`), each part with its most likely intent: a whole
     /// message can be confidently one intent while its parts ask for two.
+    ///
+    /// A message in scripts the bot's language does not use (`WritingScripts`) is read only when
+    /// the bot was trained on at least half of its words ("hello", "PayPal?" to a Chinese bot):
+    /// letters shared by chance ("where is my order" and "bye") or one known word among many
+    /// ("can I pay by bank transfer" and "Apple Pay") are no reading, so it gets no intent.
     public func classify(_ message: PreprocessedText) -> (intents: [IntentPrediction], parts: [Analysis.Part]) {
         guard let classifier else { return ([], []) }
+        if WritingScripts.isInAnotherScript(message.text, language: preprocessor.language)
+            && classifier.knownWordShare(of: message) < 0.5
+        {
+            return ([], [])
+        }
         let intents = classifier.predict(message, limit: rankedIntentLimit)
         let ranges = MessageParts.ranges(of: message.text, tokens: message.tokens, limit: Self.maximumParts + 1)
         guard (2...Self.maximumParts).contains(ranges.count) else { return (intents, []) }

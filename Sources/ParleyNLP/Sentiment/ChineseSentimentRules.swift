@@ -21,6 +21,10 @@
 /// - **Waiting**: "等了" before a span of time ("等了三天", "等了两个小时") is a complaint.
 /// - Repeated "!" and "?" (also "！！！" and "？？") emphasise, and emoji and
 ///   English words count with their English valence.
+/// - **Everyday requests**: an A-not-A question ("在不在", "是不是") is no negation, a
+///   clause-opening "麻烦" is polite, the shop's business (`requests`: "退款", "缺货") counts
+///   only beside another feeling, and a one-character word inside a longer word of ICU's
+///   dictionary ("香" in "香港") is none.
 struct ChineseSentimentRules: Sendable {
     /// Parley's words and phrases, negations, intensifiers and contrasts, with their valence on
     /// VADER's scale (-4 to 4); 0 marks words that carry no feeling but stop a negation from
@@ -69,6 +73,13 @@ struct ChineseSentimentRules: Sendable {
         return nil
     }
 
+    /// Whether the character at `offset` is part of a longer word of ICU's dictionary whose other
+    /// characters are no words of `lexicon` ("香" in "香港", "值" in "值班"; not "好" in "太好").
+    private func isInsideAnotherWord(_ offset: Int, _ word: Range<Int>?, _ scalars: [Unicode.Scalar]) -> Bool {
+        guard let word else { return false }
+        return word.contains { $0 != offset && lexicon[String(scalars[$0])] == nil }
+    }
+
     /// Whether a word of `lexicon` of two or more characters starts at `start`.
     private func startsWord(at start: Int, in scalars: [Unicode.Scalar]) -> Bool {
         let limit = min(longest, scalars.count - start)
@@ -108,7 +119,12 @@ struct ChineseSentimentRules: Sendable {
 
     /// The summed valence of the Chinese in `scalars` (NFKC, lower-cased), before VADER's
     /// normalisation, and the English words in it for the caller to score.
-    func valence(of scalars: [Unicode.Scalar]) -> (sum: Double, latinWords: [String]) {
+    func valence(of scalars: [Unicode.Scalar], words: [Range<Int>] = []) -> (sum: Double, latinWords: [String]) {
+        // The word of two or more characters each character is inside, by ICU's dictionary.
+        var wordOf = [Range<Int>?](repeating: nil, count: scalars.count)
+        for word in words where word.count >= 2 && word.upperBound <= scalars.count {
+            for k in word { wordOf[k] = word }
+        }
         var items: [(word: String, value: Double?)] = []
         var derivedItems: Set<Int> = []
         var latinWords: [String] = []
@@ -129,7 +145,15 @@ struct ChineseSentimentRules: Sendable {
                 i = j
                 continue
             }
-            if let (word, value, length, derived) = entry(at: i, in: scalars) {
+            if let end = Self.questionForm(at: i, in: scalars) {
+                // "在不在", "好不好", "来没来": a question, not a negation.
+                items.append((String(String.UnicodeScalarView(scalars[i..<end])), 0))
+                i = end
+                continue
+            }
+            if let (word, value, length, derived) = entry(at: i, in: scalars),
+                derived || length > 1 || !isInsideAnotherWord(i, wordOf[i], scalars)
+            {
                 if derived { derivedItems.insert(items.count) }
                 if word == "等了", let end = wait(after: i + length, in: scalars) {
                     items.append(("等了", Self.waitValence))
@@ -154,6 +178,8 @@ struct ChineseSentimentRules: Sendable {
                 guard let value = items[k].value, value != 0, Self.negations[word] == nil,
                     Self.intensifiers[word] == nil
                 else { continue }
+                // "麻烦帮我看一下": a polite opening, not a bother.
+                if Self.politeOpenings.contains(word) && k == range.lowerBound && k + 1 < range.upperBound { continue }
                 var valence = value
                 // Intensifiers within two items before, and a negation within three.
                 for back in 1...3 where k - back >= range.lowerBound {
@@ -181,6 +207,13 @@ struct ChineseSentimentRules: Sendable {
                 }
             }
         }
+        // The shop's business ("退款", "退货", "缺货") is a request alone, a grievance beside a complaint.
+        let feelings = valences.indices.filter {
+            valences[$0] != 0 && !derivedItems.contains($0) && !Self.requests.contains(items[$0].word)
+        }
+        if feelings.isEmpty {
+            for k in valences.indices where Self.requests.contains(items[k].word) { valences[k] = 0 }
+        }
         if let contrastAt {
             for k in valences.indices { valences[k] *= k < contrastAt ? 0.5 : 1.5 }
         }
@@ -192,6 +225,21 @@ struct ChineseSentimentRules: Sendable {
                 || valences.indices.contains(where: { valences[$0] != 0 && !derivedItems.contains($0) })
         else { return (0, latinWords) }
         return (valences.reduce(0, +), latinWords)
+    }
+
+    /// Words that open a polite request when they start a clause ("麻烦取消一下订单").
+    static let politeOpenings: Set<String> = ["麻烦", "劳驾"]
+
+    /// Words of the shop's business that carry their valence only beside another feeling:
+    /// "我要退款" is a request, "退款还没到" a complaint.
+    static let requests: Set<String> = ["退款", "退货", "退钱", "缺货", "断货", "退回", "换货"]
+
+    /// Where an A-not-A question that starts at `start` ends ("在不在", "是不是", "来没来"), if one does.
+    static func questionForm(at start: Int, in scalars: [Unicode.Scalar]) -> Int? {
+        guard start + 2 < scalars.count, scalars[start + 1] == "不" || scalars[start + 1] == "没",
+            scalars[start] == scalars[start + 2], ChineseScript.isHan(scalars[start])
+        else { return nil }
+        return start + 3
     }
 
     /// How many derived runs with a valence score a message that has no feeling of its own.

@@ -20,6 +20,7 @@ public struct SentimentAnalyzer: Sendable {
     /// Lexicon words of seven or more letters by each of their one-letter deletions, for typos.
     private let deletions: [String: String]
     private let stemmer = EnglishStemmer()
+    private let tokenizer = Tokenizer()
     /// Support-desk phrases by their first word, longest first.
     private let phrasesByFirstWord: [String: [(words: [String], value: Double)]]
     /// The Chinese rules, in a Chinese bot's analyzer.
@@ -151,7 +152,8 @@ public struct SentimentAnalyzer: Sendable {
     /// "!!!") with traditional characters simplified, its English words by their valence, its emoji, and VADER's emphasis and normalisation.
     private func analyzeChinese(_ text: String, _ rules: ChineseSentimentRules) -> Sentiment {
         let folded = ChineseScript.simplified(TextNormalizer.normalize(text))
-        var (sum, latinWords) = rules.valence(of: Array(folded.unicodeScalars))
+        let words = tokenizer.tokenize(folded).filter { $0.kind == .ideographic }.map { $0.start..<$0.end }
+        var (sum, latinWords) = rules.valence(of: Array(folded.unicodeScalars), words: words)
         for word in latinWords { sum += lookup(Apostrophes.folded(word)) ?? 0 }
         for scalar in text.unicodeScalars where scalar.value >= 0x2000 { if let value = emoji[scalar] { sum += value } }
         let emphasis = Self.punctuationEmphasis(folded)

@@ -69,7 +69,7 @@ func buildRouter(service: ChatService, tls: Bool = false) -> Router<ServerReques
     WebSocketChannel(service: service).add(to: router)
     AgentWebSocketChannel(service: service).add(to: router)
     AgentSessionRoutes(service: service, tls: tls).add(to: router)
-    WebPages().add(to: router)
+    WebPages(language: { service.bot.policy.configuration.language }).add(to: router)
     if let shop = service.demoShop {
         let configuration = service.bot.policy.configuration
         let secrets = configuration.actions.values.filter(\.isLocal).compactMap(\.secret)

@@ -6,8 +6,14 @@ internal import NIOCore
 /// The web pages Parley serves, shipped as resources (plain HTML, CSS and
 /// JavaScript; no build step): the demo page with the widget at `/`, the
 /// embeddable widget at `/widget.js`, and the agent console at `/agent`.
-/// Each is read once, at start-up.
+/// Each is read once, at start-up. The widget and the console show their words
+/// in the bot's language (`language` in bot.yml, read at each request so a reload
+/// that changes it is seen): the server writes it into the console page's
+/// `<html lang>` and the widget's `serverLanguage`, where their catalogues pick it up.
 struct WebPages: Sendable {
+    /// The bot's language code (BCP 47, such as "en" or "zh"), asked at each request.
+    var language: @Sendable () -> String = { "en" }
+
     /// A served file: its path, the resource it comes from, and its type.
     private struct Page: Sendable {
         var path: RouterPath
@@ -28,12 +34,34 @@ struct WebPages: Sendable {
     private static let policy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; img-src 'self' data:; frame-ancestors 'none'"
 
+    /// The text in a page that the bot's language replaces, with `LANGUAGE` for the code.
+    private static let languageMarks = [
+        "agent.html": "<html lang=\"LANGUAGE\">", "widget.js": "var serverLanguage = \"LANGUAGE\";",
+    ]
+
     func add(to router: Router<ServerRequestContext>) {
         for page in Self.pages {
             let body = Self.read(page.resource)
             var headers: HTTPFields = [.contentType: page.contentType, .cacheControl: "no-cache"]
             if page.contentType.hasPrefix("text/html") {
                 headers[.contentSecurityPolicy] = Self.policy
+            }
+            if let mark = Self.languageMarks[page.resource] {
+                let text = String(buffer: body)
+                let english = mark.replacingOccurrences(of: "LANGUAGE", with: "en")
+                guard text.contains(english) else {
+                    fatalError("Parley's web resource \(page.resource) lacks \(english)")
+                }
+                let language = self.language
+                let headers = headers
+                router.get(page.path) { _, _ in
+                    // A code of letters, '-' and '_' only (BotConfiguration checks it), so it cannot leave the quotes.
+                    let code = language().filter { $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "_") }
+                    let page = text.replacingOccurrences(
+                        of: english, with: mark.replacingOccurrences(of: "LANGUAGE", with: code.isEmpty ? "en" : code))
+                    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page)))
+                }
+                continue
             }
             let response = Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
             router.get(page.path) { _, _ in response

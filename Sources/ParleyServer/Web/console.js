@@ -3,6 +3,11 @@
  * cookie, and a CSRF token kept in memory only), then one WebSocket to
  * /agent/ws?csrf=TOKEN (docs/PROTOCOL.md gives the JSON it speaks). Everything
  * customers wrote is shown as text (textContent), never parsed as HTML.
+ *
+ * Its words come from a catalogue per language (en, zh-CN), chosen by the
+ * page's <html lang>, which the server sets to the bot's language; the page's
+ * own elements name their words with data-i18n (text), data-i18n-label
+ * (aria-label) and data-i18n-placeholder. Numbers and dates use Intl.
  */
 (function () {
   "use strict";
@@ -12,7 +17,113 @@
   var conversations = new Map(); // id -> { view, messages }
   var current = null, lastTyping = 0, typingTimer = null;
 
+  var catalogues = {
+    en: {
+      pageTitle: "Parley — agent console", signinTitle: "Parley agent console", agentName: "Agent name",
+      password: "Password", signIn: "Sign in", status: "Status", available: "Available", away: "Away",
+      signOut: "Sign out", conversations: "Conversations", queue: "Queue", tickets: "Tickets",
+      mine: "My conversations", withBot: "With the bot now", refresh: "Refresh",
+      empty: "Take a conversation from the queue, or open one the bot is handling.", takeOver: "Take over",
+      note: "Note", ticketNote: "What you wrote to the customer (kept with the conversation)",
+      markAnswered: "Mark answered", outcome: "Outcome", resolved: "Resolved", unresolved: "Unresolved",
+      spam: "Spam", followUp: "Follow-up needed", closeTicket: "Close ticket", reply: "Reply",
+      replyPlaceholder: "Write to the customer… (Enter sends, Shift+Enter for a new line)",
+      cannedLabel: "Canned replies", cannedPick: "Canned replies…",
+      canned1: "Thanks for waiting! Let me look into this for you.",
+      canned2: "Could you give me your order number, please?", canned3: "I've sent you an email with the details.",
+      canned4: "Is there anything else I can help you with?", send: "Send", handBack: "Hand back to the bot",
+      close: "Close", customer: "Customer", entities: "Entities", sentiment: "Sentiment",
+      sentimentChart: "Sentiment of each customer message", previous: "Previous conversations",
+      reconnecting: "Reconnecting…", sessionEnded: "Your session has ended; sign in again.",
+      offered: "New conversation offered — Parley",
+      outsideHours: "Outside office hours — escalations become tickets ({description}).",
+      customerTyping: "The customer is typing…", me: "{name} ({n} of {capacity})", open: "Open",
+      seconds: "{n} s", minutes: "{n} min", customerId: "Customer {id}", vip: "VIP",
+      queueMeta: "#{position} · {reason} · waiting {waited}", askedAbout: "Asked about: {intents}",
+      take: "Take", read: "Read", decline: "Decline", noTickets: "No open tickets.",
+      ticketMeta: "{email} · {reason} · {waited} ago", writeTo: "Write to {email}", noEmail: "No email yet",
+      noActive: "No conversations with the bot right now.", watch: "Watch", customerLeft: "customer left the chat",
+      ticketWrite: "A ticket: write to {email}, then mark it answered.", ticketNoEmail: "A ticket: no email address yet.",
+      bot: "Bot", agent: "Agent", name: "Name", email: "Email", phone: "Phone", id: "Id", yes: "yes", no: "no",
+      channel: "Channel", noneYet: "None yet", trend: "Trend: {trend}", improving: "improving",
+      worsening: "worsening", steady: "steady", oneMessage: "One message so far", noMessages: "No messages yet",
+      none: "None",
+      codes: {}
+    },
+    "zh-CN": {
+      pageTitle: "Parley 客服工作台", signinTitle: "Parley 客服工作台", agentName: "客服账号",
+      password: "密码", signIn: "登录", status: "状态", available: "在线", away: "离开",
+      signOut: "退出登录", conversations: "对话", queue: "排队", tickets: "工单",
+      mine: "我的对话", withBot: "正在与机器人对话", refresh: "刷新",
+      empty: "从排队中接入一个对话，或打开一个机器人正在处理的对话。", takeOver: "接管",
+      note: "备注", ticketNote: "您回复客户的内容（随对话保存）",
+      markAnswered: "标记为已回复", outcome: "结果", resolved: "已解决", unresolved: "未解决",
+      spam: "垃圾信息", followUp: "需要跟进", closeTicket: "关闭工单", reply: "回复",
+      replyPlaceholder: "回复客户…（Enter 发送，Shift+Enter 换行）",
+      cannedLabel: "常用回复", cannedPick: "常用回复…",
+      canned1: "感谢您的耐心等待！我来帮您查一下。",
+      canned2: "请问您的订单号是多少？", canned3: "详细信息已经通过邮件发给您了。",
+      canned4: "还有什么可以帮您的吗？", send: "发送", handBack: "转回机器人",
+      close: "结束对话", customer: "客户", entities: "实体", sentiment: "情绪",
+      sentimentChart: "客户每条消息的情绪", previous: "以往对话",
+      reconnecting: "正在重新连接…", sessionEnded: "登录已失效，请重新登录。",
+      offered: "有新的对话 — Parley",
+      outsideHours: "非工作时间——转人工的对话会变成工单（{description}）。",
+      customerTyping: "客户正在输入…", me: "{name}（{n}/{capacity}）", open: "打开",
+      seconds: "{n} 秒", minutes: "{n} 分钟", customerId: "客户 {id}", vip: "VIP",
+      queueMeta: "第 {position} 位 · {reason} · 已等待 {waited}", askedAbout: "咨询内容：{intents}",
+      take: "接入", read: "查看", decline: "拒绝", noTickets: "没有待处理的工单。",
+      ticketMeta: "{email} · {reason} · {waited}前", writeTo: "回复至 {email}", noEmail: "暂无邮箱",
+      noActive: "目前没有与机器人进行中的对话。", watch: "旁观", customerLeft: "客户已离开",
+      ticketWrite: "工单：请回复至 {email}，然后标记为已回复。", ticketNoEmail: "工单：暂无邮箱地址。",
+      bot: "机器人", agent: "客服", name: "姓名", email: "邮箱", phone: "电话", id: "编号", yes: "是", no: "否",
+      channel: "渠道", noneYet: "暂无", trend: "趋势：{trend}", improving: "好转",
+      worsening: "变差", steady: "平稳", oneMessage: "目前只有一条消息", noMessages: "暂无消息",
+      none: "无",
+      // The server's codes (statuses, escalation rules, channels, sentiment labels, outcomes).
+      codes: {
+        bot: "机器人", queued: "排队中", with_agent: "人工服务中", ticket: "工单", closed: "已结束",
+        negative: "负面", neutral: "中性", positive: "正面", web: "网页", line: "线路",
+        resolved: "已解决", unresolved: "未解决", spam: "垃圾信息", follow_up: "需要跟进",
+        vip_customer: "VIP 客户", negative_sentiment: "客户生气", negative_streak: "客户连续不满",
+        handover_intent: "要求人工", human_request: "要求人工", repeated_fallback: "机器人没听懂",
+        agent_takeover: "客服从机器人处接管", requeued: "再次等待客服",
+        action_handover: "商店系统要求人工", action_failed: "商店系统没有响应",
+        // A ticket's reason comes as English words.
+        "outside office hours": "非工作时间", "nobody took it in time": "无人及时接入"
+      }
+    }
+  };
+  // Any Chinese gets the zh-CN catalogue; a language without one, English.
+  var language = /^zh/i.test(document.documentElement.lang) ? "zh-CN" : "en";
+  var words = catalogues[language];
+  var numbers = new Intl.NumberFormat(language);
+  var decimals = new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  var dates = new Intl.DateTimeFormat(language, { dateStyle: "medium" });
+  document.documentElement.lang = language;
+
+  /* The catalogue's text for key, with {name} replaced by values[name] (numbers formatted). */
+  function t(key, values) {
+    return words[key].replace(/\{(\w+)\}/g, function (_, name) {
+      var value = values[name];
+      return typeof value === "number" ? numbers.format(value) : String(value);
+    });
+  }
+
+  /* A code from the server (status, reason, channel, label, outcome) in words; in English as it is, "_" as a space. */
+  function code(value) { return words.codes[value] || String(value).replace(/_/g, " "); }
+
   function $(id) { return document.getElementById(id); }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-i18n]"), function (node) {
+    node.textContent = words[node.dataset.i18n];
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-i18n-label]"), function (node) {
+    node.setAttribute("aria-label", words[node.dataset.i18nLabel]);
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-i18n-placeholder]"), function (node) {
+    node.placeholder = words[node.dataset.i18nPlaceholder];
+  });
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -64,7 +175,7 @@
         showSignIn(message || "");
         return;
       }
-      $("connection").textContent = "Reconnecting…";
+      $("connection").textContent = words.reconnecting;
       retry = Math.min(retry + 1, 5);
       setTimeout(function () { start(message); }, 300 * Math.pow(2, retry));
     });
@@ -93,9 +204,9 @@
       if (ws !== socket) return;
       socket = null;
       if (!csrf) return;
-      $("connection").textContent = "Reconnecting…";
+      $("connection").textContent = words.reconnecting;
       retry = Math.min(retry + 1, 5);
-      setTimeout(function () { start("Your session has ended; sign in again."); }, 300 * Math.pow(2, retry));
+      setTimeout(function () { start(words.sessionEnded); }, 300 * Math.pow(2, retry));
     });
   }
 
@@ -135,7 +246,7 @@
       case "offer":
         offers.add(event.conversation_id);
         renderQueue();
-        document.title = "New conversation offered — Parley";
+        document.title = words.offered;
         break;
       case "active":
         active = event.conversations || [];
@@ -155,7 +266,7 @@
         break;
       case "office_hours":
         $("hours").hidden = event.open;
-        $("hours").textContent = event.open ? "" : "Outside office hours — escalations become tickets (" + event.description + ").";
+        $("hours").textContent = event.open ? "" : t("outsideHours", { description: event.description });
         break;
       case "conversation":
         conversations.set(event.conversation_id, { view: event.view, messages: event.view.messages.slice() });
@@ -174,7 +285,7 @@
         break;
       case "typing":
         if (event.conversation_id !== current) break;
-        $("customer-typing").textContent = "The customer is typing…";
+        $("customer-typing").textContent = words.customerTyping;
         clearTimeout(typingTimer);
         typingTimer = setTimeout(function () { $("customer-typing").textContent = ""; }, 4000);
         break;
@@ -215,7 +326,7 @@
   }
 
   function renderMe() {
-    $("me").textContent = me.name + " (" + me.conversations.length + " of " + me.capacity + ")";
+    $("me").textContent = t("me", { name: me.name, n: me.conversations.length, capacity: me.capacity });
     $("status").value = me.status === "away" ? "away" : "available";
     var list = $("mine");
     list.textContent = "";
@@ -224,7 +335,7 @@
       var item = element("li", id === current ? "current" : "");
       var line = element("div", "line");
       line.appendChild(element("span", "name", open ? customerName(open.view) : id.slice(0, 8)));
-      line.appendChild(button("Open", function () { openConversation(id); }, "small"));
+      line.appendChild(button(words.open, function () { openConversation(id); }, "small"));
       item.appendChild(line);
       list.appendChild(item);
     });
@@ -232,7 +343,7 @@
 
   function waited(since) {
     var seconds = Math.max(0, Math.round((Date.now() - Date.parse(since)) / 1000));
-    return seconds < 60 ? seconds + " s" : Math.round(seconds / 60) + " min";
+    return seconds < 60 ? t("seconds", { n: seconds }) : t("minutes", { n: Math.round(seconds / 60) });
   }
 
   function renderQueue() {
@@ -244,17 +355,17 @@
       var item = element("li", offers.has(id) ? "offered" : "");
       item.dataset.conversation = id;
       var line = element("div", "line");
-      line.appendChild(element("span", "name", entry.customer_name || "Customer " + entry.customer_id.slice(0, 6)));
-      if (entry.vip) line.appendChild(element("span", "vip", "VIP"));
+      line.appendChild(element("span", "name", entry.customer_name || t("customerId", { id: entry.customer_id.slice(0, 6) })));
+      if (entry.vip) line.appendChild(element("span", "vip", words.vip));
       item.appendChild(line);
-      item.appendChild(element("div", "meta", "#" + entry.position + " · " + entry.reason + " · waiting " + waited(entry.queued_at)));
+      item.appendChild(element("div", "meta", t("queueMeta", { position: entry.position, reason: words.codes[entry.rule] || entry.reason, waited: waited(entry.queued_at) })));
       var summary = entry.summary || {};
-      if (summary.intents && summary.intents.length) item.appendChild(element("div", "meta", "Asked about: " + summary.intents.join(", ")));
+      if (summary.intents && summary.intents.length) item.appendChild(element("div", "meta", t("askedAbout", { intents: summary.intents.join(", ") })));
       if (summary.last_message) item.appendChild(element("div", "meta", "“" + summary.last_message + "”"));
       var buttons = element("div", "buttons");
-      buttons.appendChild(button("Take", function () { send({ type: "take", conversation_id: id }); }));
-      buttons.appendChild(button("Read", function () { openConversation(id); }, "secondary"));
-      if (offers.has(id)) buttons.appendChild(button("Decline", function () {
+      buttons.appendChild(button(words.take, function () { send({ type: "take", conversation_id: id }); }));
+      buttons.appendChild(button(words.read, function () { openConversation(id); }, "secondary"));
+      if (offers.has(id)) buttons.appendChild(button(words.decline, function () {
         offers.delete(id);
         send({ type: "decline", conversation_id: id });
         renderQueue();
@@ -262,26 +373,29 @@
       item.appendChild(buttons);
       list.appendChild(item);
     });
-    if (!offers.size) document.title = "Parley — agent console";
+    if (!offers.size) document.title = words.pageTitle;
   }
 
   function renderTickets() {
     $("tickets-count").textContent = String(ticketCount);
     var list = $("tickets");
     list.textContent = "";
-    if (!tickets.length) list.appendChild(element("li", "meta", "No open tickets."));
+    if (!tickets.length) list.appendChild(element("li", "meta", words.noTickets));
     tickets.forEach(function (ticket) {
       var id = ticket.conversation_id;
       var item = element("li");
       item.dataset.conversation = id;
       var line = element("div", "line");
-      line.appendChild(element("span", "name", ticket.customer_name || ticket.email || "Customer " + ticket.customer_id.slice(0, 6)));
+      line.appendChild(element("span", "name", ticket.customer_name || ticket.email || t("customerId", { id: ticket.customer_id.slice(0, 6) })));
       item.appendChild(line);
-      item.appendChild(element("div", "meta", (ticket.email ? "Write to " + ticket.email : "No email yet") + " · " + ticket.reason + " · " + waited(ticket.ticket_at) + " ago"));
+      item.appendChild(element("div", "meta", t("ticketMeta", {
+        email: ticket.email ? t("writeTo", { email: ticket.email }) : words.noEmail,
+        reason: words.codes[ticket.reason] || ticket.reason, waited: waited(ticket.ticket_at)
+      })));
       var summary = ticket.summary || {};
       if (summary.last_message) item.appendChild(element("div", "meta", "“" + summary.last_message + "”"));
       var buttons = element("div", "buttons");
-      buttons.appendChild(button("Open", function () { openConversation(id); }, "secondary"));
+      buttons.appendChild(button(words.open, function () { openConversation(id); }, "secondary"));
       item.appendChild(buttons);
       list.appendChild(item);
     });
@@ -290,17 +404,17 @@
   function renderActive() {
     var list = $("active");
     list.textContent = "";
-    if (!active.length) list.appendChild(element("li", "meta", "No conversations with the bot right now."));
+    if (!active.length) list.appendChild(element("li", "meta", words.noActive));
     active.forEach(function (conversation) {
       var id = conversation.id;
       var item = element("li");
       var line = element("div", "line");
-      line.appendChild(element("span", "name", "Customer " + conversation.customer_id.slice(0, 6)));
-      line.appendChild(element("span", "meta", conversation.channel));
+      line.appendChild(element("span", "name", t("customerId", { id: conversation.customer_id.slice(0, 6) })));
+      line.appendChild(element("span", "meta", code(conversation.channel)));
       item.appendChild(line);
       var buttons = element("div", "buttons");
-      buttons.appendChild(button("Watch", function () { openConversation(id); }, "secondary"));
-      buttons.appendChild(button("Take over", function () { send({ type: "take", conversation_id: id }); }));
+      buttons.appendChild(button(words.watch, function () { openConversation(id); }, "secondary"));
+      buttons.appendChild(button(words.takeOver, function () { send({ type: "take", conversation_id: id }); }));
       item.appendChild(buttons);
       list.appendChild(item);
     });
@@ -319,7 +433,7 @@
 
   function customerName(view) {
     var customer = view.customer || {};
-    return customer.name || customer.email || "Customer " + view.conversation.customer_id.slice(0, 6);
+    return customer.name || customer.email || t("customerId", { id: view.conversation.customer_id.slice(0, 6) });
   }
 
   function mine(view) {
@@ -333,8 +447,8 @@
     if (!open) return;
     var view = open.view;
     $("view-title").textContent = customerName(view);
-    $("view-status").textContent = view.conversation.status.replace("_", " ") +
-      (view.customer_online === false ? " · customer left the chat" : "");
+    $("view-status").textContent = code(view.conversation.status) +
+      (view.customer_online === false ? " · " + words.customerLeft : "");
     var owned = mine(view);
     var ticket = view.conversation.status === "ticket";
     $("take").hidden = owned || ticket || view.conversation.status === "closed";
@@ -343,7 +457,7 @@
     if (ticket) {
       var listed = tickets.filter(function (t) { return t.conversation_id === current; })[0];
       var email = view.conversation.ticket_email || (listed && listed.email) || (view.customer || {}).email;
-      $("ticket-email").textContent = email ? "A ticket: write to " + email + ", then mark it answered." : "A ticket: no email address yet.";
+      $("ticket-email").textContent = email ? t("ticketWrite", { email: email }) : words.ticketNoEmail;
     }
     Array.prototype.forEach.call($("composer").elements, function (control) { control.disabled = !owned; });
     var list = $("transcript");
@@ -356,14 +470,14 @@
   function messageItem(message, view) {
     var item = element("li", message.sender);
     var who = message.sender === "customer" ? customerName(view)
-      : message.sender === "bot" ? "Bot" : message.sender === "agent" ? (message.agent_id || "Agent") : "";
+      : message.sender === "bot" ? words.bot : message.sender === "agent" ? (message.agent_id || words.agent) : "";
     if (who) item.appendChild(element("span", "who", who));
     item.appendChild(document.createTextNode(message.text));
     var notes = [];
     var confidence = message.confidence !== undefined && message.confidence !== null ? message.confidence
       : message.scores && message.scores.confidence;
-    if (message.intent) notes.push(message.intent + (confidence !== undefined ? " " + Number(confidence).toFixed(2) : ""));
-    if (message.sender === "customer" && message.sentiment_label) notes.push(message.sentiment_label + " " + Number(message.sentiment_score || 0).toFixed(2));
+    if (message.intent) notes.push(message.intent + (confidence !== undefined ? " " + decimals.format(Number(confidence)) : ""));
+    if (message.sender === "customer" && message.sentiment_label) notes.push(code(message.sentiment_label) + " " + decimals.format(Number(message.sentiment_score || 0)));
     if (message.sender === "bot" && message.action) notes.push(message.action);
     if (notes.length) item.appendChild(element("span", "note", notes.join(" · ")));
     return item;
@@ -378,8 +492,9 @@
     var view = open.view, customer = view.customer || {};
     var details = $("customer");
     details.textContent = "";
-    [["Name", customer.name], ["Email", customer.email], ["Phone", customer.phone], ["Id", view.conversation.customer_id],
-      ["VIP", customer.vip ? "yes" : "no"], ["Channel", view.conversation.channel]].forEach(function (pair) {
+    [[words.name, customer.name], [words.email, customer.email], [words.phone, customer.phone],
+      [words.id, view.conversation.customer_id], [words.vip, customer.vip ? words.yes : words.no],
+      [words.channel, code(view.conversation.channel)]].forEach(function (pair) {
       if (!pair[1]) return;
       details.appendChild(element("dt", "", pair[0]));
       details.appendChild(element("dd", "", pair[1]));
@@ -396,30 +511,32 @@
       list.appendChild(element("dt", "", type));
       list.appendChild(element("dd", "", entities[type]));
     });
-    if (!Object.keys(entities).length) list.appendChild(element("dd", "muted", "None yet"));
+    if (!Object.keys(entities).length) list.appendChild(element("dd", "muted", words.noneYet));
     var chart = $("sentiment");
     chart.textContent = "";
     scores.forEach(function (score) {
       var bar = element("span", score >= 0 ? "up" : "down");
       bar.style.height = Math.max(2, Math.round(Math.abs(score) * 28)) + "px";
-      bar.title = score.toFixed(2);
+      bar.title = decimals.format(score);
       chart.appendChild(bar);
     });
-    $("trend").textContent = scores.length > 1 ? "Trend: " + trend(scores) : scores.length ? "One message so far" : "No messages yet";
+    $("trend").textContent = scores.length > 1 ? t("trend", { trend: trend(scores) })
+      : scores.length ? words.oneMessage : words.noMessages;
     var previous = $("previous");
     previous.textContent = "";
     (view.previous || []).forEach(function (conversation) {
-      previous.appendChild(element("li", "", conversation.started_at.slice(0, 10) + " · " + conversation.channel + " · " +
-        conversation.status + (conversation.outcome ? " (" + conversation.outcome + ")" : "")));
+      previous.appendChild(element("li", "", dates.format(new Date(conversation.started_at)) + " · " +
+        code(conversation.channel) + " · " + code(conversation.status) +
+        (conversation.outcome ? " (" + code(conversation.outcome) + ")" : "")));
     });
-    if (!(view.previous || []).length) previous.appendChild(element("li", "muted", "None"));
+    if (!(view.previous || []).length) previous.appendChild(element("li", "muted", words.none));
   }
 
   function trend(scores) {
     var half = Math.floor(scores.length / 2);
     var mean = function (values) { return values.reduce(function (a, b) { return a + b; }, 0) / values.length; };
     var change = mean(scores.slice(half)) - mean(scores.slice(0, half));
-    return change > 0.2 ? "improving" : change < -0.2 ? "worsening" : "steady";
+    return change > 0.2 ? words.improving : change < -0.2 ? words.worsening : words.steady;
   }
 
   $("signin").addEventListener("submit", function (event) {

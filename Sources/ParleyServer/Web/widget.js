@@ -11,6 +11,10 @@
  * data-customer-name and data-customer-email. Without a valid hash the
  * conversation is anonymous.
  *
+ * Its words come from a catalogue per language (en, zh-CN): data-lang="zh-CN"
+ * chooses one, otherwise the bot's language, which the server writes into
+ * serverLanguage below when it serves this file. Numbers are formatted for it.
+ *
  * Everything lives in a shadow root, so the host page's styles and the
  * widget's never meet. Text from the server is only ever set as text, never
  * parsed as HTML. The conversation survives reloads and reconnects by itself.
@@ -22,10 +26,49 @@
   if (!script || window.__parleyWidget) return;
   window.__parleyWidget = true;
 
+  var serverLanguage = "en";
+  var catalogues = {
+    en: {
+      title: "Chat with us", human: "Talk to a person", close: "Close chat", rate: "How did we do?",
+      message: "Message", placeholder: "Type your message…", send: "Send", stars: "{n} of 5",
+      reconnecting: "Reconnecting…", queued: "Waiting for a person…", withAgent: "You are talking with a person.",
+      ticket: "A person will answer you by email.", agent: "Agent",
+      position: "Waiting for a person — you are number {n} in the queue.",
+      talkingWith: "You are talking with {agent}.", aPerson: "a person", joined: "{agent} joined the conversation",
+      somePerson: "A person", leftQueued: "The agent left; waiting for another person.",
+      handedBack: "{agent} handed you back to the assistant.", theAgent: "The agent", typing: "{who} is typing…",
+      someone: "Someone", ended: "This conversation has ended.", closed: "Conversation closed",
+      thanks: "Thank you for your rating!", wrong: "Something went wrong."
+    },
+    "zh-CN": {
+      title: "在线客服", human: "转人工", close: "关闭对话", rate: "您对本次服务满意吗？",
+      message: "消息", placeholder: "请输入消息…", send: "发送", stars: "{n} 星（满分 5 星）",
+      reconnecting: "正在重新连接…", queued: "正在等待人工客服…", withAgent: "人工客服正在为您服务。",
+      ticket: "客服会通过邮件回复您。", agent: "客服",
+      position: "正在等待人工客服，您排在第 {n} 位。",
+      talkingWith: "{agent} 正在为您服务。", aPerson: "人工客服", joined: "{agent} 加入了对话",
+      somePerson: "人工客服", leftQueued: "客服已离开，正在为您等待其他客服。",
+      handedBack: "{agent} 已将您转回智能助手。", theAgent: "客服", typing: "{who} 正在输入…",
+      someone: "对方", ended: "本次对话已结束。", closed: "对话已关闭",
+      thanks: "感谢您的评价！", wrong: "出错了，请稍后再试。"
+    }
+  };
   var data = script.dataset;
+  // Any Chinese gets the zh-CN catalogue; a language without one, English.
+  var language = /^zh/i.test(data.lang || serverLanguage) ? "zh-CN" : "en";
+  var words = catalogues[language];
+  var numbers = new Intl.NumberFormat(language);
+  /* The catalogue's text for key, with {name} replaced by values[name] (numbers formatted). */
+  function t(key, values) {
+    return words[key].replace(/\{(\w+)\}/g, function (_, name) {
+      var value = values[name];
+      return typeof value === "number" ? numbers.format(value) : String(value);
+    });
+  }
+
   var origin = new URL(script.src, location.href);
   var config = {
-    title: data.title || "Chat with us",
+    title: data.title || words.title,
     color: /^#[0-9a-fA-F]{3,8}$/.test(data.color || "") ? data.color : "#2f6fed",
     greeting: data.greeting || "",
     position: data.position === "left" ? "left" : "right",
@@ -76,21 +119,22 @@
 
   var host = document.createElement("div");
   host.setAttribute("data-parley", "widget");
+  host.setAttribute("lang", language);
   var root = host.attachShadow({ mode: "open" });
   root.innerHTML =
     "<style></style>" +
     '<button class="launcher" type="button" aria-expanded="false" aria-controls="parley-panel"></button>' +
     '<section class="panel" id="parley-panel" role="dialog" aria-label="" hidden>' +
-    '<header><h2></h2><button type="button" class="human">Talk to a person</button>' +
-    '<button type="button" class="close" aria-label="Close chat">✕</button></header>' +
+    '<header><h2></h2><button type="button" class="human"></button>' +
+    '<button type="button" class="close">✕</button></header>' +
     '<div class="status" role="status" aria-live="polite"></div>' +
     '<div class="log" role="log" aria-live="polite" tabindex="0"></div>' +
     '<div class="typing" aria-live="polite"></div>' +
     '<div class="quick"></div>' +
-    '<div class="rating" hidden><p>How did we do?</p></div>' +
-    '<form><label hidden for="parley-input">Message</label>' +
-    '<textarea id="parley-input" rows="1" placeholder="Type your message…" maxlength="4000"></textarea>' +
-    '<button type="submit">Send</button></form></section>';
+    '<div class="rating" hidden><p></p></div>' +
+    '<form><label hidden for="parley-input"></label>' +
+    '<textarea id="parley-input" rows="1" maxlength="4000"></textarea>' +
+    '<button type="submit"></button></form></section>';
   root.host.style.setProperty("--c", config.color);
 
   var $ = function (selector) { return root.querySelector(selector); };
@@ -100,11 +144,17 @@
   launcher.textContent = config.title;
   $("h2").textContent = config.title;
   panel.setAttribute("aria-label", config.title);
+  $(".human").textContent = words.human;
+  $(".close").setAttribute("aria-label", words.close);
+  $(".rating p").textContent = words.rate;
+  $("label").textContent = words.message;
+  input.placeholder = words.placeholder;
+  $("form button").textContent = words.send;
   for (var score = 1; score <= 5; score++) {
     var star = document.createElement("button");
     star.type = "button";
     star.textContent = "★";
-    star.setAttribute("aria-label", score + " of 5");
+    star.setAttribute("aria-label", t("stars", { n: score }));
     star.dataset.score = String(score);
     rating.appendChild(star);
   }
@@ -112,6 +162,8 @@
   var saved = {};
   try { saved = JSON.parse(localStorage.getItem(storageKey) || "{}"); } catch (e) { saved = {}; }
   var socket = null, retry = 0, pending = [], lastTyping = 0, typingTimer = null, started = false;
+  // Whether the customer waits for a person (the status line says so).
+  var waitingForPerson = false;
   // The last bot or agent message shown on this page: a reconnect asks for what came after it
   // (after a reload, 0: the conversation's replies so far are shown again).
   var lastShown = 0;
@@ -180,7 +232,7 @@
     });
     socket.addEventListener("close", function () {
       socket = null;
-      status.textContent = "Reconnecting…";
+      status.textContent = words.reconnecting;
       retry = Math.min(retry + 1, 6);
       setTimeout(connect, 250 * Math.pow(2, retry));
     });
@@ -195,47 +247,55 @@
           if (config.greeting) add("note", config.greeting);
         }
         save();
-        status.textContent = event.status === "queued" ? "Waiting for a person…"
-          : event.status === "with_agent" ? "You are talking with a person."
-          : event.status === "ticket" ? "A person will answer you by email." : "";
+        waitingForPerson = event.status === "queued";
+        status.textContent = event.status === "queued" ? words.queued
+          : event.status === "with_agent" ? words.withAgent
+          : event.status === "ticket" ? words.ticket : "";
         break;
       case "reply":
         if (event.id && event.id <= lastShown) return;
         if (event.id) lastShown = event.id;
         typing.textContent = "";
-        add(event.from === "agent" ? "agent" : "bot", event.text || "", event.from === "agent" ? (event.agent || "Agent") : null);
+        add(event.from === "agent" ? "agent" : "bot", event.text || "", event.from === "agent" ? (event.agent || words.agent) : null);
         // The bot speaks again while the customer waited: nobody took the conversation (it became a ticket).
-        if (event.from === "bot" && (event.action === "out_of_hours" || /^Waiting for a person/.test(status.textContent))) status.textContent = "A person will answer you by email.";
+        if (event.from === "bot" && (event.action === "out_of_hours" || waitingForPerson)) {
+          waitingForPerson = false;
+          status.textContent = words.ticket;
+        }
         setQuickReplies(event.quick_replies);
         break;
       case "received":
         break;
       case "waiting":
-        status.textContent = "Waiting for a person — you are number " + event.position + " in the queue.";
+        waitingForPerson = true;
+        status.textContent = t("position", { n: event.position });
         break;
       case "agent_joined":
-        status.textContent = "You are talking with " + (event.agent || "a person") + ".";
-        add("note", (event.agent || "A person") + " joined the conversation");
+        waitingForPerson = false;
+        status.textContent = t("talkingWith", { agent: event.agent || words.aPerson });
+        add("note", t("joined", { agent: event.agent || words.somePerson }));
         break;
       case "agent_left":
-        status.textContent = event.status === "queued" ? "Waiting for a person…" : "";
-        add("note", event.status === "queued" ? "The agent left; waiting for another person."
-          : (event.agent || "The agent") + " handed you back to the assistant.");
+        waitingForPerson = event.status === "queued";
+        status.textContent = event.status === "queued" ? words.queued : "";
+        add("note", event.status === "queued" ? words.leftQueued
+          : t("handedBack", { agent: event.agent || words.theAgent }));
         break;
       case "typing":
-        typing.textContent = (event.agent || "Someone") + " is typing…";
+        typing.textContent = t("typing", { who: event.agent || words.someone });
         clearTimeout(typingTimer);
         typingTimer = setTimeout(function () { typing.textContent = ""; }, 4000);
         break;
       case "closed":
-        status.textContent = "This conversation has ended.";
-        add("note", "Conversation closed");
+        waitingForPerson = false;
+        status.textContent = words.ended;
+        add("note", words.closed);
         rating.hidden = false;
         saved = {};
         save();
         break;
       case "rated":
-        rating.textContent = "Thank you for your rating!";
+        rating.textContent = words.thanks;
         break;
       case "error":
         if (event.code === "unknown_conversation") {
@@ -243,7 +303,8 @@
           save();
           send(config.customer ? { type: "hello", customer: config.customer } : { type: "hello" });
         } else {
-          add("note", event.message || "Something went wrong.");
+          // The server's messages are English: another language gets its catalogue's word.
+          add("note", language === "en" && event.message ? event.message : words.wrong);
         }
         break;
     }

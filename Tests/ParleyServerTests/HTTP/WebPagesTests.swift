@@ -1,0 +1,52 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import ParleyServer
+import ParleyTestSupport
+import Testing
+
+/// The widget and the console learn the bot's language from the pages the
+/// server serves, and every word of the console page is in each catalogue.
+@Suite(.timeLimit(.minutes(10))) struct WebPagesTests {
+    /// The console page and the widget script served by a bot with `settings`.
+    func pages(settings: String?) async throws -> (console: String, widget: String) {
+        let folder = try TemporaryFolder()
+        let (service, configuration) = try await TestServer.service(in: folder, bot: settings)
+        let app = try await buildApplication(configuration: configuration, service: service, logger: service.logger)
+        return try await app.test(.router) { client in
+            let console = try await client.execute(uri: "/agent", method: .get)
+            let widget = try await client.execute(uri: "/widget.js", method: .get)
+            #expect(console.status == .ok && widget.status == .ok)
+            return (String(buffer: console.body), String(buffer: widget.body))
+        }
+    }
+
+    @Test func aChineseBotsPagesSayChinese() async throws {
+        let served = try await pages(settings: "language: zh\n")
+        #expect(served.console.contains("<html lang=\"zh\">"))
+        #expect(served.widget.contains("var serverLanguage = \"zh\";"))
+    }
+
+    @Test func anEnglishBotsPagesSayEnglish() async throws {
+        let served = try await pages(settings: nil)
+        #expect(served.console.contains("<html lang=\"en\">"))
+        #expect(served.widget.contains("var serverLanguage = \"en\";"))
+    }
+
+    @Test func everyWordOfTheConsolePageIsInBothCatalogues() throws {
+        let web = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/ParleyServer/Web")
+        let page = try String(contentsOf: web.appendingPathComponent("agent.html"), encoding: .utf8)
+        let script = try String(contentsOf: web.appendingPathComponent("console.js"), encoding: .utf8)
+        let keys = try Regex(#"data-i18n(?:-label|-placeholder)?="(\w+)""#)
+        let found = page.matches(of: keys).compactMap { $0.output[1].substring.map(String.init) }
+        #expect(found.count > 40)
+        let zh = try #require(script.range(of: "\"zh-CN\": {"))
+        for key in Set(found) {
+            // Once in the English catalogue (before "zh-CN") and once in the Chinese one.
+            #expect(script[..<zh.lowerBound].contains(" \(key): "), "\(key) in en")
+            #expect(script[zh.upperBound...].contains(" \(key): "), "\(key) in zh-CN")
+        }
+    }
+}
