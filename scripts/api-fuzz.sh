@@ -19,7 +19,10 @@ server=
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 token="$("$parley" tokens create --role admin --name api-fuzz --store "$work/parley.sqlite" 2>/dev/null)"
 port=$((20000 + RANDOM % 20000))
-"$parley" serve --intents intents --responses responses --config bot.yml --model "$work/model.parley" \
+# A copy of the demo bot: the review inbox's routes write intent and response files.
+cp -R intents responses bot.yml "$work/"
+"$parley" serve --intents "$work/intents" --responses "$work/responses" --config "$work/bot.yml" \
+    --model "$work/model.parley" \
     --store "$work/parley.sqlite" --port "$port" --line-port $((port + 1)) --settings "$work/none.yml" \
     >"$work/server.log" 2>&1 &
 server=$!

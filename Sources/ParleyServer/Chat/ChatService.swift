@@ -37,6 +37,9 @@ public final class ChatService: Sendable {
     /// Rebuilds the bot from its files and swaps it in (`reload`); nil when
     /// the service was not given the bot's files.
     let reloader: BotReloader?
+    /// The trainers' review inbox over the bot's files; nil when the service
+    /// was not given them (like `reloader`).
+    public let review: ReviewInbox?
     /// Performs the bot's actions (webhooks).
     public let actions: any ActionPerformer
     /// The demo shop served under `/demo/shop/`, when the bot's settings ask for it.
@@ -56,6 +59,9 @@ public final class ChatService: Sendable {
             Answering(
                 bot: bot, ledger: ConversationLedger(store: store, redactor: redactor, modelVersion: bot.modelVersion)))
         self.reloader = reloads.map(BotReloader.init)
+        self.review = reloads.map {
+            ReviewInbox(store: store, paths: $0.paths, configuration: $0.running.bot.policy.configuration)
+        }
         self.store = store
         self.limits = limits
         self.desk = AgentDesk(settings: desk, officeHours: bot.policy.configuration.officeHours)

@@ -5,13 +5,15 @@ internal import NIOCore
 internal import ParleyStore
 
 /// The console's sessions, at `/agent/session`: signing in sets a cookie
-/// (`parley_session`: HttpOnly, `SameSite=Strict`, `Path=/agent`, `Secure`
-/// over HTTPS, expiring with the session) and answers with the session's
-/// CSRF token, which every state-changing request must carry in
-/// `X-CSRF-Token` and the agents' WebSocket as `?csrf=`.
+/// (`parley_session`: HttpOnly, `SameSite=Strict`, `Path=/` so that the
+/// trainers' `/api/admin/review` gets it too, `Secure` over HTTPS, expiring
+/// with the session) and answers with the session's CSRF token, which every
+/// state-changing request must carry in `X-CSRF-Token` and the agents'
+/// WebSocket as `?csrf=`. Agents and admins work the desk; trainers sign in
+/// for the review inbox only (`ConsoleSessionAuthenticator`).
 ///
-/// - `POST /agent/session` `{"agent", "password"}` → 200 `{"agent", "csrf_token", "expires_at"}`
-///   and the cookie; 401 wrong name or password, 403 a role that may not desk
+/// - `POST /agent/session` `{"agent", "password"}` → 200 `{"agent", "role", "csrf_token", "expires_at"}`
+///   and the cookie; 401 wrong name or password, 403 a role that may neither desk nor train
 ///   or a page of another origin, 429 too many failures (`Retry-After`).
 /// - `GET /agent/session` → the same answer for the cookie's session; 401 without one.
 /// - `DELETE /agent/session` with `X-CSRF-Token` → 204, the session ended and the cookie
@@ -33,6 +35,8 @@ struct AgentSessionRoutes: Sendable {
     /// The session's answer.
     struct SessionResponse: ResponseEncodable {
         var agent: AgentProfile
+        /// What the console shows: the desk (agent, admin), the review inbox (trainer, admin).
+        var role: Role
         var csrfToken: String
         var expiresAt: Date
     }
@@ -42,7 +46,8 @@ struct AgentSessionRoutes: Sendable {
         router.get("/agent/session") { request, _ in
             let token = try Self.token(request)
             let session = try await Self.refusal { () throws(AgentDeskError) in try await service.desk.session(token) }
-            return SessionResponse(agent: session.agent, csrfToken: session.csrf, expiresAt: session.expires)
+            return SessionResponse(
+                agent: session.agent, role: session.role, csrfToken: session.csrf, expiresAt: session.expires)
         }
         router.delete("/agent/session") { request, context in try await signOut(request, context) }
         MethodNotAllowedRoutes.add(to: router, path: "/agent/session", allowed: [.get, .post, .delete])
@@ -68,15 +73,17 @@ struct AgentSessionRoutes: Sendable {
         }
         let user = try await Self.refusal { () throws(AgentDeskError) in
             try await PasswordSignIn(service: service).check(
-                body.agent, password: body.password, address: context.clientAddress, via: "console")
+                body.agent, password: body.password, address: context.clientAddress, via: "console",
+                permissions: [.desk, .train])
         }
         // A new session, never the one the browser came with (so no one can fix a session on it).
         if let previous = request.cookies[Self.cookieName]?.value, !previous.isEmpty {
             await service.desk.signOut(previous)
         }
         let session = await service.desk.openSession(user)
-        var response = try SessionResponse(agent: session.agent, csrfToken: session.csrf, expiresAt: session.expires)
-            .response(from: request, context: context)
+        var response = try SessionResponse(
+            agent: session.agent, role: user.role, csrfToken: session.csrf, expiresAt: session.expires
+        ).response(from: request, context: context)
         response.setCookie(
             cookie(session.token, maxAge: max(1, Int(session.expires.timeIntervalSinceNow)), request))
         return response
@@ -102,7 +109,7 @@ struct AgentSessionRoutes: Sendable {
     private func cookie(_ value: String, maxAge: Int, _ request: Request) -> Cookie {
         let https = tls || request.headers[.xForwardedProto]?.lowercased() == "https"
         return Cookie(
-            name: Self.cookieName, value: value, maxAge: maxAge, path: "/agent", secure: https, httpOnly: true,
+            name: Self.cookieName, value: value, maxAge: maxAge, path: "/", secure: https, httpOnly: true,
             sameSite: .strict)
     }
 

@@ -224,7 +224,8 @@ public final class SQLiteCRMStore: CRMStore {
                         WHEN confidence < ? THEN 'low_confidence'
                         ELSE 'taken_over' END AS reason
                     FROM message
-                    WHERE sender = 'customer' AND (action = 'fallback' OR (action = 'reply' AND confidence < ?)
+                    WHERE sender = 'customer' AND id NOT IN (SELECT messageId FROM reviewDecision)
+                        AND (action = 'fallback' OR (action = 'reply' AND confidence < ?)
                         OR id IN (
                             SELECT (SELECT MAX(answered.id) FROM message AS answered
                                     WHERE answered.conversationId = firsts.conversationId
@@ -240,6 +241,18 @@ public final class SQLiteCRMStore: CRMStore {
                     message: try StoredMessage(row: row),
                     reason: ReviewItem.Reason(rawValue: row["reason"]) ?? .fallback)
             }
+        }
+    }
+
+    public func decide(_ decisions: [ReviewDecision]) async throws {
+        try await writer.write { db in
+            for decision in decisions { try decision.save(db) }
+        }
+    }
+
+    public func reviewDecisions(messageIds: [Int64]) async throws -> [ReviewDecision] {
+        try await pool.read { db in
+            try ReviewDecision.filter(messageIds.contains(Column("messageId"))).order(Column("messageId")).fetchAll(db)
         }
     }
 
