@@ -89,6 +89,12 @@ public final class ChatService: Sendable {
         }
     }
 
+    /// The running model's evaluation report as one self-contained HTML page
+    /// (`BotReloader.evaluationPage`); nil when the service was not given the bot's files.
+    func evaluationPage() async throws -> String? {
+        try await reloader?.evaluationPage()
+    }
+
     /// Builds the bot again from its files and swaps it in when it changed
     /// (`BotReloader`); `actor` (`token:3f9a02c1`, `signal:SIGHUP`) asked from
     /// `address`; `force` puts a new bot live although it failed the checks.
