@@ -58,4 +58,7 @@ public protocol CRMStore: AccessStore {
     func modelVersions(limit: Int) async throws -> [ModelVersion]
     /// Counts per day (UTC) for days from `from` to `to`, both `YYYY-MM-DD`.
     func dailyReport(from: String, to: String) async throws -> [DailyCounts]
+    /// The dashboard's figures for days `from` to `to` (`YYYY-MM-DD`, UTC), of
+    /// conversations on `channel` (nil: every channel); see `DashboardReport`.
+    func dashboard(from: String, to: String, channel: String?) async throws -> DashboardReport
 }

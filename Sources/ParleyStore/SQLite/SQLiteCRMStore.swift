@@ -337,6 +337,10 @@ public final class SQLiteCRMStore: CRMStore {
         try await pool.read { db in try ModelVersion.order(Column("id").desc).limit(limit).fetchAll(db) }
     }
 
+    public func dashboard(from: String, to: String, channel: String?) async throws -> DashboardReport {
+        try await pool.read { db in try DashboardQuery.report(db, from: from, to: to, channel: channel) }
+    }
+
     public func dailyReport(from: String, to: String) async throws -> [DailyCounts] {
         try await pool.read { db in
             let range: StatementArguments = [from, to]
