@@ -39,7 +39,8 @@ public protocol CRMStore: AccessStore {
     /// The latest customer messages to review, newest first: fallbacks, bot
     /// answers with a confidence below `lowConfidenceBelow`, and the last
     /// message the bot answered before an agent first wrote in the conversation.
-    /// Messages a trainer decided on (`decide`) are left out.
+    /// Messages a trainer decided on (`decide`) are left out. The messages come
+    /// without their `alternatives`, `entities` and `scores` (what the review does not show).
     func reviewInbox(lowConfidenceBelow: Double, limit: Int) async throws -> [ReviewItem]
     /// Stores trainers' decisions on review messages in one transaction (a
     /// message decided again keeps the latest decision).

@@ -18,10 +18,20 @@ public actor ReviewInbox {
     /// The language and stopwords the grouping reads messages with.
     public nonisolated let configuration: BotConfiguration
 
+    /// Each reviewed message's stems, by id (a message's text never changes), so that a page
+    /// does not read every message again; emptied past 100,000.
+    private var stemsById: [Int64: Set<String>] = [:]
+    /// The intents folder's examples (lower-cased; nil when it does not validate), and the
+    /// files' sizes and dates they were read at.
+    private var knownExamples: (signature: [String: [Double]], texts: Set<String>?)?
+    private let grouping: FallbackInbox
+
     public init(store: any CRMStore, paths: Bot.Paths, configuration: BotConfiguration) {
         self.store = store
         self.paths = paths
         self.configuration = configuration
+        self.grouping = FallbackInbox(
+            preprocessor: TextPreprocessor(language: configuration.language), stopwords: configuration.stopwords)
     }
 
     /// The groups of the latest `window` messages to review (a bot answer
@@ -33,14 +43,35 @@ public actor ReviewInbox {
     ) {
         let items = try await store.reviewInbox(lowConfidenceBelow: lowConfidenceBelow, limit: window + 1)
         let truncated = items.count > window
-        let known = (try? IntentFiles.load(folder: paths.intents)).map { Set($0.examples.map { $0.text.lowercased() }) }
+        let known = knownTexts()
         let fresh = items.prefix(window).filter { !(known?.contains($0.message.text.lowercased()) ?? false) }
-        let inbox = FallbackInbox(
-            preprocessor: TextPreprocessor(language: configuration.language), stopwords: configuration.stopwords)
-        let groups = inbox.group(Array(fresh), text: \.message.text).map {
-            ReviewGroup(label: $0.label, items: $0.messages)
+        if stemsById.count > 100_000 { stemsById = [:] }
+        for item in fresh {
+            if let id = item.message.id, stemsById[id] == nil { stemsById[id] = grouping.stems(of: item.message.text) }
         }
+        let groups = grouping.group(
+            Array(fresh),
+            stems: { item in item.message.id.flatMap { stemsById[$0] } ?? grouping.stems(of: item.message.text) }
+        ).map { ReviewGroup(label: $0.label, items: $0.messages) }
         return (groups, known != nil, truncated)
+    }
+
+    /// The intents folder's examples, lower-cased, read again only when a file changed; nil when it does not validate.
+    private func knownTexts() -> Set<String>? {
+        var signature: [String: [Double]] = [:]
+        let files = FileManager.default
+        for file in files.enumerator(atPath: paths.intents)?.compactMap({ $0 as? String }) ?? [] {
+            let attributes = try? files.attributesOfItem(
+                atPath: (paths.intents as NSString).appendingPathComponent(file))
+            signature[file] = [
+                (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0,
+                Double((attributes?[.size] as? Int) ?? 0),
+            ]
+        }
+        if let knownExamples, knownExamples.signature == signature { return knownExamples.texts }
+        let texts = (try? IntentFiles.load(folder: paths.intents)).map { Set($0.examples.map { $0.text.lowercased() }) }
+        knownExamples = (signature, texts)
+        return texts
     }
 
     /// Page `page` (from 1) of `limit` groups of `groups(lowConfidenceBelow:window:)`.

@@ -173,6 +173,8 @@ enum CRMSchema {
                 t.column("decidedBy", .text).notNull()
                 t.column("decidedAt", .datetime).notNull()
             }
+            // The review inbox looks for each conversation's first agent message: only those, indexed.
+            try db.execute(sql: "CREATE INDEX message_agents ON message(conversationId, id) WHERE sender = 'agent'")
         }
         return migrator
     }
