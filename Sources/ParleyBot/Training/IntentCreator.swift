@@ -49,7 +49,9 @@ public struct IntentCreator: Sendable {
     ) {
         guard EntityName.isValid(name) else { throw CreateError.invalidName(name) }
         for (field, text) in [("description", description), ("reply", reply)] {
-            guard !text.trimmingCharacters(in: .whitespaces).isEmpty, !text.contains(where: \.isNewline) else {
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty,
+                !text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" })
+            else {
                 throw CreateError.emptyText(field: field)
             }
         }

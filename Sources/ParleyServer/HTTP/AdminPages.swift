@@ -64,7 +64,7 @@ struct AdminPages: Sendable {
     static func days(_ request: Request) throws -> (from: String, to: String) {
         let format = Date.ISO8601FormatStyle().year().month().day()
         func day(_ name: String, default value: Date) throws -> String {
-            guard let text = request.uri.queryParameters[Substring(name)].map(String.init), !text.isEmpty else {
+            guard let text = request.uri.queryParameters[Substring(name)].map(String.init) else {
                 return value.formatted(format)
             }
             guard text.utf8.count == 10, (try? format.parse(text)) != nil else {

@@ -19,7 +19,8 @@ internal import ParleyStore
 /// - `POST /api/admin/review/out-of-scope` and `/dismiss` `{"message_ids"}` → 200, no file changed.
 ///
 /// Refusals change nothing: 400 bad input, 401 no credentials, 403 a role
-/// that may not train or no CSRF token, 404 unknown messages or intent, 409
+/// that may not train or no CSRF token, 404 unknown messages (or not a
+/// customer's) or intent, 409
 /// an intent, file or example that exists already, 422 files that do not
 /// validate, 503 a server not started from the bot's files.
 struct ReviewRoutes: Sendable {
@@ -114,8 +115,8 @@ struct ReviewRoutes: Sendable {
 
     static func status(_ error: ReviewError) -> HTTPResponse.Status {
         switch error {
-        case .noMessages, .notCustomerMessages: .badRequest
-        case .unknownMessages: .notFound
+        case .noMessages: .badRequest
+        case .unknownMessages, .notCustomerMessages: .notFound
         case .edit(.unknownIntent): .notFound
         case .edit(.alreadyAnExample), .edit(.noListToExtend): .conflict
         case .edit(.invalidAfterwards): .unprocessableContent

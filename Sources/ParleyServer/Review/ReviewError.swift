@@ -20,8 +20,8 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
         case .unknownMessages(let ids):
             "no message \(ids.map { "#\($0)" }.joined(separator: ", ")) in the store; no file was changed"
         case .notCustomerMessages(let ids):
-            "only customers' messages can be reviewed, not \(ids.map { "#\($0)" }.joined(separator: ", ")); "
-                + "no file was changed"
+            "no customer message \(ids.map { "#\($0)" }.joined(separator: ", ")) (only customers' messages can be "
+                + "reviewed); no file was changed"
         case .edit(let error): error.description
         case .create(let error): error.description
         }

@@ -59,6 +59,7 @@ import Testing
             let tagged = try await send("GET", "/admin?channel=%3Cb%3Ex", token: trainer)
             #expect(tagged.body.contains("&lt;b&gt;x") && !tagged.body.contains("<b>x"))
             #expect(try await send("GET", "/admin?from=yesterday", token: trainer).status == 400)
+            #expect(try await send("GET", "/admin?from=&to=", token: trainer).status == 400)
             #expect(try await send("GET", "/admin").status == 401)
             #expect(try await send("GET", "/admin", token: try await service.issueToken(.agent)).status == 403)
         }
