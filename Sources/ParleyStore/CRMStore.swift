@@ -39,7 +39,14 @@ public protocol CRMStore: AccessStore {
     /// The latest customer messages to review, newest first: fallbacks, bot
     /// answers with a confidence below `lowConfidenceBelow`, and the last
     /// message the bot answered before an agent first wrote in the conversation.
+    /// Messages a trainer decided on (`decide`) are left out. The messages come
+    /// without their `alternatives`, `entities` and `scores` (what the review does not show).
     func reviewInbox(lowConfidenceBelow: Double, limit: Int) async throws -> [ReviewItem]
+    /// Stores trainers' decisions on review messages in one transaction (a
+    /// message decided again keeps the latest decision).
+    func decide(_ decisions: [ReviewDecision]) async throws
+    /// The decision on each of `messageIds` that has one.
+    func reviewDecisions(messageIds: [Int64]) async throws -> [ReviewDecision]
     /// Messages by id (those that exist), in id order.
     func messages(ids: [Int64]) async throws -> [StoredMessage]
     /// Escalations no agent has resolved, highest priority and longest waiting first.
@@ -52,4 +59,7 @@ public protocol CRMStore: AccessStore {
     func modelVersions(limit: Int) async throws -> [ModelVersion]
     /// Counts per day (UTC) for days from `from` to `to`, both `YYYY-MM-DD`.
     func dailyReport(from: String, to: String) async throws -> [DailyCounts]
+    /// The dashboard's figures for days `from` to `to` (`YYYY-MM-DD`, UTC), of
+    /// conversations on `channel` (nil: every channel); see `DashboardReport`.
+    func dashboard(from: String, to: String, channel: String?) async throws -> DashboardReport
 }

@@ -9,7 +9,7 @@ struct ParleyBench: AsyncParsableCommand {
         subcommands: [
             NLUBenchmark.self, StemBenchmark.self, DialogueBenchmark.self, StoreBenchmark.self,
             StoreQueriesBenchmark.self, ChatBenchmark.self, HandoverBenchmark.self, ActionsBenchmark.self,
-            EchoServerCommand.self,
+            ReviewBenchmark.self, ReloadsBenchmark.self, EchoServerCommand.self,
         ]
     )
 }

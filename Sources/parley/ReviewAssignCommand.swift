@@ -1,6 +1,5 @@
 import ArgumentParser
-import ParleyBot
-import ParleyStore
+import ParleyServer
 
 /// `parley review assign INTENT ID…`: reviewed messages become examples of an intent.
 struct ReviewAssignCommand: AsyncParsableCommand {
@@ -21,18 +20,10 @@ struct ReviewAssignCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let messages = try await storeOptions.open().messages(ids: ids)
-            let missing = Set(ids).subtracting(messages.compactMap(\.id))
-            guard missing.isEmpty else {
-                throw ValidationError(
-                    "no message \(missing.sorted().map { "#\($0)" }.joined(separator: ", ")) in the store; no file was changed"
-                )
-            }
-            let customers = messages.filter { $0.sender == .customer }
-            guard customers.count == messages.count else {
-                throw ValidationError("only customers' messages can become examples; no file was changed")
-            }
-            let (file, lines) = try IntentFileEditor(folder: bot.intents).append(customers.map(\.text), to: intent)
+            let inbox = ReviewInbox(
+                store: try storeOptions.open(), paths: bot.paths, configuration: try bot.configuration())
+            let outcome = try await inbox.assign(ids, to: intent, by: CommandLineAudit.actor)
+            let (file, lines) = (outcome.files[0].path, outcome.files[0].lines ?? [])
             print(
                 "added \(lines.count) example\(lines.count == 1 ? "" : "s") to '\(intent)' in \(file) "
                     + "(line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", "))); "

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParleyBot
-import ParleyNLP
-import ParleyStore
+import ParleyServer
 
 /// `parley review [list]`: the review inbox, grouped by similarity, biggest group first.
 struct ReviewListCommand: AsyncParsableCommand {
@@ -12,8 +11,8 @@ struct ReviewListCommand: AsyncParsableCommand {
         discussion: """
             Grouped by the content words' stems the bot's classifier reads (most of the shorter \
             message's in the other), the biggest group first, with counts, dates and why each \
-            message is here. Messages that are already examples in the intents folder are left \
-            out, so what you assigned does not come back. Add messages to an intent with \
+            message is here. Messages that are already examples in the intents folder, and those \
+            decided on (assigned, out of scope, dismissed), are left out. Add messages to an intent with \
             'parley review assign INTENT ID…', then 'parley reload'.
             """
     )
@@ -27,20 +26,13 @@ struct ReviewListCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let configuration = try bot.configuration()
-            let items = try await storeOptions.open().reviewInbox(lowConfidenceBelow: below, limit: limit)
-            var known = Set<String>()
-            if let data = try? IntentFiles.load(folder: bot.intents) {
-                known = Set(data.examples.map { $0.text.lowercased() })
-            } else {
+            let inbox = ReviewInbox(
+                store: try storeOptions.open(), paths: bot.paths, configuration: try bot.configuration())
+            let (groups, knownChecked, truncated) = try await inbox.groups(lowConfidenceBelow: below, window: limit)
+            if !knownChecked {
                 note("\(bot.intents) does not validate, so messages already added as examples may be listed")
             }
-            let fresh = items.filter { !known.contains($0.message.text.lowercased()) }
-            let inbox = FallbackInbox(
-                preprocessor: TextPreprocessor(language: configuration.language), stopwords: configuration.stopwords)
-            let groups = inbox.group(fresh, text: \.message.text).map {
-                ReviewGroup(label: $0.label, items: $0.messages)
-            }
+            if truncated { note("only the latest \(limit) messages to review are grouped; see more with --limit") }
             if format == .json { return try printJSON(groups) }
             if groups.isEmpty { print("nothing to review") }
             let day = Date.ISO8601FormatStyle().year().month().day()

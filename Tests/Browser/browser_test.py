@@ -4,8 +4,11 @@
 A customer opens the demo page, chats with the bot, sends HTML as text and asks
 for a person; an agent signs in to the console in a second browser, takes the
 conversation, replies; the customer sees it; the agent hands back and the bot
-answers again. Neither page ever turns customer text into HTML. Then, on a
-second server whose agents are never in, a customer asking for a person leaves
+answers again. Neither page ever turns customer text into HTML. A trainer signs
+in to the console's Review view, turns a question the bot fell back on into a
+new intent with a reply and reloads the bot: the customer's same question is
+answered by it within 30 s; screenshots of the review inbox, the dashboard and
+the evaluation page are saved. Then, on a second server whose agents are never in, a customer asking for a person leaves
 an email address; the console says it is outside office hours and shows the
 ticket, which the agent marks answered. Last, on a third server with the Chinese
 demo bot (examples/zh-shop), the widget and the console speak Chinese: a customer
@@ -24,6 +27,7 @@ import argparse
 import base64
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -195,9 +199,14 @@ def main():
             file.write(text)
     with open(os.path.join(ROOT, "demo-shop.yml")) as source, open(os.path.join(work, "demo-shop.yml"), "w") as copy:
         copy.write(source.read())
-    bot = ["--intents", os.path.join(ROOT, "intents"), "--responses", os.path.join(ROOT, "responses"),
+    # A copy of the bot's files: the trainer's review writes a new intent into them.
+    for folder in ("intents", "responses"):
+        shutil.copytree(os.path.join(ROOT, folder), os.path.join(work, folder))
+    bot = ["--intents", os.path.join(work, "intents"), "--responses", os.path.join(work, "responses"),
            "--model", os.path.join(work, "model.parley")]
     subprocess.run([options.parley, "users", "add", "ana", "--name", "Ana", "--store", store],
+                   input=PASSWORD + "\n", text=True, check=True, capture_output=True)
+    subprocess.run([options.parley, "users", "add", "tess", "--name", "Tess", "--role", "trainer", "--store", store],
                    input=PASSWORD + "\n", text=True, check=True, capture_output=True)
     server_log = open(os.path.join(options.artifacts, "server.log"), "w")
     server = subprocess.Popen([options.parley, "serve", "--port", str(http), "--line-port", str(line),
@@ -219,7 +228,7 @@ def main():
     driver = subprocess.Popen([options.chromedriver, f"--port={driver_port}"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{http}"
-    customer = agent = None
+    customer = agent = trainer = None
     try:
         wait_for("the server", lambda: urllib.request.urlopen(base + "/health", timeout=1).status == 200, 120)
         wait_for("chromedriver", lambda: urllib.request.urlopen(
@@ -232,6 +241,8 @@ def main():
         finally:
             customer.screenshot(os.path.join(options.artifacts, "customer-widget.png"))
             agent.screenshot(os.path.join(options.artifacts, "agent-console.png"))
+        trainer = Browser(driver_url, "trainer")
+        run_trainer(customer, trainer, base, options.artifacts)
         # The second server starts once the first one's model file is written, and reuses it.
         closed = subprocess.Popen([options.parley, "serve", "--port", str(closed_http), "--line-port",
                                    str(closed_line), "--store", closed_store, "--settings",
@@ -259,7 +270,7 @@ def main():
             customer.screenshot(os.path.join(options.artifacts, "customer-widget-zh.png"))
             agent.screenshot(os.path.join(options.artifacts, "agent-console-zh.png"))
     finally:
-        for browser in (customer, agent):
+        for browser in (customer, agent, trainer):
             if browser:
                 browser.quit()
         driver.terminate()
@@ -332,6 +343,67 @@ def run(customer, agent, base):
     check(True, "after the hand back the bot answers again")
     check(not customer.alert_open() and not agent.alert_open(), "no script ran from customer text on either page")
 
+
+
+def run_trainer(customer, trainer, base, artifacts):
+    # Customers ask what no intent covers (two over the REST API, one in the widget): the bot falls back.
+    question = "can I hire your gazebo for a wedding"
+    reply = "We don't hire out gazebos, sorry: our garden gazebos are for sale, from 149.99."
+    for text in ("gazebo hire for a wedding", "do you rent gazebos for weddings"):
+        request = urllib.request.Request(base + "/api/messages", data=json.dumps({"text": text}).encode(),
+                                         headers={"Content-Type": "application/json"}, method="POST")
+        answer = json.load(urllib.request.urlopen(request, timeout=30))
+        check("other words" in answer["replies"][-1].get("text", ""), f"the bot falls back on '{text}'")
+    widget = customer.shadow_root("[data-parley]")
+    box = customer.find("textarea", widget)
+    bot_messages = f"return [...{WIDGET}.querySelectorAll('.msg.bot')].map(m => m.innerText)"
+    before = len(customer.script(bot_messages))
+    customer.type(box, question + "\ue007")
+    wait_for("the bot's fallback", lambda: len(customer.script(bot_messages)) > before)
+    check("other words" in customer.script(bot_messages)[-1], "the bot falls back on the question in the widget")
+
+    # A trainer signs in: the console shows the review inbox only, customer text as text.
+    trainer.open(base + "/agent")
+    wait_for("the sign-in form", lambda: trainer.script("return !document.getElementById('signin').hidden"))
+    trainer.type(trainer.find("#signin input[name=agent]"), "tess")
+    trainer.type(trainer.find("#signin input[name=password]"), PASSWORD + "\ue007")
+    groups = "return [...document.querySelectorAll('#review-groups li.group')].map(li => li.innerText)"
+    wait_for("the question in the review inbox", lambda: any(question in text for text in trainer.script(groups)))
+    check(trainer.script("return document.getElementById('review').hidden") is False
+          and trainer.script("return getComputedStyle(document.querySelector('.lists')).display") == "none",
+          "a trainer's console shows the review inbox, not the desk")
+    check(trainer.script("return document.querySelectorAll('#review img').length") == 0 and not trainer.alert_open(),
+          "customer text is shown as text in the review inbox, no element made of it")
+    trainer.screenshot(os.path.join(artifacts, "review-inbox.png"))
+
+    # From "new intent" to the intent answering live after a reload.
+    started = time.monotonic()
+    index = next(i for i, text in enumerate(trainer.script(groups)) if question in text) + 1
+    group = f"#review-groups li.group:nth-child({index})"
+    trainer.click_css(f"{group} .review-actions button:nth-of-type(2)")
+    trainer.type(trainer.find(f"{group} .new-intent input[name=intent]"), "gazebo_hire")
+    trainer.type(trainer.find(f"{group} .new-intent input[name=description]"), "Hiring a gazebo for an event.")
+    trainer.type(trainer.find(f"{group} .new-intent input[name=reply]"), reply + "\ue007")
+    status = "return document.getElementById('review-status').textContent"
+    wait_for("the new intent", lambda: "New intent gazebo_hire with 3 messages" in trainer.script(status))
+    check(True, "the trainer creates a new intent from the message in the console")
+    trainer.click(trainer.find("#bot-reload"))
+    wait_for("the reload", lambda: "Reloading" not in trainer.script(status), timeout=180)
+    check("answers now" in trainer.script(status), f"the reload puts a new model live ({trainer.script(status)})")
+    customer.type(box, question + "\ue007")
+    wait_for("the new intent's reply", lambda: reply in customer.script(bot_messages)[-1])
+    elapsed = time.monotonic() - started
+    check(elapsed < 30, f"from 'new intent' to the intent answering live: {elapsed:.1f} s (under 30 s)")
+
+    trainer.open(base + "/admin")
+    wait_for("the dashboard", lambda: "Parley dashboard" in trainer.script("return document.body.innerText"))
+    check(trainer.script("return document.querySelectorAll('svg').length") > 0, "the dashboard draws its charts")
+    trainer.screenshot(os.path.join(artifacts, "dashboard.png"))
+    trainer.open(base + "/admin/evaluation")
+    wait_for("the evaluation page", lambda: "gazebo_hire" in trainer.script("return document.body.innerText"), 300)
+    check(trainer.script("return document.querySelectorAll('svg').length") > 0,
+          "the evaluation page shows the running model, with the new intent")
+    trainer.screenshot(os.path.join(artifacts, "evaluation.png"))
 
 
 def run_tickets(customer, agent, base, artifacts):

@@ -26,11 +26,21 @@ public struct FallbackInbox: Sendable {
 
     /// Groups of similar messages, largest first; `text` reads a message's words.
     public func group<Message>(_ messages: [Message], text: (Message) -> String) -> [Group<Message>] {
+        group(messages, stems: { self.stems(of: text($0)) })
+    }
+
+    /// The content stems of `text` (stopwords left out): what the grouping compares.
+    public func stems(of text: String) -> Set<String> {
+        let text = preprocessor.preprocess(text)
+        return Set(
+            zip(text.tokens, text.stems).filter { $0.0.isLexical && !stopwords.contains($0.0.normalized) }.map(\.1))
+    }
+
+    /// Groups of similar messages, largest first, from each message's `stems(of:)` (kept by the caller, say).
+    public func group<Message>(_ messages: [Message], stems: (Message) -> Set<String>) -> [Group<Message>] {
         var groups: [(stems: Set<String>, counts: [String: Int], messages: [Message])] = []
         for message in messages {
-            let text = preprocessor.preprocess(text(message))
-            let stems = Set(
-                zip(text.tokens, text.stems).filter { $0.0.isLexical && !stopwords.contains($0.0.normalized) }.map(\.1))
+            let stems = stems(message)
             if let index = groups.firstIndex(where: { Self.overlap($0.stems, stems) >= similarity }) {
                 groups[index].messages.append(message)
                 for stem in stems { groups[index].counts[stem, default: 0] += 1 }

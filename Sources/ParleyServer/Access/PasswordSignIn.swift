@@ -11,10 +11,13 @@ internal import ParleyStore
 struct PasswordSignIn: Sendable {
     let service: ChatService
 
-    /// The user `id` names, when `password` is theirs and their role may
-    /// work the desk. Throws `tooManySignIns`, `unauthorized` (wrong name or
-    /// password), `forbidden` (a role that may not desk) or `unavailable`.
-    func check(_ id: String, password: String, address: String?, via: String) async throws(AgentDeskError) -> User {
+    /// The user `id` names, when `password` is theirs and their role may do
+    /// one of `permissions` (the desk; the console also lets trainers in, to
+    /// review). Throws `tooManySignIns`, `unauthorized` (wrong name or
+    /// password), `forbidden` (a role that may do none of them) or `unavailable`.
+    func check(
+        _ id: String, password: String, address: String?, via: String, permissions: Set<Permission> = [.desk]
+    ) async throws(AgentDeskError) -> User {
         let throttle = service.signInThrottle
         let wait = throttle.wait(account: id, address: address)
         guard wait == 0 else {
@@ -43,10 +46,12 @@ struct PasswordSignIn: Sendable {
                 .signInRefused, actor: "user:\(id)", address: address, detail: "wrong name or password")
             throw .unauthorized
         }
-        guard stored.role.may(.desk) else {
+        guard permissions.contains(where: stored.role.may) else {
             await service.audit.record(
                 .signInRefused, actor: "user:\(id)", address: address,
-                detail: "role \(stored.role.rawValue) may not desk")
+                detail:
+                    "role \(stored.role.rawValue) may not \(permissions.map(\.rawValue).sorted().joined(separator: " or "))"
+            )
             throw .forbidden(stored.role)
         }
         throttle.succeeded(account: id)

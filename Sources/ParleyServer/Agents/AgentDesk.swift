@@ -37,6 +37,8 @@ public actor AgentDesk {
 
     private struct SignIn {
         var profile: AgentProfile
+        /// A console session's user may be a trainer, who reviews but may not work the desk.
+        var role: Role
         var expires: Date
         /// A console session's CSRF token (`/agent/session`); nil for a sign-in over the agents' protocol.
         var csrf: String?
@@ -95,30 +97,31 @@ public actor AgentDesk {
         let token = Self.randomToken()
         let profile = profile(of: agent)
         let expires = now.addingTimeInterval(Double(settings.agentSessionHours) * 3600)
-        signIns[token] = SignIn(profile: profile, expires: expires)
+        signIns[token] = SignIn(profile: profile, role: agent.role, expires: expires)
         return (token, connect(profile, signInToken: token, token: token, expires: expires, outbox: outbox))
     }
 
-    /// Opens a console session for `agent` (whose password was checked), with
-    /// no connection yet: its token (the cookie's value), its CSRF token, when it expires, and the agent.
+    /// Opens a console session for `agent` (whose password was checked; a
+    /// trainer too, for the review inbox), with no connection yet: its token
+    /// (the cookie's value), its CSRF token, when it expires, and the agent.
     func openSession(_ agent: User, now: Date = Date()) -> (
         token: String, csrf: String, expires: Date, agent: AgentProfile
     ) {
         let (token, csrf) = (Self.randomToken(), Self.randomToken())
         let expires = now.addingTimeInterval(Double(settings.agentSessionHours) * 3600)
         let profile = profile(of: agent)
-        signIns[token] = SignIn(profile: profile, expires: expires, csrf: csrf)
+        signIns[token] = SignIn(profile: profile, role: agent.role, expires: expires, csrf: csrf)
         return (token, csrf, expires, profile)
     }
 
-    /// The console session `token`: its agent, CSRF token and expiry; throws
-    /// when it is unknown or expired, or a sign-in over the agents' protocol.
+    /// The console session `token`: its agent, role, CSRF token and expiry;
+    /// throws when it is unknown or expired, or a sign-in over the agents' protocol.
     func session(_ token: String, now: Date = Date()) throws(AgentDeskError) -> (
-        agent: AgentProfile, csrf: String, expires: Date
+        agent: AgentProfile, role: Role, csrf: String, expires: Date
     ) {
         let signIn = try valid(token, now: now)
         guard let csrf = signIn.csrf else { throw .unauthorized }
-        return (duty[signIn.profile.id]?.profile ?? signIn.profile, csrf, signIn.expires)
+        return (duty[signIn.profile.id]?.profile ?? signIn.profile, signIn.role, csrf, signIn.expires)
     }
 
     /// A reconnecting client continues the sign-in `token`: sends it
@@ -129,6 +132,7 @@ public actor AgentDesk {
         throws(AgentDeskError) -> (agentId: String, connection: Int)
     {
         let signIn = try valid(token, now: now)
+        guard signIn.role.may(.desk) else { throw .forbidden(signIn.role) }
         let profile = duty[signIn.profile.id]?.profile ?? signIn.profile
         return (
             profile.id,

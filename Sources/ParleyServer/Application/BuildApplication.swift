@@ -66,6 +66,8 @@ func buildRouter(service: ChatService, tls: Bool = false) -> Router<ServerReques
     router.add(middleware: BrowserSecurityMiddleware(origins: service.origins, strictTransport: tls))
     router.add(middleware: RequestRateMiddleware(service: service))
     APIRoutes(service: service).add(to: router)
+    ReviewRoutes(service: service).add(to: router)
+    AdminPages(service: service).add(to: router)
     WebSocketChannel(service: service).add(to: router)
     AgentWebSocketChannel(service: service).add(to: router)
     AgentSessionRoutes(service: service, tls: tls).add(to: router)

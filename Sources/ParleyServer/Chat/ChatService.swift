@@ -39,6 +39,9 @@ public final class ChatService: Sendable {
     /// Rebuilds the bot from its files and swaps it in (`reload`); nil when
     /// the service was not given the bot's files.
     let reloader: BotReloader?
+    /// The trainers' review inbox over the bot's files; nil when the service
+    /// was not given them (like `reloader`).
+    public let review: ReviewInbox?
     /// Performs the bot's actions (webhooks).
     public let actions: any ActionPerformer
     /// The demo shop served under `/demo/shop/`, when the bot's settings ask for it.
@@ -58,6 +61,9 @@ public final class ChatService: Sendable {
             Answering(
                 bot: bot, ledger: ConversationLedger(store: store, redactor: redactor, modelVersion: bot.modelVersion)))
         self.reloader = reloads.map(BotReloader.init)
+        self.review = reloads.map {
+            ReviewInbox(store: store, paths: $0.paths, configuration: $0.running.bot.policy.configuration)
+        }
         self.store = store
         self.limits = limits
         self.desk = AgentDesk(settings: desk, officeHours: bot.policy.configuration.officeHours)
@@ -86,6 +92,12 @@ public final class ChatService: Sendable {
                     store: answering.ledger.store, redactor: answering.ledger.redactor, modelVersion: bot.modelVersion))
         }
         await desk.change(officeHours: bot.policy.configuration.officeHours)
+    }
+
+    /// The running model's evaluation report as one self-contained HTML page
+    /// (`BotReloader.evaluationPage`); nil when the service was not given the bot's files.
+    func evaluationPage() async throws -> String? {
+        try await reloader?.evaluationPage()
     }
 
     /// Builds the bot again from its files and swaps it in when it changed

@@ -98,6 +98,7 @@ struct APIRoutes: Sendable {
             try await message(try await decode(MessageRequest.self, request, context), from: context.clientAddress)
         }
         router.group("/api/admin/reload").add(middleware: authenticator)
+            .add(middleware: ConsoleSessionAuthenticator(service: service))
             .add(middleware: PermissionMiddleware(permission: .train, audit: service.audit))
             .post { request, context in
                 let buffer = try await request.body.collect(upTo: service.limits.maxMessageBytes)

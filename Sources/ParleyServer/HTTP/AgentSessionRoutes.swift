@@ -5,13 +5,15 @@ internal import NIOCore
 internal import ParleyStore
 
 /// The console's sessions, at `/agent/session`: signing in sets a cookie
-/// (`parley_session`: HttpOnly, `SameSite=Strict`, `Path=/agent`, `Secure`
-/// over HTTPS, expiring with the session) and answers with the session's
-/// CSRF token, which every state-changing request must carry in
-/// `X-CSRF-Token` and the agents' WebSocket as `?csrf=`.
+/// (`parley_session`: HttpOnly, `SameSite=Strict`, `Path=/` so that the
+/// trainers' `/api/admin/review` gets it too, `Secure` over HTTPS, expiring
+/// with the session) and answers with the session's CSRF token, which every
+/// state-changing request must carry in `X-CSRF-Token` and the agents'
+/// WebSocket as `?csrf=`. Agents and admins work the desk; trainers sign in
+/// for the review inbox only (`ConsoleSessionAuthenticator`).
 ///
-/// - `POST /agent/session` `{"agent", "password"}` → 200 `{"agent", "csrf_token", "expires_at"}`
-///   and the cookie; 401 wrong name or password, 403 a role that may not desk
+/// - `POST /agent/session` `{"agent", "password"}` → 200 `{"agent", "role", "csrf_token", "expires_at"}`
+///   and the cookie; 401 wrong name or password, 403 a role that may neither desk nor train
 ///   or a page of another origin, 429 too many failures (`Retry-After`).
 /// - `GET /agent/session` → the same answer for the cookie's session; 401 without one.
 /// - `DELETE /agent/session` with `X-CSRF-Token` → 204, the session ended and the cookie
@@ -33,6 +35,8 @@ struct AgentSessionRoutes: Sendable {
     /// The session's answer.
     struct SessionResponse: ResponseEncodable {
         var agent: AgentProfile
+        /// What the console shows: the desk (agent, admin), the review inbox (trainer, admin).
+        var role: Role
         var csrfToken: String
         var expiresAt: Date
     }
@@ -68,26 +72,28 @@ struct AgentSessionRoutes: Sendable {
         }
         let user = try await Self.refusal { () throws(AgentDeskError) in
             try await PasswordSignIn(service: service).check(
-                body.agent, password: body.password, address: context.clientAddress, via: "console")
+                body.agent, password: body.password, address: context.clientAddress, via: "console",
+                permissions: [.desk, .train])
         }
         // A new session, never the one the browser came with (so no one can fix a session on it).
         if let previous = request.cookies[Self.cookieName]?.value, !previous.isEmpty {
             await service.desk.signOut(previous)
         }
         let session = await service.desk.openSession(user)
-        var response = try Self.response((session.agent, session.csrf, session.expires), request, context)
+        var response = try Self.response((session.agent, user.role, session.csrf, session.expires), request, context)
         response.setCookie(
             cookie(session.token, maxAge: max(1, Int(session.expires.timeIntervalSinceNow)), request))
         return response
     }
 
-    /// The session's agent and CSRF token, which no cache on the way may keep (`Cache-Control: no-store`).
+    /// The session's agent, role and CSRF token, which no cache on the way may keep (`Cache-Control: no-store`).
     private static func response(
-        _ session: (agent: AgentProfile, csrf: String, expires: Date), _ request: Request,
+        _ session: (agent: AgentProfile, role: Role, csrf: String, expires: Date), _ request: Request,
         _ context: ServerRequestContext
     ) throws -> Response {
-        var response = try SessionResponse(agent: session.agent, csrfToken: session.csrf, expiresAt: session.expires)
-            .response(from: request, context: context)
+        var response = try SessionResponse(
+            agent: session.agent, role: session.role, csrfToken: session.csrf, expiresAt: session.expires
+        ).response(from: request, context: context)
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -112,7 +118,7 @@ struct AgentSessionRoutes: Sendable {
     private func cookie(_ value: String, maxAge: Int, _ request: Request) -> Cookie {
         let https = tls || request.headers[.xForwardedProto]?.lowercased() == "https"
         return Cookie(
-            name: Self.cookieName, value: value, maxAge: maxAge, path: "/agent", secure: https, httpOnly: true,
+            name: Self.cookieName, value: value, maxAge: maxAge, path: "/", secure: https, httpOnly: true,
             sameSite: .strict)
     }
 

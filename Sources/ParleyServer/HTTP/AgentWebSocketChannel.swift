@@ -35,6 +35,9 @@ struct AgentWebSocketChannel: Sendable {
                     detail: "agent WebSocket without its CSRF token")
                 throw HTTPError(.forbidden, message: "open /agent/ws?csrf= with the session's CSRF token")
             }
+            guard session.role.may(.desk) else {
+                throw HTTPError(.forbidden, message: AgentDeskError.forbidden(session.role).message)
+            }
         }
         route.start = { connection, request in
             guard let token = request.cookies[AgentSessionRoutes.cookieName]?.value, !token.isEmpty else { return }

@@ -29,6 +29,8 @@ public actor BotReloader {
     private var inHand: (actor: String, since: Date)?
     /// The running files' out-of-fold predictions, once a reload measured them.
     private var heldOut: HeldOutPredictions?
+    /// The running model's evaluation page, computed once per model version (`evaluationPage`).
+    private var evaluation: (version: String, page: Task<String, any Error>)?
 
     init(_ source: Source) {
         self.paths = source.paths
@@ -149,6 +151,34 @@ public actor BotReloader {
             + Self.restartWarnings(from: previous.configuration, to: build.configuration)
         if !refusals.isEmpty { result.warnings += refusals.map { "forced past: \($0)" } + failures }
         return result
+    }
+
+    /// The evaluation report of the running model as one self-contained HTML
+    /// page, the page `parley evaluate --train INTENTS --config BOT.yml --html`
+    /// writes: 5-fold cross-validation of the examples the model was trained
+    /// from, with its settings, on the blocking thread pool. Computed once per
+    /// model version (the first request waits for it); throws when it cannot be.
+    func evaluationPage() async throws -> String {
+        let build = running
+        let version = build.bot.modelVersion
+        if let evaluation, evaluation.version == version { return try await evaluation.page.value }
+        let title = "\(paths.intents) (model \(version))"
+        let page = Task {
+            try await NIOThreadPool.singleton.runIfActive {
+                var report = try Evaluator(configuration: build.configuration.nlu).crossValidate(build.data.examples)
+                report.entities = try EntityEvaluation(
+                    definitions: build.data.entities, language: build.configuration.nlu.language
+                ).scores(build.data.examples)
+                return EvaluationPage.html(report, title: title)
+            }
+        }
+        evaluation = (version, page)
+        do {
+            return try await page.value
+        } catch {
+            if evaluation?.version == version { evaluation = nil }
+            throw error
+        }
     }
 
     /// Out-of-fold predictions of the running files (kept from the last

@@ -1,7 +1,9 @@
 /*
  * Parley agent console: signs in at /agent/session (an HttpOnly session
- * cookie, and a CSRF token kept in memory only), then one WebSocket to
- * /agent/ws?csrf=TOKEN (docs/PROTOCOL.md gives the JSON it speaks). Everything
+ * cookie, and a CSRF token kept in memory only), then, for agents and admins,
+ * one WebSocket to /agent/ws?csrf=TOKEN (docs/PROTOCOL.md gives the JSON it
+ * speaks). Trainers and admins get the Review view: the review inbox at
+ * /api/admin/review and POST /api/admin/reload (docs/openapi.yaml). Everything
  * customers wrote is shown as text (textContent), never parsed as HTML.
  *
  * Its words come from a catalogue per language (en, zh-CN), chosen by the
@@ -12,7 +14,7 @@
 (function () {
   "use strict";
 
-  var csrf = null, socket = null, retry = 0, me = null;
+  var csrf = null, socket = null, retry = 0, me = null, role = null, reviewPage = 1;
   var queue = [], queueLength = 0, offers = new Set(), active = [], tickets = [], ticketCount = 0;
   var conversations = new Map(); // id -> { view, messages }
   var current = null, lastTyping = 0, typingTimer = null;
@@ -21,6 +23,7 @@
     en: {
       pageTitle: "Parley — agent console", signinTitle: "Parley agent console", agentName: "Agent name",
       password: "Password", signIn: "Sign in", status: "Status", available: "Available", away: "Away",
+      desk: "Desk", review: "Review",
       signOut: "Sign out", conversations: "Conversations", queue: "Queue", tickets: "Tickets",
       mine: "My conversations", withBot: "With the bot now", refresh: "Refresh",
       empty: "Take a conversation from the queue, or open one the bot is handling.", takeOver: "Take over",
@@ -53,6 +56,7 @@
     "zh-CN": {
       pageTitle: "Parley 客服工作台", signinTitle: "Parley 客服工作台", agentName: "客服账号",
       password: "密码", signIn: "登录", status: "状态", available: "在线", away: "离开",
+      desk: "工作台", review: "审核",
       signOut: "退出登录", conversations: "对话", queue: "排队", tickets: "工单",
       mine: "我的对话", withBot: "正在与机器人对话", refresh: "刷新",
       empty: "从排队中接入一个对话，或打开一个机器人正在处理的对话。", takeOver: "接管",
@@ -143,18 +147,20 @@
     if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
   }
 
-  /* The session's answer, or its refusal's message. */
-  function session(method, body) {
+  /* An HTTP request with the session's cookie and CSRF token: its JSON answer, or its refusal's message. */
+  function api(method, path, body) {
     var headers = { "Content-Type": "application/json" };
     if (csrf) headers["X-CSRF-Token"] = csrf;
-    return fetch("/agent/session", {
+    return fetch(path, {
       method: method, headers: headers, credentials: "same-origin",
       body: body ? JSON.stringify(body) : undefined
     }).then(function (response) {
       if (response.status === 204) return {};
       return response.json().catch(function () { return {}; }).then(function (json) {
         if (!response.ok) {
-          var error = new Error((json.error && json.error.message) || response.statusText);
+          var message = (json.error && json.error.message) ||
+            [json.message].concat(json.errors || []).filter(Boolean).join("\n") || response.statusText;
+          var error = new Error(message);
           error.status = response.status;
           throw error;
         }
@@ -163,13 +169,29 @@
     });
   }
 
+  function session(method, body) { return api(method, "/agent/session", body); }
+
+  /* A session's answer: agents work the desk, trainers review, admins do both. */
+  function enter(answer) {
+    csrf = answer.csrf_token;
+    role = answer.role;
+    var desk = role !== "trainer", review = role !== "agent";
+    $("desk-tab").hidden = $("review-tab").hidden = !(desk && review);
+    $("status-label").hidden = !desk;
+    if (desk) {
+      connect();
+    } else {
+      $("me").textContent = answer.agent.name + " (trainer)";
+      $("signin").hidden = true;
+      $("console").hidden = false;
+      showReview(true);
+    }
+  }
+
   /* Continues the cookie's session if there is one, otherwise asks to sign in;
      when the server cannot be reached, tries again later. */
   function start(message) {
-    session("GET").then(function (answer) {
-      csrf = answer.csrf_token;
-      connect();
-    }, function (error) {
+    session("GET").then(enter, function (error) {
       if (error.status === 401) {
         csrf = null;
         showSignIn(message || "");
@@ -207,6 +229,121 @@
       $("connection").textContent = words.reconnecting;
       retry = Math.min(retry + 1, 5);
       setTimeout(function () { start(words.sessionEnded); }, 300 * Math.pow(2, retry));
+    });
+  }
+
+  // MARK: the review inbox (trainers and admins)
+
+  function showReview(on) {
+    $("console").classList.toggle("reviewing", on);
+    $("review").hidden = !on;
+    $("review-tab").classList.toggle("current", on);
+    $("desk-tab").classList.toggle("current", !on);
+    if (on) loadReview();
+  }
+
+  function loadReview() {
+    api("GET", "/api/admin/review?limit=20&page=" + reviewPage).then(renderReview, function (error) {
+      $("review-status").textContent = error.message;
+    });
+  }
+
+  function day(date) { return String(date).slice(0, 10); }
+
+  function renderReview(page) {
+    var list = $("review-groups");
+    list.textContent = "";
+    $("review-summary").textContent = page.messages_total + " messages in " + page.groups_total + " groups" +
+      (page.truncated ? " (the latest " + page.window + ")" : "");
+    $("review-page").textContent = "Page " + page.page + " of " + Math.max(1, Math.ceil(page.groups_total / page.limit));
+    $("review-prev").disabled = page.page <= 1;
+    $("review-next").disabled = page.page * page.limit >= page.groups_total;
+    if (!page.groups.length) list.appendChild(element("li", "empty", "Nothing to review."));
+    page.groups.forEach(function (group) { list.appendChild(renderGroup(group)); });
+  }
+
+  /* One group: its messages (tick some to act on those only) and the four decisions. */
+  function renderGroup(group) {
+    var item = element("li", "group");
+    var head = element("div", "line");
+    head.appendChild(element("span", "count", group.count));
+    head.appendChild(element("span", "name", group.label));
+    var reasons = Object.keys(group.reasons).sort().map(function (key) {
+      return key.replace(/_/g, " ") + " " + group.reasons[key];
+    }).join(", ");
+    head.appendChild(element("span", "meta", reasons + " · " + day(group.first) + " – " + day(group.last)));
+    item.appendChild(head);
+    var messages = element("ul", "plain review-messages"), boxes = [];
+    group.messages.slice(0, 20).forEach(function (message) {
+      var row = element("li"), label = element("label"), box = element("input");
+      box.type = "checkbox";
+      box.value = message.id;
+      boxes.push(box);
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + message.text));
+      row.appendChild(label);
+      messages.appendChild(row);
+    });
+    if (group.messages.length > 20) {
+      messages.appendChild(element("li", "muted", "and " + (group.messages.length - 20) + " more like these"));
+    }
+    item.appendChild(messages);
+    function chosen() {
+      var ids = boxes.filter(function (box) { return box.checked; }).map(function (box) { return Number(box.value); });
+      return ids.length ? ids : group.messages.map(function (message) { return message.id; });
+    }
+    var actions = element("div", "review-actions");
+    var intent = element("input");
+    intent.placeholder = "existing intent";
+    intent.setAttribute("aria-label", "Existing intent");
+    actions.appendChild(intent);
+    actions.appendChild(button("Assign", function () {
+      decide("assign", { message_ids: chosen(), intent: intent.value.trim() });
+    }));
+    var create = element("form", "new-intent");
+    create.hidden = true;
+    actions.appendChild(button("New intent…", function () { create.hidden = !create.hidden; }, "secondary"));
+    actions.appendChild(button("Out of scope", function () {
+      decide("out-of-scope", { message_ids: chosen() });
+    }, "secondary"));
+    actions.appendChild(button("Dismiss", function () { decide("dismiss", { message_ids: chosen() }); }, "secondary"));
+    item.appendChild(actions);
+    [["intent", "Name (lower_case)"], ["description", "Description"], ["reply", "The bot's reply"]].forEach(function (field) {
+      var input = element("input");
+      input.name = field[0];
+      input.placeholder = field[1];
+      input.setAttribute("aria-label", field[1]);
+      input.required = true;
+      create.appendChild(input);
+    });
+    var submit = element("button", "", "Create intent");
+    submit.type = "submit";
+    create.appendChild(submit);
+    create.addEventListener("submit", function (event) {
+      event.preventDefault();
+      decide("intents", {
+        message_ids: chosen(), intent: create.elements.intent.value.trim(),
+        description: create.elements.description.value.trim(), reply: create.elements.reply.value.trim()
+      });
+    });
+    item.appendChild(create);
+    return item;
+  }
+
+  function decide(action, body) {
+    $("review-status").textContent = "…";
+    api("POST", "/api/admin/review/" + action, body).then(function (outcome) {
+      var files = outcome.files.map(function (file) { return file.path.split("/").slice(-2).join("/"); });
+      var count = outcome.message_ids.length + " message" + (outcome.message_ids.length === 1 ? "" : "s");
+      $("review-status").textContent = {
+        assigned: count + " added to " + outcome.intent + " (" + files.join(", ") + "). Reload the bot to put them live.",
+        new_intent: "New intent " + outcome.intent + " with " + count + " (" + files.join(", ") + "). Reload the bot to put it live.",
+        out_of_scope: count + " marked out of scope.",
+        dismissed: count + " dismissed."
+      }[outcome.decision];
+      loadReview();
+    }, function (error) {
+      $("review-status").textContent = error.message;
     });
   }
 
@@ -546,10 +683,7 @@
     form.elements.password.value = "";
     var submit = form.querySelector("button");
     if (submit) submit.disabled = true;
-    session("POST", credentials).then(function (answer) {
-      csrf = answer.csrf_token;
-      connect();
-    }, function (error) { showSignIn(error.message); }).then(function () {
+    session("POST", credentials).then(enter, function (error) { showSignIn(error.message); }).then(function () {
       if (submit) submit.disabled = false;
     });
   });
@@ -608,6 +742,20 @@
       lastTyping = now;
       send({ type: "typing", conversation_id: current });
     }
+  });
+  $("desk-tab").addEventListener("click", function () { showReview(false); });
+  $("review-tab").addEventListener("click", function () { showReview(true); });
+  $("review-refresh").addEventListener("click", loadReview);
+  $("review-prev").addEventListener("click", function () { reviewPage = Math.max(1, reviewPage - 1); loadReview(); });
+  $("review-next").addEventListener("click", function () { reviewPage += 1; loadReview(); });
+  $("bot-reload").addEventListener("click", function () {
+    $("bot-reload").disabled = true;
+    $("review-status").textContent = "Reloading the bot…";
+    api("POST", "/api/admin/reload", {}).then(function (answer) {
+      $("review-status").textContent = answer.message;
+    }, function (error) {
+      $("review-status").textContent = error.message;
+    }).then(function () { $("bot-reload").disabled = false; });
   });
   setInterval(function () { if (me) send({ type: "active" }); }, 15000);
   setInterval(function () { if (queue.length) renderQueue(); }, 10000);

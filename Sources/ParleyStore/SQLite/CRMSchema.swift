@@ -164,6 +164,18 @@ enum CRMSchema {
                 t.column("evaluation", .text)
             }
         }
+        migrator.registerMigration("v9-review-decisions") { db in
+            // A trainer's decision takes a message out of the review inbox; it goes with its message.
+            try db.create(table: "reviewDecision") { t in
+                t.primaryKey("messageId", .integer).references("message", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("intent", .text)
+                t.column("decidedBy", .text).notNull()
+                t.column("decidedAt", .datetime).notNull()
+            }
+            // The review inbox looks for each conversation's first agent message: only those, indexed.
+            try db.execute(sql: "CREATE INDEX message_agents ON message(conversationId, id) WHERE sender = 'agent'")
+        }
         return migrator
     }
 }

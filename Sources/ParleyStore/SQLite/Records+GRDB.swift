@@ -84,3 +84,9 @@ extension ModelVersion: FetchableRecord, MutablePersistableRecord {
 }
 
 extension ModelVersion.Kind: DatabaseValueConvertible {}
+
+extension ReviewDecision: FetchableRecord, PersistableRecord {
+    public static var databaseTableName: String { "reviewDecision" }
+}
+
+extension ReviewDecision.Kind: DatabaseValueConvertible {}

@@ -219,12 +219,14 @@ public final class SQLiteCRMStore: CRMStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT message.*, CASE
+                    SELECT id, conversationId, sender, text, sentAt, intent, confidence, sentimentScore,
+                        sentimentLabel, modelVersion, action, rule, agentId, CASE
                         WHEN action = 'fallback' THEN 'fallback'
                         WHEN confidence < ? THEN 'low_confidence'
                         ELSE 'taken_over' END AS reason
                     FROM message
-                    WHERE sender = 'customer' AND (action = 'fallback' OR (action = 'reply' AND confidence < ?)
+                    WHERE sender = 'customer' AND id NOT IN (SELECT messageId FROM reviewDecision)
+                        AND (action = 'fallback' OR (action = 'reply' AND confidence < ?)
                         OR id IN (
                             SELECT (SELECT MAX(answered.id) FROM message AS answered
                                     WHERE answered.conversationId = firsts.conversationId
@@ -235,11 +237,29 @@ public final class SQLiteCRMStore: CRMStore {
                     ORDER BY id DESC LIMIT ?
                     """,
                 arguments: [lowConfidenceBelow, lowConfidenceBelow, limit])
-            return try rows.map { row in
+            // Built by hand, without the JSON columns: a page of the inbox reads a thousand of these.
+            return rows.map { row in
                 ReviewItem(
-                    message: try StoredMessage(row: row),
+                    message: StoredMessage(
+                        id: row["id"], conversationId: row["conversationId"], sender: row["sender"], text: row["text"],
+                        sentAt: row["sentAt"], intent: row["intent"], confidence: row["confidence"],
+                        sentimentScore: row["sentimentScore"], sentimentLabel: row["sentimentLabel"],
+                        modelVersion: row["modelVersion"], action: row["action"], rule: row["rule"],
+                        agentId: row["agentId"]),
                     reason: ReviewItem.Reason(rawValue: row["reason"]) ?? .fallback)
             }
+        }
+    }
+
+    public func decide(_ decisions: [ReviewDecision]) async throws {
+        try await writer.write { db in
+            for decision in decisions { try decision.save(db) }
+        }
+    }
+
+    public func reviewDecisions(messageIds: [Int64]) async throws -> [ReviewDecision] {
+        try await pool.read { db in
+            try ReviewDecision.filter(messageIds.contains(Column("messageId"))).order(Column("messageId")).fetchAll(db)
         }
     }
 
@@ -322,6 +342,10 @@ public final class SQLiteCRMStore: CRMStore {
 
     public func modelVersions(limit: Int) async throws -> [ModelVersion] {
         try await pool.read { db in try ModelVersion.order(Column("id").desc).limit(limit).fetchAll(db) }
+    }
+
+    public func dashboard(from: String, to: String, channel: String?) async throws -> DashboardReport {
+        try await pool.read { db in try DashboardQuery.report(db, from: from, to: to, channel: channel) }
     }
 
     public func dailyReport(from: String, to: String) async throws -> [DailyCounts] {

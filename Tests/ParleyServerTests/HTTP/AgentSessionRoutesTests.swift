@@ -43,7 +43,7 @@ import Testing
             #expect(signedIn.status == .ok)
             let setCookie = try #require(signedIn.headers[.setCookie])
             #expect(setCookie.hasPrefix("parley_session="))
-            for attribute in ["HttpOnly", "SameSite=Strict", "Path=/agent", "Max-Age="] {
+            for attribute in ["HttpOnly", "SameSite=Strict", "Path=/;", "Max-Age="] {
                 #expect(setCookie.contains(attribute), "\(setCookie)")
             }
             let csrf = try Self.csrf(String(buffer: signedIn.body))

@@ -1,0 +1,29 @@
+public import ParleyBot
+
+/// Why a review decision was refused; no file was changed and nothing stored.
+public enum ReviewError: Error, Sendable, CustomStringConvertible {
+    /// No message ids were given.
+    case noMessages
+    /// Ids that name no message in the store.
+    case unknownMessages([Int64])
+    /// Agents' or the bot's messages: only customers' messages can be reviewed.
+    case notCustomerMessages([Int64])
+    /// The examples could not be added to an existing intent (unknown or
+    /// deleted meanwhile, already an example, a file that would not validate).
+    case edit(IntentFileEditor.EditError)
+    /// The new intent could not be created.
+    case create(IntentCreator.CreateError)
+
+    public var description: String {
+        switch self {
+        case .noMessages: "give the ids of the messages to decide on; nothing was changed"
+        case .unknownMessages(let ids):
+            "no message \(ids.map { "#\($0)" }.joined(separator: ", ")) in the store; no file was changed"
+        case .notCustomerMessages(let ids):
+            "no customer message \(ids.map { "#\($0)" }.joined(separator: ", ")) (only customers' messages can be "
+                + "reviewed); no file was changed"
+        case .edit(let error): error.description
+        case .create(let error): error.description
+        }
+    }
+}

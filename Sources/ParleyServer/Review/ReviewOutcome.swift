@@ -1,0 +1,17 @@
+public import ParleyStore
+
+/// What a review decision did: the messages decided on, and the files it
+/// wrote (`parley reload` then puts new examples and intents live).
+public struct ReviewOutcome: Sendable, Encodable {
+    public var decision: ReviewDecision.Kind
+    /// The intent the messages went to (`assigned`, `new_intent`).
+    public var intent: String?
+    public var messageIds: [Int64]
+    /// Each file written, and for an existing intent's file the lines added (from 1).
+    public var files: [WrittenFile]
+
+    public struct WrittenFile: Sendable, Encodable {
+        public var path: String
+        public var lines: [Int]?
+    }
+}
