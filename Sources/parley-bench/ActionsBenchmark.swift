@@ -141,7 +141,8 @@ struct ActionsBenchmark: AsyncParsableCommand {
                     (
                         isSlow,
                         await target.customer(
-                            messages: isSlow ? orders : chatter, offset: index * 7, deadline: deadline, interval: nil,
+                            messages: isSlow ? orders : chatter, offset: index * 7, deadline: { deadline },
+                            interval: nil,
                             firstSend: started)
                     )
                 }

@@ -80,12 +80,34 @@ struct ChatBenchmark: AsyncParsableCommand {
         help: "Quiet and flooded runs to alternate, so that the machine's other load falls on both alike.")
     var floodRounds = 3
 
+    @Option(
+        name: .customLong("reload-token"),
+        help: """
+            A trainer's API token: after the main run, the customers chat on while the server retrains \
+            and reloads its bot (one example added to --reload-intent in --reload-intents, taken out \
+            again at the end): --duration before the reload, across it, and --duration after. Reports \
+            reload_before_p99_us, reload_during_p99_us (messages sent while the reload ran), their \
+            ratio, reload_errors, and visible_after_ready_ms (from the new bot being trained and \
+            checked to /health showing its model_version). Needs --url.
+            """)
+    var reloadToken: String?
+
+    @Option(name: .customLong("reload-intents"), help: "The running server's intents folder.")
+    var reloadIntents = "intents"
+
+    @Option(
+        name: .customLong("reload-intent"), help: "The intent the probe example goes to (default: the first one).")
+    var reloadIntent: String?
+
     func validate() throws {
         if url != nil && tcp != nil { throw ValidationError("give --url or --tcp, not both") }
         if url == nil && tcp == nil && !echo { throw ValidationError("give --url, --tcp or --echo") }
         if connections < 1 { throw ValidationError("--connections must be at least 1") }
         if idle > 0 && tcp != nil { throw ValidationError("--idle customers are WebSocket customers; use --url") }
         if flood != nil && url == nil && tcp == nil { throw ValidationError("--flood needs customers: --url or --tcp") }
+        if reloadToken != nil && url == nil {
+            throw ValidationError("--reload-token needs --url (/health and the reload)")
+        }
     }
 
     func run() async throws {
@@ -131,6 +153,9 @@ struct ChatBenchmark: AsyncParsableCommand {
             if let flood {
                 for (key, value) in try await floodReport(target, lines, address: flood) { report[key] = value }
             }
+            if let reloadToken {
+                for (key, value) in try await reloadReport(target, lines, token: reloadToken) { report[key] = value }
+            }
         }
         try printJSON(report)
     }
@@ -145,21 +170,9 @@ struct ChatBenchmark: AsyncParsableCommand {
         let cpuBefore = await cpu()
         let clientCPUBefore = ProcessCPU.seconds()
         let clock = ContinuousClock()
-        let interval = rate.map { Duration.seconds(Double(connections) / $0) }
         let started = clock.now
         let deadline = started + .seconds(duration)
-        let tallies = await withTaskGroup(of: ChatTarget.Tally.self) { group in
-            for index in 0..<connections {
-                group.addTask {
-                    // Paced customers start spread over one interval, not all at once.
-                    let firstSend = started + (interval ?? .zero) * (Double(index) / Double(connections))
-                    return await target.customer(
-                        messages: lines, offset: index * 7, deadline: deadline, interval: interval,
-                        firstSend: firstSend)
-                }
-            }
-            return await group.reduce(into: []) { $0.append($1) }
-        }
+        let tallies = await customers(target, lines, started: started, deadline: { deadline })
         let elapsed = (clock.now - started).microseconds / 1e6
         let latencies = tallies.flatMap(\.latencies).sorted()
         let rate = Double(latencies.count) / elapsed
@@ -177,6 +190,26 @@ struct ChatBenchmark: AsyncParsableCommand {
                 (clientCPUAfter - clientCPUBefore) * 1e6 / Double(latencies.count))
         }
         return (rate, report, latencies)
+    }
+
+    /// The `connections` customers, from `started` until `deadline()`: what each measured.
+    private func customers(
+        _ target: ChatTarget, _ lines: [String], started: ContinuousClock.Instant,
+        deadline: @escaping @Sendable () -> ContinuousClock.Instant
+    ) async -> [ChatTarget.Tally] {
+        let interval = rate.map { Duration.seconds(Double(connections) / $0) }
+        return await withTaskGroup(of: ChatTarget.Tally.self) { group in
+            for index in 0..<connections {
+                group.addTask {
+                    // Paced customers start spread over one interval, not all at once.
+                    let firstSend = started + (interval ?? .zero) * (Double(index) / Double(connections))
+                    return await target.customer(
+                        messages: lines, offset: index * 7, deadline: deadline, interval: interval,
+                        firstSend: firstSend)
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
     }
 
     /// The customers `floodRounds` times without a flood on `address` and
@@ -221,6 +254,65 @@ struct ChatBenchmark: AsyncParsableCommand {
         report["flood_errors"] = .int(errors)
         report["flood_p99_ratio"] = .double(percentile(flooded, 0.99) / max(percentile(quiet, 0.99), 1))
         report["flood_round_p99_ratios"] = .string(roundRatios.joined(separator: " "))
+        return report
+    }
+
+    /// The customers chatting `duration` seconds, then on across a retrain
+    /// and reload of the server's bot (`ReloadProbe`), then `duration` more:
+    /// the p99 of the messages sent before the reload and of those sent
+    /// while it ran, the errors (error answers and lost connections), and
+    /// how long after the new bot was ready `/health` showed its version.
+    private func reloadReport(_ target: ChatTarget, _ lines: [String], token: String) async throws -> [String:
+        ReportValue]
+    {
+        guard let url, let components = URLComponents(string: url), let host = components.host,
+            let port = components.port
+        else { throw ValidationError("--url needs a host and a port") }
+        let probe = ReloadProbe(host: host, port: port, token: token, intents: reloadIntents, intent: reloadIntent)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let deadline = ClientResult<ContinuousClock.Instant>()
+        deadline.value = started + .seconds(24 * 3600)
+        let chatting = Task { [self] in
+            await customers(target, lines, started: started, deadline: { deadline.value ?? .now })
+        }
+        try await Task.sleep(for: .seconds(duration))
+        let outcome: ReloadProbe.Outcome
+        do {
+            outcome = try await probe.run()
+        } catch {
+            deadline.value = clock.now
+            _ = await chatting.value
+            throw error
+        }
+        try await Task.sleep(for: .seconds(duration))
+        deadline.value = clock.now
+        let tallies = await chatting.value
+        let sent = tallies.flatMap { zip($0.sentAt, $0.latencies) }
+        let before = sent.filter { $0.0 < outcome.posted }.map(\.1).sorted()
+        let during = sent.filter { $0.0 >= outcome.posted && $0.0 <= outcome.answered }.map(\.1).sorted()
+        let after = sent.filter { $0.0 > outcome.answered }.map(\.1).sorted()
+        var report: [String: ReportValue] = [
+            "reload_status": .string(outcome.status), "reload_message": .string(outcome.message),
+            "reload_previous_model_version": .string(outcome.previousModelVersion),
+            "reload_wall_seconds": .double((outcome.answered - outcome.posted).microseconds / 1e6),
+            "reload_before_messages": .int(before.count), "reload_during_messages": .int(during.count),
+            "reload_after_messages": .int(after.count),
+            "reload_before_p99_us": .double(percentile(before, 0.99)),
+            "reload_during_p99_us": .double(percentile(during, 0.99)),
+            "reload_after_p99_us": .double(percentile(after, 0.99)),
+            "reload_during_p99_ratio": .double(percentile(during, 0.99) / max(percentile(before, 0.99), 1)),
+            "reload_errors": .int(tallies.reduce(0) { $0 + $1.errors }),
+        ]
+        if let version = outcome.modelVersion { report["reload_model_version"] = .string(version) }
+        if let seconds = outcome.seconds { report["reload_seconds"] = .double(seconds) }
+        if let ready = outcome.readySeconds {
+            report["reload_ready_seconds"] = .double(ready)
+            if let visible = outcome.visible {
+                report["visible_after_ready_ms"] = .double(
+                    ((visible - outcome.posted).microseconds / 1e6 - ready) * 1000)
+            }
+        }
         return report
     }
 

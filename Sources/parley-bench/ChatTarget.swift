@@ -17,19 +17,23 @@ struct ChatTarget: Sendable {
     /// An echo server: no hello, each message comes back unchanged.
     var echo: Bool
 
-    /// What one customer measured.
+    /// What one customer measured: each answered message's round trip in
+    /// microseconds and when it was sent (`sentAt[i]` goes with `latencies[i]`).
     struct Tally: Sendable {
         var latencies: [Double] = []
+        var sentAt: [ContinuousClock.Instant] = []
         var errors = 0
     }
 
     static let logger = Logger(label: "parley-bench")
 
     /// One customer: says hello (unless echo), then sends `messages` in turn
-    /// and waits for each answer until `deadline`, spacing sends by `interval`
-    /// from `firstSend` when given. Round trips are in microseconds.
+    /// and waits for each answer until `deadline()` (read before each
+    /// message, so that it can be moved meanwhile), spacing sends by
+    /// `interval` from `firstSend` when given. Round trips are in microseconds.
     func customer(
-        messages: [String], offset: Int, deadline: ContinuousClock.Instant, interval: Duration?,
+        messages: [String], offset: Int, deadline: @escaping @Sendable () -> ContinuousClock.Instant,
+        interval: Duration?,
         firstSend: ContinuousClock.Instant
     ) async -> Tally {
         /// The conversation itself, over whichever transport sends and receives.
@@ -41,15 +45,19 @@ struct ChatTarget: Sendable {
             try await greet(send: send, receive: receive)
             var index = offset
             var next = firstSend
-            while clock.now < deadline {
+            while clock.now < deadline() {
                 if let interval {
                     try await clock.sleep(until: next)
                     next += interval
                 }
                 let started = clock.now
                 try await send(messages[index % messages.count])
-                guard let answer = try await receive() else { break }
-                tally.record(answer, (clock.now - started).microseconds)
+                guard let answer = try await receive() else {
+                    // The server closed the conversation with a message unanswered.
+                    tally.errors += 1
+                    break
+                }
+                tally.record(answer, sent: started, (clock.now - started).microseconds)
                 index += 1
             }
             return tally
@@ -141,11 +149,12 @@ extension ClientResult where Value == Int {
 
 extension ChatTarget.Tally {
     /// Counts an answer: an `error` event is an error, anything else a round trip.
-    mutating func record(_ answer: String, _ microseconds: Double) {
+    mutating func record(_ answer: String, sent: ContinuousClock.Instant, _ microseconds: Double) {
         if answer.contains(#""type":"error""#) {
             errors += 1
         } else {
             latencies.append(microseconds)
+            sentAt.append(sent)
         }
     }
 }

@@ -67,7 +67,7 @@ struct HandoverBenchmark: AsyncParsableCommand {
                     group.addTask {
                         await target.customer(
                             messages: frames, offset: index,
-                            deadline: deadline, interval: nil, firstSend: .now)
+                            deadline: { deadline }, interval: nil, firstSend: .now)
                     }
                 }
                 return await group.reduce(0) { $0 + $1.latencies.count }

@@ -128,6 +128,7 @@ public actor BotReloader {
             result.seconds = (ContinuousClock.now - started).seconds
             return result
         }
+        result.readySeconds = (ContinuousClock.now - started).seconds
         var version = Self.version(of: build, kind: kind, by: actor)
         version.macroF1 = result.comparison?.macroF1After
         version.evaluation = result.comparison.map(WireCoding.line)

@@ -5,7 +5,8 @@ public import ParleyBot
 ///
 /// - `reloaded`: the new bot answers now. `model_version`, `previous_model_version`,
 ///   `replies_version`, `retrained` (false when only replies or settings changed),
-///   `seconds` (validating, training and checking), `warnings`.
+///   `seconds` (validating, training, checking, storing the version and swapping),
+///   `ready_seconds` (the same until the new bot was built and checked), `warnings`.
 /// - `unchanged`: the files are those of the running bot; nothing was swapped.
 /// - `refused`: the new model scored worse than the running one by more than
 ///   `max_macro_f1_drop`, or a conversation test failed (each in `errors`); see
@@ -29,6 +30,9 @@ public struct ReloadResult: Sendable, Codable, Hashable {
     public var repliesVersion: String?
     public var retrained: Bool?
     public var seconds: Double?
+    /// Seconds from the request to the new bot being built and checked, ready
+    /// to go live: `seconds` less storing its version and the swap.
+    public var readySeconds: Double?
     /// The mistakes in the files, each `file:line: message`.
     public var errors: [String] = []
     /// What went live but deserves a look (a setting that needs a restart, a check overridden by `force`).
