@@ -58,6 +58,18 @@ import Testing
         #expect(weekLater["eta"]?.text == "Friday 4 December")
     }
 
+    /// A shipped order whose day has passed is `late`, so that the bot apologises instead of
+    /// promising a delivery "by" a day already gone; one still due is `shipped`.
+    @Test func aShippedOrderPastItsDayIsLate() throws {
+        let late = try Self.status(of: "B-55513", language: "en", today: Self.wednesday)
+        #expect(late["outcome"]?.text == "late")
+        #expect(late["status"]?.text == "shipped")
+        #expect(late["days_late"] == .number(1))
+        let due = try Self.status(of: "A-10234", language: "en", today: Self.wednesday)
+        #expect(due["outcome"]?.text == "shipped")
+        #expect(due["days_late"] == nil)
+    }
+
     @Test func aChineseBotsShopAnswersChineseDates() throws {
         let answer = try Self.status(of: "A-10234", language: "zh", today: Self.wednesday)
         #expect(answer["eta"]?.text == "11月27日 星期五")

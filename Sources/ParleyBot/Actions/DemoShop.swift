@@ -14,7 +14,7 @@ internal import Yams
 ///
 /// | path | outcomes |
 /// |---|---|
-/// | `orders/status` | `placed`, `packed`, `shipped`, `delivered`, `cancelled`, `not_found` |
+/// | `orders/status` | `placed`, `packed`, `shipped`, `late` (shipped, its `eta` passed; with `days_late`), `delivered`, `cancelled`, `not_found` |
 /// | `orders/cancel` | `cancelled` (it was placed or packed: now cancelled), `already_shipped`, `delivered`, `already_cancelled`, `not_found` |
 /// | `orders/address` | `changeable` (with the `link` where the customer changes it), `already_shipped`, `delivered`, `cancelled`, `not_found` |
 /// | `orders/problem` | `reported` (with a `case_id`), `not_shipped`, `cancelled`, `not_found` |
@@ -146,6 +146,9 @@ public final class DemoShop: @unchecked Sendable {
             let outcome: String
             var extra: [String: JSONValue] = [:]
             switch (operation[1], order.status) {
+            case ("status", "shipped") where (order.eta?.offset ?? 0) < 0:
+                outcome = "late"
+                extra["days_late"] = .number(Double(-(order.eta?.offset ?? 0)))
             case ("status", let status):
                 outcome = status
             case ("cancel", "placed"), ("cancel", "packed"):
