@@ -97,9 +97,7 @@ struct APIRoutes: Sendable {
         router.post("/api/messages") { request, context in
             try await message(try await decode(MessageRequest.self, request, context), from: context.clientAddress)
         }
-        router.group("/api/admin/reload").add(middleware: authenticator)
-            .add(middleware: ConsoleSessionAuthenticator(service: service))
-            .add(middleware: PermissionMiddleware(permission: .train, audit: service.audit))
+        router.trainersGroup("/api/admin/reload", service: service)
             .post { request, context in
                 let buffer = try await request.body.collect(upTo: service.limits.maxMessageBytes)
                 let body =
@@ -165,7 +163,8 @@ struct APIRoutes: Sendable {
     }
 
     /// The REST channel: one message in, the bot's answers out. A refused
-    /// message is an HTTP error: 400 (no text), 429 (rate limited), 503 (the store failed).
+    /// message is an HTTP error: 400 (no text), 429 (rate limited, with
+    /// `Retry-After`), 503 (the store failed).
     private func message(_ body: MessageRequest, from address: String?) async throws -> MessageResponse {
         let collected = EventCollector()
         var connection = ChatConnection(service: service, channel: "api", address: address, outbox: collected.append)
@@ -175,12 +174,14 @@ struct APIRoutes: Sendable {
                     customer: body.customer, conversationId: body.conversationId,
                     conversationToken: body.conversationToken)))
         if case .error(let error) = collected.events.first(where: { $0.kind == .error }) {
-            throw Self.httpError(error)
+            throw Self.httpError(error, retryAfter: service.limits.secondsPerConversation)
         }
         await connection.receive(.message(.init(text: body.text, analysis: body.analysis)))
         await connection.close()
         let events = collected.events
-        if case .error(let error) = events.last { throw Self.httpError(error) }
+        if case .error(let error) = events.last {
+            throw Self.httpError(error, retryAfter: 1 / service.limits.messagesPerSecond)
+        }
         guard case .welcome(let welcome) = events.first else {
             throw HTTPError(.serviceUnavailable, message: "the conversation could not be opened; try again later")
         }
@@ -190,9 +191,13 @@ struct APIRoutes: Sendable {
     }
 
     /// A refusal of the REST channel: 404 (unknown conversation), 429 (rate
-    /// limited), 503 (not stored), 400 (anything else the client sent wrong).
-    private static func httpError(_ error: ErrorEvent) -> HTTPError {
-        HTTPError(error.code.httpStatus, message: error.message)
+    /// limited: `Retry-After`, RFC 9110 §10.2.3, says in whole seconds when
+    /// the allowance is back, `retryAfter` rounded up), 503 (not stored), 400
+    /// (anything else the client sent wrong).
+    private static func httpError(_ error: ErrorEvent, retryAfter: Double) -> HTTPError {
+        guard error.code == .rateLimited else { return HTTPError(error.code.httpStatus, message: error.message) }
+        let seconds = max(1, Int(retryAfter.rounded(.up)))
+        return HTTPError(error.code.httpStatus, headers: [.retryAfter: "\(seconds)"], message: error.message)
     }
 
     private func health() -> Health {

@@ -21,6 +21,8 @@ public struct ChatLimits: Sendable, Hashable {
     /// (Chatwoot's widget limit: 6 in 12 hours); resuming one is not starting one.
     public var conversationsPerAddress = 6
     public var conversationPeriodHours = 12.0
+    /// Seconds until an address refused a new conversation has one back (its allowance refills one at a time).
+    public var secondsPerConversation: Double { conversationPeriodHours * 3_600 / Double(conversationsPerAddress) }
     /// HTTP requests one address may make per minute (Chatwoot's `req/ip`: 3,000).
     public var requestsPerMinutePerAddress = 3_000
     /// Seconds a connection refused for a per-address limit, or for `burst`

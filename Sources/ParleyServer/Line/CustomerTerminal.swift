@@ -122,6 +122,8 @@ struct CustomerTerminal: Sendable {
         if connection.conversationId == nil {
             await connection.receive(
                 .hello(.init(customer: name.map { CustomerIdentity(name: $0) })), receivedAt: receivedAt)
+            // Refused (too many conversations, say): the refusal was sent; the message has nowhere to go.
+            guard connection.conversationId != nil else { return }
         }
         await connection.receive(message, receivedAt: receivedAt)
     }

@@ -101,6 +101,32 @@ import Testing
         try await server.stop()
     }
 
+    /// A customer at a terminal (plain lines) whose first message is refused a new
+    /// conversation reads the refusal once, not again for the message itself.
+    @Test func aTerminalCustomerRefusedAConversationReadsTheRefusalOnce() async throws {
+        let server = try await TestServer.start(
+            limits: Self.limits {
+                $0.conversationsPerAddress = 1
+                $0.refusalHoldSeconds = 0
+            })
+        let port = server.ports.line
+        try await LineClient.withConnection(host: "127.0.0.1", port: port) { first in
+            try await first.send("hello")
+            #expect(try await first.readLine()?.hasPrefix("parley> conversation") == true)
+        }
+        let lines = try await LineClient.withConnection(host: "127.0.0.1", port: port) { second in
+            try await second.send("where is my order")
+            var lines: [String] = []
+            while let line = try await second.readLine() { lines.append(line) }
+            return lines
+        }
+        #expect(
+            lines == [
+                "error> too many new conversations from your address; try again later, or go on with the one you have"
+            ])
+        try await server.stop()
+    }
+
     @Test func aSilentLineConnectionIsClosedAndToldWhy() async throws {
         let server = try await TestServer.start(limits: Self.limits { $0.lineIdleSeconds = 1 })
         try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
@@ -121,6 +147,8 @@ import Testing
         let third = try await HTTPExchange.send("POST", "/api/messages", port: port, body: #"{"text":"hi"}"#)
         #expect(third.status == 429)
         #expect(third.body.contains("too many new conversations from your address"))
+        // RFC 9110's Retry-After: one conversation's allowance comes back every 12 h / 2 = 21,600 s.
+        #expect(third.headerLines.contains("Retry-After: 21600"))
         let goingOn = try await HTTPExchange.send(
             "POST", "/api/messages", port: port,
             body:
