@@ -1,5 +1,6 @@
 import ArgumentParser
 import ParleyServer
+import ParleyStore
 
 /// `parley review assign INTENT ID…`: reviewed messages become examples of an intent.
 struct ReviewAssignCommand: AsyncParsableCommand {
@@ -20,9 +21,10 @@ struct ReviewAssignCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let inbox = ReviewInbox(
-                store: try storeOptions.open(), paths: bot.paths, configuration: try bot.configuration())
+            let store = try storeOptions.open()
+            let inbox = ReviewInbox(store: store, paths: bot.paths, configuration: try bot.configuration())
             let outcome = try await inbox.assign(ids, to: intent, by: CommandLineAudit.actor)
+            try await CommandLineAudit.record(.review, target: intent, detail: outcome.auditDetail, in: store)
             let (file, lines) = (outcome.files[0].path, outcome.files[0].lines ?? [])
             print(
                 "added \(lines.count) example\(lines.count == 1 ? "" : "s") to '\(intent)' in \(file) "

@@ -1,6 +1,5 @@
 internal import Foundation
 internal import Hummingbird
-internal import HummingbirdAuth
 internal import Logging
 internal import NIOCore
 internal import ParleyStore
@@ -26,10 +25,7 @@ struct AdminPages: Sendable {
     static let policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
 
     func add(to router: Router<ServerRequestContext>) {
-        let pages = router.group("/admin")
-            .add(middleware: BearerTokenAuthenticator(store: service.store, audit: service.audit))
-            .add(middleware: ConsoleSessionAuthenticator(service: service))
-            .add(middleware: PermissionMiddleware(permission: .train, audit: service.audit))
+        let pages = router.trainersGroup("/admin", service: service)
         pages.get { request, _ in
             let (from, to) = try Self.days(request)
             let channel = request.uri.queryParameters["channel"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }

@@ -36,6 +36,9 @@ struct AgentWebSocketChannel: Sendable {
                 throw HTTPError(.forbidden, message: "open /agent/ws?csrf= with the session's CSRF token")
             }
             guard session.role.may(.desk) else {
+                await service.audit.record(
+                    .accessRefused, actor: "user:\(session.agent.id)", address: context.clientAddress,
+                    detail: "role \(session.role.rawValue) may not desk")
                 throw HTTPError(.forbidden, message: AgentDeskError.forbidden(session.role).message)
             }
         }

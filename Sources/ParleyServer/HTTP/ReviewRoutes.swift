@@ -1,6 +1,5 @@
 internal import Foundation
 internal import Hummingbird
-internal import HummingbirdAuth
 internal import Logging
 internal import NIOCore
 internal import ParleyBot
@@ -47,10 +46,7 @@ struct ReviewRoutes: Sendable {
     }
 
     func add(to router: Router<ServerRequestContext>) {
-        let review = router.group("/api/admin/review")
-            .add(middleware: BearerTokenAuthenticator(store: service.store, audit: service.audit))
-            .add(middleware: ConsoleSessionAuthenticator(service: service))
-            .add(middleware: PermissionMiddleware(permission: .train, audit: service.audit))
+        let review = router.trainersGroup("/api/admin/review", service: service)
         review.get { request, _ in
             let page = try Self.number(request, "page", default: 1, in: 1...1_000_000)
             let limit = try Self.number(request, "limit", default: 20, in: 1...100)
@@ -64,7 +60,9 @@ struct ReviewRoutes: Sendable {
         review.post("assign") { request, context in
             let body = try await decode(Assignment.self, request, context)
             let actor = context.identity?.actor ?? "anonymous"
-            return WireBody(try await answer { try await $0.assign(body.messageIds, to: body.intent, by: actor) })
+            let outcome = try await answer { try await $0.assign(body.messageIds, to: body.intent, by: actor) }
+            await audit(outcome, by: actor, from: context)
+            return WireBody(outcome)
         }
         review.post("intents") { request, context in
             let body = try await decode(NewIntent.self, request, context)
@@ -73,22 +71,33 @@ struct ReviewRoutes: Sendable {
                 try await $0.createIntent(
                     body.intent, description: body.description, reply: body.reply, from: body.messageIds, by: actor)
             }
+            await audit(outcome, by: actor, from: context)
             return EditedResponse(status: .created, response: WireBody(outcome))
         }
         review.post("out-of-scope") { request, context in
             let body = try await decode(Decision.self, request, context)
             let actor = context.identity?.actor ?? "anonymous"
-            return WireBody(try await answer { try await $0.markOutOfScope(body.messageIds, by: actor) })
+            let outcome = try await answer { try await $0.markOutOfScope(body.messageIds, by: actor) }
+            await audit(outcome, by: actor, from: context)
+            return WireBody(outcome)
         }
         review.post("dismiss") { request, context in
             let body = try await decode(Decision.self, request, context)
             let actor = context.identity?.actor ?? "anonymous"
-            return WireBody(try await answer { try await $0.dismiss(body.messageIds, by: actor) })
+            let outcome = try await answer { try await $0.dismiss(body.messageIds, by: actor) }
+            await audit(outcome, by: actor, from: context)
+            return WireBody(outcome)
         }
         MethodNotAllowedRoutes.add(to: router, path: "/api/admin/review", allowed: [.get])
         for path in ["assign", "intents", "out-of-scope", "dismiss"] {
             MethodNotAllowedRoutes.add(to: router, path: RouterPath("/api/admin/review/" + path), allowed: [.post])
         }
+    }
+
+    /// Records a decision in the audit log: who, the intent, the decision and the message ids.
+    private func audit(_ outcome: ReviewOutcome, by actor: String, from context: ServerRequestContext) async {
+        await service.audit.record(
+            .review, actor: actor, target: outcome.intent, address: context.clientAddress, detail: outcome.auditDetail)
     }
 
     /// Runs `body` on the service's review inbox, turning its refusals into HTTP answers.

@@ -10,6 +10,11 @@ public struct ReviewOutcome: Sendable, Encodable {
     /// Each file written, and for an existing intent's file the lines added (from 1).
     public var files: [WrittenFile]
 
+    /// The audit log's `detail` for the decision: "assigned: messages 12, 13".
+    public var auditDetail: String {
+        "\(decision.rawValue): messages " + messageIds.map(String.init).joined(separator: ", ")
+    }
+
     public struct WrittenFile: Sendable, Encodable {
         public var path: String
         public var lines: [Int]?

@@ -15,6 +15,8 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         case export
         case erase
         case reload
+        /// A trainer's review decision (`target`: the intent, if any; `detail`: the decision and the message ids).
+        case review
         case userAdded = "user_added"
         case userChanged = "user_changed"
         case userRemoved = "user_removed"

@@ -122,4 +122,32 @@ import Testing
         try await console.close()
         try await server.stop()
     }
+
+    /// A trainer signs in to the console for the review inbox, but the desk's
+    /// WebSocket stays shut to them, even with the session and its CSRF token.
+    @Test func aTrainersSessionOpensTheConsoleButNotTheDesk() async throws {
+        let server = try await TestServer.start()
+        try await server.addAgent("tess", name: "Tess", role: .trainer)
+        let signedIn = try await HTTPExchange.send(
+            "POST", "/agent/session", port: server.ports.http,
+            body: #"{"agent":"tess","password":"\#(TestServer.agentPassword)"}"#)
+        #expect(signedIn.status == 200, "\(signedIn.body)")
+        let setCookie = signedIn.headerLines.first { $0.lowercased().hasPrefix("set-cookie:") }
+        let cookie = Self.cookie(
+            setCookie.map { String($0.dropFirst("set-cookie:".count)).trimmingCharacters(in: .whitespaces) })
+        let csrf = try Self.csrf(signedIn.body)
+        let upgrade = [
+            "Cookie": cookie, "Upgrade": "websocket", "Connection": "Upgrade",
+            "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version": "13",
+        ]
+        // The same request with an agent's session upgrades (the test above); a trainer's is refused
+        // (400: no WebSocket is set up), for the role, and audited as such.
+        let desk = try await HTTPExchange.send(
+            "GET", "/agent/ws?csrf=\(csrf)", port: server.ports.http, headers: upgrade)
+        #expect(desk.status == 400)
+        let refusal = try #require(try await server.service.store.auditLog(since: nil, limit: 1).first)
+        #expect(refusal.action == .accessRefused && refusal.actor == "user:tess")
+        #expect(refusal.detail == "role trainer may not desk")
+        try await server.stop()
+    }
 }

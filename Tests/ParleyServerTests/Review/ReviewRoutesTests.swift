@@ -142,6 +142,11 @@ import Testing
             let decisions = try await service.store.reviewDecisions(messageIds: group.messages.map(\.id))
             #expect(decisions.map(\.kind) == [.assigned, .assigned, .assigned])
             #expect(decisions.allSatisfy { $0.intent == "refund" && $0.decidedBy.hasPrefix("token:") })
+            // The audit log says who taught the bot what, naming message ids, never their words.
+            let audit = try #require(try await service.store.auditLog(since: nil, limit: 10).first)
+            #expect(audit.action == .review && audit.target == "refund" && audit.actor.hasPrefix("token:"))
+            #expect(
+                audit.detail == "assigned: messages " + group.messages.map { String($0.id) }.joined(separator: ", "))
         }
     }
 
