@@ -21,7 +21,7 @@ struct ReloadCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The server's HTTP address.")
+    @Option(help: "The server's HTTP address: http://HOST:PORT, or HOST:PORT.")
     var server = "http://127.0.0.1:8080"
 
     @Option(help: "An API token of a trainer or admin (default: the PARLEY_TOKEN environment variable).")
@@ -37,7 +37,9 @@ struct ReloadCommand: AsyncParsableCommand {
         guard let token = token ?? ProcessInfo.processInfo.environment["PARLEY_TOKEN"], !token.isEmpty else {
             throw fail(ValidationError("give an API token of a trainer or admin: --token TOKEN or PARLEY_TOKEN"))
         }
-        let address = server.hasSuffix("/") ? String(server.dropLast()) : server
+        // HOST:PORT as `parley serve` prints it, or a URL with its scheme.
+        let url = server.contains("://") ? server : "http://" + server
+        let address = url.hasSuffix("/") ? String(url.dropLast()) : url
         let body: String
         do {
             var request = HTTPClientRequest(url: address + "/api/admin/reload")
