@@ -62,6 +62,7 @@ public func buildApplication(
 /// browsers to keep to HTTPS (`Strict-Transport-Security`).
 func buildRouter(service: ChatService, tls: Bool = false) -> Router<ServerRequestContext> {
     let router = Router(context: ServerRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: AnsweringMiddleware())
     router.add(middleware: ForwardedAddressMiddleware(trustedProxies: Set(service.limits.trustedProxies)))
     router.add(middleware: BrowserSecurityMiddleware(origins: service.origins, strictTransport: tls))
     router.add(middleware: RequestRateMiddleware(service: service))

@@ -13,7 +13,8 @@ internal import NIOCore
 struct ServerRequestContext: AuthRequestContext, WebSocketRequestContext {
     var coreContext: CoreRequestContextStorage
     let webSocket: WebSocketHandlerReference<Self>
-    /// The event loop that serves this request's connection.
+    /// The connection the request came on (`AnsweringMiddleware` marks it busy), and the event loop that serves it.
+    let channel: any Channel
     let eventLoop: any EventLoop
     var identity: Principal?
     /// The client's IP address: the socket's peer (nil for in-process tests),
@@ -26,6 +27,7 @@ struct ServerRequestContext: AuthRequestContext, WebSocketRequestContext {
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.webSocket = .init()
+        self.channel = source.channel
         self.eventLoop = source.channel.eventLoop
         self.identity = nil
         self.clientAddress = source.channel.remoteAddress?.ipAddress
