@@ -3,7 +3,7 @@
 
 BANKING77 (Casanueva et al. 2020, CC BY 4.0; ../shared/datasets/banking77) has 77 intents
 and 10,003 training examples. This writes OUT/intents/banking77.yml (every example, under
-its category as the intent), OUT/responses/banking77.yml (one reply per intent, naming it)
+its category as the intent, lower-cased), OUT/responses/banking77.yml (one reply per intent, naming it)
 and OUT/bot.yml (English, no office hours, no demo shop), so that
 
     parley serve --intents OUT/intents --responses OUT/responses --config OUT/bot.yml
@@ -18,6 +18,7 @@ import argparse
 import csv
 import json
 import os
+import re
 from collections import defaultdict
 
 
@@ -30,7 +31,10 @@ def main():
     examples = defaultdict(list)
     with open(arguments.train, newline="", encoding="utf-8") as file:
         for row in csv.DictReader(file):
-            examples[row["category"]].append(" ".join(row["text"].split()))
+            # Parley's intent names are lower-case letters, digits and _ ("Refund_not_showing_up",
+            # "reverted_card_payment?" in BANKING77).
+            intent = re.sub(r"[^a-z0-9_]", "", row["category"].lower())
+            examples[intent].append(" ".join(row["text"].split()))
 
     for folder in ("intents", "responses"):
         os.makedirs(os.path.join(arguments.out, folder), exist_ok=True)
