@@ -4,19 +4,26 @@ internal import NIOCore
 /// `IdleStateHandler` before it), unless a request on it is being answered
 /// (`AnsweringMiddleware`): then the silence is the server's, and a slow
 /// answer (a reload retraining a big bot, a slow shop action) still reaches
-/// its client. After the answer the idle time applies again.
+/// its client. The idle time counts again from the answer: the first idle
+/// event after one is let pass too, as the answer may still be on its way
+/// out when the count drops.
 final class IdleConnectionCloser: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
 
     /// Requests on the connection being answered now; only touched on its event loop.
     private var answering = 0
+    /// Whether a request was answered since the last idle event.
+    private var answeredSinceIdle = false
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         guard let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read else {
             return context.fireUserInboundEventTriggered(event)
         }
-        guard answering == 0 else { return }
+        guard answering == 0, !answeredSinceIdle else {
+            answeredSinceIdle = false
+            return
+        }
         context.close(promise: nil)
     }
 
@@ -28,6 +35,7 @@ final class IdleConnectionCloser: ChannelInboundHandler, RemovableChannelHandler
                 return
             }
             closer.answering += change
+            if change < 0 { closer.answeredSinceIdle = true }
         }
     }
 }

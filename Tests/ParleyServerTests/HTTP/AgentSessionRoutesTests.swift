@@ -26,6 +26,24 @@ import Testing
         return try #require(json["csrf_token"] as? String)
     }
 
+    /// Signs in to the console over a real socket: the session's cookie (`name=value`) and CSRF token.
+    static func signIn(_ server: TestServer, _ body: String) async throws -> (cookie: String, csrf: String) {
+        let signedIn = try await HTTPExchange.send("POST", "/agent/session", port: server.ports.http, body: body)
+        #expect(signedIn.status == 200, "\(signedIn.body)")
+        let setCookie = signedIn.headerLines.first { $0.lowercased().hasPrefix("set-cookie:") }
+        let cookie = Self.cookie(
+            setCookie.map { String($0.dropFirst("set-cookie:".count)).trimmingCharacters(in: .whitespaces) })
+        return (cookie, try Self.csrf(signedIn.body))
+    }
+
+    /// A WebSocket upgrade request's headers, with the session's cookie.
+    static func upgrade(_ cookie: String) -> [String: String] {
+        [
+            "Cookie": cookie, "Upgrade": "websocket", "Connection": "Upgrade",
+            "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version": "13",
+        ]
+    }
+
     @Test func aSessionIsAStrictHttpOnlyCookieAndEndsOnlyWithItsCSRFToken() async throws {
         try await InProcessApp.test { (service, send) async throws in
             try await Self.addAna(service)
@@ -83,20 +101,10 @@ import Testing
     @Test func theConsolesWebSocketOpensWithTheSessionAndItsCSRFTokenAndNotWithTheCookieAlone() async throws {
         let server = try await TestServer.start()
         try await Self.addAna(server.service)
-        let signedIn = try await HTTPExchange.send(
-            "POST", "/agent/session", port: server.ports.http, body: Self.password)
-        #expect(signedIn.status == 200)
-        let setCookie = signedIn.headerLines.first { $0.lowercased().hasPrefix("set-cookie:") }
-        let cookie = Self.cookie(
-            setCookie.map { String($0.dropFirst("set-cookie:".count)).trimmingCharacters(in: .whitespaces) })
-        let csrf = try Self.csrf(signedIn.body)
-
-        let upgrade = [
-            "Cookie": cookie, "Upgrade": "websocket", "Connection": "Upgrade",
-            "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version": "13",
-        ]
+        let (cookie, csrf) = try await Self.signIn(server, Self.password)
         // HummingbirdWebSocket answers a refused upgrade with 400: no WebSocket is set up.
-        let withoutToken = try await HTTPExchange.send("GET", "/agent/ws", port: server.ports.http, headers: upgrade)
+        let withoutToken = try await HTTPExchange.send(
+            "GET", "/agent/ws", port: server.ports.http, headers: Self.upgrade(cookie))
         #expect(withoutToken.status == 400)
 
         let console = WebSocketPeer<AgentEvent>(
@@ -128,22 +136,12 @@ import Testing
     @Test func aTrainersSessionOpensTheConsoleButNotTheDesk() async throws {
         let server = try await TestServer.start()
         try await server.addAgent("tess", name: "Tess", role: .trainer)
-        let signedIn = try await HTTPExchange.send(
-            "POST", "/agent/session", port: server.ports.http,
-            body: #"{"agent":"tess","password":"\#(TestServer.agentPassword)"}"#)
-        #expect(signedIn.status == 200, "\(signedIn.body)")
-        let setCookie = signedIn.headerLines.first { $0.lowercased().hasPrefix("set-cookie:") }
-        let cookie = Self.cookie(
-            setCookie.map { String($0.dropFirst("set-cookie:".count)).trimmingCharacters(in: .whitespaces) })
-        let csrf = try Self.csrf(signedIn.body)
-        let upgrade = [
-            "Cookie": cookie, "Upgrade": "websocket", "Connection": "Upgrade",
-            "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version": "13",
-        ]
+        let (cookie, csrf) = try await Self.signIn(
+            server, #"{"agent":"tess","password":"\#(TestServer.agentPassword)"}"#)
         // The same request with an agent's session upgrades (the test above); a trainer's is refused
         // (400: no WebSocket is set up), for the role, and audited as such.
         let desk = try await HTTPExchange.send(
-            "GET", "/agent/ws?csrf=\(csrf)", port: server.ports.http, headers: upgrade)
+            "GET", "/agent/ws?csrf=\(csrf)", port: server.ports.http, headers: Self.upgrade(cookie))
         #expect(desk.status == 400)
         let refusal = try #require(try await server.service.store.auditLog(since: nil, limit: 1).first)
         #expect(refusal.action == .accessRefused && refusal.actor == "user:tess")
