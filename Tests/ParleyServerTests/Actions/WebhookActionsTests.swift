@@ -26,7 +26,7 @@ import Testing
     static let secret = "test-secret"
 
     /// A shop's webhook endpoints: `/hook` checks the signature and answers
-    /// from the request; `/slow` answers after 3 s; the others misbehave.
+    /// from the request; `/slow` answers after 8 s; the others misbehave.
     static func shop(_ received: Received) -> Router<BasicRequestContext> {
         let router = Router()
         router.post("/hook") { request, _ -> Response in
@@ -62,7 +62,7 @@ import Testing
             return Response(status: .ok)
         }
         router.post("/slow") { _, _ -> Response in
-            try await Task.sleep(for: .seconds(3))
+            try await Task.sleep(for: .seconds(8))
             return Response(
                 status: .ok, headers: [.contentType: "application/json"],
                 body: .init(byteBuffer: ByteBuffer(string: #"{"outcome":"not_found"}"#)))
