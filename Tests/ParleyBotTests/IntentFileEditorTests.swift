@@ -36,6 +36,22 @@ import Testing
             data.intents[0].examples.map(\.text).suffix(2) == ["any news on my parcel", "order A-10234: where is it?"])
     }
 
+    /// Customers' messages may hold what YAML cannot write plainly: control characters (C1 such
+    /// as U+008C, which YAML forbids unescaped), line breaks (U+0085, U+2028, a line feed), a
+    /// byte-order mark, quotes and backslashes. Each is escaped in double quotes and reads back
+    /// exactly (the API fuzzer's assign was refused: "control characters are not allowed").
+    @Test func messagesYAMLCannotWritePlainlyAreEscapedAndReadBackExactly() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("intents/orders.yml", Self.file)
+        let texts = [
+            "where\u{8C} is it", "parcel\u{85}late", "line\u{2028}break", "two\nlines", "byte\u{FEFF}order mark",
+            #"a "quoted" back\slash"#, "tab\there", "café 订单 👍",
+        ]
+        _ = try IntentFileEditor(folder: folder.path + "/intents").append(texts, to: "order_status")
+        let data = try IntentFiles.load(folder: folder.path + "/intents")
+        #expect(Array(data.intents[0].examples.map(\.text).suffix(texts.count)) == texts)
+    }
+
     @Test func anIntentDeletedMeanwhileOrAKnownExampleChangesNoFile() throws {
         let folder = try TemporaryFolder()
         try folder.write("intents/orders.yml", Self.file)

@@ -84,7 +84,7 @@ public struct IntentCreator: Sendable {
             responses:
               - intent: \(name)
                 replies:
-                  - '\(reply.replacingOccurrences(of: "'", with: "''"))'
+                  - \(IntentFileEditor.yamlText(reply))
 
             """
         try intent.write(toFile: intentFile, atomically: true, encoding: .utf8)

@@ -85,8 +85,13 @@ public struct IntentFileEditor: Sendable {
     }
 
     /// `text` as a YAML list item's value: as it is when YAML reads it back
-    /// the same, else in single quotes (a `'` doubled).
+    /// the same, else in single quotes (a `'` doubled); in double quotes with
+    /// YAML's escapes (YAML 1.2 §5.7) when it holds a character YAML cannot
+    /// write as it is: outside YAML's printable set (§5.1: C0 and C1 controls
+    /// but tab, line feed and carriage return, U+FFFE/U+FFFF), a line break
+    /// (line feed, carriage return, U+0085, U+2028, U+2029), a tab or a byte-order mark.
     static func yamlText(_ text: String) -> String {
+        if text.unicodeScalars.contains(where: needsEscape) { return doubleQuoted(text) }
         let special = ":#[]{},&*!|>'\"%@`"
         let plain =
             !text.contains(": ") && !text.contains(" #") && !text.hasSuffix(":")
@@ -95,5 +100,40 @@ public struct IntentFileEditor: Sendable {
             && !["true", "false", "yes", "no", "null", "~", "on", "off"].contains(text.lowercased())
             && Double(text) == nil
         return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E: false
+        case 0xA0...0xD7FF, 0xE000...0xFFFD: scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029
+        case 0x10000...0x10FFFF: false
+        default: true
+        }
+    }
+
+    /// `text` in double quotes, with every character `needsEscape` names, quotes and backslashes escaped.
+    private static func doubleQuoted(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\r": quoted += "\\r"
+            case "\t": quoted += "\\t"
+            case "\u{85}": quoted += "\\N"
+            case "\u{2028}": quoted += "\\L"
+            case "\u{2029}": quoted += "\\P"
+            case _ where needsEscape(scalar):
+                quoted += scalar.value <= 0xFF ? "\\x" + hex(scalar.value, 2) : "\\u" + hex(scalar.value, 4)
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
+    }
+
+    private static func hex(_ value: UInt32, _ digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }
