@@ -47,6 +47,7 @@ public struct DialoguePolicy: Sendable {
     ) -> DialogueDecision {
         state.turns += 1
         let context = Context(analysis: analysis, customer: customer, now: now, scores: scores(of: analysis))
+        let slotsBefore = state.slots
         for entity in analysis.entities { state.slots[entity.type] = entity }
         state.negativeInARow = analysis.sentiment.label == .negative ? state.negativeInARow + 1 : 0
         if state.ticketOpen, analysis.entities.contains(where: { $0.type == "email" }) {
@@ -65,6 +66,12 @@ public struct DialoguePolicy: Sendable {
         let top = analysis.intent.flatMap { $0.confidence >= configuration.fallbackThreshold ? $0 : nil }
         if let pending = state.pendingIntent, let awaiting = state.awaiting {
             if awaiting == Self.confirmation {
+                // The customer named another value than the question did ("A-77001", "no, I mean
+                // A-77001"): whatever else they said, ask again about that one, never act on it unasked.
+                let asked = responses[pending]?.requires.map(\.entity) ?? []
+                if asked.contains(where: { state.slots[$0]?.value != slotsBefore[$0]?.value }) {
+                    return reply(pending, &state, context, confirmed: false)
+                }
                 switch top?.name {
                 case Self.affirm:
                     return reply(pending, &state, context, confirmed: true)
