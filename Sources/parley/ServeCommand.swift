@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the chat server: WebSocket (/ws), HTTP API and the TCP line protocol.",
         discussion: """
             Settings come from flags, then PARLEY_* environment variables, then the settings \
-            file, then the defaults (see the README). SIGTERM or SIGINT stops the server \
+            file, then the defaults (docs/CONFIGURATION.md). SIGTERM or SIGINT stops the server \
             gracefully: it stops accepting, finishes and commits the messages in hand, and closes \
             every connection. SIGHUP reloads the bot from its files, as `parley reload` does.
             """
@@ -90,7 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
             note(Self.officeHoursLine(service.desk.officeHoursInfo(), settings: bot.config))
             if service.demoShop != nil {
                 note(
-                    "The demo shop's API is at http://\(configuration.host):\(ports.http)/demo/shop/ "
+                    "The demo shop's API takes POSTs under http://\(configuration.host):\(ports.http)/demo/shop/orders/ "
                         + "(its orders: demo-shop.yml beside \(bot.config); demo_shop: false there turns it off).")
             }
         }
