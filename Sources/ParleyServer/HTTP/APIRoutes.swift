@@ -235,7 +235,7 @@ struct APIRoutes: Sendable {
         do {
             return try context.requestDecoder.decode(Body.self, from: Data(buffer.readableBytesView))
         } catch {
-            throw HTTPError(.badRequest, message: "the body must be JSON of the documented shape: \(error)")
+            throw HTTPError(.badRequest, message: DecodingError.badBodyMessage(error))
         }
     }
 }

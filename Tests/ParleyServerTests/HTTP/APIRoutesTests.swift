@@ -80,6 +80,22 @@ import Testing
             let token = try await service.issueToken(.admin)
             #expect(try await send("POST", "/api/parse", body: "{nope").status == 400)
             #expect(try await send("POST", "/api/messages", body: #"{"txt":"hi"}"#).status == 400)
+            // The body's mistake in the API's words: the field as the wire names it, never Swift's.
+            let explained = [
+                (#"{"txt":"hi"}"#, #"missing "text""#),
+                (#"{"text":"hi","analysis":"yes"}"#, #""analysis" must be true or false"#),
+                (#"{"text":"hi","customer":{"email":7}}"#, #""customer.email" must be a string"#),
+                (#"{"text":null}"#, #""text" must not be null"#),
+                ("{nope", "the body is not JSON"),
+            ]
+            for (body, says) in explained {
+                let answer = try await send("POST", "/api/messages", body: body)
+                #expect(answer.status == 400)
+                let json = try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any]
+                let message = (json?["error"] as? [String: Any])?["message"] as? String ?? ""
+                #expect(message.hasSuffix(says), "\(message)")
+                #expect(!message.contains("CodingKeys") && !message.contains("DecodingError"), "\(message)")
+            }
             #expect(try await send("POST", "/api/messages", body: #"{"text":"  "}"#).status == 400)
             #expect(
                 try await send("POST", "/api/messages", body: #"{"conversation_id":"missing","text":"hi"}"#).status
