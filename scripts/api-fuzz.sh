@@ -39,8 +39,11 @@ curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "the server did no
 curl -sf --max-time 600 -H "Authorization: Bearer $token" "http://127.0.0.1:$port/admin/evaluation" >/dev/null
 
 # POST /api/admin/reload answers once the reload is done, which may mean retraining and
-# cross-validating the demo bot: more than schemathesis's 10 s (it timed out once in CI).
+# cross-validating the demo bot: more than schemathesis's 10 s (it timed out once in CI, and
+# took 11.6 s in another run, failing its response-time check). Speed is the benchmarks' to
+# judge (parley-bench), so the fuzzer's time limits only catch a server that hangs.
 "$venv/bin/schemathesis" run docs/openapi.yaml --url "http://127.0.0.1:$port" \
     --header "Authorization: Bearer $token" --checks all --max-time "$seconds" --workers 2 --request-timeout 300 \
+    --max-response-time 300 \
     --seed "${PARLEY_FUZZ_SEED:-$RANDOM}" --no-color
 grep -E "^[^ ]+ (error|critical) " "$work/server.log" | head -20 || true
