@@ -265,9 +265,7 @@ struct ChatBenchmark: AsyncParsableCommand {
     private func reloadReport(_ target: ChatTarget, _ lines: [String], token: String) async throws -> [String:
         ReportValue]
     {
-        guard let url, let components = URLComponents(string: url), let host = components.host,
-            let port = components.port
-        else { throw ValidationError("--url needs a host and a port") }
+        guard let (host, port) = httpAddress else { throw ValidationError("--url needs a host and a port") }
         let probe = ReloadProbe(host: host, port: port, token: token, intents: reloadIntents, intent: reloadIntent)
         let clock = ContinuousClock()
         let started = clock.now
@@ -364,11 +362,17 @@ struct ChatBenchmark: AsyncParsableCommand {
         return nil
     }
 
-    /// The body lines of `GET path` on the server, when loading a WebSocket URL.
-    private func httpGet(_ path: String) async -> [String]? {
+    /// The server's HTTP host and port, from the WebSocket `--url`; nil without one.
+    private var httpAddress: (host: String, port: Int)? {
         guard let url, let components = URLComponents(string: url), let host = components.host,
             let port = components.port
         else { return nil }
+        return (host, port)
+    }
+
+    /// The body lines of `GET path` on the server, when loading a WebSocket URL.
+    private func httpGet(_ path: String) async -> [String]? {
+        guard let (host, port) = httpAddress else { return nil }
         return try? await LineClient.withConnection(host: host, port: port) { client in
             try await client.send(
                 bytes: Array("GET \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n".utf8))

@@ -125,15 +125,11 @@ public struct IntentFileEditor: Sendable {
             case "\u{2028}": quoted += "\\L"
             case "\u{2029}": quoted += "\\P"
             case _ where needsEscape(scalar):
-                quoted += scalar.value <= 0xFF ? "\\x" + hex(scalar.value, 2) : "\\u" + hex(scalar.value, 4)
+                quoted += String(format: scalar.value <= 0xFF ? "\\x%02X" : "\\u%04X", scalar.value)
             default: quoted.unicodeScalars.append(scalar)
             }
         }
         return quoted + "\""
     }
 
-    private static func hex(_ value: UInt32, _ digits: Int) -> String {
-        let text = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, digits - text.count)) + text
-    }
 }

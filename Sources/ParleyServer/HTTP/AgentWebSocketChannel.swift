@@ -38,7 +38,7 @@ struct AgentWebSocketChannel: Sendable {
             guard session.role.may(.desk) else {
                 await service.audit.record(
                     .accessRefused, actor: "user:\(session.agent.id)", address: context.clientAddress,
-                    detail: "role \(session.role.rawValue) may not desk")
+                    detail: "role \(session.role.rawValue) may not \(Permission.desk.rawValue)")
                 throw HTTPError(.forbidden, message: AgentDeskError.forbidden(session.role).message)
             }
         }

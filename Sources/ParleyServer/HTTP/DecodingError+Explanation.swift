@@ -26,7 +26,7 @@ extension DecodingError {
         }
     }
 
-    /// `"customer.email"`: the path's keys in snake_case, list positions in brackets.
+    /// `"customer.email"`: the path's keys as the wire names them (`WireCoding.snakeCase`), list positions in brackets.
     private static func field(_ path: [any CodingKey]) -> String {
         guard !path.isEmpty else { return "the body" }
         var name = ""
@@ -34,7 +34,7 @@ extension DecodingError {
             if let index = key.intValue {
                 name += "[\(index)]"
             } else {
-                name += (name.isEmpty ? "" : ".") + snakeCase(key.stringValue)
+                name += (name.isEmpty ? "" : ".") + WireCoding.snakeCase(key.stringValue)
             }
         }
         return "\"\(name)\""
@@ -50,19 +50,5 @@ extension DecodingError {
         case is [Any].Type: "a list"
         default: "an object"
         }
-    }
-
-    /// `conversationId` → `conversation_id` (the wire's convention, `WireCoding`).
-    private static func snakeCase(_ name: String) -> String {
-        var result = ""
-        for character in name {
-            if character.isUppercase {
-                if !result.isEmpty { result += "_" }
-                result += character.lowercased()
-            } else {
-                result.append(character)
-            }
-        }
-        return result
     }
 }

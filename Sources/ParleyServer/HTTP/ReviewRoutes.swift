@@ -59,34 +59,23 @@ struct ReviewRoutes: Sendable {
         }
         review.post("assign") { request, context in
             let body = try await decode(Assignment.self, request, context)
-            let actor = context.identity?.actor ?? "anonymous"
-            let outcome = try await answer { try await $0.assign(body.messageIds, to: body.intent, by: actor) }
-            await audit(outcome, by: actor, from: context)
-            return WireBody(outcome)
+            return WireBody(try await decide(context) { try await $0.assign(body.messageIds, to: body.intent, by: $1) })
         }
         review.post("intents") { request, context in
             let body = try await decode(NewIntent.self, request, context)
-            let actor = context.identity?.actor ?? "anonymous"
-            let outcome = try await answer {
+            let outcome = try await decide(context) {
                 try await $0.createIntent(
-                    body.intent, description: body.description, reply: body.reply, from: body.messageIds, by: actor)
+                    body.intent, description: body.description, reply: body.reply, from: body.messageIds, by: $1)
             }
-            await audit(outcome, by: actor, from: context)
             return EditedResponse(status: .created, response: WireBody(outcome))
         }
         review.post("out-of-scope") { request, context in
             let body = try await decode(Decision.self, request, context)
-            let actor = context.identity?.actor ?? "anonymous"
-            let outcome = try await answer { try await $0.markOutOfScope(body.messageIds, by: actor) }
-            await audit(outcome, by: actor, from: context)
-            return WireBody(outcome)
+            return WireBody(try await decide(context) { try await $0.markOutOfScope(body.messageIds, by: $1) })
         }
         review.post("dismiss") { request, context in
             let body = try await decode(Decision.self, request, context)
-            let actor = context.identity?.actor ?? "anonymous"
-            let outcome = try await answer { try await $0.dismiss(body.messageIds, by: actor) }
-            await audit(outcome, by: actor, from: context)
-            return WireBody(outcome)
+            return WireBody(try await decide(context) { try await $0.dismiss(body.messageIds, by: $1) })
         }
         MethodNotAllowedRoutes.add(to: router, path: "/api/admin/review", allowed: [.get])
         for path in ["assign", "intents", "out-of-scope", "dismiss"] {
@@ -94,10 +83,17 @@ struct ReviewRoutes: Sendable {
         }
     }
 
-    /// Records a decision in the audit log: who, the intent, the decision and the message ids.
-    private func audit(_ outcome: ReviewOutcome, by actor: String, from context: ServerRequestContext) async {
+    /// Runs a decision (`body` gets the inbox and who decides) as the
+    /// request's principal, and records it in the audit log: who, the
+    /// intent, the decision and the message ids.
+    private func decide(
+        _ context: ServerRequestContext, _ body: (ReviewInbox, String) async throws -> ReviewOutcome
+    ) async throws -> ReviewOutcome {
+        let actor = context.identity?.actor ?? "anonymous"
+        let outcome = try await answer { try await body($0, actor) }
         await service.audit.record(
             .review, actor: actor, target: outcome.intent, address: context.clientAddress, detail: outcome.auditDetail)
+        return outcome
     }
 
     /// Runs `body` on the service's review inbox, turning its refusals into HTTP answers.

@@ -53,8 +53,9 @@ final class AddressLimiter: Sendable {
 
     /// Takes one new conversation from `address`'s allowance; false when it has none left.
     func allowConversation(_ address: String?, now: ContinuousClock.Instant = .now) -> Bool {
-        let perSecond = Double(limits.conversationsPerAddress) / (limits.conversationPeriodHours * 3_600)
-        return take(\.conversations, address, perSecond: perSecond, burst: Double(limits.conversationsPerAddress), now)
+        return take(
+            \.conversations, address, perSecond: 1 / limits.secondsPerConversation,
+            burst: Double(limits.conversationsPerAddress), now)
     }
 
     /// Takes one HTTP request from `address`'s allowance; false when it has none left.
