@@ -9,6 +9,13 @@ import Testing
             #expect(!chinese.contains(word), "\(word)")
         }
         #expect(Stopwords.forLanguage("en") == .english)
+        #expect(Stopwords.forLanguage("ko") == .none)
         #expect(Stopwords.forLanguage("fr") == .none)
+    }
+
+    @Test func japaneseHasParticlesButKeepsNegationsQuestionWordsAndAbility() {
+        let japanese = Stopwords.forLanguage("ja-JP")
+        for word in ["の", "は", "です", "ます", "これ"] { #expect(japanese.contains(word), "\(word)") }
+        for word in ["ない", "ず", "どこ", "何", "だれ", "できる"] { #expect(!japanese.contains(word), "\(word)") }
     }
 }

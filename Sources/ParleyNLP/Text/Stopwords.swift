@@ -34,22 +34,31 @@ public struct Stopwords: Sendable, Hashable, Codable {
 
     /// The Chinese list: stopwords-iso's (MIT licence, `Resources/STOPWORDS-ISO-NOTICE.txt`)
     /// less negations, question words and modal verbs, from `Resources/stopwords_zh.txt`
-    /// (derived by `scripts/derive-chinese-stopwords.py`), read at its first use.
-    public static let chinese: Stopwords = {
-        guard let url = Bundle.module.url(forResource: "stopwords_zh", withExtension: "txt", subdirectory: "Resources"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else {
-            fatalError("ParleyNLP's stopwords_zh.txt is missing: ship Parley_ParleyNLP.resources beside the binary")
-        }
-        return Stopwords(
-            text.split(separator: "\n").filter { !$0.hasPrefix("# ") && !$0.isEmpty }.map(String.init))
-    }()
+    /// (derived by `scripts/derive-stopwords.py`), read at its first use.
+    public static let chinese = resource("stopwords_zh")
 
-    /// The list for a language code (English, Chinese), or `none` for languages without one.
+    /// The Japanese list, made like the Chinese one (less ない, ず, どこ, 何, できる …),
+    /// from `Resources/stopwords_ja.txt`.
+    public static let japanese = resource("stopwords_ja")
+
+    /// The list for a language code (English, Chinese, Japanese), or `none` for languages
+    /// without one. Korean has none: its words carry their particles ("주문은"), so
+    /// whole-word stopwords seldom match (`scripts/derive-stopwords.py` says more).
     public static func forLanguage(_ code: String) -> Stopwords {
         let code = code.lowercased()
         if code.hasPrefix("en") { return .english }
         if code.hasPrefix("zh") { return .chinese }
+        if code.hasPrefix("ja") { return .japanese }
         return .none
+    }
+
+    /// The list in `Resources/NAME.txt`: one word a line, `# ` lines are comments.
+    private static func resource(_ name: String) -> Stopwords {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
+            fatalError("ParleyNLP's \(name).txt is missing: ship Parley_ParleyNLP.resources beside the binary")
+        }
+        return Stopwords(text.split(separator: "\n").filter { !$0.hasPrefix("# ") && !$0.isEmpty }.map(String.init))
     }
 }
