@@ -65,6 +65,8 @@ public actor AgentDesk {
     private var nextId = 0
     /// The pending publication of the queue, after a change.
     private var refresh: Task<Void, Never>?
+    /// The queue as agents last heard it: the sweep each second sends it only when it differs.
+    private var published: AgentEvent.Queue?
 
     public init(settings: DeskSettings = DeskSettings(), officeHours: OfficeHours? = nil) {
         self.settings = settings
@@ -423,8 +425,10 @@ public actor AgentDesk {
     }
 
     /// The most urgent `queueShown` conversations of the queue, and its length.
-    func queueEvent() -> AgentEvent {
-        .queue(.init(queue: Array(queue().prefix(Self.queueShown)), queueLength: waiting.count))
+    func queueEvent() -> AgentEvent { .queue(queueNow()) }
+
+    private func queueNow() -> AgentEvent.Queue {
+        .init(queue: Array(queue().prefix(Self.queueShown)), queueLength: waiting.count)
     }
 
     /// Queue entries sent to agents at a time (a console shows the first ones; the rest follow as those are taken).
@@ -433,7 +437,11 @@ public actor AgentDesk {
     /// Sends the queue to every agent and each waiting customer whose place changed their new place.
     private func publishQueue() {
         refresh = nil
-        everyone(queueEvent())
+        let queue = queueNow()
+        if queue != published {
+            published = queue
+            everyone(.queue(queue))
+        }
         var moved: [(ConversationSession, Int)] = []
         for (index, entry) in ordered(now: Date()).enumerated() where entry.announced != index + 1 {
             waiting[entry.item.conversationId]?.announced = index + 1

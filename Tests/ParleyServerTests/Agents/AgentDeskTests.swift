@@ -296,6 +296,26 @@ import Testing
         try await server.stop()
     }
 
+    @Test func agentsHearTheQueueWhenItChangesNotAtEverySweep() async throws {
+        let server = try await TestServer.start()
+        try await server.addAgent("ana", name: "Ana")
+        var ana = Desk(server)
+        _ = try await ana.login("ana")
+        await ana.connection.receive(AgentMessage.status(.init(status: "away")))
+        var customer = Customer(server)
+        let id = try await customer.start()
+        await customer.connection.receive(ClientMessage.human)
+        _ = try await ana.events.first { $0.type == .queue && $0.queue?.first?.conversationId == id }
+        let heard = ana.events.events.filter { $0.type == .queue }.count
+        for _ in 0..<3 {
+            await server.service.desk.sweep()
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        #expect(ana.events.events.filter { $0.type == .queue }.count == heard)
+        await customer.connection.close()
+        try await server.stop()
+    }
+
     @Test func offersGoToAvailableAgentsWithRoomAndMoveOnWhenUnanswered() async throws {
         let server = try await TestServer.start()
         try await server.addAgent("ana", name: "Ana", capacity: 1)
