@@ -58,6 +58,23 @@ import Testing
         #expect(!(one.text?.contains("PayPal") == true && one.text?.contains("Monday to Friday") == true))
     }
 
+    @Test func onlyAnEntityAloneThatAnIntentRequiresIsAskedAbout() async throws {
+        let bot = try await Self.trained.value
+        let now = try #require(ISO8601DateFormatter().date(from: "2026-11-25T10:00:00Z"))
+        func rule(_ message: String) -> DialogueRule {
+            var state = ConversationState(id: "c-1")
+            return bot.policy.decide(
+                bot.pipeline.analyze(message), state: &state, customer: CustomerProfile(), now: now
+            )
+            .rule
+        }
+        for message in ["A-10234", " #A-10234. ", "(A-10234)"] { #expect(rule(message) == .entityOnly, "\(message)") }
+        // Words or a second number beside it, or a type no intent requires: no such question.
+        for message in ["A-10234 blah", "A-10234 7", "ana@example.com"] {
+            #expect(rule(message) != .entityOnly, "\(message)")
+        }
+    }
+
     @Test func emojiAloneAreUnderstood() async throws {
         let bot = try await Self.trained.value
         #expect(bot.pipeline.analyze("👍").intent?.name == "affirm")

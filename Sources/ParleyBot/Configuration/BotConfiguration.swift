@@ -317,20 +317,20 @@ public struct BotConfiguration: Sendable {
             document.issue(
                 node,
                 "'messages' takes greeting, fallback, handover, out_of_hours, confirm_again, no_agent, back_to_bot, "
-                    + "ticket_email, action_error and other_language")
+                    + "ticket_email, action_error, entity_only and other_language")
             return
         }
         document.checkKeys(
             mapping,
             allowed: [
                 "greeting", "fallback", "handover", "out_of_hours", "confirm_again", "no_agent", "back_to_bot",
-                "ticket_email", "action_error", "other_language",
+                "ticket_email", "action_error", "entity_only", "other_language",
             ])
         let paths: [(String, WritableKeyPath<BotMessages, ResponseTemplate>)] = [
             ("greeting", \.greeting), ("fallback", \.fallback), ("handover", \.handover),
             ("out_of_hours", \.outOfHours),
             ("confirm_again", \.confirmAgain), ("no_agent", \.noAgent), ("back_to_bot", \.backToBot),
-            ("ticket_email", \.ticketEmail), ("action_error", \.actionError),
+            ("ticket_email", \.ticketEmail), ("action_error", \.actionError), ("entity_only", \.entityOnly),
         ]
         if let value = mapping["other_language"] {
             if let text = value.scalar?.string {
@@ -348,6 +348,7 @@ public struct BotConfiguration: Sendable {
             }
             var fillable: Set<String> = ["customer.name", "customer.email", "customer.phone", "bot.name"]
             if key == "ticket_email" { fillable.insert("email") }
+            if key == "entity_only" { fillable.insert("entity") }
             if let template = ResponseFiles.template(text, value, &document, fillable: fillable) {
                 configuration.messages[keyPath: path] = template
             }

@@ -17,6 +17,9 @@ public struct BotMessages: Sendable {
     public var ticketEmail: ResponseTemplate
     /// Said when an action fails and its response has no `on_error` reply of its own.
     public var actionError: ResponseTemplate
+    /// Said when a message is only an entity that some intent's reply requires ("A-10234"),
+    /// with no request: what to do with it (`{{entity}}` is the entity as written).
+    public var entityOnly: ResponseTemplate
     /// Said instead of the fallback when a message the bot did not understand is written
     /// only in scripts the bot's language does not use (`WritingScripts`); nil: the one
     /// for the bot's language (`otherLanguage(for:)`).
@@ -66,6 +69,7 @@ public struct BotMessages: Sendable {
         actionError: template(
             "Sorry, I can't check that right now. Please try again in a few minutes, or ask for a person.",
             "action_error"),
+        entityOnly: template("What would you like me to do about {{entity}}?", "entity_only"),
         otherLanguage: nil
     )
 }

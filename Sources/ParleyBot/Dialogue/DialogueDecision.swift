@@ -3,7 +3,7 @@ public struct DialogueDecision: Sendable, Hashable, Codable {
     public enum Action: String, Sendable, Hashable, Codable {
         /// Answer with the intent's reply.
         case reply
-        /// Ask for a missing entity.
+        /// Ask for a missing entity, or what to do with one given alone.
         case ask
         /// Ask the customer to confirm before acting.
         case confirm

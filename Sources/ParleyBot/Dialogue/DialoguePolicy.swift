@@ -110,6 +110,14 @@ public struct DialoguePolicy: Sendable {
             return understood(partIntents, &state, context)
         }
         guard let intent = top?.name else {
+            if let entity = requiredEntityAlone(in: analysis) {
+                // "A-10234" alone: kept as a slot (above); the request it is for comes next.
+                var values = values(state: state, customer: customer)
+                values["entity"] = entity.text
+                return DialogueDecision(
+                    action: .ask, text: configuration.messages.entityOnly.render(values), quickReplies: [],
+                    intent: nil, rule: .entityOnly, scores: context.scores)
+            }
             state.fallbacksInARow += 1
             if rules.fallbacksInARow > 0 && state.fallbacksInARow >= rules.fallbacksInARow {
                 return escalate(.repeatedFallback, &state, context)
@@ -401,6 +409,18 @@ public struct DialoguePolicy: Sendable {
 
     /// What templates can name: remembered entities as the customer wrote
     /// them, customer fields, the conversation and the bot.
+    /// The entity a message is made of, when it has nothing else but punctuation and spaces
+    /// ("A-10234", "#A-10234.") and some intent's reply requires its type.
+    private func requiredEntityAlone(in analysis: Analysis) -> Entity? {
+        guard let entity = analysis.entities.first, analysis.entities.count == 1,
+            responses.byIntent.values.contains(where: { $0.requires.contains { $0.entity == entity.type } })
+        else { return nil }
+        let scalars = Array(analysis.text.unicodeScalars)
+        let outside = scalars.indices.filter { !(entity.start..<entity.end).contains($0) }
+        return outside.contains { scalars[$0].properties.isAlphabetic || scalars[$0].properties.numericType != nil }
+            ? nil : entity
+    }
+
     private func values(state: ConversationState, customer: CustomerProfile) -> [String: String] {
         var values: [String: String] = [
             "bot.name": configuration.name, "conversation.id": state.id, "conversation.channel": state.channel,

@@ -14,6 +14,9 @@ public enum DialogueRule: Sendable, Hashable, RawRepresentable, Codable, CustomS
     case missing(entity: String)
     case confirmationNeeded
     case confirmationUnclear
+    /// The message is an entity alone ("A-10234") that intents' replies need, with no request:
+    /// the bot asks what to do with it and keeps it as a slot (`entity_only`).
+    case entityOnly
     /// No intent at all (nothing the model knows).
     case noIntent
     case confidenceBelowThreshold
@@ -55,7 +58,7 @@ public enum DialogueRule: Sendable, Hashable, RawRepresentable, Codable, CustomS
         "no_response_for_intent": .noResponseForIntent, "agent_has_conversation": .agentHasConversation,
         "waiting_for_agent": .waitingForAgent, "greeting": .greeting, "handed_back": .handedBack,
         "no_agent": .noAgent, "agent_joined": .agentJoined, "closed": .closed, "rating_comment": .ratingComment,
-        "ticket_email": .ticketEmail, "action_error": .actionFailed,
+        "ticket_email": .ticketEmail, "action_error": .actionFailed, "entity_only": .entityOnly,
     ]
     private static let missingPrefix = "missing_"
     private static let outcomePrefix = "outcome_"
@@ -83,6 +86,7 @@ public enum DialogueRule: Sendable, Hashable, RawRepresentable, Codable, CustomS
         case .missing(let entity): Self.missingPrefix + entity
         case .confirmationNeeded: "confirmation_needed"
         case .confirmationUnclear: "confirmation_unclear"
+        case .entityOnly: "entity_only"
         case .noIntent: "no_intent"
         case .confidenceBelowThreshold: "confidence_below_threshold"
         case .otherLanguage: "other_language"
