@@ -11,5 +11,10 @@ func printJSON(_ value: some Encodable) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    StandardOutput.line(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+/// Prints one line for people.
+func printText(_ line: String) {
+    StandardOutput.line(line)
 }
