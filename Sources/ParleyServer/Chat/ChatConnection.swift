@@ -55,10 +55,10 @@ public struct ChatConnection: Sendable {
 
     /// Handles one client message.
     public mutating func receive(_ message: ClientMessage, receivedAt: ContinuousClock.Instant = .now) async {
-        if let character = ControlCharacters.first(in: Self.texts(of: message)) {
+        if let (field, character) = ControlCharacters.first(in: Self.texts(of: message)) {
             return refuse(
                 .invalidMessage,
-                "\"\(message.kind.rawValue)\" must not contain control characters such as \(ControlCharacters.name(character)); nothing of it was kept"
+                "\"\(field)\" must not contain control characters such as \(ControlCharacters.name(character)); nothing of it was kept"
             )
         }
         switch message {
@@ -94,17 +94,21 @@ public struct ChatConnection: Sendable {
         }
     }
 
-    /// Every text field of `message`.
-    private static func texts(of message: ClientMessage) -> [String?] {
+    /// Every text field of `message`, named as the wire names it inside the
+    /// message (`customer.name`, `conversation_id`, `text`): the names the
+    /// REST channel's body gives the same fields.
+    private static func texts(of message: ClientMessage) -> [(name: String, text: String?)] {
         switch message {
         case .hello(let hello):
             let customer = hello.customer
             return [
-                customer?.id, customer?.identityHash, customer?.name, customer?.email, customer?.phone,
-                hello.conversationId, hello.conversationToken,
+                ("customer.id", customer?.id), ("customer.identity_hash", customer?.identityHash),
+                ("customer.name", customer?.name), ("customer.email", customer?.email),
+                ("customer.phone", customer?.phone), ("conversation_id", hello.conversationId),
+                ("conversation_token", hello.conversationToken),
             ]
-        case .message(let body): return [body.text]
-        case .rating(let rating): return [rating.comment]
+        case .message(let body): return [("text", body.text)]
+        case .rating(let rating): return [("comment", rating.comment)]
         case .human, .typing: return []
         }
     }
