@@ -55,12 +55,7 @@ public struct ChatConnection: Sendable {
 
     /// Handles one client message.
     public mutating func receive(_ message: ClientMessage, receivedAt: ContinuousClock.Instant = .now) async {
-        if let (field, character) = ControlCharacters.first(in: Self.texts(of: message)) {
-            return refuse(
-                .invalidMessage,
-                "\"\(field)\" must not contain control characters such as \(ControlCharacters.name(character)); nothing of it was kept"
-            )
-        }
+        if let refusal = Self.refusal(of: message) { return refuse(refusal.code, refusal.message) }
         switch message {
         case .hello(let hello):
             guard session == nil else {
@@ -68,9 +63,6 @@ public struct ChatConnection: Sendable {
             }
             await open(hello)
         case .message(let body):
-            guard !body.text.allSatisfy(\.isWhitespace) else {
-                return refuse(WireDecodingError.invalidFields(type: message.kind.rawValue))
-            }
             if session == nil { await open(ClientMessage.Hello()) }
             guard let session else { return }
             let taken = await session.handle(
@@ -84,14 +76,32 @@ public struct ChatConnection: Sendable {
         case .typing:
             await session?.customerTyping()
         case .rating(let rating):
-            guard (1...5).contains(rating.score) else {
-                return refuse(WireDecodingError.invalidFields(type: message.kind.rawValue))
-            }
             guard let session else {
                 return refuse(.invalidMessage, "there is no conversation to rate yet")
             }
             await session.rate(rating.score, comment: rating.comment, from: holder)
         }
+    }
+
+    /// Why `message` is refused whatever the connection's state, if it is: a
+    /// control character in a field, blank text, a rating outside 1–5. Checked
+    /// before any work, so a refused message changes nothing (the REST channel
+    /// checks its body's two messages before it opens a conversation for them).
+    static func refusal(of message: ClientMessage) -> ErrorEvent? {
+        if let (field, character) = ControlCharacters.first(in: texts(of: message)) {
+            return ErrorEvent(
+                code: .invalidMessage,
+                message:
+                    "\"\(field)\" must not contain control characters such as \(ControlCharacters.name(character)); nothing of it was kept"
+            )
+        }
+        let invalid = WireDecodingError.invalidFields(type: message.kind.rawValue)
+        switch message {
+        case .message(let body) where body.text.allSatisfy(\.isWhitespace): break
+        case .rating(let rating) where !(1...5).contains(rating.score): break
+        default: return nil
+        }
+        return ErrorEvent(code: invalid.code, message: invalid.message(expecting: ClientMessage.Kind.self))
     }
 
     /// Every text field of `message`, named as the wire names it inside the

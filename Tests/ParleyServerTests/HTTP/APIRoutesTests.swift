@@ -108,9 +108,10 @@ import Testing
         }
     }
 
-    /// The refusal names the body's own field (`text`, not the chat protocol's `message`).
+    /// The refusal names the body's own field (`text`, not the chat protocol's `message`), and a
+    /// refused body opens no conversation.
     @Test func controlCharactersAreRefusedNamingTheBodysField() async throws {
-        try await InProcessApp.test { (_, send) async throws in
+        try await InProcessApp.test { (service, send) async throws in
             let refused = [
                 (#"{"text":"red \u009b31mALERT"}"#, #""text" must not contain control characters such as U+009B"#),
                 (#"{"text":"next\u0085line"}"#, #""text" must not contain control characters such as U+0085"#),
@@ -123,6 +124,7 @@ import Testing
                     #"{"text":"hi","conversation_id":"c\u0080","conversation_token":"t"}"#,
                     #""conversation_id" must not contain control characters such as U+0080"#
                 ),
+                (#"{"text":" \u3000"}"#, #"a message needs a non-empty "text""#),
             ]
             for (body, says) in refused {
                 let answer = try await send("POST", "/api/messages", body: body)
@@ -131,6 +133,7 @@ import Testing
                 let message = (json?["error"] as? [String: Any])?["message"] as? String ?? ""
                 #expect(message.hasPrefix(says), "\(message)")
             }
+            #expect(try await service.store.conversations(status: nil, limit: 10).isEmpty)
         }
     }
 
