@@ -176,6 +176,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "parleyTests",
+            dependencies: [
+                "parley", "ParleyStore", "ParleyTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ParleyServerTests",
             dependencies: [
                 "ParleyServer", "ParleyClient", "ParleyBot", "ParleyNLP", "ParleyStore", "ParleyTestSupport",

@@ -35,7 +35,7 @@ struct AuditCommand: AsyncParsableCommand {
                     formatter.string(from: entry.at), entry.actor, entry.action.rawValue, entry.target ?? "-",
                     entry.address ?? "-", entry.detail ?? "",
                 ]
-                print(parts.joined(separator: "  "))
+                printText(parts.joined(separator: "  "))
             }
         } catch {
             throw fail(error)

@@ -32,10 +32,10 @@ struct ConversationsCommand: AsyncParsableCommand {
                     }
                     return try printJSON(Output(conversation: conversation, messages: transcript))
                 }
-                print(
+                printText(
                     "\(conversation.id)  customer \(conversation.customerId)  \(conversation.channel)  \(conversation.status.rawValue)"
                 )
-                for message in transcript { print(MessageText.line(message)) }
+                for message in transcript { printText(MessageText.line(message)) }
             } catch let error as ValidationError {
                 throw error
             } catch {
@@ -71,7 +71,7 @@ struct ConversationsCommand: AsyncParsableCommand {
                     if conversation.status == .ticket {
                         line += "  write to \(conversation.ticketEmail ?? "(no email yet)")"
                     }
-                    print(line)
+                    printText(line)
                 }
             } catch {
                 throw fail(error)

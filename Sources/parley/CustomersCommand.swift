@@ -26,20 +26,20 @@ struct CustomersCommand: AsyncParsableCommand {
                 }
                 if format == .json { return try printJSON(history) }
                 let customer = history.customer
-                print(
+                printText(
                     "\(customer.id)  \(customer.name ?? "(no name)")  \(customer.email ?? "")  \(customer.phone ?? "")\(customer.vip ? "  VIP" : "")"
                 )
-                print(
+                printText(
                     "first seen \(customer.firstSeen.formatted(.iso8601)), last seen \(customer.lastSeen.formatted(.iso8601))"
                 )
-                print("\nconversations:")
+                printText("\nconversations:")
                 for conversation in history.conversations {
-                    print(
+                    printText(
                         "  \(conversation.id)  \(conversation.channel)  \(conversation.status.rawValue)  \(conversation.startedAt.formatted(.iso8601))  \(conversation.outcome?.rawValue ?? "")"
                     )
                 }
-                print("\nlatest messages:")
-                for message in history.recentMessages.reversed() { print("  " + MessageText.line(message)) }
+                printText("\nlatest messages:")
+                for message in history.recentMessages.reversed() { printText("  " + MessageText.line(message)) }
             } catch let error as ValidationError {
                 throw error
             } catch {
@@ -62,11 +62,11 @@ struct CustomersCommand: AsyncParsableCommand {
                 let customers = try await storeOptions.open().searchCustomers(text, limit: limit)
                 if format == .json { return try printJSON(customers) }
                 for customer in customers {
-                    print(
+                    printText(
                         "\(customer.id)  \(customer.name ?? "(no name)")  \(customer.email ?? "")  \(customer.phone ?? "")"
                     )
                 }
-                if customers.isEmpty { print("no customer matches \"\(text)\"") }
+                if customers.isEmpty { printText("no customer matches \"\(text)\"") }
             } catch {
                 throw fail(error)
             }

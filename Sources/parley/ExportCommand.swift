@@ -32,11 +32,8 @@ struct ExportCommand: AsyncParsableCommand {
                     "\(format.rawValue), \(conversations.count) conversations, \(first ?? "start") to \(last ?? "now")",
                 in: store)
             if format == .csv {
-                print(TranscriptCSV.header)
+                StandardOutput.line(TranscriptCSV.header)
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
             for conversation in conversations {
                 let messages = try await store.transcript(conversationId: conversation.id)
                 switch format {
@@ -45,12 +42,9 @@ struct ExportCommand: AsyncParsableCommand {
                         var conversation: Conversation
                         var messages: [StoredMessage]
                     }
-                    print(
-                        String(
-                            decoding: try encoder.encode(Line(conversation: conversation, messages: messages)),
-                            as: UTF8.self))
+                    try printJSON(Line(conversation: conversation, messages: messages))
                 case .csv:
-                    for message in messages { print(TranscriptCSV.row(message, in: conversation)) }
+                    for message in messages { StandardOutput.line(TranscriptCSV.row(message, in: conversation)) }
                 }
             }
         } catch {

@@ -18,10 +18,10 @@ struct InboxCommand: AsyncParsableCommand {
             let messages = try await storeOptions.open().fallbackInbox(limit: limit)
             let groups = FallbackInbox().group(messages, text: \.text)
             if format == .json { return try printJSON(groups) }
-            if groups.isEmpty { print("nothing misunderstood") }
+            if groups.isEmpty { printText("nothing misunderstood") }
             for group in groups {
-                print("\(group.messages.count)×  \(group.label)")
-                for message in group.messages.prefix(5) { print("      \(message.text)") }
+                printText("\(group.messages.count)×  \(group.label)")
+                for message in group.messages.prefix(5) { printText("      \(message.text)") }
             }
         } catch {
             throw fail(error)

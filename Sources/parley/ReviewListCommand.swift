@@ -34,18 +34,18 @@ struct ReviewListCommand: AsyncParsableCommand {
             }
             if truncated { note("only the latest \(limit) messages to review are grouped; see more with --limit") }
             if format == .json { return try printJSON(groups) }
-            if groups.isEmpty { print("nothing to review") }
+            if groups.isEmpty { printText("nothing to review") }
             let day = Date.ISO8601FormatStyle().year().month().day()
             for group in groups {
                 let reasons = group.reasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-                print(
+                printText(
                     "\(group.count)×  \(group.label)   \(reasons.joined(separator: ", "))   "
                         + "\(group.first.formatted(day)) – \(group.last.formatted(day))")
                 for message in group.messages.prefix(shown) {
-                    print("      #\(message.id ?? 0)  \(message.text)")
+                    printText("      #\(message.id ?? 0)  \(message.text)")
                 }
             }
-            if !groups.isEmpty { print("Assign messages to an intent: parley review assign INTENT ID…") }
+            if !groups.isEmpty { printText("Assign messages to an intent: parley review assign INTENT ID…") }
         } catch {
             throw fail(error)
         }

@@ -55,12 +55,7 @@ public struct ChatConnection: Sendable {
 
     /// Handles one client message.
     public mutating func receive(_ message: ClientMessage, receivedAt: ContinuousClock.Instant = .now) async {
-        if let character = ControlCharacters.first(in: Self.texts(of: message)) {
-            return refuse(
-                .invalidMessage,
-                "\"\(message.kind.rawValue)\" must not contain control characters such as \(ControlCharacters.name(character)); nothing of it was kept"
-            )
-        }
+        if let refusal = Self.refusal(of: message) { return refuse(refusal.code, refusal.message) }
         switch message {
         case .hello(let hello):
             guard session == nil else {
@@ -68,9 +63,6 @@ public struct ChatConnection: Sendable {
             }
             await open(hello)
         case .message(let body):
-            guard !body.text.allSatisfy(\.isWhitespace) else {
-                return refuse(WireDecodingError.invalidFields(type: message.kind.rawValue))
-            }
             if session == nil { await open(ClientMessage.Hello()) }
             guard let session else { return }
             let taken = await session.handle(
@@ -84,9 +76,6 @@ public struct ChatConnection: Sendable {
         case .typing:
             await session?.customerTyping()
         case .rating(let rating):
-            guard (1...5).contains(rating.score) else {
-                return refuse(WireDecodingError.invalidFields(type: message.kind.rawValue))
-            }
             guard let session else {
                 return refuse(.invalidMessage, "there is no conversation to rate yet")
             }
@@ -94,17 +83,42 @@ public struct ChatConnection: Sendable {
         }
     }
 
-    /// Every text field of `message`.
-    private static func texts(of message: ClientMessage) -> [String?] {
+    /// Why `message` is refused whatever the connection's state, if it is: a
+    /// control character in a field, blank text, a rating outside 1–5. Checked
+    /// before any work, so a refused message changes nothing (the REST channel
+    /// checks its body's two messages before it opens a conversation for them).
+    static func refusal(of message: ClientMessage) -> ErrorEvent? {
+        if let (field, character) = ControlCharacters.first(in: texts(of: message)) {
+            return ErrorEvent(
+                code: .invalidMessage,
+                message:
+                    "\"\(field)\" must not contain control characters such as \(ControlCharacters.name(character)); nothing of it was kept"
+            )
+        }
+        let invalid = WireDecodingError.invalidFields(type: message.kind.rawValue)
+        switch message {
+        case .message(let body) where body.text.allSatisfy(\.isWhitespace): break
+        case .rating(let rating) where !(1...5).contains(rating.score): break
+        default: return nil
+        }
+        return ErrorEvent(code: invalid.code, message: invalid.message(expecting: ClientMessage.Kind.self))
+    }
+
+    /// Every text field of `message`, named as the wire names it inside the
+    /// message (`customer.name`, `conversation_id`, `text`): the names the
+    /// REST channel's body gives the same fields.
+    private static func texts(of message: ClientMessage) -> [(name: String, text: String?)] {
         switch message {
         case .hello(let hello):
             let customer = hello.customer
             return [
-                customer?.id, customer?.identityHash, customer?.name, customer?.email, customer?.phone,
-                hello.conversationId, hello.conversationToken,
+                ("customer.id", customer?.id), ("customer.identity_hash", customer?.identityHash),
+                ("customer.name", customer?.name), ("customer.email", customer?.email),
+                ("customer.phone", customer?.phone), ("conversation_id", hello.conversationId),
+                ("conversation_token", hello.conversationToken),
             ]
-        case .message(let body): return [body.text]
-        case .rating(let rating): return [rating.comment]
+        case .message(let body): return [("text", body.text)]
+        case .rating(let rating): return [("comment", rating.comment)]
         case .human, .typing: return []
         }
     }

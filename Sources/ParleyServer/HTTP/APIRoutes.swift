@@ -163,20 +163,27 @@ struct APIRoutes: Sendable {
     }
 
     /// The REST channel: one message in, the bot's answers out. A refused
-    /// message is an HTTP error: 400 (no text), 429 (rate limited, with
-    /// `Retry-After`), 503 (the store failed).
+    /// message is an HTTP error: 400 (blank text, a control character),
+    /// 429 (rate limited, with `Retry-After`), 503 (the store failed). The
+    /// body is checked whole before a conversation is opened for it: a
+    /// refused body stores nothing.
     private func message(_ body: MessageRequest, from address: String?) async throws -> MessageResponse {
+        let hello = ClientMessage.hello(
+            .init(
+                customer: body.customer, conversationId: body.conversationId,
+                conversationToken: body.conversationToken))
+        let message = ClientMessage.message(.init(text: body.text, analysis: body.analysis))
+        if let refusal = ChatConnection.refusal(of: hello) ?? ChatConnection.refusal(of: message) {
+            service.metrics.error(refusal.code)
+            throw HTTPError(refusal.code.httpStatus, message: refusal.message)
+        }
         let collected = EventCollector()
         var connection = ChatConnection(service: service, channel: "api", address: address, outbox: collected.append)
-        await connection.receive(
-            .hello(
-                .init(
-                    customer: body.customer, conversationId: body.conversationId,
-                    conversationToken: body.conversationToken)))
+        await connection.receive(hello)
         if case .error(let error) = collected.events.first(where: { $0.kind == .error }) {
             throw Self.httpError(error, retryAfter: service.limits.secondsPerConversation)
         }
-        await connection.receive(.message(.init(text: body.text, analysis: body.analysis)))
+        await connection.receive(message)
         await connection.close()
         let events = collected.events
         if case .error(let error) = events.last {

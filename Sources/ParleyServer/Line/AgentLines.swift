@@ -4,7 +4,14 @@ internal import ParleyStore
 /// Agent events as an agent at a terminal reads them: one line each, the
 /// conversation's short id in front of what is said in it.
 enum AgentLines {
+    /// `event`'s lines. Customers' text stored before control characters were
+    /// refused shows them as code points (`ControlCharacters.visible`), never
+    /// as escape sequences the agent's terminal would obey.
     static func lines(_ event: AgentEvent) -> [String] {
+        rendered(event).map(ControlCharacters.visible)
+    }
+
+    private static func rendered(_ event: AgentEvent) -> [String] {
         switch event {
         case .signedIn(let signedIn):
             let agent = signedIn.agent

@@ -6,20 +6,37 @@ import Testing
 
 /// What clients send is kept whole or refused whole, and what is erased stays erased.
 @Suite(.timeLimit(.minutes(10))) struct DataHygieneTests {
+    /// C0 and C1 (U+0080–U+009F: U+009B is CSI, which starts a terminal's escape sequence) are
+    /// refused; the refusal names the field as the client sent it.
     @Test(arguments: [
-        ClientMessage.message(.init(text: "my order is A-1\u{0}0234")),
-        .hello(.init(customer: .init(name: "Eve\u{0}lyn"))),
-        .hello(.init(customer: .init(id: "shop-1001\u{0}x", identityHash: TestServer.identityHash("shop-1001\u{0}x")))),
-        .message(.init(text: "bell \u{7}")), .message(.init(text: "delete \u{7F}")),
+        (ClientMessage.message(.init(text: "my order is A-1\u{0}0234")), "text", "U+0000"),
+        (.hello(.init(customer: .init(name: "Eve\u{0}lyn"))), "customer.name", "U+0000"),
+        (
+            .hello(
+                .init(customer: .init(id: "shop-1001\u{0}x", identityHash: TestServer.identityHash("shop-1001\u{0}x")))),
+            "customer.id", "U+0000"
+        ),
+        (.message(.init(text: "bell \u{7}")), "text", "U+0007"),
+        (.message(.init(text: "delete \u{7F}")), "text", "U+007F"),
+        (.message(.init(text: "red \u{9B}31mALERT")), "text", "U+009B"),
+        (.message(.init(text: "next\u{85}line")), "text", "U+0085"),
+        (.hello(.init(customer: .init(name: "Eve", email: "eve@example.com\u{9F}"))), "customer.email", "U+009F"),
+        (.hello(.init(customer: .init(phone: "\u{80}555 0100"))), "customer.phone", "U+0080"),
+        (.hello(.init(conversationId: "c\u{9B}2J", conversationToken: "t")), "conversation_id", "U+009B"),
     ])
-    func controlCharactersAreRefusedWholeAndNothingIsStored(message: ClientMessage) async throws {
+    func controlCharactersAreRefusedWholeAndNothingIsStored(message: ClientMessage, field: String, character: String)
+        async throws
+    {
         let server = try await TestServer.start()
         let events = Collected<ServerEvent>()
         var connection = ChatConnection(service: server.service, channel: "web", outbox: events.append)
         await connection.receive(message)
         let error = try await events.first { $0.type == .error }.event
         #expect(error.code == .invalidMessage)
-        #expect(error.errorMessage?.contains("control characters such as U+00") == true)
+        #expect(
+            error.errorMessage?.hasPrefix("\"\(field)\" must not contain control characters such as \(character)")
+                == true,
+            "\(error.errorMessage ?? "")")
         #expect(connection.conversationId == nil)
         #expect(try await server.service.store.conversations(status: nil, limit: 10).isEmpty)
         #expect(try await server.service.store.searchCustomers("shop-1001", limit: 10).isEmpty)

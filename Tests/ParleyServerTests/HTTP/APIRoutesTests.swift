@@ -108,6 +108,35 @@ import Testing
         }
     }
 
+    /// The refusal names the body's own field (`text`, not the chat protocol's `message`), and a
+    /// refused body opens no conversation.
+    @Test func controlCharactersAreRefusedNamingTheBodysField() async throws {
+        try await InProcessApp.test { (service, send) async throws in
+            let refused = [
+                (#"{"text":"red \u009b31mALERT"}"#, #""text" must not contain control characters such as U+009B"#),
+                (#"{"text":"next\u0085line"}"#, #""text" must not contain control characters such as U+0085"#),
+                (#"{"text":"bell \u0007"}"#, #""text" must not contain control characters such as U+0007"#),
+                (
+                    #"{"text":"hi","customer":{"name":"Eve\u009b2J"}}"#,
+                    #""customer.name" must not contain control characters such as U+009B"#
+                ),
+                (
+                    #"{"text":"hi","conversation_id":"c\u0080","conversation_token":"t"}"#,
+                    #""conversation_id" must not contain control characters such as U+0080"#
+                ),
+                (#"{"text":" \u3000"}"#, #"a message needs a non-empty "text""#),
+            ]
+            for (body, says) in refused {
+                let answer = try await send("POST", "/api/messages", body: body)
+                #expect(answer.status == 400)
+                let json = try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any]
+                let message = (json?["error"] as? [String: Any])?["message"] as? String ?? ""
+                #expect(message.hasPrefix(says), "\(message)")
+            }
+            #expect(try await service.store.conversations(status: nil, limit: 10).isEmpty)
+        }
+    }
+
     @Test func aMethodARouteDoesNotTakeIs405WithTheMethodsItDoes() async throws {
         try await InProcessApp.test { (_, send) async throws in
             let trace = try await send.raw("TRACE", "/health", headers: [:])

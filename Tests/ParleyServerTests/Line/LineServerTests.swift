@@ -25,6 +25,10 @@ import Testing
             #expect(opening[3] == "bot> [Where is my order?] [Refunds]")
             try await client.send("where is my order A-10234")
             #expect(try await client.readLine() == "bot> Order A-10234 is on its way.")
+            try await client.send("red \u{9B}31mALERT")
+            let refused = try await client.readLine() ?? ""
+            #expect(
+                refused.hasPrefix("error> \"text\" must not contain control characters such as U+009B"), "\(refused)")
             try await client.send("/nonsense")
             #expect(try await client.readLine()?.hasPrefix("error> unknown command /nonsense") == true)
             try await client.send("/human")
