@@ -38,16 +38,19 @@ struct ChineseSentimentModel: Sendable {
             }
         }
         if scalars.last == " " { scalars.removeLast() }
+        // Summed in the text's order, each run once: the same text gives the same bits in every
+        // process (a Set's order changes from one to the next).
         var runs = Set<String>()
+        var sum = 0.0
         for length in 1...3 where length <= scalars.count {
             for start in 0...(scalars.count - length) {
                 let run = scalars[start..<(start + length)]
                 if length == 1 && run.first == " " { continue }
-                runs.insert(String(String.UnicodeScalarView(run)))
+                let text = String(String.UnicodeScalarView(run))
+                if runs.insert(text).inserted { sum += weights[text] ?? 0 }
             }
         }
         guard !runs.isEmpty else { return bias }
-        let sum = runs.reduce(0.0) { $0 + (weights[$1] ?? 0) }
         return bias + sum / Double(runs.count).squareRoot()
     }
 }
