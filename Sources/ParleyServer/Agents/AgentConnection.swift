@@ -114,7 +114,7 @@ public struct AgentConnection: Sendable {
             if let character = ControlCharacters.first(in: say.text) {
                 return refuse(
                     .invalidMessage,
-                    "\"say\" must not contain control characters such as \(ControlCharacters.name(character)); nothing was sent"
+                    "\"text\" must not contain control characters such as \(ControlCharacters.name(character)); nothing was sent"
                 )
             }
             try await desk.say(say.text, in: id, by: agent.id)
@@ -147,6 +147,12 @@ public struct AgentConnection: Sendable {
             }
         case .answer(let answer):
             let id = try Self.id(answer.conversationId, for: message)
+            if let character = answer.note.flatMap(ControlCharacters.first(in:)) {
+                return refuse(
+                    .invalidMessage,
+                    "\"note\" must not contain control characters such as \(ControlCharacters.name(character)); "
+                        + "the ticket stays open")
+            }
             let note = answer.note?.trimmingCharacters(in: .whitespacesAndNewlines)
             try await endTicket(id, outcome: .answered, note: note, by: agent)
             await service.audit.record(

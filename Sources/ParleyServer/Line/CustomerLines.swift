@@ -11,7 +11,10 @@ enum CustomerLines {
             return ["parley> conversation \(id) (to come back to it later: /resume \(id) \(token))"]
         case .reply(let reply):
             let who = reply.agent ?? reply.from.rawValue
-            var lines = reply.text.split(separator: "\n", omittingEmptySubsequences: false).map { "\(who)> \($0)" }
+            // A reply may carry a shop system's answer (`{{result.…}}`): shown, never obeyed.
+            var lines = reply.text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                "\(who)> \(ControlCharacters.visible(String($0)))"
+            }
             if let buttons = reply.quickReplies, !buttons.isEmpty {
                 lines.append("\(who)> [" + buttons.joined(separator: "] [") + "]")
             }

@@ -118,6 +118,12 @@ import Testing
         let listed = try await desk.events.first { $0.tickets?.count == 2 }.event.tickets
         #expect(listed?.tickets.first { $0.conversationId == answered }?.email == "bo@example.com")
 
+        // A note with a terminal's escape sequence in it is refused, and the ticket stays open.
+        await desk.connection.receive(
+            AgentMessage.answer(.init(conversationId: answered, note: "Wrote \u{9B}2J about the refund")))
+        let refused = try await desk.events.first { $0.type == .error }.event.message
+        #expect(refused?.contains("\"note\"") == true && refused?.contains("U+009B") == true)
+        #expect(try await server.service.store.conversation(id: answered)?.status == .ticket)
         await desk.connection.receive(
             AgentMessage.answer(.init(conversationId: answered, note: "Wrote about the refund")))
         await desk.connection.receive(AgentMessage.close(.init(conversationId: spam, outcome: "spam")))
@@ -129,7 +135,7 @@ import Testing
         #expect(try await server.service.store.conversation(id: spam)?.outcome == .spam)
         // Once answered, it is no ticket any more.
         await desk.connection.receive(AgentMessage.answer(.init(conversationId: answered)))
-        #expect(try await desk.events.first { $0.type == .error }.event.message?.contains("not an open ticket") == true)
+        _ = try await desk.events.first { $0.type == .error && $0.message?.contains("not an open ticket") == true }
         try await server.stop()
     }
 }
