@@ -37,7 +37,8 @@ public protocol CRMStore: AccessStore {
     /// The latest customer messages the bot did not understand (it asked them to rephrase), newest first.
     func fallbackInbox(limit: Int) async throws -> [StoredMessage]
     /// The latest customer messages to review, newest first: fallbacks, bot
-    /// answers with a confidence below `lowConfidenceBelow`, and the last
+    /// answers with a confidence below `lowConfidenceBelow` (not answers to the
+    /// bot's own question: an entity it asked for, a ticket's email address), and the last
     /// message the bot answered before an agent first wrote in the conversation.
     /// Messages a trainer decided on (`decide`) are left out. The messages come
     /// without their `alternatives`, `entities` and `scores` (what the review does not show).

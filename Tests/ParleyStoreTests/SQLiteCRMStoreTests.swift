@@ -414,6 +414,22 @@ import Testing
         #expect(try await store.messages(ids: ids + [9999]).map(\.text) == items.map(\.message.text).reversed())
     }
 
+    @Test func answersToTheBotsOwnQuestionsAreNotUnsureAnswers() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
+        let conversation = try await openConversation(in: store)
+        // "A-10234" after "Which order?" and an email address after a ticket asked for one: the
+        // classifier's low confidence says nothing about them, the bot did what it asked.
+        for (text, rule) in [("A-10234", "slot_filled"), ("ana@example.com", "ticket_email"), ("where is it maybe", "intent")] {
+            var answer = message(conversation.id, text)
+            answer.confidence = 0.2
+            answer.rule = rule
+            _ = try await store.append(answer)
+        }
+        let items = try await store.reviewInbox(lowConfidenceBelow: 0.6, limit: 10)
+        #expect(items.map(\.message.text) == ["where is it maybe"])
+    }
+
     @Test func theFallbackInboxListsOnlyMessagesTheBotFellBackOn() async throws {
         let folder = try TemporaryFolder()
         let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))

@@ -226,7 +226,8 @@ public final class SQLiteCRMStore: CRMStore {
                         ELSE 'taken_over' END AS reason
                     FROM message
                     WHERE sender = 'customer' AND id NOT IN (SELECT messageId FROM reviewDecision)
-                        AND (action = 'fallback' OR (action = 'reply' AND confidence < ?)
+                        AND (action = 'fallback'
+                        OR (action = 'reply' AND confidence < ? AND IFNULL(rule, '') NOT IN ('slot_filled', 'ticket_email'))
                         OR id IN (
                             SELECT (SELECT MAX(answered.id) FROM message AS answered
                                     WHERE answered.conversationId = firsts.conversationId
