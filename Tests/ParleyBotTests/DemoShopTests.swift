@@ -47,6 +47,23 @@ import Testing
         }
     }
 
+    @Test func aProblemReportedTwiceKeepsItsOneCase() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("demo-shop.yml", Self.orders)
+        let shop = try DemoShop.load(path: path, language: "en", timeZone: Self.london, today: { Self.wednesday })
+        func report(_ order: String) -> JSONValue {
+            shop.handle("orders/problem", request: .object(["slots": .object(["order_id": .string(order)])])).answer
+        }
+        let first = report("A-10234")
+        #expect(first["outcome"]?.text == "reported")
+        let again = report("a-10234")
+        #expect(again["outcome"]?.text == "already_reported")
+        #expect(again["case_id"]?.text == first["case_id"]?.text)
+        let other = report("B-55513")
+        #expect(other["outcome"]?.text == "reported")
+        #expect(other["case_id"]?.text != first["case_id"]?.text)
+    }
+
     @Test func datesCountFromTodayAndNameTheRightWeekday() throws {
         let answer = try Self.status(of: "a-10234", language: "en", today: Self.wednesday)
         #expect(answer["placed"]?.text == "Friday 20 November")

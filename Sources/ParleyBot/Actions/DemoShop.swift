@@ -17,7 +17,7 @@ internal import Yams
 /// | `orders/status` | `placed`, `packed`, `shipped`, `late` (shipped, its `eta` passed; with `days_late`), `delivered`, `cancelled`, `not_found` |
 /// | `orders/cancel` | `cancelled` (it was placed or packed: now cancelled), `already_shipped`, `delivered`, `already_cancelled`, `not_found` |
 /// | `orders/address` | `changeable` (with the `link` where the customer changes it), `already_shipped`, `delivered`, `cancelled`, `not_found` |
-/// | `orders/problem` | `reported` (with a `case_id`), `not_shipped`, `cancelled`, `not_found` |
+/// | `orders/problem` | `reported` (with a new `case_id`), `already_reported` (with the order's open `case_id`), `not_shipped`, `cancelled`, `not_found` |
 ///
 /// Found orders come with `order_id`, `status`, `placed`, `eta`, `carrier`,
 /// `tracking`, `address`, `items` (a list of `name` and `quantity`) and `total`.
@@ -41,6 +41,8 @@ public final class DemoShop: @unchecked Sendable {
     private let lock = NSLock()
     private var orders: [String: Order]
     private var cases = 1000
+    /// The case opened for each order's reported problem, by order id.
+    private var caseOfOrder: [String: String] = [:]
     private let language: String
     private let timeZone: TimeZone
     private let today: @Sendable () -> Date
@@ -165,9 +167,15 @@ public final class DemoShop: @unchecked Sendable {
             case ("address", "delivered"): outcome = "delivered"
             case ("address", _): outcome = "cancelled"
             case ("problem", "shipped"), ("problem", "delivered"):
-                cases += 1
-                outcome = "reported"
-                extra["case_id"] = .string("C-\(cases)")
+                if let open = caseOfOrder[order.id] {
+                    outcome = "already_reported"
+                    extra["case_id"] = .string(open)
+                } else {
+                    cases += 1
+                    caseOfOrder[order.id] = "C-\(cases)"
+                    outcome = "reported"
+                    extra["case_id"] = .string("C-\(cases)")
+                }
             case ("problem", "cancelled"): outcome = "cancelled"
             default: outcome = "not_shipped"
             }
