@@ -420,7 +420,9 @@ import Testing
         let conversation = try await openConversation(in: store)
         // "A-10234" after "Which order?" and an email address after a ticket asked for one: the
         // classifier's low confidence says nothing about them, the bot did what it asked.
-        for (text, rule) in [("A-10234", "slot_filled"), ("ana@example.com", "ticket_email"), ("where is it maybe", "intent")] {
+        for (text, rule) in [
+            ("A-10234", "slot_filled"), ("ana@example.com", "ticket_email"), ("where is it maybe", "intent"),
+        ] {
             var answer = message(conversation.id, text)
             answer.confidence = 0.2
             answer.rule = rule
