@@ -1,14 +1,43 @@
 import Foundation
-import ParleyBot
 import ParleyNLP
 import ParleyTestSupport
 import Testing
+
+@testable import ParleyBot
 
 @Suite(.serialized) struct EvaluatorTests {
     func fixtureExamples() throws -> [LabeledExample] {
         let folder = try TemporaryFolder()
         try folder.write("intents/shop.yml", ShopFixture.intents)
         return try IntentFiles.load(folder: folder.path + "/intents").examples
+    }
+
+    @Test func foldsStayPutWhenAnotherIntentOrTheFilesOrderChanges() throws {
+        let examples = try fixtureExamples()
+        let folds = Evaluator.stratifiedFolds(examples, folds: 3)
+        func fold(of text: String, in examples: [LabeledExample], _ assignment: [Int]) -> Int? {
+            examples.firstIndex { $0.text == text }.map { assignment[$0] }
+        }
+        // Every intent's examples spread evenly: fold sizes within an intent differ by at most one.
+        for intent in Set(examples.map(\.intent)) {
+            let sizes = (0..<3).map { f in
+                examples.indices.filter { examples[$0].intent == intent && folds[$0] == f }.count
+            }
+            #expect(sizes.max()! - sizes.min()! <= 1, "\(intent): \(sizes)")
+        }
+        // A new refund example, put first: no example of another intent changes fold.
+        let location = SourceLocation(file: "intents/shop.yml", line: 1)
+        let added = [LabeledExample(text: "I want my money back now", intent: "refund", location: location)] + examples
+        let after = Evaluator.stratifiedFolds(added, folds: 3)
+        for example in examples where example.intent != "refund" {
+            #expect(fold(of: example.text, in: added, after) == fold(of: example.text, in: examples, folds))
+        }
+        // The files in another order: every example keeps its fold.
+        let reversed = Array(examples.reversed())
+        let reversedFolds = Evaluator.stratifiedFolds(reversed, folds: 3)
+        for example in examples {
+            #expect(fold(of: example.text, in: reversed, reversedFolds) == fold(of: example.text, in: examples, folds))
+        }
     }
 
     @Test func crossValidationReportsPerIntentScores() throws {

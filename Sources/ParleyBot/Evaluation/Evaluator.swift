@@ -1,3 +1,4 @@
+internal import Crypto
 internal import Foundation
 internal import ParleyNLP
 
@@ -83,7 +84,7 @@ public struct Evaluator: Sendable {
     /// `outOfScopeSentences` (labelled out of scope; each by one fold's model),
     /// and the mean training time.
     func outOfFold(_ examples: [LabeledExample]) -> (outcomes: [Outcome], generic: [Outcome], seconds: Double) {
-        let assignment = Self.stratifiedFolds(examples.map(\.intent), folds: folds)
+        let assignment = Self.stratifiedFolds(examples, folds: folds)
         var outcomes = [Outcome?](repeating: nil, count: examples.count)
         var generic: [Outcome] = []
         let sentences = outOfScopeSentences.map {
@@ -117,21 +118,31 @@ public struct Evaluator: Sendable {
         }
     }
 
-    /// Fold numbers that spread every intent's examples evenly, in a fixed
-    /// pseudo-random order.
-    static func stratifiedFolds(_ labels: [String], folds: Int) -> [Int] {
-        var byLabel: [String: [Int]] = [:]
-        for (index, label) in labels.enumerated() { byLabel[label, default: []].append(index) }
-        var assignment = [Int](repeating: 0, count: labels.count)
-        var generator = SeededGenerator(seed: 42)
-        var offset = 0
-        for label in byLabel.keys.sorted() {
-            var indices = byLabel[label]!
-            indices.shuffle(using: &generator)
-            for (position, index) in indices.enumerated() { assignment[index] = (position + offset) % folds }
-            offset += indices.count
+    /// Fold numbers (0 to `folds` − 1) that spread every intent's examples
+    /// evenly: within an intent the examples are dealt round the folds in the
+    /// order of a hash of their text (`rank`; the same text twice by position),
+    /// starting at a fold given by the intent's name. So a fold does not depend
+    /// on the files' order, and adding or removing an example moves only
+    /// examples of its own intent (those after it in that order), never
+    /// another intent's: a reload's before-and-after comparison sees the
+    /// change, not a reshuffle.
+    static func stratifiedFolds(_ examples: [LabeledExample], folds: Int) -> [Int] {
+        var byIntent: [String: [Int]] = [:]
+        for (index, example) in examples.enumerated() { byIntent[example.intent, default: []].append(index) }
+        var assignment = [Int](repeating: 0, count: examples.count)
+        for (intent, indices) in byIntent {
+            let dealt = indices.map { (hash: Self.rank(examples[$0].text), index: $0) }
+                .sorted { ($0.hash, $0.index) < ($1.hash, $1.index) }
+            let start = Int(Self.rank(intent) % UInt64(folds))
+            for (position, example) in dealt.enumerated() { assignment[example.index] = (start + position) % folds }
         }
         return assignment
+    }
+
+    /// The first 8 bytes of the SHA-256 of `text`, as a number: an order of
+    /// texts that no other text changes.
+    static func rank(_ text: String) -> UInt64 {
+        SHA256.hash(data: Data(text.utf8)).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
     }
 
     /// The answer after the fallback threshold: the intent, or out of scope.
