@@ -84,7 +84,9 @@ public struct DashboardReport: Sendable, Hashable, Codable {
     public var days: [Day]
     public var conversations: Int
     public var customerMessages: Int
-    /// The ten intents customers' messages were read as most, most first.
+    /// The ten intents customers' messages were read as most, most first: messages
+    /// read at or above the fallback threshold of the time, not the guess behind a
+    /// fallback, nor an answer to the bot's own question (an entity, a ticket's email).
     public var topIntents: [Count]
     /// Fallbacks among the bot's answers to customers, 0 to 1; nil without answers.
     public var fallbackRate: Double?

@@ -89,7 +89,9 @@ enum DashboardQuery {
             from: from, to: to, channel: channel, days: days.values.sorted { $0.day < $1.day },
             topIntents: try counts(
                 """
-                SELECT m.intent, COUNT(*) FROM \(customerMessages) WHERE m.intent IS NOT NULL AND \(inPeriod)
+                SELECT m.intent, COUNT(*) FROM \(customerMessages)
+                WHERE m.confidence >= json_extract(m.scores, '$.threshold')
+                    AND IFNULL(m.rule, '') NOT IN ('slot_filled', 'ticket_email') AND \(inPeriod)
                 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10
                 """),
             escalationRate: conversations == 0 ? nil : Double(escalated) / Double(conversations),

@@ -44,6 +44,8 @@ import Testing
             #expect(report.days.map(\.day) == [today])
             #expect(report.busiestHours.reduce(0, +) == 4)
             #expect(report.topIntents.first == DashboardReport.Count(name: "greet", count: 2))
+            // The fallback's best guess is no intent the customer asked for: only the three understood count.
+            #expect(report.topIntents.map(\.count).reduce(0, +) == 3)
             #expect(report.escalationReasons.map(\.count) == [1] && report.escalationRate == 0.25)
             #expect(report.fallbackRate.map { $0 > 0 && $0 < 1 } == true)
             let web = try await service.store.dashboard(from: today, to: today, channel: "web")
