@@ -87,6 +87,30 @@ import Testing
         #expect(error.description.contains("nothing was trained"))
     }
 
+    @Test func anUnclosedQuoteOrListIsReportedWhereItOpened() throws {
+        // libyaml notices an unclosed quote or '[' only where it gives up, often far below.
+        let later = (1...30).map { "      - example \($0)" }.joined(separator: "\n")
+        let cases = [
+            ("quote.yml", "intents:\n  - intent: greet\n    examples:\n      - \"hello there\n\(later)\n"),
+            (
+                "list.yml",
+                "intents:\n  - intent: greet\n    examples: [hello, hi\n  - intent: thanks\n    examples:\n\(later)\n"
+            ),
+        ]
+        for (name, text) in cases {
+            let folder = try TemporaryFolder()
+            let path = try folder.write(name, text)
+            let error = try #require(throws: TrainingDataError.self) { try IntentFiles.load(folder: folder.path) }
+            guard case .invalid(let issues) = error else {
+                Issue.record("expected validation issues, got \(error)")
+                continue
+            }
+            let line = try #require(issues.first).description
+            #expect(line.hasPrefix("\(path):"), "\(line)")
+            #expect(line.hasPrefix("\(path):\(name == "quote.yml" ? 4 : 3): invalid YAML"), "\(line)")
+        }
+    }
+
     @Test func aMissingFolderIsAClearError() {
         #expect(throws: TrainingDataError.self) { try IntentFiles.load(folder: "/nonexistent/intents") }
     }

@@ -26,6 +26,10 @@ struct YAMLDocument {
         } catch let error as YamlError {
             let line = Self.line(of: error)
             var message = "invalid YAML: \(Self.problem(of: error))"
+            if let context = Self.unclosed(error), context.mark.line < Self.problemLine(of: error) {
+                // An unclosed quote or bracket: libyaml gives up far below, the mistake is where it opened.
+                message += " (\(context.text), which starts here; noticed on line \(Self.problemLine(of: error)))"
+            }
             // A list item starting with '[' (on the line or the one before, where libyaml noticed) is a YAML list.
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             if let item = [line - 1, line - 2].filter(lines.indices.contains).first(where: {
@@ -77,11 +81,28 @@ struct YAMLDocument {
         return items
     }
 
+    /// The line to report: where an unclosed quote or bracket opened, else where libyaml stopped.
     static func line(of error: YamlError) -> Int {
+        if let context = unclosed(error) { return min(context.mark.line, problemLine(of: error)) }
+        return problemLine(of: error)
+    }
+
+    static func problemLine(of error: YamlError) -> Int {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
         case .duplicatedKeysInMapping(_, let context): context.mark.line
         default: 1
+        }
+    }
+
+    /// The quoted text or `[…]`/`{…}` libyaml was reading when it failed ("while scanning a
+    /// quoted scalar", "while parsing a flow sequence"), with where it began; nil for other errors,
+    /// whose context (the enclosing block) says nothing of where the mistake is.
+    static func unclosed(_ error: YamlError) -> YamlError.Context? {
+        switch error {
+        case .scanner(let context?, _, _, _), .parser(let context?, _, _, _), .composer(let context?, _, _, _):
+            context.text.contains("quoted scalar") || context.text.contains("flow") ? context : nil
+        default: nil
         }
     }
 
