@@ -87,7 +87,10 @@ struct ReloadCommand: AsyncParsableCommand {
             lines.append("  \(score(change.before)) → \(score(change.after))  \(change.intent)")
         }
         if comparison.changedCount > 0 {
-            lines.append("\(comparison.changedCount) example(s) changed prediction:")
+            let shown = comparison.changedPredictions.count
+            lines.append(
+                "\(comparison.changedCount) example(s) changed prediction"
+                    + (shown < comparison.changedCount ? "; the first \(shown), those that became wrong first:" : ":"))
             for changed in comparison.changedPredictions {
                 lines.append("  [\(changed.intent)] \(changed.text): \(changed.before) → \(changed.after)")
             }
