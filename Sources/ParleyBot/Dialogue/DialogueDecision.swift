@@ -33,6 +33,11 @@ public struct DialogueDecision: Sendable, Hashable, Codable {
     public var call: ActionCall? = nil
     /// The action whose answer (or failure) this reply is based on.
     public var performed: String? = nil
+    /// The rule the customer's message was read under, when the reply's `rule`
+    /// is another: `slot_filled` when the message answered the bot's question
+    /// and an action's outcome (`outcome_shipped`) then made the reply. What the
+    /// customer's stored message records; nil when it is `rule`.
+    public var messageRule: DialogueRule? = nil
 
     /// Why the conversation goes to humans, when the bot hands it over (`escalate`).
     public var escalation: EscalationReason? {

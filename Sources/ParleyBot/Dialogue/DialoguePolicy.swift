@@ -307,9 +307,20 @@ public struct DialoguePolicy: Sendable {
     /// answer (`{{result.…}}`), its `reply`, a handover when it asks for one,
     /// or the response's `on_error` when the call failed. Never says the
     /// action happened when it did not.
+    /// The customer's message keeps its own rule when it answered the bot's question (`messageRule`).
     public func complete(
         _ decision: DialogueDecision, with outcome: ActionOutcome, analysis: Analysis, state: inout ConversationState,
         customer: CustomerProfile, now: Date = Date()
+    ) -> DialogueDecision {
+        var completed = completed(
+            decision, with: outcome, analysis: analysis, state: &state, customer: customer, now: now)
+        if decision.rule == .slotFilled && completed.rule != .slotFilled { completed.messageRule = .slotFilled }
+        return completed
+    }
+
+    private func completed(
+        _ decision: DialogueDecision, with outcome: ActionOutcome, analysis: Analysis, state: inout ConversationState,
+        customer: CustomerProfile, now: Date
     ) -> DialogueDecision {
         guard let call = decision.call, let response = responses[call.intent] else { return decision }
         let context = Context(analysis: analysis, customer: customer, now: now, scores: decision.scores)
@@ -365,7 +376,7 @@ public struct DialoguePolicy: Sendable {
                 return finished
             }
             // An outcome nobody wrote a reply for: the default reply might claim what did not happen.
-            return complete(
+            return completed(
                 decision, with: .failed(.unknownOutcome(name)), analysis: analysis, state: &state, customer: customer,
                 now: now)
         }

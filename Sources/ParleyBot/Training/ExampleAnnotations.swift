@@ -47,6 +47,30 @@ public enum ExampleAnnotations {
         return .success((String(text), entities))
     }
 
+    /// `text` with `entities` marked up, the inverse of `parse`: `where is A-10234?` with an
+    /// `order_id` over 9..<16 → `where is [A-10234](order_id)?`. An entity whose offsets (Unicode
+    /// code points) fall outside the text, do not hold its `value`, or overlap an earlier one is left out.
+    public static func annotated(_ text: String, with entities: [EntityAnnotation]) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var next = 0
+        for entity in entities.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) {
+            guard entity.start >= next, entity.start < entity.end, entity.end <= scalars.count,
+                String(String.UnicodeScalarView(scalars[entity.start..<entity.end])) == entity.value
+            else { continue }
+            result.append(contentsOf: scalars[next..<entity.start])
+            result.append(contentsOf: "[\(entity.value)](\(entity.entity))".unicodeScalars)
+            next = entity.end
+        }
+        result.append(contentsOf: scalars[next...])
+        return String(result)
+    }
+
+    /// The example's text without its annotations; the example itself when they are malformed.
+    public static func plainText(_ example: String) -> String {
+        (try? parse(example).get().text) ?? example
+    }
+
     /// A malformed annotation.
     public struct AnnotationError: Error, Sendable {
         public var message: String

@@ -42,7 +42,8 @@ public struct IntentCreator: Sendable {
         }
     }
 
-    /// Writes the intent `name` with `examples` (duplicates once) and the
+    /// Writes the intent `name` with `examples` (entities annotated or not;
+    /// duplicates, by their text without annotations, once) and the
     /// response `reply` (a Mustache template); returns the two files written.
     public func create(name: String, description: String, reply: String, examples: [String]) throws -> (
         intentFile: String, responseFile: String
@@ -61,11 +62,11 @@ public struct IntentCreator: Sendable {
         }
         var seen = Set<String>()
         let examples = examples.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
-            !$0.isEmpty && seen.insert($0).inserted
+            !$0.isEmpty && seen.insert(ExampleAnnotations.plainText($0)).inserted
         }
         guard !examples.isEmpty else { throw CreateError.emptyText(field: "example") }
         for text in examples {
-            if let existing = data.examples.first(where: { $0.text == text }) {
+            if let existing = data.examples.first(where: { $0.text == ExampleAnnotations.plainText(text) }) {
                 throw CreateError.alreadyAnExample(text, intent: existing.intent, at: existing.location)
             }
         }

@@ -38,8 +38,9 @@ public struct IntentFileEditor: Sendable {
         }
     }
 
-    /// Appends `texts` (each one example; duplicates among them once) to
-    /// `intent`'s examples; returns the file changed and the lines added.
+    /// Appends `texts` (each one example, entities annotated or not; duplicates
+    /// among them, and examples already in the files, by their text without
+    /// annotations) to `intent`'s examples; returns the file changed and the lines added.
     public func append(_ texts: [String], to intent: String) throws -> (file: String, lines: [Int]) {
         let data = try IntentFiles.load(folder: folder)
         guard let definition = data.intents.first(where: { $0.name == intent }) else {
@@ -47,10 +48,10 @@ public struct IntentFileEditor: Sendable {
         }
         var seen = Set<String>()
         let texts = texts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
-            !$0.isEmpty && seen.insert($0).inserted
+            !$0.isEmpty && seen.insert(ExampleAnnotations.plainText($0)).inserted
         }
         for text in texts {
-            if let existing = data.examples.first(where: { $0.text == text }) {
+            if let existing = data.examples.first(where: { $0.text == ExampleAnnotations.plainText(text) }) {
                 throw EditError.alreadyAnExample(text, intent: existing.intent, at: existing.location)
             }
         }

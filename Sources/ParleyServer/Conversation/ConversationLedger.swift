@@ -54,8 +54,8 @@ public struct ConversationLedger: Sendable {
                     .init(type: $0.type, value: $0.value, text: $0.text, start: $0.start, end: $0.end)
                 },
                 sentimentScore: analysis.sentiment.score, sentimentLabel: analysis.sentiment.label.rawValue,
-                modelVersion: modelVersion, action: decision.action.rawValue, rule: decision.rule.rawValue,
-                scores: decision.scores)
+                modelVersion: modelVersion, action: decision.action.rawValue,
+                rule: (decision.messageRule ?? decision.rule).rawValue, scores: decision.scores)
         ]
         if let reply = decision.text {
             messages.append(

@@ -89,7 +89,7 @@ public actor ReviewInbox {
         let messages = try await customerMessages(ids)
         let written: (file: String, lines: [Int])
         do {
-            written = try IntentFileEditor(folder: paths.intents).append(messages.map(\.text), to: intent)
+            written = try IntentFileEditor(folder: paths.intents).append(try examples(of: messages), to: intent)
         } catch let error as IntentFileEditor.EditError {
             throw ReviewError.edit(error)
         }
@@ -108,7 +108,7 @@ public actor ReviewInbox {
         let written: (intentFile: String, responseFile: String)
         do {
             written = try IntentCreator(paths: paths).create(
-                name: name, description: description, reply: reply, examples: messages.map(\.text))
+                name: name, description: description, reply: reply, examples: try examples(of: messages))
         } catch let error as IntentCreator.CreateError {
             throw ReviewError.create(error)
         }
@@ -134,6 +134,20 @@ public actor ReviewInbox {
         _ = try await customerMessages(ids)
         try await record(ids, decision, intent: nil, by: actor)
         return ReviewOutcome(decision: decision, messageIds: ids, files: [])
+    }
+
+    /// The messages' texts as examples, the entities of types the trainers define (patterns,
+    /// catalogues: `[A-10234](order_id)`) annotated as in their own examples; built-in types
+    /// (emails, numbers, dates) are left as text, as trainers write them.
+    private func examples(of messages: [StoredMessage]) throws -> [String] {
+        let defined = Set(try IntentFiles.load(folder: paths.intents).entities.map(\.name))
+        return messages.map { message in
+            ExampleAnnotations.annotated(
+                message.text,
+                with: message.entities.filter { defined.contains($0.type) }.map {
+                    EntityAnnotation(entity: $0.type, value: $0.text, start: $0.start, end: $0.end)
+                })
+        }
     }
 
     /// The messages `ids`, each a customer's; throws otherwise.

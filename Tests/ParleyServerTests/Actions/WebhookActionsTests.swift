@@ -255,6 +255,26 @@ import Testing
         }
     }
 
+    @Test func anOrderNumberGivenWhenAskedIsStoredAsTheAnswerItIs() async throws {
+        try await Self.withShop { port, _ in
+            let (settings, responses) = Self.bot(port: port, path: "/outcome")
+            let server = try await TestServer.start(bot: settings, responses: responses)
+            var customer = AgentDeskTests.Customer(server)
+            let id = try await customer.start()
+            await customer.connection.receive(ClientMessage.message(.init(text: "where is my order")))
+            _ = try await customer.events.first { $0.inReplyTo != nil }
+            await customer.connection.receive(ClientMessage.message(.init(text: "A-55555")))
+            let reply = try await customer.events.first { $0.text == "I can't find an order A-55555." }.event
+            #expect(reply.from == .bot)
+            let transcript = try await server.service.store.transcript(conversationId: id)
+            // The customer's message filled the slot; the bot's reply is the action's outcome.
+            #expect(transcript.suffix(2).map(\.rule) == ["slot_filled", "outcome_not_found"])
+            let inbox = try await server.service.store.reviewInbox(lowConfidenceBelow: 1.01, limit: 10)
+            #expect(!inbox.map(\.message.text).contains("A-55555"))
+            try await server.stop()
+        }
+    }
+
     @Test func theDemoShopIsServedAndChecksSignatures() async throws {
         // A generous timeout: this is about the route and its signatures, and the whole suite's
         // training shares the two cores with this call (it once took over 10 s there).

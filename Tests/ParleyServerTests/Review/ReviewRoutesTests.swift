@@ -150,6 +150,28 @@ import Testing
         }
     }
 
+    @Test func anAssignedMessageKeepsTheEntitiesTheTrainersDefineAnnotated() async throws {
+        try await InProcessApp.test { (service, send) async throws in
+            // The order number is an entity the trainers defined (order_id); the email is a built-in type.
+            try await Self.chat(["garden gnomes for A-10234 to ana@example.com"], send)
+            let trainer = try await service.issueToken(.trainer)
+            let group = try #require(try await Self.inbox(send, token: trainer).groups.first)
+            let exchange = try await send(
+                "POST", "/api/admin/review/assign", body: #"{"message_ids":\#(Self.ids(group)),"intent":"refund"}"#,
+                token: trainer)
+            #expect(exchange.status == 200, "\(exchange.body)")
+            let outcome = try Self.decode(Outcome.self, exchange)
+            let file = try String(contentsOfFile: outcome.files[0].path, encoding: .utf8)
+            let lines = file.split(separator: "\n", omittingEmptySubsequences: false)
+            let added = try #require(outcome.files[0].lines).map { String(lines[$0 - 1]) }
+            #expect(added == ["      - garden gnomes for [A-10234](order_id) to ana@example.com"])
+            let data = try IntentFiles.load(folder: try #require(service.review).paths.intents)
+            let example = try #require(
+                data.examples.first { $0.text == "garden gnomes for A-10234 to ana@example.com" })
+            #expect(example.entities.map(\.entity) == ["order_id"])
+        }
+    }
+
     @Test func assigningToAnIntentDeletedMeanwhileIsAClearErrorAndChangesNoFile() async throws {
         try await InProcessApp.test { (service, send) async throws in
             try await Self.chat(Self.mars, send)
