@@ -9,7 +9,8 @@ public import ParleyNLP
 /// one, or it waits for one, its owner records messages with `silent`.
 /// Order of the rules, first match wins: a VIP customer, a message with sentiment at or below
 /// `sentiment_below`, or `negative_streak` negative messages in a row
-/// escalate; an answer to a pending question completes it; an intent marked
+/// escalate; an answer to a pending question completes it; a message that is
+/// an entity alone ("A-10234") is kept and asked about (`entity_only`); an intent marked
 /// `handover` escalates; when the message's parts (`Analysis.parts`) hold two
 /// distinct intents at or above `fallback_threshold`, both are answered in one
 /// reply (`answer_two_intents`); a confidence below `fallback_threshold` falls
@@ -105,19 +106,20 @@ public struct DialoguePolicy: Sendable {
             state.pendingIntent = nil
             state.awaiting = nil
         }
+        if let entity = requiredEntityAlone(in: analysis) {
+            // "A-10234" alone asks for nothing, however sure the classifier is of its characters (an
+            // example's order number is a feature too): kept as a slot (above), the request comes next.
+            var values = values(state: state, customer: customer)
+            values["entity"] = entity.text
+            return DialogueDecision(
+                action: .ask, text: configuration.messages.entityOnly.render(values), quickReplies: [],
+                intent: nil, rule: .entityOnly, scores: context.scores)
+        }
         let partIntents = confidentPartIntents(of: analysis)
         if partIntents.count == 2 || (top == nil && partIntents.count == 1) {
             return understood(partIntents, &state, context)
         }
         guard let intent = top?.name else {
-            if let entity = requiredEntityAlone(in: analysis) {
-                // "A-10234" alone: kept as a slot (above); the request it is for comes next.
-                var values = values(state: state, customer: customer)
-                values["entity"] = entity.text
-                return DialogueDecision(
-                    action: .ask, text: configuration.messages.entityOnly.render(values), quickReplies: [],
-                    intent: nil, rule: .entityOnly, scores: context.scores)
-            }
             state.fallbacksInARow += 1
             if rules.fallbacksInARow > 0 && state.fallbacksInARow >= rules.fallbacksInARow {
                 return escalate(.repeatedFallback, &state, context)
