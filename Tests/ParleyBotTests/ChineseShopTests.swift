@@ -52,6 +52,19 @@ import Testing
         #expect(bot.pipeline.preprocessor.language == "zh")
     }
 
+    @Test func theConfirmationButtonsSpeakChineseAndAreUnderstood() async throws {
+        let now = try #require(ISO8601DateFormatter().date(from: "2026-11-25T10:00:00Z"))
+        let bot = try await Self.trained.value
+        var state = ConversationState(id: "c-1")
+        let asked = bot.policy.decide(
+            bot.pipeline.analyze("请取消订单A-30456"), state: &state, customer: CustomerProfile(), now: now)
+        #expect(asked.action == .confirm)
+        // The widget sends a button's label as the customer's message: each must read as its answer.
+        #expect(asked.quickReplies.count == 2)
+        let intents = asked.quickReplies.map { bot.pipeline.analyze($0).intent?.name }
+        #expect(intents == ["affirm", "deny"], "\(asked.quickReplies)")
+    }
+
     @Test func aMessageInAnotherScriptGetsTheOtherLanguageReply() async throws {
         let now = try #require(ISO8601DateFormatter().date(from: "2026-11-25T10:00:00Z"))
         let chinese = try await Self.trained.value

@@ -37,6 +37,17 @@ public struct BotMessages: Sendable {
         return template("Sorry, I only speak English.", "other_language")
     }
 
+    /// The buttons under a confirmation question, yes then no, in the bot's `language`: a
+    /// button sends its label as the customer's message, so the bot's own `affirm` and `deny`
+    /// examples must read them (the Chinese demo bot could not read "Yes").
+    public static func confirmationButtons(for language: String) -> [String] {
+        let code = language.lowercased()
+        if code.hasPrefix("zh") { return ["是的", "不用了"] }
+        if code.hasPrefix("ja") { return ["はい", "いいえ"] }
+        if code.hasPrefix("ko") { return ["네", "아니요"] }
+        return ["Yes", "No"]
+    }
+
     /// A built-in message; `key` is its name in `bot.yml`, where it can be replaced.
     static func template(_ text: String, _ key: String) -> ResponseTemplate {
         // The defaults below compile (a test renders each); a failure here is a programming error.

@@ -88,7 +88,8 @@ public struct DialoguePolicy: Sendable {
                     return DialogueDecision(
                         action: .confirm,
                         text: configuration.messages.confirmAgain.render(values(state: state, customer: customer)),
-                        quickReplies: ["Yes", "No"], intent: pending, rule: .confirmationUnclear,
+                        quickReplies: BotMessages.confirmationButtons(for: configuration.language), intent: pending,
+                        rule: .confirmationUnclear,
                         scores: context.scores)
                 }
             }
@@ -260,7 +261,8 @@ public struct DialoguePolicy: Sendable {
             state.pendingIntent = intent
             state.awaiting = Self.confirmation
             return DialogueDecision(
-                action: .confirm, text: confirm.render(values), quickReplies: ["Yes", "No"], intent: intent,
+                action: .confirm, text: confirm.render(values),
+                quickReplies: BotMessages.confirmationButtons(for: configuration.language), intent: intent,
                 rule: .confirmationNeeded, scores: context.scores)
         }
         state.pendingIntent = nil
