@@ -60,6 +60,11 @@ struct CustomerTerminal: Sendable {
                 say(["your name can be given before your first message only"])
             } else if argument.isEmpty {
                 say(["usage: /name YOUR NAME"])
+            } else if let character = ControlCharacters.first(in: argument) {
+                // Refused now, as the hello would refuse it with every later message.
+                send(
+                    "error> a name must not contain control characters such as \(ControlCharacters.name(character));"
+                        + " it was not kept")
             } else {
                 name = argument
                 say(["hello \(argument)"])

@@ -15,6 +15,10 @@ import Testing
     @Test func aPersonAtATerminalChatsWithPrefixedLinesAndCommands() async throws {
         let server = try await TestServer.start()
         try await LineClient.withConnection(host: "127.0.0.1", port: server.ports.line) { client in
+            // A name with a control character is refused at once, not echoed and then refused with every message.
+            try await client.send("/name Ana\u{9B}X")
+            let refusedName = try await client.readLine() ?? ""
+            #expect(refusedName.hasPrefix("error> a name must not contain control characters such as U+009B"))
             try await client.send("/name Ana")
             #expect(try await client.readLine() == "parley> hello Ana")
             try await client.send("hello")
