@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NIOCore
 import ParleyBot
 import ParleyServer
 import ParleyStore
@@ -99,6 +100,12 @@ struct ServeCommand: AsyncParsableCommand {
             logger: logger)
         do {
             try await group.run()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            note(
+                "Port \(configuration.port) or \(configuration.linePort) on \(configuration.host) is already in use "
+                    + "(another parley serve?): stop what listens there, or choose other ports with --port and "
+                    + "--line-port.")
+            throw ExitCode.failure
         } catch {
             throw fail(error)
         }
