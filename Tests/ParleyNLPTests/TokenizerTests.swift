@@ -15,6 +15,18 @@ import Testing
         #expect(normalized("It’s my wife's card") == ["it", "'s", "my", "wife", "'s", "card"])
     }
 
+    @Test func splitsNegativeContractionsTypedWithoutTheApostrophe() {
+        #expect(normalized("it hasnt arrived") == ["it", "has", "not", "arrived"])
+        #expect(
+            normalized("I DIDNT get it, cant log in") == [
+                "i", "did", "not", "get", "it", ",", "can", "not", "log", "in",
+            ])
+        #expect(tokenizer.tokenize("wont").map(\.text) == ["wo", "nt"])
+        #expect(normalized("wont") == ["will", "not"])
+        // Words that only end like one stay whole.
+        #expect(normalized("the client went to a restaurant") == ["the", "client", "went", "to", "a", "restaurant"])
+    }
+
     @Test func keepsNumbersEmailsAndURLsWhole() {
         let tokens = tokenizer.tokenize(
             "Pay $12.50 to Jane.Doe+shop@Example.co.uk or see https://shop.example.com/help?q=1.")

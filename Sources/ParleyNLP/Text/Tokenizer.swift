@@ -161,6 +161,16 @@ private struct TokenizerRun {
             i -= 1
         }
         guard apostrophe > start else {
+            // A negative contraction typed without its apostrophe ("didnt", "hasnt", "cant"), as
+            // customers often do: split like "didn't", so the "not" reaches the classifier.
+            if end - start > 3, units[end - 1] | 0x20 == 0x74, units[end - 2] | 0x20 == 0x6E,
+                let word = lowercasedASCII(start, end), Self.negativesWithoutApostrophe.contains(word)
+            {
+                let base = String(word.dropLast(2))
+                emit(start, end - 2, kind: .word, normalized: Self.negatedBases[base] ?? base)
+                emit(end - 2, end, kind: .word, normalized: "not")
+                return
+            }
             emit(start, end, kind: .word, normalized: nil)
             return
         }
@@ -177,6 +187,12 @@ private struct TokenizerRun {
         }
     }
 
+    /// Negative contractions as typed without the apostrophe, lower-case ("wont" and "cant"
+    /// are read as "will not" and "can not": in a support chat they are seldom the nouns).
+    static let negativesWithoutApostrophe: Set<String> = [
+        "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "hasnt", "havent", "hadnt", "cant",
+        "couldnt", "shouldnt", "wouldnt", "wont", "mustnt", "neednt",
+    ]
     /// Bases of negative contractions that are not words on their own.
     static let negatedBases = ["ca": "can", "wo": "will", "sha": "shall"]
     /// What each clitic after an apostrophe stands for.
