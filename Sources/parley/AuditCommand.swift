@@ -27,7 +27,7 @@ struct AuditCommand: AsyncParsableCommand {
             return date
         }
         do {
-            let entries = try await storeOptions.open().auditLog(since: from, limit: limit)
+            let entries = try await storeOptions.openExisting().auditLog(since: from, limit: limit)
             if format == .json { return try printJSON(entries) }
             let formatter = ISO8601DateFormatter()
             for entry in entries {

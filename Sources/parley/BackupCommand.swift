@@ -17,7 +17,7 @@ struct BackupCommand: AsyncParsableCommand {
             throw ValidationError("\(to) already exists; choose a new file name")
         }
         do {
-            try storeOptions.open().backup(to: to)
+            try storeOptions.openExisting().backup(to: to)
             print("backed up \(storeOptions.store) to \(to)")
         } catch {
             throw fail(error)

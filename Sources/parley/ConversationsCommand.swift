@@ -20,7 +20,7 @@ struct ConversationsCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let store = try storeOptions.open()
+                let store = try storeOptions.openExisting()
                 guard let conversation = try await store.conversation(id: id) else {
                     throw ValidationError("no conversation with id \(id)")
                 }
@@ -63,7 +63,7 @@ struct ConversationsCommand: AsyncParsableCommand {
                 wanted = nil
             }
             do {
-                let conversations = try await storeOptions.open().conversations(status: wanted, limit: limit)
+                let conversations = try await storeOptions.openExisting().conversations(status: wanted, limit: limit)
                 if format == .json { return try printJSON(conversations) }
                 for conversation in conversations {
                     var line =

@@ -21,7 +21,9 @@ struct CustomersCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                guard let history = try await storeOptions.open().history(customerId: id, messageLimit: messages) else {
+                guard
+                    let history = try await storeOptions.openExisting().history(customerId: id, messageLimit: messages)
+                else {
                     throw ValidationError("no customer with id \(id)")
                 }
                 if format == .json { return try printJSON(history) }
@@ -59,7 +61,7 @@ struct CustomersCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let customers = try await storeOptions.open().searchCustomers(text, limit: limit)
+                let customers = try await storeOptions.openExisting().searchCustomers(text, limit: limit)
                 if format == .json { return try printJSON(customers) }
                 for customer in customers {
                     printText(

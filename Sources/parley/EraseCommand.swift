@@ -34,7 +34,7 @@ struct EraseCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let store = try storeOptions.open()
+            let store = try storeOptions.openExisting()
             let report: ErasureReport
             if let customer {
                 report = try await store.erase(customerId: customer)

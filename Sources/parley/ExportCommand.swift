@@ -24,7 +24,7 @@ struct ExportCommand: AsyncParsableCommand {
         let first = try from.map(ReportCommand.day)
         let last = try to.map(ReportCommand.day)
         do {
-            let store = try storeOptions.open()
+            let store = try storeOptions.openExisting()
             let conversations = try await store.conversations(customerId: customer, from: first, to: last)
             try await CommandLineAudit.record(
                 .export, target: customer,

@@ -15,7 +15,7 @@ struct InboxCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let messages = try await storeOptions.open().fallbackInbox(limit: limit)
+            let messages = try await storeOptions.openExisting().fallbackInbox(limit: limit)
             let groups = FallbackInbox().group(messages, text: \.text)
             if format == .json { return try printJSON(groups) }
             if groups.isEmpty { printText("nothing misunderstood") }

@@ -22,7 +22,7 @@ struct ReportCommand: AsyncParsableCommand {
         let first = try from.map(Self.day) ?? Self.format(today.addingTimeInterval(-6 * 86_400))
         let last = try to.map(Self.day) ?? Self.format(today)
         do {
-            let report = try await storeOptions.open().dashboard(from: first, to: last, channel: channel)
+            let report = try await storeOptions.openExisting().dashboard(from: first, to: last, channel: channel)
             if format == .json { return try printJSON(report) }
             if report.days.isEmpty {
                 print("no activity from \(first) to \(last)")

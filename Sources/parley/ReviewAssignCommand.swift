@@ -21,7 +21,7 @@ struct ReviewAssignCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let store = try storeOptions.open()
+            let store = try storeOptions.openExisting()
             let inbox = ReviewInbox(store: store, paths: bot.paths, configuration: try bot.configuration())
             let outcome = try await inbox.assign(ids, to: intent, by: CommandLineAudit.actor)
             try await CommandLineAudit.record(.review, target: intent, detail: outcome.auditDetail, in: store)

@@ -27,7 +27,7 @@ struct ReviewListCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let inbox = ReviewInbox(
-                store: try storeOptions.open(), paths: bot.paths, configuration: try bot.configuration())
+                store: try storeOptions.openExisting(), paths: bot.paths, configuration: try bot.configuration())
             let (groups, knownChecked, truncated) = try await inbox.groups(lowConfidenceBelow: below, window: limit)
             if !knownChecked {
                 note("\(bot.intents) does not validate, so messages already added as examples may be listed")

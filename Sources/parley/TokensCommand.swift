@@ -49,7 +49,7 @@ struct TokensCommand: AsyncParsableCommand {
         func run() async throws {
             do {
                 let formatter = ISO8601DateFormatter()
-                for token in try await storeOptions.open().accessTokens() {
+                for token in try await storeOptions.openExisting().accessTokens() {
                     let used = token.lastUsedAt.map(formatter.string) ?? "never used"
                     let revoked = token.revokedAt.map { "  revoked " + formatter.string(from: $0) } ?? ""
                     print(
@@ -71,7 +71,7 @@ struct TokensCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let store = try storeOptions.open()
+                let store = try storeOptions.openExisting()
                 guard var token = try await store.accessTokens().first(where: { $0.id == id }) else {
                     throw ValidationError("no token \(id); `parley tokens list` shows them")
                 }

@@ -66,7 +66,7 @@ struct UsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let store = try storeOptions.open()
+                let store = try storeOptions.openExisting()
                 guard try await store.removeUser(id: id) else {
                     throw ValidationError("no user \(id); `parley users list` shows them")
                 }
@@ -88,7 +88,7 @@ struct UsersCommand: AsyncParsableCommand {
         func run() async throws {
             let password = try UsersCommand.readPassword()
             do {
-                let store = try storeOptions.open()
+                let store = try storeOptions.openExisting()
                 guard var user = try await store.user(id: id) else {
                     throw ValidationError("no user \(id); add them with `parley users add`")
                 }
@@ -111,7 +111,7 @@ struct UsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let users = try await storeOptions.open().users()
+                let users = try await storeOptions.openExisting().users()
                 if format == .json {
                     struct Line: Encodable {
                         var id, name, role, status: String
@@ -146,7 +146,7 @@ struct UsersCommand: AsyncParsableCommand {
             let password = try UsersCommand.readPassword()
             let user: User?
             do {
-                user = try await storeOptions.open().user(id: id)
+                user = try await storeOptions.openExisting().user(id: id)
             } catch {
                 throw fail(error)
             }
