@@ -319,6 +319,8 @@ def run(customer, agent, base):
     wait_for("the queued conversation", lambda: agent.script("return document.querySelectorAll('#queue li').length") == 1)
     check("offered" in agent.script("return document.querySelector('#queue li').className"),
           "the conversation is offered to the available agent")
+    check(agent.script("return getComputedStyle(document.querySelector('#queue li .name')).unicodeBidi") == "isolate",
+          "a customer's name cannot reorder the rest of its queue line (a right-to-left override in it stays inside)")
     agent.click_css("#queue li .buttons button")
     wait_for("the transcript", lambda: ATTACK in agent.script("return document.getElementById('transcript').innerText"))
     check(agent.script("return document.querySelectorAll('img').length") == 0,
