@@ -47,21 +47,22 @@ import Testing
         }
     }
 
-    @Test func aProblemReportedTwiceKeepsItsOneCase() throws {
+    @Test func aProblemIsReportedOnceAndOnlyWhenTheParcelIsLate() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("demo-shop.yml", Self.orders)
         let shop = try DemoShop.load(path: path, language: "en", timeZone: Self.london, today: { Self.wednesday })
         func report(_ order: String) -> JSONValue {
             shop.handle("orders/problem", request: .object(["slots": .object(["order_id": .string(order)])])).answer
         }
-        let first = report("A-10234")
+        let first = report("B-55513")
         #expect(first["outcome"]?.text == "reported")
-        let again = report("a-10234")
+        let again = report("b-55513")
         #expect(again["outcome"]?.text == "already_reported")
         #expect(again["case_id"]?.text == first["case_id"]?.text)
-        let other = report("B-55513")
-        #expect(other["outcome"]?.text == "reported")
-        #expect(other["case_id"]?.text != first["case_id"]?.text)
+        // A parcel on its way and not yet due is not late: no case, no promise of a refund.
+        let notDue = report("A-10234")
+        #expect(notDue["outcome"]?.text == "on_its_way")
+        #expect(notDue["case_id"] == nil)
     }
 
     @Test func datesCountFromTodayAndNameTheRightWeekday() throws {

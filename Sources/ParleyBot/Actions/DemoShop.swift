@@ -17,7 +17,7 @@ internal import Yams
 /// | `orders/status` | `placed`, `packed`, `shipped`, `late` (shipped, its `eta` passed; with `days_late`), `delivered`, `cancelled`, `not_found` |
 /// | `orders/cancel` | `cancelled` (it was placed or packed: now cancelled), `already_shipped`, `delivered`, `already_cancelled`, `not_found` |
 /// | `orders/address` | `changeable` (with the `link` where the customer changes it), `already_shipped`, `delivered`, `cancelled`, `not_found` |
-/// | `orders/problem` | `reported` (with a new `case_id`), `already_reported` (with the order's open `case_id`), `not_shipped`, `cancelled`, `not_found` |
+/// | `orders/problem` | `reported` (late or delivered: with a new `case_id`), `already_reported` (with the order's open `case_id`), `on_its_way` (shipped, not yet due), `not_shipped`, `cancelled`, `not_found` |
 ///
 /// Found orders come with `order_id`, `status`, `placed`, `eta`, `carrier`,
 /// `tracking`, `address`, `items` (a list of `name` and `quantity`) and `total`.
@@ -166,6 +166,9 @@ public final class DemoShop: @unchecked Sendable {
             case ("address", "shipped"): outcome = "already_shipped"
             case ("address", "delivered"): outcome = "delivered"
             case ("address", _): outcome = "cancelled"
+            case ("problem", "shipped") where (order.eta?.offset ?? -1) >= 0:
+                // On its way and not yet due: nothing to report to the courier yet.
+                outcome = "on_its_way"
             case ("problem", "shipped"), ("problem", "delivered"):
                 if let open = caseOfOrder[order.id] {
                     outcome = "already_reported"
