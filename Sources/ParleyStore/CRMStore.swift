@@ -36,7 +36,8 @@ public protocol CRMStore: AccessStore {
     func conversations(customerId: String?, from: String?, to: String?) async throws -> [Conversation]
     /// The latest customer messages the bot did not understand (it asked them to rephrase), newest first.
     func fallbackInbox(limit: Int) async throws -> [StoredMessage]
-    /// The latest customer messages to review, newest first: fallbacks, bot
+    /// The latest customer messages to review, newest first: fallbacks (also the one
+    /// that escalated, and a reply to the bot's question that did not answer it), bot
     /// answers with a confidence below `lowConfidenceBelow` (not answers to the
     /// bot's own question: an entity it asked for, a ticket's email address), and the last
     /// message the bot answered before an agent first wrote in the conversation.

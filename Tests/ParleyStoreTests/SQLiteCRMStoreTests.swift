@@ -432,6 +432,26 @@ import Testing
         #expect(items.map(\.message.text) == ["where is it maybe"])
     }
 
+    @Test func aFallbackThatEscalatesOrAnUnansweredQuestionIsReviewedAsAFallback() async throws {
+        let folder = try TemporaryFolder()
+        let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
+        let conversation = try await openConversation(in: store)
+        // The second fallback in a row hands over (or, out of hours, offers a ticket); a reply to
+        // "Which order?" without one is asked again: each is a message the bot did not understand.
+        for (text, action, rule) in [
+            ("vrrk snith plum", "escalate", "repeated_fallback"), ("qwpz glorb", "out_of_hours", "repeated_fallback"),
+            ("i dont remember it sorry", "ask", "slot_still_missing"), ("A-10234", "ask", "entity_only"),
+        ] {
+            var missed = message(conversation.id, text)
+            missed.action = action
+            missed.rule = rule
+            _ = try await store.append(missed)
+        }
+        let items = try await store.reviewInbox(lowConfidenceBelow: 0.6, limit: 10)
+        #expect(items.map(\.message.text) == ["i dont remember it sorry", "qwpz glorb", "vrrk snith plum"])
+        #expect(items.allSatisfy { $0.reason == .fallback })
+    }
+
     @Test func theFallbackInboxListsOnlyMessagesTheBotFellBackOn() async throws {
         let folder = try TemporaryFolder()
         let store = try SQLiteCRMStore(path: folder.file("crm.sqlite"))
