@@ -93,7 +93,10 @@ public struct DialoguePolicy: Sendable {
                         scores: context.scores)
                 }
             }
-            if analysis.entities.contains(where: { $0.type == awaiting }) {
+            // The entity asked for answers the question, unless the message also asks for a person
+            // ("I want to talk to a person, A-10234"): that is never put off by an order status.
+            let asksForAPerson = top.map { $0.name != pending && responses[$0.name]?.handover == true } ?? false
+            if analysis.entities.contains(where: { $0.type == awaiting }) && !asksForAPerson {
                 return reply(pending, &state, context, confirmed: false, rule: .slotFilled)
             }
             if top == nil || top?.name == pending {
