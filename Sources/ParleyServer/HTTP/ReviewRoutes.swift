@@ -124,7 +124,7 @@ struct ReviewRoutes: Sendable {
         case .unknownMessages, .notCustomerMessages: .notFound
         case .edit(.unknownIntent): .notFound
         case .edit(.alreadyAnExample), .edit(.noListToExtend): .conflict
-        case .edit(.invalidAfterwards): .unprocessableContent
+        case .edit(.invalidAfterwards), .readsAsAnnotation: .unprocessableContent
         case .create(.invalidName), .create(.emptyText): .badRequest
         case .create(.alreadyAnIntent), .create(.fileExists), .create(.alreadyAnExample): .conflict
         case .create(.invalidAfterwards): .unprocessableContent

@@ -13,6 +13,9 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
     case edit(IntentFileEditor.EditError)
     /// The new intent could not be created.
     case create(IntentCreator.CreateError)
+    /// Messages whose own text reads as an entity annotation (`[gnome](order_id)`): written as
+    /// an example, it would teach a false one.
+    case readsAsAnnotation([Int64])
 
     public var description: String {
         switch self {
@@ -24,6 +27,9 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
                 + "reviewed); no file was changed"
         case .edit(let error): error.description
         case .create(let error): error.description
+        case .readsAsAnnotation(let ids):
+            "message \(ids.map { "#\($0)" }.joined(separator: ", ")) holds text that reads as an entity annotation "
+                + "('[…](…)'); add it to the intents by hand; no file was changed"
         }
     }
 }

@@ -140,6 +140,8 @@ public actor ReviewInbox {
     /// catalogues: `[A-10234](order_id)`) annotated as in their own examples; built-in types
     /// (emails, numbers, dates) are left as text, as trainers write them.
     private func examples(of messages: [StoredMessage]) throws -> [String] {
+        let lookAnnotated = messages.filter { (try? ExampleAnnotations.parse($0.text).get().entities.isEmpty) != true }
+        guard lookAnnotated.isEmpty else { throw ReviewError.readsAsAnnotation(lookAnnotated.compactMap(\.id)) }
         let defined = Set(try IntentFiles.load(folder: paths.intents).entities.map(\.name))
         return messages.map { message in
             ExampleAnnotations.annotated(

@@ -172,6 +172,25 @@ import Testing
         }
     }
 
+    @Test func aMessageThatReadsAsAnAnnotationIsNotWrittenAsOne() async throws {
+        try await InProcessApp.test { (service, send) async throws in
+            // Written as an example, "[gnome](order_id)" would teach that "gnome" is an order number.
+            try await Self.chat(["garden gnomes [gnome](order_id) blorp"], send)
+            let trainer = try await service.issueToken(.trainer)
+            let conversation = try #require(try await service.store.conversations(status: nil, limit: 1).first)
+            let message = try #require(
+                try await service.store.transcript(conversationId: conversation.id).first { $0.sender == .customer })
+            let intents = try #require(service.review).paths.intents
+            let before = try IntentFiles.load(folder: intents).examples.count
+            let exchange = try await send(
+                "POST", "/api/admin/review/assign", body: #"{"message_ids":[\#(message.id ?? 0)],"intent":"refund"}"#,
+                token: trainer)
+            #expect(exchange.status == 422, "\(exchange.body)")
+            #expect(exchange.body.contains("reads as an entity annotation"))
+            #expect(try IntentFiles.load(folder: intents).examples.count == before)
+        }
+    }
+
     @Test func assigningToAnIntentDeletedMeanwhileIsAClearErrorAndChangesNoFile() async throws {
         try await InProcessApp.test { (service, send) async throws in
             try await Self.chat(Self.mars, send)
