@@ -52,12 +52,16 @@ import Testing
         #expect(bot.pipeline.preprocessor.language == "zh")
     }
 
-    @Test func theConfirmationButtonsSpeakChineseAndAreUnderstood() async throws {
+    /// What `bot` does with `text` as the first message of a conversation, on a Wednesday at 10:00 in London.
+    static func firstDecision(_ text: String, by bot: Bot) throws -> DialogueDecision {
         let now = try #require(ISO8601DateFormatter().date(from: "2026-11-25T10:00:00Z"))
-        let bot = try await Self.trained.value
         var state = ConversationState(id: "c-1")
-        let asked = bot.policy.decide(
-            bot.pipeline.analyze("请取消订单A-30456"), state: &state, customer: CustomerProfile(), now: now)
+        return bot.policy.decide(bot.pipeline.analyze(text), state: &state, customer: CustomerProfile(), now: now)
+    }
+
+    @Test func theConfirmationButtonsSpeakChineseAndAreUnderstood() async throws {
+        let bot = try await Self.trained.value
+        let asked = try Self.firstDecision("请取消订单A-30456", by: bot)
         #expect(asked.action == .confirm)
         // The widget sends a button's label as the customer's message: each must read as its answer.
         #expect(asked.quickReplies.count == 2)
@@ -66,17 +70,10 @@ import Testing
     }
 
     @Test func aMessageInAnotherScriptGetsTheOtherLanguageReply() async throws {
-        let now = try #require(ISO8601DateFormatter().date(from: "2026-11-25T10:00:00Z"))
-        let chinese = try await Self.trained.value
-        var state = ConversationState(id: "c-1")
-        let english = chinese.policy.decide(
-            chinese.pipeline.analyze("where is my order?"), state: &state, customer: CustomerProfile(), now: now)
+        let english = try Self.firstDecision("where is my order?", by: try await Self.trained.value)
         #expect(english.rule == .otherLanguage)
         #expect(english.text?.contains("只会说中文") == true)
-        let shipped = try await ShippedBotTests.trained.value
-        state = ConversationState(id: "c-2")
-        let answer = shipped.policy.decide(
-            shipped.pipeline.analyze("我的订单在哪里"), state: &state, customer: CustomerProfile(), now: now)
+        let answer = try Self.firstDecision("我的订单在哪里", by: try await ShippedBotTests.trained.value)
         #expect(answer.rule == .otherLanguage)
         #expect(answer.text == "Sorry, I only speak English.")
     }

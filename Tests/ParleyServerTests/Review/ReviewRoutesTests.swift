@@ -75,6 +75,20 @@ import Testing
         return try decode(Page.self, exchange)
     }
 
+    /// Assigns the group's messages to `intent`, which must work; the decision and the lines it added.
+    static func assign(_ group: Group, to intent: String, token: String, _ send: InProcessApp.Send) async throws
+        -> (outcome: Outcome, added: [String])
+    {
+        let exchange = try await send(
+            "POST", "/api/admin/review/assign", body: #"{"message_ids":\#(ids(group)),"intent":"\#(intent)"}"#,
+            token: token)
+        #expect(exchange.status == 200, "\(exchange.body)")
+        let outcome = try decode(Outcome.self, exchange)
+        let file = try String(contentsOfFile: outcome.files[0].path, encoding: .utf8)
+        let lines = file.split(separator: "\n", omittingEmptySubsequences: false)
+        return (outcome, try #require(outcome.files[0].lines).map { String(lines[$0 - 1]) })
+    }
+
     static func ids(_ group: Group) -> String {
         "[" + group.messages.map { String($0.id) }.joined(separator: ",") + "]"
     }
@@ -124,15 +138,8 @@ import Testing
             try await Self.chat(Self.gnomes + Self.mars, send)
             let trainer = try await service.issueToken(.trainer)
             let group = try #require(try await Self.inbox(send, token: trainer).groups.first)
-            let exchange = try await send(
-                "POST", "/api/admin/review/assign", body: #"{"message_ids":\#(Self.ids(group)),"intent":"refund"}"#,
-                token: trainer)
-            #expect(exchange.status == 200, "\(exchange.body)")
-            let outcome = try Self.decode(Outcome.self, exchange)
+            let (outcome, added) = try await Self.assign(group, to: "refund", token: trainer, send)
             #expect(outcome.decision == "assigned" && outcome.intent == "refund")
-            let file = try String(contentsOfFile: outcome.files[0].path, encoding: .utf8)
-            let lines = file.split(separator: "\n", omittingEmptySubsequences: false)
-            let added = try #require(outcome.files[0].lines).map { String(lines[$0 - 1]) }
             #expect(Set(added) == Set(group.messages.map { "      - " + $0.text }))
             let data = try IntentFiles.load(folder: try #require(service.review).paths.intents)
             #expect(Set(Self.gnomes).isSubset(of: Set(data.examples.filter { $0.intent == "refund" }.map(\.text))))
@@ -156,14 +163,7 @@ import Testing
             try await Self.chat(["garden gnomes for A-10234 to ana@example.com"], send)
             let trainer = try await service.issueToken(.trainer)
             let group = try #require(try await Self.inbox(send, token: trainer).groups.first)
-            let exchange = try await send(
-                "POST", "/api/admin/review/assign", body: #"{"message_ids":\#(Self.ids(group)),"intent":"refund"}"#,
-                token: trainer)
-            #expect(exchange.status == 200, "\(exchange.body)")
-            let outcome = try Self.decode(Outcome.self, exchange)
-            let file = try String(contentsOfFile: outcome.files[0].path, encoding: .utf8)
-            let lines = file.split(separator: "\n", omittingEmptySubsequences: false)
-            let added = try #require(outcome.files[0].lines).map { String(lines[$0 - 1]) }
+            let (_, added) = try await Self.assign(group, to: "refund", token: trainer, send)
             #expect(added == ["      - garden gnomes for [A-10234](order_id) to ana@example.com"])
             let data = try IntentFiles.load(folder: try #require(service.review).paths.intents)
             let example = try #require(
