@@ -113,9 +113,7 @@ public struct AgentConnection: Sendable {
             }
             if let character = ControlCharacters.first(in: say.text) {
                 return refuse(
-                    .invalidMessage,
-                    "\"text\" must not contain control characters such as \(ControlCharacters.name(character)); nothing was sent"
-                )
+                    .invalidMessage, ControlCharacters.refusal(of: "text", holding: character) + "; nothing was sent")
             }
             try await desk.say(say.text, in: id, by: agent.id)
         case .typing(let reference):
@@ -150,8 +148,7 @@ public struct AgentConnection: Sendable {
             if let character = answer.note.flatMap(ControlCharacters.first(in:)) {
                 return refuse(
                     .invalidMessage,
-                    "\"note\" must not contain control characters such as \(ControlCharacters.name(character)); "
-                        + "the ticket stays open")
+                    ControlCharacters.refusal(of: "note", holding: character) + "; the ticket stays open")
             }
             let note = answer.note?.trimmingCharacters(in: .whitespacesAndNewlines)
             try await endTicket(id, outcome: .answered, note: note, by: agent)

@@ -91,8 +91,7 @@ public struct ChatConnection: Sendable {
         if let (field, character) = ControlCharacters.first(in: texts(of: message)) {
             return ErrorEvent(
                 code: .invalidMessage,
-                message:
-                    "\"\(field)\" must not contain control characters such as \(ControlCharacters.name(character)); nothing of it was kept"
+                message: ControlCharacters.refusal(of: field, holding: character) + "; nothing of it was kept"
             )
         }
         let invalid = WireDecodingError.invalidFields(type: message.kind.rawValue)

@@ -24,6 +24,12 @@ public enum ControlCharacters {
         return nil
     }
 
+    /// A refusal's words for `field` holding `character`: `"text" must not contain control
+    /// characters such as U+009B`; the caller says what became of the message.
+    static func refusal(of field: String, holding character: Unicode.Scalar) -> String {
+        "\"\(field)\" must not contain control characters such as \(name(character))"
+    }
+
     /// How a refusal names the character: `U+0000`.
     static func name(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
