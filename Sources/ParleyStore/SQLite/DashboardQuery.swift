@@ -91,7 +91,7 @@ enum DashboardQuery {
                 """
                 SELECT m.intent, COUNT(*) FROM \(customerMessages)
                 WHERE m.confidence >= json_extract(m.scores, '$.threshold')
-                    AND IFNULL(m.rule, '') NOT IN ('slot_filled', 'ticket_email') AND \(inPeriod)
+                    AND IFNULL(m.rule, '') NOT IN \(MessageRules.answersToTheBot) AND \(inPeriod)
                 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10
                 """),
             escalationRate: conversations == 0 ? nil : Double(escalated) / Double(conversations),

@@ -221,13 +221,13 @@ public final class SQLiteCRMStore: CRMStore {
                 sql: """
                     SELECT id, conversationId, sender, text, sentAt, intent, confidence, sentimentScore,
                         sentimentLabel, modelVersion, action, rule, agentId, CASE
-                        WHEN action = 'fallback' OR rule IN ('repeated_fallback', 'slot_still_missing') THEN 'fallback'
+                        WHEN action = 'fallback' OR rule IN \(MessageRules.missedWithoutFallback) THEN 'fallback'
                         WHEN confidence < ? THEN 'low_confidence'
                         ELSE 'taken_over' END AS reason
                     FROM message
                     WHERE sender = 'customer' AND id NOT IN (SELECT messageId FROM reviewDecision)
-                        AND (action = 'fallback' OR rule IN ('repeated_fallback', 'slot_still_missing')
-                        OR (action = 'reply' AND confidence < ? AND IFNULL(rule, '') NOT IN ('slot_filled', 'ticket_email'))
+                        AND (action = 'fallback' OR rule IN \(MessageRules.missedWithoutFallback)
+                        OR (action = 'reply' AND confidence < ? AND IFNULL(rule, '') NOT IN \(MessageRules.answersToTheBot))
                         OR id IN (
                             SELECT (SELECT MAX(answered.id) FROM message AS answered
                                     WHERE answered.conversationId = firsts.conversationId
