@@ -60,15 +60,10 @@ public struct IntentCreator: Sendable {
         if let existing = data.intents.first(where: { $0.name == name }) {
             throw CreateError.alreadyAnIntent(name, at: existing.location)
         }
-        var seen = Set<String>()
-        let examples = examples.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
-            !$0.isEmpty && seen.insert(ExampleAnnotations.plainText($0)).inserted
-        }
+        let (examples, clash) = IntentFileEditor.newExamples(examples, in: data)
         guard !examples.isEmpty else { throw CreateError.emptyText(field: "example") }
-        for text in examples {
-            if let existing = data.examples.first(where: { $0.text == ExampleAnnotations.plainText(text) }) {
-                throw CreateError.alreadyAnExample(text, intent: existing.intent, at: existing.location)
-            }
+        if let clash {
+            throw CreateError.alreadyAnExample(clash.text, intent: clash.example.intent, at: clash.example.location)
         }
         let intentFile = (paths.intents as NSString).appendingPathComponent(name + ".yml")
         let responseFile = (paths.responses as NSString).appendingPathComponent(name + ".yml")

@@ -46,14 +46,9 @@ public struct IntentFileEditor: Sendable {
         guard let definition = data.intents.first(where: { $0.name == intent }) else {
             throw EditError.unknownIntent(intent, folder: folder)
         }
-        var seen = Set<String>()
-        let texts = texts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
-            !$0.isEmpty && seen.insert(ExampleAnnotations.plainText($0)).inserted
-        }
-        for text in texts {
-            if let existing = data.examples.first(where: { $0.text == ExampleAnnotations.plainText(text) }) {
-                throw EditError.alreadyAnExample(text, intent: existing.intent, at: existing.location)
-            }
+        let (texts, clash) = Self.newExamples(texts, in: data)
+        if let clash {
+            throw EditError.alreadyAnExample(clash.text, intent: clash.example.intent, at: clash.example.location)
         }
         guard let last = definition.examples.last?.location else {
             throw EditError.noListToExtend(intent, at: definition.location)
@@ -83,6 +78,25 @@ public struct IntentFileEditor: Sendable {
             throw EditError.invalidAfterwards(error.issues)
         }
         return (path, Array((insertAt + 1)...(insertAt + added.count)))
+    }
+
+    /// `texts` trimmed, without empty ones and repeats (by their text without annotations), and
+    /// the first of them `data` already has as an example, with that example.
+    static func newExamples(_ texts: [String], in data: BotTrainingData) -> (
+        texts: [String], clash: (text: String, example: LabeledExample)?
+    ) {
+        var seen = Set<String>()
+        var clash: (text: String, example: LabeledExample)?
+        var kept: [String] = []
+        for text in texts.map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }) where !text.isEmpty {
+            let plain = ExampleAnnotations.plainText(text)
+            guard seen.insert(plain).inserted else { continue }
+            kept.append(text)
+            if clash == nil, let existing = data.examples.first(where: { $0.text == plain }) {
+                clash = (text, existing)
+            }
+        }
+        return (kept, clash)
     }
 
     /// `text` as a YAML list item's value: as it is when YAML reads it back
