@@ -454,6 +454,9 @@ def run_chinese(customer, agent, base):
     widget = customer.shadow_root("[data-parley]")
     customer.click(customer.find(".launcher", widget))
     wait_for("the Chinese greeting", lambda: "智能客服" in widget_log(customer))
+    check(customer.script("return document.documentElement.lang") == "zh-CN"
+          and "订单、配送、退货" in widget_log(customer),
+          "the demo page and the greeting it gives the widget are Chinese for a Chinese bot")
     check(customer.script(f"return {WIDGET}.querySelector('button.human').textContent") == "转人工"
           and customer.script(f"return {WIDGET}.querySelector('textarea').placeholder") == "请输入消息…",
           "the widget's words are Chinese for a Chinese bot")

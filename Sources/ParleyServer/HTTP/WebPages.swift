@@ -10,6 +10,7 @@ internal import NIOCore
 /// in the bot's language (`language` in bot.yml, read at each request so a reload
 /// that changes it is seen): the server writes it into the console page's
 /// `<html lang>` and the widget's `serverLanguage`, where their catalogues pick it up.
+/// The demo page has a version per catalogue language (`index.zh-CN.html`), chosen the same way.
 struct WebPages: Sendable {
     /// The bot's language code (BCP 47, such as "en" or "zh"), asked at each request.
     var language: @Sendable () -> String = { "en" }
@@ -19,10 +20,14 @@ struct WebPages: Sendable {
         var path: RouterPath
         var resource: String
         var contentType: String
+        /// The resource served instead for a catalogue language other than English, by language.
+        var translations: [String: String] = [:]
     }
 
     private static let pages = [
-        Page(path: "/", resource: "index.html", contentType: "text/html; charset=utf-8"),
+        Page(
+            path: "/", resource: "index.html", contentType: "text/html; charset=utf-8",
+            translations: ["zh-CN": "index.zh-CN.html"]),
         Page(path: "/widget.js", resource: "widget.js", contentType: "text/javascript; charset=utf-8"),
         Page(path: "/agent", resource: "agent.html", contentType: "text/html; charset=utf-8"),
         Page(path: "/agent/console.js", resource: "console.js", contentType: "text/javascript; charset=utf-8"),
@@ -46,13 +51,21 @@ struct WebPages: Sendable {
             if page.contentType.hasPrefix("text/html") {
                 headers[.contentSecurityPolicy] = Self.policy
             }
+            let language = self.language
+            if !page.translations.isEmpty {
+                let english = Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+                let translated = page.translations.mapValues {
+                    Response(status: .ok, headers: headers, body: .init(byteBuffer: Self.read($0)))
+                }
+                router.get(page.path) { _, _ in translated[Self.catalogue(for: language())] ?? english }
+                continue
+            }
             if let mark = Self.languageMarks[page.resource] {
                 let text = String(buffer: body)
                 let english = mark.replacingOccurrences(of: "LANGUAGE", with: "en")
                 guard text.contains(english) else {
                     fatalError("Parley's web resource \(page.resource) lacks \(english)")
                 }
-                let language = self.language
                 let headers = headers
                 router.get(page.path) { _, _ in
                     // A code of letters, '-' and '_' only (BotConfiguration checks it), so it cannot leave the quotes.
@@ -67,6 +80,12 @@ struct WebPages: Sendable {
             router.get(page.path) { _, _ in response
             }
         }
+    }
+
+    /// The catalogue language of the widget and the console for a bot's language code:
+    /// "zh-CN" for any Chinese, otherwise "en" (as `widget.js` and `console.js` choose).
+    private static func catalogue(for code: String) -> String {
+        code.lowercased().hasPrefix("zh") ? "zh-CN" : "en"
     }
 
     private static func read(_ resource: String) -> ByteBuffer {

@@ -9,16 +9,18 @@ import Testing
 /// The widget and the console learn the bot's language from the pages the
 /// server serves, and every word of the console page is in each catalogue.
 @Suite(.timeLimit(.minutes(10))) struct WebPagesTests {
-    /// The console page and the widget script served by a bot with `settings`.
-    func pages(settings: String?) async throws -> (console: String, widget: String) {
+    /// The console page, the widget script and the demo page served by a bot with `settings`.
+    func pages(settings: String?) async throws -> (console: String, widget: String, demo: String) {
         let folder = try TemporaryFolder()
         let (service, configuration) = try await TestServer.service(in: folder, bot: settings)
         let app = try await buildApplication(configuration: configuration, service: service, logger: service.logger)
         return try await app.test(.router) { client in
             let console = try await client.execute(uri: "/agent", method: .get)
             let widget = try await client.execute(uri: "/widget.js", method: .get)
-            #expect(console.status == .ok && widget.status == .ok)
-            return (String(buffer: console.body), String(buffer: widget.body))
+            let demo = try await client.execute(uri: "/", method: .get)
+            #expect(console.status == .ok && widget.status == .ok && demo.status == .ok)
+            #expect(demo.headers[.contentSecurityPolicy] != nil)
+            return (String(buffer: console.body), String(buffer: widget.body), String(buffer: demo.body))
         }
     }
 
@@ -26,12 +28,16 @@ import Testing
         let served = try await pages(settings: "language: zh\n")
         #expect(served.console.contains("<html lang=\"zh\">"))
         #expect(served.widget.contains("var serverLanguage = \"zh\";"))
+        #expect(served.demo.contains("<html lang=\"zh-CN\">"))
+        #expect(served.demo.contains("data-greeting=\"您好！"))
     }
 
     @Test func anEnglishBotsPagesSayEnglish() async throws {
         let served = try await pages(settings: nil)
         #expect(served.console.contains("<html lang=\"en\">"))
         #expect(served.widget.contains("var serverLanguage = \"en\";"))
+        #expect(served.demo.contains("<html lang=\"en\">"))
+        #expect(served.demo.contains("data-greeting=\"Hi! "))
     }
 
     @Test func everyWordOfTheConsolePageIsInBothCatalogues() throws {
