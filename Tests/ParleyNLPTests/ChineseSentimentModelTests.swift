@@ -2,16 +2,33 @@ import Testing
 
 @testable import ParleyNLP
 
-/// The reviews' model beside the Chinese rules: what it reads, and the bounds it is held to.
+/// The two models beside the Chinese rules: what they read, that they read it as
+/// scikit-learn does, and the bounds the analyzer holds them to.
 @Suite struct ChineseSentimentModelTests {
+    let reviews = ChineseSentimentModel(SentimentLexicons.chineseModel())
+    let review = ChineseSentimentModel(SentimentLexicons.chineseReviewModel())
+
     @Test func itTellsAFavourableReviewFromAnUnfavourableOne() {
-        let model = ChineseSentimentModel(SentimentLexicons.chineseModel())
-        #expect(model.weights.count == 20000)
-        #expect(model.logOdds("质量很好，非常满意，下次还会再买") > 0)
-        #expect(model.logOdds("质量太差了，非常失望，再也不买了") < 0)
-        // Runs of white space count as one space; white space alone is no run.
-        #expect(model.logOdds("很好  用") == model.logOdds(" 很好 用 "))
-        #expect(model.logOdds("   ") == model.bias)
+        #expect(reviews.runs.count == 50000)
+        #expect(reviews.logOdds("质量很好，非常满意，下次还会再买") > 0)
+        #expect(reviews.logOdds("质量太差了，非常失望，再也不买了") < 0)
+        // Runs of white space count as one space, the ends are trimmed; nothing known is the intercept.
+        #expect(reviews.logOdds("很好  用") == reviews.logOdds(" 很好 用 "))
+        #expect(reviews.logOdds("   ") == reviews.bias)
+    }
+
+    @Test func itReadsAsScikitLearnsTfidfVectorizerAndLogisticRegression() {
+        // Computed from the resource files by scikit-learn's formula ((1 + ln count) × idf,
+        // scaled to length 1) on NFKC text: "好" five times, a space between; "，" is ",".
+        #expect(abs(reviews.logOdds("好好好 好好") - 1.465371) < 1e-6)
+        #expect(abs(reviews.logOdds("质量很好,非常满意,下次还会再买") - 4.373922) < 1e-6)
+        #expect(abs(review.logOdds("房间很干净，服务也很热情") - 2.269153) < 1e-6)
+    }
+
+    @Test func itTellsAReviewFromASupportRequest() {
+        #expect(review.logOdds("房间很干净，服务也很热情") > 0)
+        #expect(review.logOdds("质量太差了，非常失望，再也不买了") > 0)
+        #expect(review.logOdds("我的订单什么时候到") < 0)
     }
 
     @Test func itMayTurnAWeakLabelRoundButNotMakeOrCalmAnger() {
@@ -25,11 +42,25 @@ import Testing
         #expect(SentimentAnalyzer.weighed(2.5, by: -4) == 2.5)
     }
 
-    @Test func negatedFeelingsAreTheRulesToRead() {
+    @Test func inAReviewTheSignIsTheModelsAndTheSizeTheRulesWhenTheyAgree() {
+        #expect(SentimentAnalyzer.judged(-3.5, by: -0.2) == -3.5)
+        #expect(SentimentAnalyzer.judged(2.5, by: 6) == 2.5)
+        #expect(SentimentAnalyzer.judged(-3.5, by: 0.4) == SentimentAnalyzer.reviewSum)
+        #expect(SentimentAnalyzer.judged(0, by: -2) == -SentimentAnalyzer.reviewSum)
+        #expect(SentimentAnalyzer.judged(1, by: 0) == 1)
+    }
+
+    @Test func negatedFeelingsAndSupportComplaintsAreTheRulesToRead() {
         let analyzer = SentimentAnalyzer.forLanguage("zh")
         // The lexicon's negated phrase and a negation the rules apply: the model (which reads
         // 问题 and 满意 as a review's) does not turn them round.
         #expect(analyzer.analyze("没有任何问题").label == .positive)
         #expect(analyzer.analyze("我不满意").label == .negative)
+        // Reads as a review, and the reviews' model finds it favourable (two hours is quick
+        // for a parcel), but a wait is the support desk's: a complaint.
+        for text in ["已经等了两个小时", "等了两个小时了,还是没到"] {
+            #expect(review.logOdds(text) > 0 && reviews.logOdds(text) > 0, "\(text)")
+            #expect(analyzer.analyze(text).label == .negative, "\(text)")
+        }
     }
 }

