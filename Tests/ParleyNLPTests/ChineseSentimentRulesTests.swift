@@ -85,6 +85,10 @@ import Testing
         #expect(score("还没到") < 0)
         #expect(score("等了三天") < 0)
         #expect(score("等了两个小时还没人回复") < score("还没人回复"))
+        // A negation does not swallow the start of a longer word: "还" + "没人回复", "都" + "没人理".
+        #expect(analyzer.analyze("还没人回复").label == .negative)
+        #expect(analyzer.analyze("都没人理").label == .negative)
+        #expect(analyzer.analyze("还没有任何问题").label == .positive)
         #expect(analyzer.analyze("我要给差评").label == .negative)
         #expect(analyzer.analyze("我要投诉").label == .negative)
         // One complaint alone stays above the escalation threshold; anger does not.

@@ -162,6 +162,17 @@ struct ChineseSentimentRules: Sendable {
             if let (word, value, length, derived) = entry(at: i, in: scalars),
                 derived || length > 1 || !isInsideAnotherWord(i, wordOf[i], scalars)
             {
+                // A negation whose second character starts a longer feeling word ("还没" in
+                // "还没人回复"): the word wins, and the negation's first character stands alone.
+                if !derived && length > 1 && Self.negations[word] != nil,
+                    let inner = entry(at: i + 1, in: scalars),
+                    !inner.derived && inner.length >= length && inner.value != 0 && Self.negations[inner.word] == nil
+                {
+                    let first = String(scalar)
+                    items.append((first, lexicon[first]))
+                    i += 1
+                    continue
+                }
                 if derived { derivedItems.insert(items.count) }
                 if word == "等了", let end = wait(after: i + length, in: scalars) {
                     items.append(("等了", Self.waitValence))
