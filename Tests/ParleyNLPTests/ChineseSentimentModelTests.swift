@@ -42,12 +42,24 @@ import Testing
         #expect(SentimentAnalyzer.weighed(2.5, by: -4) == 2.5)
     }
 
-    @Test func inAReviewTheSignIsTheModelsAndTheSizeTheRulesWhenTheyAgree() {
-        #expect(SentimentAnalyzer.judged(-3.5, by: -0.2) == -3.5)
-        #expect(SentimentAnalyzer.judged(2.5, by: 6) == 2.5)
-        #expect(SentimentAnalyzer.judged(-3.5, by: 0.4) == SentimentAnalyzer.reviewSum)
+    @Test func inAReviewTheRulesAndTheModelAreAddedAndTheSizeIsTheRulesWhenTheirSignStands() {
+        #expect(SentimentAnalyzer.judged(-3.5, by: 3) == -3.5)
+        #expect(SentimentAnalyzer.judged(2.5, by: -2) == 2.5)
+        #expect(SentimentAnalyzer.judged(-1, by: 3) == SentimentAnalyzer.reviewSum)
         #expect(SentimentAnalyzer.judged(0, by: -2) == -SentimentAnalyzer.reviewSum)
-        #expect(SentimentAnalyzer.judged(1, by: 0) == 1)
+        // At most 4 either way: strong anger stands against a model that reads a rave.
+        #expect(SentimentAnalyzer.judged(-4.5, by: 30) == -4.5)
+        #expect(SentimentAnalyzer.judged(1, by: -1) == 0)
+    }
+
+    @Test func aReviewWithoutAFeelingTheRulesKnowGetsTheModelsLabelWeakly() {
+        let analyzer = SentimentAnalyzer.forLanguage("zh")
+        // Reviews in words the rules do not know; a request the rules find nothing in stays neutral.
+        for (text, label) in [("早餐种类多，下次还住这里", Sentiment.Label.positive), ("纸张很薄，印刷模糊，装订松散", .negative)] {
+            let sentiment = analyzer.analyze(text)
+            #expect(sentiment.label == label && abs(sentiment.score) < 0.31, "\(text): \(sentiment)")
+        }
+        #expect(analyzer.analyze("我的订单什么时候到").label == .neutral)
     }
 
     @Test func negatedFeelingsAndSupportComplaintsAreTheRulesToRead() {

@@ -197,14 +197,16 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     /// The summed valence of a text that reads as a review (and is no support complaint): the
-    /// reviews' model gives the sign (its intercept is set so that a negative label is right 90%
-    /// of the time out of fold), the rules the size when they agree, otherwise `reviewSum` (a
-    /// score of ±0.30, too weak to escalate by itself). Measured in docs/TRAINING.md
-    /// ("Sentiment" under Chinese).
+    /// sign of the rules' sum plus the reviews' model's log-odds (at most 4 either way; its
+    /// intercept is set so that alone a negative label is right 90% of the time out of fold),
+    /// two views added: the rules know words and negation, the model how reviews talk. The size
+    /// is the rules' when their sign stands, otherwise `reviewSum` (a score of ±0.30, too weak
+    /// to escalate by itself). Measured in docs/TRAINING.md ("Sentiment" under Chinese).
     static func judged(_ sum: Double, by logOdds: Double) -> Double {
-        if logOdds == 0 { return sum }
-        if sum != 0 && (sum > 0) == (logOdds > 0) { return sum }
-        return logOdds > 0 ? reviewSum : -reviewSum
+        let moved = sum + min(max(logOdds, -4), 4)
+        if moved == 0 { return 0 }
+        if sum != 0 && (sum > 0) == (moved > 0) { return sum }
+        return moved > 0 ? reviewSum : -reviewSum
     }
 
     /// The summed valence `judged(_:by:)` gives a review the rules read otherwise or not at all.
