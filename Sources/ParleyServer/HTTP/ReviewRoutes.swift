@@ -21,7 +21,8 @@ internal import ParleyStore
 /// that may not train or no CSRF token, 404 unknown messages (or not a
 /// customer's) or intent, 409
 /// an intent, file or example that exists already, 422 files that do not
-/// validate, 503 a server not started from the bot's files.
+/// validate or a message that cannot be an example (`ReviewError.readsAsAnnotation`,
+/// `.otherLanguage`), 503 a server not started from the bot's files.
 struct ReviewRoutes: Sendable {
     let service: ChatService
 
@@ -124,7 +125,7 @@ struct ReviewRoutes: Sendable {
         case .unknownMessages, .notCustomerMessages: .notFound
         case .edit(.unknownIntent): .notFound
         case .edit(.alreadyAnExample), .edit(.noListToExtend): .conflict
-        case .edit(.invalidAfterwards), .readsAsAnnotation: .unprocessableContent
+        case .edit(.invalidAfterwards), .readsAsAnnotation, .otherLanguage: .unprocessableContent
         case .create(.invalidName), .create(.emptyText): .badRequest
         case .create(.alreadyAnIntent), .create(.fileExists), .create(.alreadyAnExample): .conflict
         case .create(.invalidAfterwards): .unprocessableContent

@@ -16,6 +16,9 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
     /// Messages whose own text reads as an entity annotation (`[gnome](order_id)`): written as
     /// an example, it would teach a false one.
     case readsAsAnnotation([Int64])
+    /// Messages written in scripts the bot's language (the code given) does not use: most likely
+    /// the inbox of another bot's store, reviewed against this bot's files.
+    case otherLanguage([Int64], language: String)
 
     public var description: String {
         switch self {
@@ -30,6 +33,10 @@ public enum ReviewError: Error, Sendable, CustomStringConvertible {
         case .readsAsAnnotation(let ids):
             "message \(ids.map { "#\($0)" }.joined(separator: ", ")) holds text that reads as an entity annotation "
                 + "('[…](…)'); add it to the intents by hand; no file was changed"
+        case .otherLanguage(let ids, let language):
+            "message \(ids.map { "#\($0)" }.joined(separator: ", ")) is written in a script the bot's language "
+                + "(\(language)) does not use: is this the right bot's files (--intents, --config)? "
+                + "no file was changed"
         }
     }
 }

@@ -142,6 +142,10 @@ public actor ReviewInbox {
     private func examples(of messages: [StoredMessage]) throws -> [String] {
         let lookAnnotated = messages.filter { (try? ExampleAnnotations.parse($0.text).get().entities.isEmpty) != true }
         guard lookAnnotated.isEmpty else { throw ReviewError.readsAsAnnotation(lookAnnotated.compactMap(\.id)) }
+        let elsewhere = messages.filter { WritingScripts.isInAnotherScript($0.text, language: configuration.language) }
+        guard elsewhere.isEmpty else {
+            throw ReviewError.otherLanguage(elsewhere.compactMap(\.id), language: configuration.language)
+        }
         let defined = Set(try IntentFiles.load(folder: paths.intents).entities.map(\.name))
         return messages.map { message in
             ExampleAnnotations.annotated(

@@ -191,6 +191,28 @@ import Testing
         }
     }
 
+    @Test func aMessageInAScriptTheBotsLanguageDoesNotUseIsNotWrittenToItsFiles() async throws {
+        try await InProcessApp.test { (service, send) async throws in
+            // A Chinese store's message reviewed against the English bot's files (a forgotten --intents).
+            try await Self.chat(["花园小矮人多少钱"], send)
+            let trainer = try await service.issueToken(.trainer)
+            let group = try #require(try await Self.inbox(send, token: trainer).groups.first)
+            let before = try Self.files(service)
+            for (path, body) in [
+                ("/api/admin/review/assign", #"{"message_ids":\#(Self.ids(group)),"intent":"refund"}"#),
+                (
+                    "/api/admin/review/intents",
+                    #"{"message_ids":\#(Self.ids(group)),"intent":"gnomes","description":"Gnomes.","reply":"No gnomes."}"#
+                ),
+            ] {
+                let exchange = try await send("POST", path, body: body, token: trainer)
+                #expect(exchange.status == 422, "\(exchange.body)")
+                #expect(exchange.body.contains("script the bot's language (en) does not use"), "\(exchange.body)")
+            }
+            #expect(try Self.files(service) == before)
+        }
+    }
+
     @Test func assigningToAnIntentDeletedMeanwhileIsAClearErrorAndChangesNoFile() async throws {
         try await InProcessApp.test { (service, send) async throws in
             try await Self.chat(Self.mars, send)
