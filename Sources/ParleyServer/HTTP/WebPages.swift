@@ -4,7 +4,7 @@ internal import HummingbirdWebSocket
 internal import NIOCore
 
 /// The web pages Parley serves, shipped as resources (plain HTML, CSS and
-/// JavaScript; no build step): the demo page with the widget at `/`, the
+/// JavaScript; no build step): the demo page with the widget at `/` (its styles at `/demo.css`), the
 /// embeddable widget at `/widget.js`, and the agent console at `/agent`.
 /// Each is read once, at start-up. The widget and the console show their words
 /// in the bot's language (`language` in bot.yml, read at each request so a reload
@@ -28,6 +28,7 @@ struct WebPages: Sendable {
         Page(
             path: "/", resource: "index.html", contentType: "text/html; charset=utf-8",
             translations: ["zh-CN": "index.zh-CN.html"]),
+        Page(path: "/demo.css", resource: "demo.css", contentType: "text/css; charset=utf-8"),
         Page(path: "/widget.js", resource: "widget.js", contentType: "text/javascript; charset=utf-8"),
         Page(path: "/agent", resource: "agent.html", contentType: "text/html; charset=utf-8"),
         Page(path: "/agent/console.js", resource: "console.js", contentType: "text/javascript; charset=utf-8"),

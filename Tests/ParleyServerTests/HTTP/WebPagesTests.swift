@@ -18,7 +18,10 @@ import Testing
             let console = try await client.execute(uri: "/agent", method: .get)
             let widget = try await client.execute(uri: "/widget.js", method: .get)
             let demo = try await client.execute(uri: "/", method: .get)
-            #expect(console.status == .ok && widget.status == .ok && demo.status == .ok)
+            let styles = try await client.execute(uri: "/demo.css", method: .get)
+            #expect(console.status == .ok && widget.status == .ok && demo.status == .ok && styles.status == .ok)
+            #expect(String(buffer: demo.body).contains("href=\"/demo.css\""))
+            #expect(String(buffer: styles.body).contains(":lang(zh) body"))
             #expect(demo.headers[.contentSecurityPolicy] != nil)
             return (String(buffer: console.body), String(buffer: widget.body), String(buffer: demo.body))
         }
