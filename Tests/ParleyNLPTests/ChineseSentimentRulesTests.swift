@@ -41,6 +41,13 @@ import Testing
         #expect(score("质量很一般") < 0)
     }
 
+    @Test func praiseAndComplaintsAsCustomersWriteThem() {
+        // "太棒了": ICU reads it as one word, which hid the 棒 inside it.
+        #expect(analyzer.analyze("这家店太棒了").label == .positive)
+        // A request's complaint: the reviews' model may weigh in, without its offset for reviews.
+        #expect(analyzer.analyze("优惠码用不了").label == .negative)
+    }
+
     @Test func disappointmentIsNegative() {
         for text in ["大失所望", "看了说明书，没什么用", "感觉钱白花了", "看不下去"] {
             #expect(analyzer.analyze(text).label == .negative, "\(text): \(score(text))")

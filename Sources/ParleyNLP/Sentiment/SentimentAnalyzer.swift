@@ -175,8 +175,8 @@ public struct SentimentAnalyzer: Sendable {
         // reviews, not the support desk: a support complaint ("等了两个小时还没人回复") is theirs too.
         if let chineseModel, let chineseReviewModel, !(sum != 0 && allTurnedRound), !supportComplaint {
             let runs = ChineseSentimentModel.runCounts(folded)
-            if chineseReviewModel.logOdds(runs) > 0 {
-                sum = Self.judged(sum, by: chineseModel.logOdds(runs))
+            if chineseReviewModel.decision(runs) > 0 {
+                sum = Self.judged(sum, by: chineseModel.decision(runs))
             } else if sum != 0 {
                 sum = Self.weighed(sum, by: chineseModel.logOdds(runs))
             }
@@ -197,8 +197,8 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     /// The summed valence of a text that reads as a review (and is no support complaint): the
-    /// sign of the rules' sum plus the reviews' model's log-odds (at most 4 either way; its
-    /// intercept is set so that alone a negative label is right 90% of the time out of fold),
+    /// sign of the rules' sum plus the reviews' model's decision (its log-odds and offset, at
+    /// most 4 either way; alone, a negative label is right 90% of the time out of fold),
     /// two views added: the rules know words and negation, the model how reviews talk. The size
     /// is the rules' when their sign stands, otherwise `reviewSum` (a score of ±0.30, too weak
     /// to escalate by itself). Measured in docs/TRAINING.md ("Sentiment" under Chinese).
