@@ -109,4 +109,23 @@ import Testing
         try folder.write("bot.yml", "min_examples_per_intent: 6\n")
         #expect(try BotFiles.read(paths(folder)).warnings.isEmpty)
     }
+
+    @Test func anExampleThatIsOnlyANumberIsAWarningAtItsLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "intents/shop.yml",
+            """
+            intents:
+              - intent: goodbye
+                examples:
+                  - bye
+                  - "88"
+                  - see you at 5
+            """)
+        try folder.write("responses/shop.yml", "responses:\n  - {intent: goodbye, replies: [Bye!]}\n")
+        try folder.write("bot.yml", "min_examples_per_intent: 1\n")
+        let warnings = try BotFiles.read(paths(folder)).warnings
+        #expect(warnings.map(\.location.line) == [5], "\(warnings)")
+        #expect(warnings.first?.message.contains("example '88' of intent 'goodbye' is only a number") == true)
+    }
 }

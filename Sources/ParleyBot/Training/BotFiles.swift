@@ -1,3 +1,5 @@
+internal import ParleyNLP
+
 /// A bot's files read and validated together: the settings, the intents and
 /// the responses, without training. What `parley validate` checks and what
 /// every build of the bot starts from.
@@ -46,7 +48,25 @@ public struct BotFiles: Sendable {
         }
         return BotFiles(
             configuration: configuration, data: data, responses: responses,
-            warnings: data.warnings + Self.tooFewExamples(data, minimum: configuration.minExamplesPerIntent))
+            warnings: data.warnings + Self.tooFewExamples(data, minimum: configuration.minExamplesPerIntent)
+                + Self.numbersAlone(data))
+    }
+
+    /// An example that is only a number ("88", slang for bye-bye), at its line: the classifier
+    /// reads every number as one feature, so any number sent alone (an order number without
+    /// its letter) would read as that intent.
+    static func numbersAlone(_ data: BotTrainingData) -> [ValidationIssue] {
+        let tokenizer = Tokenizer()
+        return data.examples.filter { example in
+            let tokens = tokenizer.tokenize(example.text).filter { $0.kind != .punctuation }
+            return !tokens.isEmpty && tokens.allSatisfy { $0.kind == .number }
+        }.map {
+            ValidationIssue(
+                $0.location,
+                "example '\($0.text)' of intent '\($0.intent)' is only a number: the classifier reads every number "
+                    + "alike, so any number sent alone (an order number without its letter) would read as "
+                    + "'\($0.intent)'; add a word to it or leave it out")
+        }
     }
 
     /// An intent with fewer than `minimum` examples, at its name's line.
