@@ -44,6 +44,20 @@ import Testing
         #expect(entities("A-102345", extractor).isEmpty)
     }
 
+    @Test func patternsReadFullWidthFormsAsTheirPlainOnes() throws {
+        // A Chinese or Japanese input method types "Ａ－１０２３４": the pattern reads it as
+        // "A-10234", the value is that, the text and span are the message's.
+        let orders = try EntityPattern(name: "order_id", patterns: [#"\b[A-Z]-\d{5}\b"#])
+        let extractor = EntityExtractor(builtInTypes: [], patterns: [orders], timeZone: utc)
+        let found = entities("订单Ａ－１０２３４到哪了", extractor)
+        #expect(found.map(\.value) == ["A-10234"])
+        #expect(found.map(\.text) == ["Ａ－１０２３４"])
+        #expect(found.map(\.start) == [2] && found.map(\.end) == [9])
+        // Outside the Basic Multilingual Plane before it, offsets stay code points.
+        let after = entities("😀 Ａ－１０２３４", extractor)
+        #expect(after.map(\.start) == [2] && after.map(\.text) == ["Ａ－１０２３４"])
+    }
+
     // MARK: Money
 
     @Test func currencyCodesOfTheISOTableBeforeOrAfterTheAmount() {

@@ -22,18 +22,23 @@ public struct EntityPattern: Sendable {
         }
     }
 
-    /// Every match in `text`, as code-point spans.
+    /// Every match in `text`, as code-point spans. Compatibility forms read as their plain
+    /// ones, as the built-in scanners read them (an input method's "Ａ－１０２３４" is
+    /// "A-10234", the entity's value); the text and span are the message's.
     func matches(in text: String, codePoints: [Int], units: [UInt16]) -> [Entity] {
         var entities: [Entity] = []
-        let (searched, origin) = Self.separatingUnspacedScripts(units)
+        let (folded, foldedOrigin) = Self.foldingCompatibilityForms(text, units: units)
+        let (searched, origin) = Self.separatingUnspacedScripts(folded)
         for regex in compiled {
             for found in regex.matches(searched) {
-                let range = origin.map { $0[found.lowerBound]..<$0[found.upperBound] } ?? found
+                let inFolded = origin.map { $0[found.lowerBound]..<$0[found.upperBound] } ?? found
+                let range = foldedOrigin.map { $0[inFolded.lowerBound]..<$0[inFolded.upperBound] } ?? inFolded
+                guard !range.isEmpty else { continue }
                 let raw = String(decoding: units[range], as: UTF16.self)
                 entities.append(
                     Entity(
-                        type: name, value: raw, text: raw, start: codePoints[range.lowerBound],
-                        end: codePoints[range.upperBound]))
+                        type: name, value: String(decoding: folded[inFolded], as: UTF16.self), text: raw,
+                        start: codePoints[range.lowerBound], end: codePoints[range.upperBound]))
             }
         }
         return entities
@@ -41,6 +46,35 @@ public struct EntityPattern: Sendable {
 }
 
 extension EntityPattern {
+    /// The message's UTF-16 units with compatibility forms folded as `EntityText` folds them,
+    /// and for each folded unit (and the end) the unit of the message it comes from; nil when
+    /// nothing was folded.
+    static func foldingCompatibilityForms(_ text: String, units: [UInt16]) -> ([UInt16], [Int]?) {
+        let original = Array(text.unicodeScalars)
+        let (scalars, scalarOrigin) = EntityText.normalized(original)
+        guard let scalarOrigin else { return (units, nil) }
+        var unitOf = [Int]()
+        unitOf.reserveCapacity(original.count + 1)
+        var offset = 0
+        for scalar in original {
+            unitOf.append(offset)
+            offset += scalar.utf16.count
+        }
+        unitOf.append(offset)
+        var folded: [UInt16] = []
+        var origin: [Int] = []
+        folded.reserveCapacity(units.count + 4)
+        origin.reserveCapacity(units.count + 5)
+        for (i, scalar) in scalars.enumerated() {
+            for unit in scalar.utf16 {
+                folded.append(unit)
+                origin.append(unitOf[scalarOrigin[i]])
+            }
+        }
+        origin.append(unitOf[scalarOrigin[scalars.count]])
+        return (folded, origin)
+    }
+
     /// Thai, Lao, Khmer and Myanmar are written without spaces, and Unicode's word
     /// boundaries without a dictionary see no break between their letters and
     /// Latin ones. So a space goes between such a letter and a Latin letter or
