@@ -468,8 +468,10 @@ def run_chinese(customer, agent, base):
 
     agent.open(base + "/agent")
     wait_for("the sign-in form", lambda: agent.script("return !document.getElementById('signin').hidden"))
-    check(agent.script("return document.querySelector('#signin button').textContent") == "登录",
-          "the console's sign-in is in Chinese")
+    check(agent.script("return document.querySelector('#signin button').textContent") == "登录"
+          and agent.script("return document.querySelector('#review h2').textContent") == "审核收件箱"
+          and agent.script("return document.getElementById('bot-reload').textContent") == "重新加载机器人",
+          "the console's sign-in and its trainers' review view are in Chinese")
     agent.type(agent.find("#signin input[name=agent]"), "ana")
     agent.type(agent.find("#signin input[name=password]"), PASSWORD + "\ue007")
     wait_for("the console", lambda: agent.script("return !document.getElementById('console').hidden"))

@@ -51,6 +51,21 @@
       channel: "Channel", noneYet: "None yet", trend: "Trend: {trend}", improving: "improving",
       worsening: "worsening", steady: "steady", oneMessage: "One message so far", noMessages: "No messages yet",
       none: "None",
+      reviewInbox: "Review inbox", dashboard: "Dashboard", evaluationReport: "Evaluation report",
+      reloadBot: "Reload the bot", reloading: "Reloading the bot…", pages: "Pages", previousPage: "Previous",
+      nextPage: "Next",
+      reviewHelp: "What the bot fell back on, answered unsure, or answered just before an agent took over, grouped " +
+        "by similar words, biggest group first. Tick messages to act on those only; otherwise a decision takes " +
+        "the whole group.",
+      reviewSummary: "{messages} messages in {groups} groups", reviewLatest: " (the latest {window})",
+      reviewPage: "Page {page} of {pages}", nothingToReview: "Nothing to review.",
+      moreLikeThese: "and {n} more like these", existingIntent: "Existing intent", assign: "Assign",
+      newIntent: "New intent…", outOfScope: "Out of scope", dismiss: "Dismiss", intentName: "Name (lower_case)",
+      description: "Description", botReply: "The bot's reply", createIntent: "Create intent",
+      messageCount: "{n} message", messagesCount: "{n} messages",
+      assigned: "{count} added to {intent} ({files}). Reload the bot to put them live.",
+      intentCreated: "New intent {intent} with {count} ({files}). Reload the bot to put it live.",
+      markedOutOfScope: "{count} marked out of scope.", dismissed: "{count} dismissed.",
       codes: {}
     },
     "zh-CN": {
@@ -84,6 +99,20 @@
       channel: "渠道", noneYet: "暂无", trend: "趋势：{trend}", improving: "好转",
       worsening: "变差", steady: "平稳", oneMessage: "目前只有一条消息", noMessages: "暂无消息",
       none: "无",
+      reviewInbox: "审核收件箱", dashboard: "数据看板", evaluationReport: "评估报告",
+      reloadBot: "重新加载机器人", reloading: "正在重新加载机器人…", pages: "分页", previousPage: "上一页",
+      nextPage: "下一页",
+      reviewHelp: "机器人没听懂、不太确定，或客服接管前最后回答的消息，按相近的词分组，大组在前。勾选消息只处理这些；" +
+        "不勾选则处理整组。",
+      reviewSummary: "{groups} 组，共 {messages} 条消息", reviewLatest: "（最近 {window} 条）",
+      reviewPage: "第 {page} 页，共 {pages} 页", nothingToReview: "没有需要审核的消息。",
+      moreLikeThese: "还有 {n} 条类似的消息", existingIntent: "已有意图", assign: "归入",
+      newIntent: "新建意图…", outOfScope: "超出范围", dismiss: "忽略", intentName: "名称（小写英文）",
+      description: "描述", botReply: "机器人的回复", createIntent: "创建意图",
+      messageCount: "{n} 条消息", messagesCount: "{n} 条消息",
+      assigned: "已将{count}归入 {intent}（{files}）。重新加载机器人后生效。",
+      intentCreated: "已新建意图 {intent}，含{count}（{files}）。重新加载机器人后生效。",
+      markedOutOfScope: "已将{count}标记为超出范围。", dismissed: "已忽略{count}。",
       // The server's codes (statuses, escalation rules, channels, sentiment labels, outcomes).
       codes: {
         bot: "机器人", queued: "排队中", with_agent: "人工服务中", ticket: "工单", closed: "已结束",
@@ -94,7 +123,9 @@
         agent_takeover: "客服从机器人处接管", requeued: "再次等待客服",
         action_handover: "商店系统要求人工", action_failed: "商店系统没有响应",
         // A ticket's reason comes as English words.
-        "outside office hours": "非工作时间", "nobody took it in time": "无人及时接入"
+        "outside office hours": "非工作时间", "nobody took it in time": "无人及时接入",
+        // Why a message is in the review inbox.
+        fallback: "没听懂", low_confidence: "不太确定", taken_over: "客服接管"
       }
     }
   };
@@ -253,12 +284,14 @@
   function renderReview(page) {
     var list = $("review-groups");
     list.textContent = "";
-    $("review-summary").textContent = page.messages_total + " messages in " + page.groups_total + " groups" +
-      (page.truncated ? " (the latest " + page.window + ")" : "");
-    $("review-page").textContent = "Page " + page.page + " of " + Math.max(1, Math.ceil(page.groups_total / page.limit));
+    $("review-summary").textContent = t("reviewSummary", { messages: page.messages_total, groups: page.groups_total }) +
+      (page.truncated ? t("reviewLatest", { window: page.window }) : "");
+    $("review-page").textContent = t("reviewPage", {
+      page: page.page, pages: Math.max(1, Math.ceil(page.groups_total / page.limit))
+    });
     $("review-prev").disabled = page.page <= 1;
     $("review-next").disabled = page.page * page.limit >= page.groups_total;
-    if (!page.groups.length) list.appendChild(element("li", "empty", "Nothing to review."));
+    if (!page.groups.length) list.appendChild(element("li", "empty", t("nothingToReview")));
     page.groups.forEach(function (group) { list.appendChild(renderGroup(group)); });
   }
 
@@ -269,7 +302,7 @@
     head.appendChild(element("span", "count", group.count));
     head.appendChild(element("span", "name", group.label));
     var reasons = Object.keys(group.reasons).sort().map(function (key) {
-      return key.replace(/_/g, " ") + " " + group.reasons[key];
+      return code(key) + " " + numbers.format(group.reasons[key]);
     }).join(", ");
     head.appendChild(element("span", "meta", reasons + " · " + day(group.first) + " – " + day(group.last)));
     item.appendChild(head);
@@ -285,7 +318,7 @@
       messages.appendChild(row);
     });
     if (group.messages.length > 20) {
-      messages.appendChild(element("li", "muted", "and " + (group.messages.length - 20) + " more like these"));
+      messages.appendChild(element("li", "muted", t("moreLikeThese", { n: group.messages.length - 20 })));
     }
     item.appendChild(messages);
     function chosen() {
@@ -294,21 +327,21 @@
     }
     var actions = element("div", "review-actions");
     var intent = element("input");
-    intent.placeholder = "existing intent";
-    intent.setAttribute("aria-label", "Existing intent");
+    intent.placeholder = t("existingIntent");
+    intent.setAttribute("aria-label", t("existingIntent"));
     actions.appendChild(intent);
-    actions.appendChild(button("Assign", function () {
+    actions.appendChild(button(t("assign"), function () {
       decide("assign", { message_ids: chosen(), intent: intent.value.trim() });
     }));
     var create = element("form", "new-intent");
     create.hidden = true;
-    actions.appendChild(button("New intent…", function () { create.hidden = !create.hidden; }, "secondary"));
-    actions.appendChild(button("Out of scope", function () {
+    actions.appendChild(button(t("newIntent"), function () { create.hidden = !create.hidden; }, "secondary"));
+    actions.appendChild(button(t("outOfScope"), function () {
       decide("out-of-scope", { message_ids: chosen() });
     }, "secondary"));
-    actions.appendChild(button("Dismiss", function () { decide("dismiss", { message_ids: chosen() }); }, "secondary"));
+    actions.appendChild(button(t("dismiss"), function () { decide("dismiss", { message_ids: chosen() }); }, "secondary"));
     item.appendChild(actions);
-    [["intent", "Name (lower_case)"], ["description", "Description"], ["reply", "The bot's reply"]].forEach(function (field) {
+    [["intent", t("intentName")], ["description", t("description")], ["reply", t("botReply")]].forEach(function (field) {
       var input = element("input");
       input.name = field[0];
       input.placeholder = field[1];
@@ -316,7 +349,7 @@
       input.required = true;
       create.appendChild(input);
     });
-    var submit = element("button", "", "Create intent");
+    var submit = element("button", "", t("createIntent"));
     submit.type = "submit";
     create.appendChild(submit);
     create.addEventListener("submit", function (event) {
@@ -334,13 +367,11 @@
     $("review-status").textContent = "…";
     api("POST", "/api/admin/review/" + action, body).then(function (outcome) {
       var files = outcome.files.map(function (file) { return file.path.split("/").slice(-2).join("/"); });
-      var count = outcome.message_ids.length + " message" + (outcome.message_ids.length === 1 ? "" : "s");
-      $("review-status").textContent = {
-        assigned: count + " added to " + outcome.intent + " (" + files.join(", ") + "). Reload the bot to put them live.",
-        new_intent: "New intent " + outcome.intent + " with " + count + " (" + files.join(", ") + "). Reload the bot to put it live.",
-        out_of_scope: count + " marked out of scope.",
-        dismissed: count + " dismissed."
-      }[outcome.decision];
+      var n = outcome.message_ids.length;
+      var values = { count: t(n === 1 ? "messageCount" : "messagesCount", { n: n }), intent: outcome.intent, files: files.join(", ") };
+      $("review-status").textContent = t({
+        assigned: "assigned", new_intent: "intentCreated", out_of_scope: "markedOutOfScope", dismissed: "dismissed"
+      }[outcome.decision], values);
       loadReview();
     }, function (error) {
       $("review-status").textContent = error.message;
@@ -750,7 +781,7 @@
   $("review-next").addEventListener("click", function () { reviewPage += 1; loadReview(); });
   $("bot-reload").addEventListener("click", function () {
     $("bot-reload").disabled = true;
-    $("review-status").textContent = "Reloading the bot…";
+    $("review-status").textContent = t("reloading");
     api("POST", "/api/admin/reload", {}).then(function (answer) {
       $("review-status").textContent = answer.message;
     }, function (error) {
