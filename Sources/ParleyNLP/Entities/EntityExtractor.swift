@@ -39,18 +39,19 @@ public struct EntityExtractor: Sendable {
     /// The entities in `text`, in order of position; relative dates are
     /// resolved against `reference`.
     public func extract(_ text: PreprocessedText, reference: Date = Date()) -> [Entity] {
+        let types = builtInTypes
+        guard !patterns.isEmpty || !catalogues.isEmpty || !types.isEmpty else { return [] }
         var candidates: [(entity: Entity, rank: Int)] = []
         let units = Array(text.text.utf16)
         let codePoints = CodePointOffsets.of(units)
+        let entityText = EntityText(text.text)
         for pattern in patterns {
-            candidates += pattern.matches(in: text.text, codePoints: codePoints, units: units).map { ($0, 0) }
+            candidates += pattern.matches(in: entityText, codePoints: codePoints, units: units).map { ($0, 0) }
         }
         for catalogue in catalogues {
             candidates += catalogue.matches(in: text.tokens, text: text.text).map { ($0, 1) }
         }
-        let types = builtInTypes
         if !types.isEmpty {
-            let entityText = EntityText(text.text)
             if types.contains("email") || types.contains("url") {
                 candidates += AddressEntities(text: entityText, units: units, codePoints: codePoints).find(
                     emails: types.contains("email"), urls: types.contains("url")

@@ -25,7 +25,7 @@ public struct EntityPattern: Sendable {
     /// Every match in `text`, as code-point spans. Compatibility forms read as their plain
     /// ones, as the built-in scanners read them (an input method's "Ａ－１０２３４" is
     /// "A-10234", the entity's value); the text and span are the message's.
-    func matches(in text: String, codePoints: [Int], units: [UInt16]) -> [Entity] {
+    func matches(in text: EntityText, codePoints: [Int], units: [UInt16]) -> [Entity] {
         var entities: [Entity] = []
         let (folded, foldedOrigin) = Self.foldingCompatibilityForms(text, units: units)
         let (searched, origin) = Self.separatingUnspacedScripts(folded)
@@ -46,13 +46,12 @@ public struct EntityPattern: Sendable {
 }
 
 extension EntityPattern {
-    /// The message's UTF-16 units with compatibility forms folded as `EntityText` folds them,
-    /// and for each folded unit (and the end) the unit of the message it comes from; nil when
-    /// nothing was folded.
-    static func foldingCompatibilityForms(_ text: String, units: [UInt16]) -> ([UInt16], [Int]?) {
-        let original = Array(text.unicodeScalars)
-        let (scalars, scalarOrigin) = EntityText.normalized(original)
-        guard let scalarOrigin else { return (units, nil) }
+    /// The message's UTF-16 units (`units`) with compatibility forms folded, as `text` holds
+    /// them, and for each folded unit (and the end) the unit of the message it comes from; nil
+    /// when nothing was folded.
+    static func foldingCompatibilityForms(_ text: EntityText, units: [UInt16]) -> ([UInt16], [Int]?) {
+        guard let scalarOrigin = text.origin else { return (units, nil) }
+        let (original, scalars) = (text.original, text.scalars)
         var unitOf = [Int]()
         unitOf.reserveCapacity(original.count + 1)
         var offset = 0
