@@ -34,6 +34,10 @@ import Testing
             "能寄到香港吗", "明天有人值班吗",
             // Asking for a person is no complaint, as "how do I contact a human agent" is none.
             "怎么联系人工客服", "人工客服在吗",
+            // 卡 is a card as often as a lag; a clause-final 没有 asks; not wanting an order any
+            // more cancels it; 没其他事 is "nothing else".
+            "能用银联卡吗", "可以用礼品卡吗", "我的订单发货没有", "订单发出去了没有", "这单不要了",
+            "我不想要了，帮我把订单取消", "不想买了，取消订单", "没其他事了", "没别的事了",
         ] {
             #expect(analyzer.analyze(text).label == .neutral, "\(text): \(score(text))")
         }
@@ -41,6 +45,10 @@ import Testing
         #expect(score("退款还没到账") < score("还没到账"))
         #expect(score("太麻烦了") < 0)
         #expect(score("质量很一般") < 0)
+        #expect(analyzer.analyze("手机很卡").label == .negative)
+        #expect(analyzer.analyze("页面卡住了").label == .negative)
+        #expect(analyzer.analyze("订单到现在还没有").label == .negative)
+        #expect(analyzer.analyze("一点消息都没有").label == .negative)
     }
 
     @Test func praiseAndComplaintsAsCustomersWriteThem() {

@@ -102,6 +102,8 @@ struct ChineseSentimentRules: Sendable {
         "一直没": -1.2, "一直没有": -1.2, "都没": -1.2, "都没有": -1.2, "也没": -0.9, "也没有": -0.9, "不了": -0.9,
         "不上": -0.9, "不到": -0.9, "不开": -0.9,
     ]
+    /// Negations that end a clause as a question rather than a complaint ("到了没", "发货没有").
+    static let askingNegations: Set<String> = ["不", "没", "没有"]
     /// Intensifiers (positive) and dampeners (negative), added to a feeling word's size.
     static let intensifiers: [String: Double] = [
         "很": 0.293, "非常": 0.293, "太": 0.293, "特别": 0.293, "超": 0.293, "超级": 0.293, "十分": 0.293, "极": 0.293,
@@ -219,7 +221,8 @@ struct ChineseSentimentRules: Sendable {
                 }
                 valences[k] = valence
             }
-            // A negated action with no feeling word in reach is a complaint ("还没发货", "打不开").
+            // A negated action with no feeling word in reach is a complaint ("还没发货", "打不开");
+            // a plain 没有 that ends the clause asks ("发货没有"), as "还没有" there does not.
             for k in range {
                 guard let complaint = Self.negations[items[k].word], complaint != 0 else { continue }
                 let reach = (k + 1)..<min(range.upperBound, k + 4)
@@ -227,7 +230,7 @@ struct ChineseSentimentRules: Sendable {
                 let feeling = reach.contains { items[$0].value.map { $0 != 0 } ?? false }
                 let said = before.contains { items[$0].value.map { $0 != 0 } ?? false }
                 let hasNext = k + 1 < range.upperBound
-                if !feeling && !said && (hasNext || items[k].word.unicodeScalars.count > 1) {
+                if !feeling && !said && (hasNext || !Self.askingNegations.contains(items[k].word)) {
                     valences[k] = complaint
                 }
             }
