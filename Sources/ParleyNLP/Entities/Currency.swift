@@ -62,7 +62,7 @@ enum Currency {
         "kopek": ("RUB", 0.01), "kopeks": ("RUB", 0.01), "kopeck": ("RUB", 0.01), "kopecks": ("RUB", 0.01),
         "centavo": ("MXN", 0.01), "centavos": ("MXN", 0.01), "centime": ("EUR", 0.01), "centimes": ("EUR", 0.01),
         "jiao": ("CNY", 0.1), "mao": ("CNY", 0.1), "fen": ("CNY", 0.01), "satoshi": ("BTC", 1e-8),
-        "satoshis": ("BTC", 1e-8),
+        "satoshis": ("BTC", 1e-8), "p": ("GBP", 0.01),
     ]
 
     /// Whether lexeme `k` is a currency code: one of the common codes in any case, or any
@@ -171,8 +171,10 @@ enum Currency {
             // "c $", "US$", "nzd$", "mxn$ 15".
             if code == "USD", last > 0, lexemes[last - 1].kind == .word,
                 let prefixed = dollarPrefixes[lexemes[last - 1].text],
-                lexemes[last - 1].end == lexemes[last].start || lexemes[last - 1].text.count == 1
+                lexemes[last - 1].end == lexemes[last].start
+                    || lexemes[last - 1].text.count == 1 && lexemes[last - 1].text != "a"
             {
+                // "c $ 20" is Canadian; "a $20 fee" has an article.
                 return (prefixed, last - 1)
             }
             return (code, last)
@@ -213,6 +215,12 @@ enum Currency {
         }
         let next = lexemes[k].text
         if let code = code(text, k) { return (code, k + 1) }
+        // "99p": pence, glued to the amount.
+        if next == "p", lexemes[k].kind == .word, k > 0, lexemes[k - 1].kind == .digits,
+            lexemes[k - 1].end == lexemes[k].start
+        {
+            return ("GBP", k + 1)
+        }
         // "15 Saudi riyals", "200 Hong Kong dollars": the ISO table's names of several words first.
         if let (code, after) = longName(text, at: k) { return (code, after) }
         if lexemes[k].kind == .word, let code = names[next] ?? table.singleNames[next] {

@@ -26,8 +26,11 @@ struct DateResolver: Sendable {
     }
 
     /// The ISO value of an expression: its lexemes, which start at message
-    /// lexeme `firstLexeme`, and the numbers inside it.
-    func resolve(lexemes: [EntityText.Lexeme], firstLexeme: Int, numbers: [NumberScanner.Match]) -> String? {
+    /// lexeme `firstLexeme`, the numbers inside it, and the word before it ("at" makes
+    /// "at 3" an hour; "by" and "until" make "by Jan 10" the next Jan 10).
+    func resolve(
+        lexemes: [EntityText.Lexeme], firstLexeme: Int, numbers: [NumberScanner.Match], previousWord: String = ""
+    ) -> String? {
         let words = lexemes.map(\.text)
         let calendar = self.calendar
         let now = calendar.dateComponents([.year, .month, .day, .weekday, .hour, .minute], from: reference)
@@ -93,8 +96,9 @@ struct DateResolver: Sendable {
                     day = Int(match.value)
                 }
             }
-            // "January twenty five nineteen eighty six": the scanner reads one long number.
-            if day == nil, let match = numbers.first, match.value > 31 {
+            // "January twenty five nineteen eighty six": the scanner reads one long number
+            // ("May 2025" is a month of a year).
+            if day == nil, let match = numbers.first, match.value > 31, match.isWords {
                 return nil
             }
         } else if year == nil,
@@ -104,7 +108,15 @@ struct DateResolver: Sendable {
             year = Int(match.value)
         }
         if let m = month {
-            let y = year ?? now.year!
+            var y = year ?? now.year!
+            // A deadline without a year is the next one: "by Jan 10" in December is next year's.
+            let deadline: Set<String> = ["by", "until", "till", "til"]
+            if year == nil, let d = day,
+                deadline.contains(previousWord) || deadline.contains(words[0]) || words.contains("next"),
+                (m, d) < (now.month!, now.day!)
+            {
+                y += 1
+            }
             if let d = day {
                 guard Self.isValid(year: y, month: m, day: d) else { return nil }
                 date = DateComponents(year: y, month: m, day: d)
@@ -123,8 +135,15 @@ struct DateResolver: Sendable {
                 var shift = offset
                 if words.contains("after") && words.contains("tomorrow") && words.contains("day") { shift = 2 }
                 if words.contains("before") && words.contains("yesterday") && words.contains("day") { shift = -2 }
-                date = calendar.dateComponents(
-                    [.year, .month, .day], from: calendar.date(byAdding: .day, value: shift, to: reference)!)
+                var day = calendar.date(byAdding: .day, value: shift, to: reference)!
+                // "a week from tomorrow", "two days from today".
+                if words.contains("from") || words.contains("after"),
+                    let (amount, unit) = amounts(words, numbers, firstLexeme).first,
+                    amount == amount.rounded(), let component = component(unit), !["H", "M", "S"].contains(unit)
+                {
+                    day = calendar.date(byAdding: component, value: Int(amount) * multiplier(unit), to: day)!
+                }
+                date = calendar.dateComponents([.year, .month, .day], from: day)
                 if words == ["now"] {
                     return iso(
                         calendar.dateComponents([.year, .month, .day, .hour, .minute], from: reference), time: true)
@@ -143,15 +162,28 @@ struct DateResolver: Sendable {
             }
         }
 
-        // Clock times.
-        for (i, w) in words.enumerated() where lexemes[i].kind == .digits && !dateLexemes.contains(i) {
+        // Clock times: "half past 3", "quarter to 5", "twenty past six", then digits.
+        if let (h, m) = Self.clockInWords(words, numbers, firstLexeme) {
+            hour = h
+            minute = m
+            let rest = words.joined(separator: " ")
+            if (rest.contains("pm") || rest.contains("p . m") || words.contains("afternoon")
+                || words.contains("evening")
+                || words.contains("tonight")) && h < 12
+            {
+                hour = h + 12
+            }
+        }
+        for (i, w) in words.enumerated() where hour == nil && lexemes[i].kind == .digits && !dateLexemes.contains(i) {
             guard let value = Int(w), value <= 24 else { continue }
             let next = i + 1 < words.count ? words[i + 1] : ""
             if next == ":" || (next == "." && i + 2 < words.count && words[i + 2].count == 2) {
                 guard i + 2 < words.count, let m = Int(words[i + 2]), m < 60 else { continue }
                 hour = value
                 minute = m
-            } else if ["am", "pm", "a", "p", "oclock", "o"].contains(next) || (i > 0 && words[i - 1] == "at") {
+            } else if ["am", "pm", "a", "p", "oclock", "o"].contains(next) || (i > 0 && words[i - 1] == "at")
+                || (i == 0 && previousWord == "at" && w.count <= 2)
+            {
                 hour = value
             } else {
                 continue
@@ -173,12 +205,7 @@ struct DateResolver: Sendable {
 
         // Durations, and offsets from now: "in two days", "3 weeks ago".
         if date == nil && hour == nil {
-            for match in numbers {
-                let unitIndex = match.endLexeme - firstLexeme
-                guard unitIndex >= 0, unitIndex < words.count, let unit = DateWords.units[words[unitIndex]] else {
-                    continue
-                }
-                let amount = match.value
+            for (amount, unit) in amounts(words, numbers, firstLexeme) {
                 let direction =
                     words.contains("ago") || words.contains("before") || words.contains("earlier")
                     ? -1
@@ -186,11 +213,8 @@ struct DateResolver: Sendable {
                         || words.contains("within") ? 1 : 0)
                 if direction == 0 { return duration(amount, unit) }
                 guard let component = component(unit), amount == amount.rounded() else { return duration(amount, unit) }
-                let multiplier =
-                    unit == "W"
-                    ? 7 : unit == "W2" ? 14 : unit == "Y10" ? 10 : unit == "Y100" ? 100 : unit == "Q" ? 3 : 1
                 let target = calendar.date(
-                    byAdding: component, value: direction * Int(amount) * multiplier, to: reference)!
+                    byAdding: component, value: direction * Int(amount) * multiplier(unit), to: reference)!
                 let time = ["H", "M", "S"].contains(unit)
                 return iso(calendar.dateComponents([.year, .month, .day, .hour, .minute], from: target), time: time)
             }
@@ -234,6 +258,32 @@ struct DateResolver: Sendable {
         return nil
     }
 
+    /// The hour and minute of a clock time in words: "half past 3", "quarter to 5", "twenty
+    /// past six", "10 to 4" (12-hour, as "3:30" is).
+    static func clockInWords(_ words: [String], _ numbers: [NumberScanner.Match], _ firstLexeme: Int) -> (Int, Int)? {
+        for (p, w) in words.enumerated() where (w == "past" || w == "to") && p > 0 {
+            guard let hour = numbers.first(where: { $0.firstLexeme - firstLexeme == p + 1 }),
+                hour.value >= 1, hour.value <= 12, hour.value == hour.value.rounded(), !hour.isOrdinal
+            else { continue }
+            let minutes: Int
+            if words[p - 1] == "half" {
+                guard w == "past" else { continue }
+                minutes = 30
+            } else if words[p - 1] == "quarter" {
+                minutes = 15
+            } else if let count = numbers.first(where: { $0.endLexeme - firstLexeme == p }), count.value >= 1,
+                count.value < 60, count.value == count.value.rounded()
+            {
+                minutes = Int(count.value)
+            } else {
+                continue
+            }
+            let h = Int(hour.value)
+            return w == "past" ? (h, minutes) : (h == 1 ? 12 : h - 1, 60 - minutes)
+        }
+        return nil
+    }
+
     /// The quarter (1 to 4) an expression names: "Q3", "third quarter", "3rd quarter".
     static func quarter(_ words: [String], _ lexemes: [EntityText.Lexeme], _ numbers: [NumberScanner.Match]) -> Int? {
         for (i, w) in words.enumerated() {
@@ -250,6 +300,37 @@ struct DateResolver: Sendable {
             }
         }
         return nil
+    }
+
+    /// Each amount of a unit in an expression, in order: a number before a unit ("two days"),
+    /// or an article, which is one ("a week", "an hour").
+    func amounts(_ words: [String], _ numbers: [NumberScanner.Match], _ firstLexeme: Int) -> [(Double, String)] {
+        var found: [(index: Int, amount: Double, unit: String)] = []
+        for match in numbers {
+            let index = match.endLexeme - firstLexeme
+            if index >= 0, index < words.count, let unit = DateWords.units[words[index]] {
+                found.append((index, match.value, unit))
+            }
+        }
+        for (index, word) in words.enumerated() where index > 0 && (words[index - 1] == "a" || words[index - 1] == "an")
+        {
+            if let unit = DateWords.units[word], !found.contains(where: { $0.index == index }) {
+                found.append((index, 1, unit))
+            }
+        }
+        return found.sorted { $0.index < $1.index }.map { ($0.amount, $0.unit) }
+    }
+
+    /// How many of `component(unit)` one `unit` is: a week is 7 days, a quarter 3 months.
+    func multiplier(_ unit: String) -> Int {
+        switch unit {
+        case "W": 7
+        case "W2": 14
+        case "Q": 3
+        case "Y10": 10
+        case "Y100": 100
+        default: 1
+        }
     }
 
     func component(_ unit: String) -> Calendar.Component? {

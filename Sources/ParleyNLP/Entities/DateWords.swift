@@ -28,6 +28,15 @@ enum DateWords {
         "may", "march", "mar", "jan", "sep", "dec", "jun", "jul", "aug", "apr", "oct", "nov",
     ]
 
+    /// Words before a day-and-month ("on 3/4") that make it a date whatever follows.
+    static let datePrepositions: Set<String> = ["on", "by", "until", "till", "from", "since", "before", "after"]
+    /// Words after "2/3" that make it a fraction or a rating ("2/3 of the order", "4/5 stars").
+    static let afterFractions: Set<String> = ["of", "stars", "star", "rating", "score", "marks"]
+    /// Words before "4/5" (or before the word before it) that make it a rating ("rate it 4/5").
+    static let beforeRatings: Set<String> = [
+        "rate", "rated", "rating", "score", "scored", "give", "gave", "giving", "grade", "graded", "mark", "marked",
+    ]
+
     /// Weekdays, 1 = Monday.
     static let weekdays: [String: Int] = [
         "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3, "thursday": 4, "thu": 4,
@@ -36,6 +45,15 @@ enum DateWords {
     ]
     static let ambiguousWeekdays: Set<String> = [
         "mon", "tue", "wed", "thu", "fri", "sat", "sun", "thur", "tues", "thurs",
+    ]
+
+    /// Weekday abbreviations that are English words too ("I sat down", "the sun"); the others
+    /// ("thu", "tues", "fri") are weekdays wherever they stand.
+    static let weekdaysThatAreWords: Set<String> = ["mon", "wed", "sat", "sun"]
+    /// Words after which those are not weekdays even at the end of a clause ("we sat.", "the sun?").
+    static let notBeforeWeekdays: Set<String> = [
+        "i", "we", "you", "he", "she", "they", "it", "who", "the", "a", "an", "my", "your", "our", "their", "his",
+        "her", "its", "this", "that", "'", "just", "then", "and",
     ]
 
     /// Days relative to today.

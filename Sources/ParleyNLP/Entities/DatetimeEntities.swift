@@ -74,8 +74,22 @@ struct DatetimeEntities {
                     if !(w == "may" && previous == "i") { mark(k..<after) }
                 }
             } else if kind == .weekday {
+                // "Mon-Fri", "Wed or Thurs": next to another weekday.
+                let joiners: Set<String> = ["-", "or", "and", "to", "&", "/", "through", "thru"]
+                let besideWeekday =
+                    DateWords.weekdays[previous] != nil || DateWords.weekdays[next] != nil
+                    || joiners.contains(next) && DateWords.weekdays[word(k + 2)] != nil
+                    || joiners.contains(previous) && DateWords.weekdays[word(k - 2)] != nil
+                // "come sat?", "Sat. morning", but not "I sat.", "the sun", "c'mon".
+                let endsClause =
+                    k + 1 >= lexemes.count || ["?", "!", ",", ".", ";"].contains(next)
+                    || DateWords.dayParts[next] != nil
+                let readsAsWeekday =
+                    !DateWords.weekdaysThatAreWords.contains(w)
+                    || besideWeekday || endsClause && !DateWords.notBeforeWeekdays.contains(previous)
                 if !DateWords.ambiguousWeekdays.contains(w) || dayNumber(k + 1) || numberAt[k + 1]?.isOrdinal == true
                     || ["on", "next", "last", "this", "every", "each", "until", "by", "from", "till"].contains(previous)
+                    || readsAsWeekday
                 {
                     mark(k..<(k + 1))
                 }
@@ -197,6 +211,7 @@ struct DatetimeEntities {
                 } else if previous == "at", let value = Int(w), value <= 24, w.count <= 2,
                     k + 1 >= lexemes.count || (lexemes[k + 1].kind == .symbol && ![".", ",", ":", "%"].contains(next))
                         || DateWords.connectors.contains(next) || DateWords.dayParts[next] != nil
+                        || DateWords.relativeDays[next] != nil || DateWords.weekdays[next] != nil
                         || (next == "." && !isDigits(k + 2))
                 {
                     mark(k..<(k + 1))
@@ -252,7 +267,7 @@ struct DatetimeEntities {
             let raw = text.text(start, end)
             let value = resolver.resolve(
                 lexemes: Array(lexemes[range]), firstLexeme: range.lowerBound,
-                numbers: numbers.filter { range.contains($0.firstLexeme) })
+                numbers: numbers.filter { range.contains($0.firstLexeme) }, previousWord: word(range.lowerBound - 1))
             return Entity(type: "datetime", value: value ?? raw.lowercased(), text: raw, start: start, end: end)
         }
     }
@@ -381,6 +396,16 @@ struct DatetimeEntities {
         guard parts[0].count <= 2, parts[1].count <= 2 else { return nil }
         if separator == "-" { return nil }
         if separator == "." && !(k > 0 && lexemes[k - 1].text == "on") { return nil }
+        // "24/7", "2/3 of the order", "rate it 4/5", "4/5 stars": round the clock, fractions and
+        // ratings, unless a preposition makes it a date ("on 3/4", "by 24/7").
+        let word = { (j: Int) in j >= 0 && j < lexemes.count ? lexemes[j].text : "" }
+        if separator == "/" && !DateWords.datePrepositions.contains(word(k - 1)) {
+            if numbers == [24, 7] || DateWords.afterFractions.contains(word(end))
+                || DateWords.beforeRatings.contains(word(k - 1)) || DateWords.beforeRatings.contains(word(k - 2))
+            {
+                return nil
+            }
+        }
         return plausible(month: numbers[0], day: numbers[1]) || plausible(month: numbers[1], day: numbers[0])
             ? end : nil
     }

@@ -412,9 +412,14 @@ struct NumberScanner {
                 european = true
             }
         }
-        // Comma groups: thousands ("1,234,567"), Indian ("12,34,567") or a decimal comma ("5,00").
+        // Comma groups: thousands ("1,234,567"), Indian ("12,34,567") or a decimal comma ("5,00"),
+        // but not in a list ("sizes 1,2,3"): digits after "digits," are an item of their own, so
+        // only a list's first item looks along it, and a long list costs linear time.
+        let listItem =
+            i >= 2 && word(i - 1) == "," && lexemes[i - 2].kind == .digits && lexemes[i - 2].end == lexemes[i - 1].start
+            && lexemes[i - 1].end == lexemes[i].start
         var groups: [String] = []
-        var g = european ? lexemes.count : end
+        var g = european || listItem ? lexemes.count : end
         while g + 1 < lexemes.count, word(g) == ",", text.adjacent(g - 1) && lexemes[g - 1].end == lexemes[g].start,
             lexemes[g].end == lexemes[g + 1].start, lexemes[g + 1].kind == .digits
         {
@@ -446,6 +451,15 @@ struct NumberScanner {
             if s > end && !(s < lexemes.count && lexemes[s].kind == .word && NumberWords.scales[word(s)] != nil) {
                 literal = spaced
                 end = s
+                // "1 200,50 €": a decimal comma after them, as in French and Nordic prices.
+                if word(end) == ",", end + 1 < lexemes.count, lexemes[end + 1].kind == .digits,
+                    lexemes[end + 1].text.count <= 2, lexemes[end - 1].end == lexemes[end].start,
+                    lexemes[end].end == lexemes[end + 1].start, !(word(end + 2) == "," && text.adjacent(end + 1))
+                {
+                    literal += "." + lexemes[end + 1].text
+                    end += 2
+                    european = true
+                }
             }
         }
         // A decimal point, unless this is a chain such as an IP address or a date.
@@ -506,7 +520,10 @@ struct NumberScanner {
                 isOrdinal = true
                 end += 1
             } else if let multiplier = upper[original] ?? multipliers[suffix],
-                glued || suffix.count > 1 || suffix == "k"
+                glued || suffix.count > 1 || suffix == "k",
+                // "$2.5mm" is millions, "the 2.5 mm jack" millimetres.
+                original != "mm" || (i > 0 && Currency.before(text, lexeme: i - 1) != nil)
+                    || Currency.after(text, lexeme: end + 1) != nil
             {
                 value *= multiplier
                 end += 1

@@ -131,9 +131,21 @@ struct NumericEntities {
             {
                 currency = code
                 start = first
+                // "-£20", "−$5.00": a minus sign before the symbol, with a space or nothing before it.
+                if start > 0, ["-", "\u{2212}"].contains(lexemes[start - 1].text), amount > 0,
+                    lexemes[start - 1].end == lexemes[start].start,
+                    start == 1 || lexemes[start - 2].end < lexemes[start - 1].start
+                {
+                    amount = -amount
+                    start -= 1
+                }
             }
             // Currency after: "12 euros", "197 pence", "50 million USD", "75 USD million", "115USD", "10 €".
             if currency == nil, let (code, next) = Currency.after(text, lexeme: end) {
+                // "at 7p" is a time.
+                if lexemes[next - 1].text == "p", start > 0, Self.timePrepositions.contains(lexemes[start - 1].text) {
+                    continue
+                }
                 currency = code
                 // Minor units alone: "80 pence" is 0.80 GBP, "25¢" 0.25 USD.
                 if let minor = Currency.minorUnits[lexemes[next - 1].text], minor.code == code {
@@ -167,6 +179,11 @@ struct NumericEntities {
         }
         return entities
     }
+
+    /// Words before an hour ("at 7p"), where "p" is the afternoon, not pence.
+    static let timePrepositions: Set<String> = [
+        "at", "by", "from", "until", "till", "til", "before", "after", "around",
+    ]
 
     /// The minor units after an amount of `code` that ends before lexeme `end`, as a part of
     /// the major unit, and the lexeme after them: an optional "and", a number under 100, then a

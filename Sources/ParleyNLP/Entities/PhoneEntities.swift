@@ -141,6 +141,7 @@ struct PhoneEntities {
         let (count, groupSizes) = (best.digits, best.groups)
         // Extensions: "ext. 123", "x123", "X63888", "ext63888".
         var k = end
+        var ext = ""
         if k < scalars.count && scalars[k] == " " { k += 1 }
         let ahead = text.text(k, min(scalars.count, k + 4)).lowercased()
         if ahead.hasPrefix("ext") || ahead.hasPrefix("x") {
@@ -148,7 +149,10 @@ struct PhoneEntities {
             while k < scalars.count && scalars[k] == " " { k += 1 }
             var e = k
             while e < scalars.count && scalars[e].isASCIIDigit { e += 1 }
-            if e > k && e - k <= 6 { end = e }
+            if e > k && e - k <= 6 {
+                ext = text.text(k, e)
+                end = e
+            }
         }
         // What follows must not continue a longer token ("T005-2333-100731-SW-2", hex "46 D9").
         if end < scalars.count {
@@ -173,10 +177,12 @@ struct PhoneEntities {
             return (nil, max(scanned, end))
         }
         if !hasCue(before: begin) && blocked(before: begin) { return (nil, max(scanned, end)) }
-        return (Entity(type: "phone", value: Self.value(raw, plus: plus), text: raw, start: begin, end: end), end)
+        // The extension is no part of the number one dials: RFC 3966's ";ext=" parameter.
+        let value = Self.value(text.text(begin, best.end), plus: plus) + (ext.isEmpty ? "" : ";ext=" + ext)
+        return (Entity(type: "phone", value: value, text: raw, start: begin, end: end), end)
     }
 
-    /// The digits of a number, with a leading "+" when it is international: written
+    /// The digits of a number (without its extension), with a leading "+" when it is international: written
     /// with "+" or with the "00" prefix ("0044 20 …" → "+4420…"). The trunk zero
     /// in brackets after a country code is dropped ("+44 (0)20 …" → "+4420…").
     static func value(_ raw: String, plus: Bool) -> String {

@@ -1,0 +1,105 @@
+import Foundation
+import ParleyNLP
+import Testing
+
+/// How customers write numbers, amounts, dates and phones in chats, each form
+/// with the value it must normalise to (found by trying 267 support messages
+/// against the extractor). Reference time: Friday 3 May 2024, 10:00 UTC.
+@Suite struct EntityCustomerFormsTests: EntityExamples {
+    // MARK: Numbers and money
+
+    @Test func aCommaSeparatedListIsNumbersNotDecimals() {
+        #expect(values("sizes 1,2,3 please", type: "number") == ["1", "2", "3"])
+        #expect(values("items 12,13,14,15", type: "number") == ["12", "13", "14", "15"])
+        #expect(values("I paid 1,234,567 dollars", type: "money") == ["1234567 USD"])
+        #expect(values("12,50 €", type: "money") == ["12.50 EUR"])
+    }
+
+    @Test func anArticleBeforeTheDollarSignIsNoAustralianDollar() {
+        #expect(values("a $20 fee", type: "money") == ["20 USD"])
+        #expect(values("A$20", type: "money") == ["20 AUD"])
+        #expect(values("c $ 15", type: "money") == ["15 CAD"])
+    }
+
+    @Test func spaceGroupedThousandsWithADecimalComma() {
+        #expect(values("1 200,50 €", type: "money") == ["1200.50 EUR"])
+        #expect(values("it was 1 299,00 € in total", type: "money") == ["1299 EUR"])
+        #expect(values("12 500 ₽", type: "money") == ["12500 RUB"])
+    }
+
+    @Test func millimetresAreNotMillions() {
+        #expect(values("the 2.5 mm jack", type: "number") == ["2.5"])
+        #expect(values("a $2.5mm deal", type: "money") == ["2500000 USD"])
+    }
+
+    @Test func penceWrittenAsP() {
+        #expect(values("it costs 99p", type: "money") == ["0.99 GBP"])
+        #expect(values("the bag cost me 5p", type: "money") == ["0.05 GBP"])
+        #expect(values("the bag cost me 5p", type: "datetime") == [])
+        #expect(values("2 pounds 20p", type: "money") == ["2.20 GBP"])
+        #expect(values("see you at 7p", type: "money") == [])
+    }
+
+    @Test func aMinusSignBeforeTheCurrencySymbol() {
+        #expect(values("a balance of -£20", type: "money") == ["-20 GBP"])
+        #expect(values("fee −$5.00 reversed", type: "money") == ["-5 USD"])
+        #expect(values("from 10-$5", type: "money") == ["5 USD"])
+    }
+
+    // MARK: Dates and times
+
+    @Test func fractionsAndRatingsAreNotDates() {
+        #expect(values("is your chat 24/7?", type: "datetime") == [])
+        #expect(values("only 2/3 of the order arrived", type: "datetime") == [])
+        #expect(values("I'd rate it 4/5", type: "datetime") == [])
+        #expect(values("delivered on 3/4", type: "datetime") == ["2024-03-04"])
+    }
+
+    @Test func weekdayAbbreviationsWithoutOn() {
+        #expect(values("I ordered thu, when will it come", type: "datetime") == ["2024-05-09"])
+        #expect(values("can it come sat?", type: "datetime") == ["2024-05-04"])
+        #expect(values("Wed or Thurs is fine", type: "datetime") == ["2024-05-08", "2024-05-09"])
+        #expect(values("are you open Fri.?", type: "datetime") == ["2024-05-03"])
+        // The same letters as words.
+        #expect(values("I sat down and the sun came out", type: "datetime") == [])
+    }
+
+    @Test func aWeekOrAMonthIsOne() {
+        #expect(values("I've been waiting a week", type: "datetime") == ["P1W"])
+        #expect(values("it took a month", type: "datetime") == ["P1M"])
+        #expect(values("in a week", type: "datetime") == ["2024-05-10"])
+        #expect(values("a week ago", type: "datetime") == ["2024-04-26"])
+        #expect(values("in an hour", type: "datetime") == ["2024-05-03T11:00"])
+        #expect(values("a week from tomorrow", type: "datetime") == ["2024-05-11"])
+        #expect(values("two days from today", type: "datetime") == ["2024-05-05"])
+    }
+
+    @Test func aMonthWithAYear() {
+        #expect(values("in May 2025", type: "datetime") == ["2025-05"])
+        #expect(values("bought it in March 2026", type: "datetime") == ["2026-03"])
+    }
+
+    @Test func clockTimesInWords() {
+        #expect(values("half past 3", type: "datetime") == ["T03:30"])
+        #expect(values("quarter to 5", type: "datetime") == ["T04:45"])
+        #expect(values("twenty past six", type: "datetime") == ["T06:20"])
+        #expect(values("come at 3", type: "datetime") == ["T03:00"])
+        #expect(values("see you at 10 tomorrow", type: "datetime") == ["2024-05-04T10:00"])
+    }
+
+    @Test func aDeadlineWithoutAYearIsTheNextOne() {
+        #expect(values("can it arrive by Jan 10?", type: "datetime") == ["2025-01-10"])
+        #expect(values("away until Jan 5th", type: "datetime") == ["2025-01-05"])
+        #expect(values("I ordered on Jan 10", type: "datetime") == ["2024-01-10"])
+        #expect(values("by May 10", type: "datetime") == ["2024-05-10"])
+    }
+
+    // MARK: Phones
+
+    @Test func anExtensionIsNotPartOfTheNumber() {
+        // RFC 3966's parameter: the number one dials, then the extension.
+        #expect(values("(415) 555-0132 ext. 12", type: "phone") == ["4155550132;ext=12"])
+        #expect(values("020 7946 0321 x204", type: "phone") == ["02079460321;ext=204"])
+        #expect(values("+44 (0)20 7946 0321 ext 12", type: "phone") == ["+442079460321;ext=12"])
+    }
+}
