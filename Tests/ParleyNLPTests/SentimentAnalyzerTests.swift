@@ -51,6 +51,9 @@ import Testing
         #expect(score("It doesn't turn on") < 0)
         #expect(score("The refund was quick, could not be happier") > 0)
         #expect(score("disapointing") < 0)
+        // "can't believe" marvels rather than negates; "nobody" negates what follows.
+        #expect(score("I can't believe how bad this is") < 0)
+        #expect(score("nobody helped me") < 0)
         // Paying is the shop's business: VADER's "pay" (-0.4) reads as a threat ("you'll pay").
         #expect(analyzer.analyze("Can I pay with Apple Pay?").label == .neutral)
     }

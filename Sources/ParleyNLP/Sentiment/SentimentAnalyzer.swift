@@ -314,7 +314,8 @@ public struct SentimentAnalyzer: Sendable {
         if capitalDifferential && Self.isCapitals(items[i]) { valence += valence > 0 ? 0.733 : -0.733 }
         for distance in 0..<3 where i > distance {
             let before = i - (distance + 1)
-            guard known[before] == nil else { continue }
+            // A word with a feeling of its own is no booster, but a negation still negates ("nobody helped").
+            guard known[before] == nil || Self.isNegation(lower[before]) else { continue }
             var scalar = boost(items[before], lower[before], valence, capitalDifferential)
             if distance == 1 { scalar *= 0.95 }
             if distance == 2 { scalar *= 0.9 }
@@ -342,6 +343,8 @@ public struct SentimentAnalyzer: Sendable {
 
     private func negationCheck(_ valence: Double, _ lower: [String], _ distance: Int, _ i: Int) -> Double {
         let before = lower[i - (distance + 1)]
+        // "I can't believe how bad", "can't tell you how happy": the negation is the verb's.
+        if distance > 0 && Self.marvelVerbs.contains(lower[i - distance]) { return valence }
         switch distance {
         case 0:
             return Self.isNegation(before) ? valence * Self.negationScalar : valence
@@ -460,6 +463,9 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     static let negationScalar = -0.74
+
+    /// Verbs that a negation before a feeling word belongs to ("can't believe how bad it is").
+    static let marvelVerbs: Set<String> = ["believe", "tell", "say", "describe", "express", "imagine", "explain"]
     /// The valence of a negated action without any feeling word.
     static let negatedAction = -0.9
 
@@ -467,7 +473,7 @@ public struct SentimentAnalyzer: Sendable {
         "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent",
         "isnt", "mightnt", "mustnt", "neither", "neednt", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
         "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "uh-uh", "without", "wont", "wouldnt", "rarely",
-        "seldom", "despite",
+        "seldom", "despite", "nobody",
     ]
 
     static let boosters: [String: Double] = {
