@@ -8,6 +8,23 @@ extension ChineseEntities {
         ("大后天", 3), ("大前天", -3), ("今天", 0), ("今日", 0), ("明天", 1), ("明日", 1), ("后天", 2), ("昨天", -1),
         ("昨日", -1), ("前天", -2),
     ]
+    /// Characters before 后天/前天 whose word the 后 or 前 ends ("然后", "之前"), and after them
+    /// whose word the 天 starts ("天猫", "天气"): "然后天猫" is no day after tomorrow.
+    static let endingWithHouOrQian: Set<Unicode.Scalar> = [
+        "然", "之", "以", "最", "随", "今", "此", "目", "提", "事", "饭", "午", "向", "往", "空",
+    ]
+    static let startingWithTian: Set<Unicode.Scalar> = [
+        "猫", "气", "然", "津", "堂", "使", "空", "下", "才", "生", "赋", "真", "窗",
+    ]
+
+    /// Whether the relative day `word` at `offset` is read across two words ("然后天猫").
+    func isAcrossWords(_ word: String, at offset: Int) -> Bool {
+        guard word == "后天" || word == "前天" else { return false }
+        let end = offset + 2
+        return offset > 0 && Self.endingWithHouOrQian.contains(scalars[offset - 1])
+            || end < scalars.count && Self.startingWithTian.contains(scalars[end])
+    }
+
     /// A day and its part in one word ("今晚" is this evening).
     static let relativeDayParts: [(String, (Int, String))] = [
         ("今晚", (0, "TEV")), ("明晚", (1, "TEV")), ("昨晚", (-1, "TEV")), ("今早", (0, "TMO")), ("明早", (1, "TMO")),
@@ -72,7 +89,7 @@ extension ChineseEntities {
             date = day(shiftedBy: offset)
             part = (code, code == "TEV")
             i += word.unicodeScalars.count
-        } else if let (word, offset) = first(of: Self.relativeDays, at: i) {
+        } else if let (word, offset) = first(of: Self.relativeDays, at: i), !isAcrossWords(word, at: i) {
             date = day(shiftedBy: offset)
             i += word.unicodeScalars.count
         } else if let (end, value) = week(at: i, now: now) {

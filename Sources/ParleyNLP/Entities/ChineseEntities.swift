@@ -95,9 +95,23 @@ struct ChineseEntities {
         "秒", "岁", "遍", "趟", "款", "样", "种", "副", "对", "杯", "碗",
     ]
 
+    /// Words that start with a numeral and a measure word but count nothing: 一样 (the same),
+    /// 十分 (very; 十分钟 is ten minutes), 一块儿 (together).
+    static let numeralWords: [(word: String, unlessFollowedBy: Unicode.Scalar?)] = [
+        ("一样", nil), ("十分", "钟"), ("一块儿", nil),
+    ]
+
+    /// Whether a word of `numeralWords` starts at `offset`.
+    func startsANumeralWord(at offset: Int) -> Bool {
+        Self.numeralWords.contains { word, unless in
+            let end = offset + word.unicodeScalars.count
+            return has(word, at: offset) && !(unless.map { end < scalars.count && scalars[end] == $0 } ?? false)
+        }
+    }
+
     func numberEntities() -> [Entity] {
         numerals.compactMap { numeral in
-            guard numeral.isChinese else { return nil }
+            guard numeral.isChinese, !startsANumeralWord(at: numeral.start) else { return nil }
             if numeral.end - numeral.start == 1 {
                 guard numeral.end < scalars.count, Self.measureWords.contains(scalars[numeral.end]) else { return nil }
             }
@@ -106,7 +120,9 @@ struct ChineseEntities {
     }
 
     /// Words after an ordinal that belong to it ("第二个", "第3次").
-    static let ordinalMeasures: Set<Unicode.Scalar> = ["个", "次", "件", "位", "名", "条", "张", "笔", "单", "项", "款", "家", "本"]
+    static let ordinalMeasures: Set<Unicode.Scalar> = [
+        "个", "次", "件", "位", "名", "条", "张", "笔", "单", "项", "款", "家", "本", "天",
+    ]
 
     /// Positions relative to the last or the current one.
     static let relativeOrdinals: [(String, String)] = [("最后一", "-1"), ("最后", "-1"), ("上一", "-1"), ("下一", "+1")]
@@ -181,9 +197,10 @@ struct ChineseEntities {
             let after = skippingSpaces(numeral.end)
             if let (word, currency) = first(of: Self.currenciesAfter, at: after), code == nil || currency == code {
                 let unitEnd = after + word.unicodeScalars.count
+                // "一块蛋糕" is a piece; more than ten of them ("二十块以上", "七十六块对吧") is money.
                 let isPiece =
                     word == "块" && unitEnd < scalars.count && ChineseScript.isHan(scalars[unitEnd])
-                    && !Self.afterKuai.contains(scalars[unitEnd])
+                    && !Self.afterKuai.contains(scalars[unitEnd]) && numeral.value <= 10
                 if !isPiece {
                     code = currency
                     end = unitEnd
@@ -225,24 +242,41 @@ struct ChineseEntities {
             if has("分", at: digit.end) { return (digit.value / 100, digit.end + (has("钱", at: digit.end + 1) ? 2 : 1)) }
             return has("角", at: digit.end) || has("毛", at: digit.end) ? minorUnits(at: offset + 1) : (0, offset)
         }
-        guard let tenths = ChineseNumerals.numeral(in: scalars, at: offset), tenths.value < 10 else {
-            return (0, offset)
-        }
-        if let unit = first(of: [("角", 0.1), ("毛", 0.1)], at: tenths.end) {
-            var end = tenths.end + unit.word.unicodeScalars.count
-            var amount = tenths.value / 10
-            if let cents = ChineseNumerals.numeral(in: scalars, at: end), cents.value < 10, has("分", at: cents.end) {
-                amount += cents.value / 100
-                end = cents.end + 1
+        guard let tenths = digit(at: offset) else { return (0, offset) }
+        if let unit = first(of: [("角", 0.1), ("毛", 0.1)], at: offset + 1) {
+            var end = offset + 1 + unit.word.unicodeScalars.count
+            var amount = tenths / 10
+            if let cents = digit(at: end), has("分", at: end + 1) {
+                amount += cents / 100
+                end += 2
+            } else if let cents = digit(at: end), endsAnAmount(at: end + 1) {
+                // "八毛八": the hundredths, unwritten.
+                amount += cents / 100
+                end += 1
             }
             if has("钱", at: end) { end += 1 }
             return (amount, end)
         }
-        // "两块五": one digit right after the yuan, with nothing after it that makes it a count.
-        let next = tenths.end < scalars.count ? scalars[tenths.end] : " "
-        guard tenths.end - tenths.start == 1, !Self.measureWords.contains(next), !next.isASCIIDigit,
-            ChineseNumerals.units[next] == nil, ChineseNumerals.largeUnits[next] == nil
-        else { return (0, offset) }
-        return (tenths.value / 10, tenths.end)
+        // "两块五", "9块9", "一块五一个": one digit right after the yuan, with nothing after it
+        // that makes it a count.
+        guard endsAnAmount(at: offset + 1) else { return (0, offset) }
+        return (tenths / 10, offset + 1)
+    }
+
+    /// The value of the one digit (Chinese or ASCII, 1 to 9) at `offset`, if one is there.
+    func digit(at offset: Int) -> Double? {
+        guard offset < scalars.count else { return nil }
+        let scalar = scalars[offset]
+        let value = scalar.isASCIIDigit ? Double(scalar.value - 0x30) : ChineseNumerals.digits[scalar]
+        return value.flatMap { $0 >= 1 && $0 <= 9 ? $0 : nil }
+    }
+
+    /// Whether an amount may end before `offset`: no measure word, digit or numeral unit follows.
+    func endsAnAmount(at offset: Int) -> Bool {
+        let next = offset < scalars.count ? scalars[offset] : " "
+        // "9块9包邮": free postage, not a pack.
+        return (!Self.measureWords.contains(next) || has("包邮", at: offset)) && !next.isASCIIDigit
+            && ChineseNumerals.units[next] == nil
+            && ChineseNumerals.largeUnits[next] == nil
     }
 }

@@ -83,8 +83,17 @@ enum ChineseNumerals {
                     continue
                 }
                 if pending != nil || !digitRun.isEmpty {
-                    // Digit by digit ("二〇二四"), only before any unit.
                     guard lastUnit == nil else { break }
+                    // Two neighbouring digits are about that many: "两三天" is two or three days, read
+                    // as the larger ("2 or 3 days" is P3D), "两三百" two or three hundred.
+                    if digitRun.isEmpty, let value = pending, i > start, digits[scalars[i - 1]] == value,
+                        digit == value + 1, !(i + 1 < scalars.count && digits[scalars[i + 1]] != nil)
+                    {
+                        pending = digit
+                        i += 1
+                        continue
+                    }
+                    // Digit by digit ("二〇二四"), only before any unit.
                     if let value = pending, digitRun.isEmpty { digitRun.append(value) }
                     digitRun.append(digit)
                     pending = nil

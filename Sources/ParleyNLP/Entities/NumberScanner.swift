@@ -379,8 +379,10 @@ struct NumberScanner {
         guard lexemes[i].kind == .digits else { return nil }
         // Digits glued to letters before them ("SCP173", "T005") are not a number, unless the letters are a
         // currency code ("CHF3.04").
+        // Chinese and Japanese words touch their numbers ("运费3.5", "买了3个").
         if i > 0 && lexemes[i - 1].kind == .word && lexemes[i - 1].end == lexemes[i].start
             && !Currency.isCode(text, i - 1) && lexemes[i - 1].text != "rs"
+            && !ChineseScript.isHan(text.scalars[lexemes[i - 1].end - 1])
         {
             return nil
         }
@@ -528,7 +530,8 @@ struct NumberScanner {
                 value *= multiplier
                 end += 1
             } else if glued, !Currency.isCode(text, end), Currency.names[suffix] == nil,
-                Currency.minorUnits[suffix] == nil, suffix != "s"
+                Currency.minorUnits[suffix] == nil, suffix != "s",
+                !ChineseScript.isHan(text.scalars[lexemes[end].start])
             {
                 // Digits glued to a word ("180ml", "29km", "3pm", "1m") are a measure, not a number.
                 return nil

@@ -15,6 +15,20 @@ struct PhoneEntities {
     static let blockers: Set<String> = [
         "account", "card", "order", "invoice", "iban", "ref", "reference", "code", "pin", "id",
     ]
+    /// The same in Chinese, found inside the run of Chinese before the digits ("中通快递单号",
+    /// "手机号码是"): order, tracking and other numbers, and phones.
+    static let chineseBlockers = ["单号", "订单", "编号", "货号", "卡号", "账号", "工单", "快递号", "发票号"]
+    static let chineseCues = ["电话", "手机", "号码", "联系方式", "致电", "热线", "微信"]
+
+    /// Whether `word` is a cue (true), a blocker (false), or neither (nil).
+    static func reading(_ word: String) -> Bool? {
+        if cues.contains(word) { return true }
+        if blockers.contains(word) { return false }
+        guard let first = word.unicodeScalars.first, ChineseScript.isHan(first) else { return nil }
+        if chineseBlockers.contains(where: word.contains) { return false }
+        if chineseCues.contains(where: word.contains) { return true }
+        return nil
+    }
 
     func find() -> [Entity] {
         let scalars = text.scalars
@@ -233,8 +247,7 @@ struct PhoneEntities {
         while k >= 0 && words < 6 {
             let lexeme = text.lexemes[k]
             if lexeme.kind == .word {
-                if Self.cues.contains(lexeme.text) { return true }
-                if Self.blockers.contains(lexeme.text) { return false }
+                if let cue = Self.reading(lexeme.text) { return cue }
                 words += 1
             }
             k -= 1
@@ -250,7 +263,7 @@ struct PhoneEntities {
         var words = 0
         while k >= 0 && words < 3 {
             if text.lexemes[k].kind == .word {
-                if Self.blockers.contains(text.lexemes[k].text) { return true }
+                if Self.reading(text.lexemes[k].text) == false { return true }
                 words += 1
             }
             k -= 1

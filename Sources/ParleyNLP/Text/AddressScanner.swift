@@ -42,7 +42,11 @@ struct AddressScanner {
         guard let scheme = schemes.first(where: { hasPrefix($0, at: start) }) else { return nil }
         var end = start + scheme.utf16.count
         while end < units.count && !isSpace(units[end]) && !isURLTerminator(units[end]) { end += 1 }
-        while end > start + scheme.utf16.count && isTrailingPunctuation(units[end - 1]) { end -= 1 }
+        while end > start + scheme.utf16.count && isTrailingPunctuation(units[end - 1]) {
+            // "…/wiki/Parcel_(post)": a bracket the address opened is its own.
+            if units[end - 1] == 0x29 && opensMoreThanCloses(start..<(end - 1)) { break }
+            end -= 1
+        }
         return end > start + scheme.utf16.count ? end : nil
     }
 
@@ -62,6 +66,13 @@ struct AddressScanner {
         guard lastDot > at + 1, end - lastDot - 1 >= 2 else { return nil }
         for i in (lastDot + 1)..<end where !isLetter(units[i]) { return nil }
         return Span(start: start, end: end, kind: .email)
+    }
+
+    /// Whether `range` holds more "(" than ")".
+    func opensMoreThanCloses(_ range: Range<Int>) -> Bool {
+        var depth = 0
+        for i in range where units[i] == 0x28 || units[i] == 0x29 { depth += units[i] == 0x28 ? 1 : -1 }
+        return depth > 0
     }
 
     func hasPrefix(_ prefix: String, at start: Int) -> Bool {
@@ -96,8 +107,16 @@ struct AddressScanner {
     isAlphanumeric(unit) || unit == 0x2E || unit == 0x2D
 }
 
+/// Characters that end a URL: <, >, ", `, curly quotes, and the letters and punctuation of
+/// Chinese, Japanese and Korean, which customers write right after a pasted link
+/// ("链接https://…你们看一下", "…/A-10234，显示已签收").
 @inline(__always) private func isURLTerminator(_ unit: UInt16) -> Bool {
-    unit == 0x3C || unit == 0x3E || unit == 0x22 || unit == 0x60
+    switch unit {
+    case 0x3C, 0x3E, 0x22, 0x60, 0x2018...0x201F, 0x2E80...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+        0xFF00...0xFFEF:
+        true
+    default: false
+    }
 }
 
 @inline(__always) private func isTrailingPunctuation(_ unit: UInt16) -> Bool {
