@@ -70,6 +70,59 @@ import Testing
         #expect(values("第二天就到了", "datetime") == [])
     }
 
+    @Test func numberedThingsAreNoDays() {
+        #expect(values("买的5号电池", "datetime") == [])
+        #expect(values("3号楼2单元", "datetime") == [])
+        #expect(values("地铁2号线", "datetime") == [])
+        #expect(values("这个周边有店吗", "datetime") == [])
+        #expect(values("15号能到吗", "datetime") == ["2024-05-15"])
+    }
+
+    @Test func pointsOfAnArgumentAreNoClockTimes() {
+        #expect(values("有三点建议", "datetime") == [])
+        #expect(values("说两点：物流慢，包装差", "datetime") == [])
+        #expect(values("三点能送到吗", "datetime") == ["T03:00"])
+    }
+
+    @Test func wordsThatHoldGuoOrHouAreNoOffsets() {
+        #expect(values("超过三天没发货", "datetime") == ["P3D"])
+        #expect(values("用了两天后悔死了", "datetime") == ["P2D"])
+        #expect(values("三天后到", "datetime") == ["2024-05-06"])
+        #expect(values("过两天再说", "datetime") == ["2024-05-05"])
+    }
+
+    @Test func lateHoursOfTheNight() {
+        #expect(values("晚上十二点", "datetime") == ["T00:00"])
+        #expect(values("夜里两点", "datetime") == ["T02:00"])
+        #expect(values("夜里十点", "datetime") == ["T22:00"])
+        #expect(values("昨晚12点", "datetime") == ["2024-05-03T00:00"])
+        #expect(values("今晚11点", "datetime") == ["2024-05-03T23:00"])
+    }
+
+    @Test func minutesAfterAZeroAndAHalfAfterTheUnit() {
+        #expect(values("八点零五分", "datetime") == ["T08:05"])
+        #expect(values("十点零五到", "datetime") == ["T10:05"])
+        #expect(values("一天半", "datetime") == ["PT36H"])
+        #expect(values("一年半", "datetime") == ["P18M"])
+        #expect(values("一个半月", "datetime") == ["P1.5M"])
+    }
+
+    @Test func currenciesNamedBeforeTheAmount() {
+        #expect(values("港币200", "money") == ["200 HKD"])
+        #expect(values("美金50", "money") == ["50 USD"])
+        #expect(values("新台币500元", "money") == ["500 TWD"])
+        #expect(values("50刀买的", "money") == ["50 USD"])
+        #expect(values("砍一刀", "money") == [])
+        #expect(values("1000日圓", "money") == ["1000 JPY"])
+        #expect(values("人民幣參佰元", "money") == ["300 CNY"])
+    }
+
+    @Test func wordsThatStartLikeAnOrdinal() {
+        #expect(values("第三方卖家", "ordinal") == [])
+        #expect(values("第一时间处理", "ordinal") == [])
+        #expect(values("第三个", "ordinal") == ["3"])
+    }
+
     // MARK: Links and order numbers
 
     @Test func aLinkEndsWhereTheChineseResumes() {

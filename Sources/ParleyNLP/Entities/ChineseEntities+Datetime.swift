@@ -53,6 +53,22 @@ extension ChineseEntities {
     ]
     static let after = ["以后", "之后", "后"]
     static let before = ["以前", "之前", "前"]
+    /// Characters after 后 or 前 whose word they start ("后悔", "前台"): no "after" or "before".
+    static let startingWithHouOrQian: Set<Unicode.Scalar> = [
+        "悔", "面", "续", "台", "果", "期", "门", "端", "提", "往", "边", "排", "者", "天",
+    ]
+    /// Characters before 过 whose word it ends ("超过", "不过"): no "in … from now".
+    static let endingWithGuo: Set<Unicode.Scalar> = ["超", "不", "经", "通", "错", "难", "越", "度", "路", "没", "过"]
+    /// What a bare "N号" numbers when one of these follows: a battery, a building, a line …
+    static let numberedByHao: Set<Unicode.Scalar> = [
+        "电", "楼", "线", "门", "床", "房", "窗", "口", "馆", "厅", "车", "站", "柜", "台", "机", "位", "仓", "库", "店",
+        "院", "铺", "码", "桌", "座", "厂", "箱", "球",
+    ]
+    /// Words after "N点" that make it the points of an argument ("三点建议"), not a clock time.
+    static let pointsOf = [
+        "建议", "意见", "要求", "问题", "原因", "看法", "理由", "不足", "优点", "缺点", "感受", "想法", "疑问", "需求",
+        "好处", "坏处", ":",
+    ]
 
     func datetimeEntities() -> [Entity] {
         var entities: [Entity] = []
@@ -122,12 +138,25 @@ extension ChineseEntities {
         }
         if let (end, hour, minute) = clock(at: i, bare: part == nil && date == nil) {
             var hour = hour
+            var nextDay = false
             if let part {
-                if part.afternoon && hour < 12 && !(part.code == "T12:00" && hour >= 11) { hour += 12 }
-                if hour == 12 && part.code == "TNI" && !part.afternoon { hour = 0 }
+                if part.code == "TNI" {
+                    // "夜里两点" is 2 at night, "夜里十点" 10, "半夜十二点" midnight.
+                    if hour == 12 { hour = 0 } else if part.afternoon && hour >= 6 && hour < 12 { hour += 12 }
+                } else if part.code == "TEV" && hour == 12 {
+                    // "晚上十二点", "昨晚12点": the midnight that ends the evening.
+                    hour = 0
+                    nextDay = true
+                } else if part.afternoon && hour < 12 && !(part.code == "T12:00" && hour >= 11) {
+                    hour += 12
+                }
             }
             if hour == 24 { hour = 0 }
             guard hour < 24 else { return nil }
+            if nextDay, let day = date {
+                let next = calendar.date(byAdding: .day, value: 1, to: calendar.date(from: day)!)!
+                date = calendar.dateComponents([.year, .month, .day], from: next)
+            }
             if var date {
                 date.hour = hour
                 date.minute = minute
@@ -169,7 +198,8 @@ extension ChineseEntities {
         }
         // "下周", "上个星期": a week; "周" alone is no date.
         guard let shift else { return nil }
-        if i < scalars.count && scalars[i] == "末" { return nil }
+        // 周末 is the weekend; 周边, 周期, 周年, 周围 are no weeks.
+        if i < scalars.count && ["末", "边", "期", "年", "围", "转", "全"].contains(scalars[i]) { return nil }
         return (i, .week(shift.value))
     }
 
@@ -214,8 +244,13 @@ extension ChineseEntities {
             dayEnd = numeral.end + 1
         }
         guard year != nil || month != nil || day != nil else { return nil }
-        // A bare "3日" could be "3 days"; only "号" counts without a month.
-        if month == nil && year == nil && !has("号", at: dayEnd - 1) { return nil }
+        // A bare "3日" could be "3 days"; only "号" counts without a month, and not before what
+        // it numbers ("5号电池", "3号楼", "2号线").
+        if month == nil && year == nil
+            && (!has("号", at: dayEnd - 1) || dayEnd < scalars.count && Self.numberedByHao.contains(scalars[dayEnd]))
+        {
+            return nil
+        }
         if day == nil && month == nil {
             // A year alone ("明年", "2024年").
             return (i, DateComponents(year: year))
@@ -243,9 +278,17 @@ extension ChineseEntities {
         }
         guard has("点", at: i) || has("时", at: i) else { return nil }
         i += 1
+        if Self.pointsOf.contains(where: { has($0, at: i) }) { return nil }
         var minute = 0
         var said = false
-        if has("钟", at: i) {
+        if has("零", at: i), let minutes = ChineseNumerals.numeral(in: scalars, at: i + 1), minutes.value < 10,
+            minutes.end == i + 2
+        {
+            // "八点零五分", "十点零五".
+            minute = Int(minutes.value)
+            i = minutes.end + (has("分", at: minutes.end) && !has("分钟", at: minutes.end) ? 1 : 0)
+            said = true
+        } else if has("钟", at: i) {
             i += 1
             said = true
         } else if has("半", at: i) {
@@ -280,6 +323,8 @@ extension ChineseEntities {
         var i = start
         var direction = 0
         if has("过", at: i) {
+            // "超过三天" is more than three days, a duration read from the numeral on.
+            if i > 0 && Self.endingWithGuo.contains(scalars[i - 1]) { return nil }
             direction = 1
             i += 1
         }
@@ -305,7 +350,11 @@ extension ChineseEntities {
         } else {
             return nil
         }
-        guard amount < 100_000, let (word, unit) = first(of: Self.timeUnits, at: i) else { return nil }
+        // "一个半月": the month of "个半" is written without its 个.
+        let halfMonth = amount != amount.rounded() && has("月", at: i) && has("半", at: i - 1)
+        guard amount < 100_000, let (word, unit) = halfMonth ? ("月", "MO") : first(of: Self.timeUnits, at: i) else {
+            return nil
+        }
         // "3日" is a day of the month, "两周" two weeks; "周三" is no duration.
         if word == "日" || (unit == "Y" && amount >= 1000)
             || (word == "周" && i + 1 < scalars.count && Self.weekdayNumbers[scalars[i + 1]] != nil)
@@ -313,18 +362,26 @@ extension ChineseEntities {
             return nil
         }
         i += word.unicodeScalars.count
+        // "一天半", "一年半": the half after the unit.
+        if amount == amount.rounded() && has("半", at: i) {
+            amount += 0.5
+            i += 1
+        }
         if direction == 0 {
-            if let later = Self.after.first(where: { has($0, at: i) }) {
+            let starts = { (end: Int) in end < scalars.count && Self.startingWithHouOrQian.contains(scalars[end]) }
+            if let later = Self.after.first(where: { has($0, at: i) }), !starts(i + later.unicodeScalars.count) {
                 direction = 1
                 i += later.unicodeScalars.count
-            } else if let earlier = Self.before.first(where: { has($0, at: i) }) {
+            } else if let earlier = Self.before.first(where: { has($0, at: i) }),
+                !starts(i + earlier.unicodeScalars.count)
+            {
                 direction = -1
                 i += earlier.unicodeScalars.count
             }
         }
         guard direction != 0, let component = resolver.component(unit), amount == amount.rounded() else {
             // "半小时" is PT30M, "一天半" PT36H: a half in the next unit down where there is one.
-            let smaller: [String: (Double, String)] = ["H": (60, "M"), "M": (60, "S"), "D": (24, "H")]
+            let smaller: [String: (Double, String)] = ["H": (60, "M"), "M": (60, "S"), "D": (24, "H"), "Y": (12, "MO")]
             if amount != amount.rounded(), let (factor, next) = smaller[unit] {
                 return resolver.duration(amount * factor, next).map { (i, $0) }
             }

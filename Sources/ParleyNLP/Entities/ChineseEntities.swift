@@ -124,6 +124,9 @@ struct ChineseEntities {
         "个", "次", "件", "位", "名", "条", "张", "笔", "单", "项", "款", "家", "本", "天",
     ]
 
+    /// Words that start like an ordinal and are none: a third party, straight away.
+    static let notOrdinals = ["第三方", "第一时间", "第一手"]
+
     /// Positions relative to the last or the current one.
     static let relativeOrdinals: [(String, String)] = [("最后一", "-1"), ("最后", "-1"), ("上一", "-1"), ("下一", "+1")]
 
@@ -133,7 +136,8 @@ struct ChineseEntities {
         while i < scalars.count {
             // "倒数第二": the second to last.
             let counted = has("倒数第", at: i) ? i + 2 : i
-            if scalars[counted] == "第", let numeral = ChineseNumerals.numeral(in: scalars, at: counted + 1),
+            if scalars[counted] == "第", !Self.notOrdinals.contains(where: { has($0, at: counted) }),
+                let numeral = ChineseNumerals.numeral(in: scalars, at: counted + 1),
                 numeral.value == numeral.value.rounded(), numeral.value >= 1, numeral.value < 1e15
             {
                 var end = numeral.end
@@ -168,10 +172,15 @@ struct ChineseEntities {
         ("元人民币", "CNY"), ("人民币", "CNY"), ("块钱", "CNY"), ("元钱", "CNY"), ("美元", "USD"), ("美金", "USD"),
         ("欧元", "EUR"), ("英镑", "GBP"), ("日元", "JPY"), ("日币", "JPY"), ("港币", "HKD"), ("港元", "HKD"),
         ("韩元", "KRW"), ("新台币", "TWD"), ("台币", "TWD"), ("澳元", "AUD"), ("加元", "CAD"), ("卢布", "RUB"),
-        ("元", "CNY"), ("圆", "CNY"), ("块", "CNY"), ("rmb", "CNY"), ("cny", "CNY"),
+        ("日圆", "JPY"), ("元", "CNY"), ("圆", "CNY"), ("块", "CNY"), ("刀", "USD"), ("rmb", "CNY"), ("cny", "CNY"),
     ]
-    /// Currencies written before an amount.
-    static let currenciesBefore: [(String, String)] = [("人民币", "CNY"), ("¥", "CNY"), ("rmb", "CNY"), ("cny", "CNY")]
+    /// Currencies written before an amount, longest first.
+    static let currenciesBefore: [(String, String)] = [
+        ("人民币", "CNY"), ("新台币", "TWD"), ("台币", "TWD"), ("港币", "HKD"), ("港元", "HKD"), ("美金", "USD"),
+        ("美元", "USD"), ("欧元", "EUR"), ("英镑", "GBP"), ("日元", "JPY"), ("¥", "CNY"), ("rmb", "CNY"), ("cny", "CNY"),
+    ]
+    /// Units after an amount that any currency named before it takes ("新台币500元", "港币200块").
+    static let genericUnits: Set<String> = ["元", "圆", "块"]
     /// Characters that may follow 块 when it is money ("三块钱", "200块的", "两块五"), not a piece ("一块蛋糕").
     static let afterKuai: Set<Unicode.Scalar> = [
         "钱", "的", "了", "吗", "呢", "吧", "啊", "呀", "左", "多", "我", "你", "他", "她", "都", "就", "还", "也",
@@ -195,17 +204,21 @@ struct ChineseEntities {
             }
             var end = numeral.end
             let after = skippingSpaces(numeral.end)
-            if let (word, currency) = first(of: Self.currenciesAfter, at: after), code == nil || currency == code {
+            if let (word, currency) = first(of: Self.currenciesAfter, at: after),
+                code == nil || currency == code || Self.genericUnits.contains(word),
+                // "50刀" is fifty dollars; "砍一刀" a cut.
+                word != "刀" || !numeral.isChinese
+            {
                 let unitEnd = after + word.unicodeScalars.count
                 // "一块蛋糕" is a piece; more than ten of them ("二十块以上", "七十六块对吧") is money.
                 let isPiece =
                     word == "块" && unitEnd < scalars.count && ChineseScript.isHan(scalars[unitEnd])
                     && !Self.afterKuai.contains(scalars[unitEnd]) && numeral.value <= 10
                 if !isPiece {
-                    code = currency
+                    code = code ?? currency
                     end = unitEnd
-                    if currency == "CNY" && word.unicodeScalars.last != "钱" && has("钱", at: end) { end += 1 }
-                    if currency == "CNY" && !word.hasPrefix("r") && !word.hasPrefix("c") {
+                    if code == "CNY" && word.unicodeScalars.last != "钱" && has("钱", at: end) { end += 1 }
+                    if code == "CNY" && !word.hasPrefix("r") && !word.hasPrefix("c") {
                         let (minor, minorEnd) = minorUnits(at: end)
                         amount += minor
                         end = minorEnd
