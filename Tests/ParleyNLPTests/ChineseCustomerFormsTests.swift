@@ -42,6 +42,8 @@ import Testing
         // A piece of something is no money.
         #expect(values("一块蛋糕", "money") == [])
         #expect(values("三块肥皂", "money") == [])
+        #expect(values("九块包邮的手机壳", "money") == ["9 CNY"])
+        #expect(values("十块运费谁出", "money") == ["10 CNY"])
     }
 
     @Test func kuaiThenTheTenthsInDigitsOrNumerals() {
@@ -89,6 +91,13 @@ import Testing
         #expect(values("用了两天后悔死了", "datetime") == ["P2D"])
         #expect(values("三天后到", "datetime") == ["2024-05-06"])
         #expect(values("过两天再说", "datetime") == ["2024-05-05"])
+    }
+
+    @Test func aRangeOfTimesIsAnInterval() {
+        #expect(values("下午2点到4点之间送货", "datetime") == ["T14:00/T16:00"])
+        #expect(values("明天下午两点到五点都在家", "datetime") == ["2024-05-04T14:00/2024-05-04T17:00"])
+        #expect(values("晚上七点到九点有人", "datetime") == ["T19:00/T21:00"])
+        #expect(values("营业时间9:00-18:00吗", "datetime") == ["T09:00/T18:00"])
     }
 
     @Test func lateHoursOfTheNight() {

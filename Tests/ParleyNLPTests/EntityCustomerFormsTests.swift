@@ -87,6 +87,12 @@ import Testing
         #expect(values("see you at 10 tomorrow", type: "datetime") == ["2024-05-04T10:00"])
     }
 
+    @Test func aRangeOfTimesIsAnInterval() {
+        #expect(values("open 9:00-18:00", type: "datetime") == ["T09:00/T18:00"])
+        #expect(values("from 9:00 to 18:00", type: "datetime") == ["T09:00/T18:00"])
+        #expect(values("tomorrow from 2pm to 4pm", type: "datetime") == ["2024-05-04T14:00/2024-05-04T16:00"])
+    }
+
     @Test func aDeadlineWithoutAYearIsTheNextOne() {
         #expect(values("can it arrive by Jan 10?", type: "datetime") == ["2025-01-10"])
         #expect(values("away until Jan 5th", type: "datetime") == ["2025-01-05"])

@@ -74,7 +74,19 @@ extension ChineseEntities {
         var entities: [Entity] = []
         var i = 0
         while i < scalars.count {
-            if let (end, value) = datetime(at: i) {
+            if var (end, value) = datetime(at: i) {
+                // "下午2点到4点", "9:00-18:00": a range, as an ISO 8601 interval whose end takes the
+                // start's day and part of the day.
+                var j = skippingSpaces(end)
+                if let joiner = ["到", "至", "-", "~"].first(where: { has($0, at: j) }) {
+                    j = skippingSpaces(j + joiner.unicodeScalars.count)
+                    if let (rangeEnd, endValue) = datetime(at: j),
+                        let interval = DateResolver.interval(from: value, to: endValue)
+                    {
+                        value = interval
+                        end = rangeEnd
+                    }
+                }
                 entities.append(entity("datetime", i, end, value: value))
                 i = end
             } else if ChineseNumerals.canStart(scalars[i]), let numeral = ChineseNumerals.numeral(in: scalars, at: i) {

@@ -41,6 +41,22 @@ struct DateResolver: Sendable {
         var hour: Int?
         var minute = 0
 
+        // "9:00-18:00", "from 2pm to 4pm": two clock times make an interval.
+        if let split = words.indices.first(where: { ["-", "to", "until", "till", "through"].contains(words[$0]) }),
+            split > 0, split + 1 < words.count, Self.hasClock(words[..<split]), Self.hasClock(words[(split + 1)...])
+        {
+            let offset = firstLexeme + split + 1
+            if let start = resolve(
+                lexemes: Array(lexemes[..<split]), firstLexeme: firstLexeme,
+                numbers: numbers.filter { $0.firstLexeme < offset - 1 }, previousWord: previousWord),
+                let end = resolve(
+                    lexemes: Array(lexemes[(split + 1)...]), firstLexeme: offset,
+                    numbers: numbers.filter { $0.firstLexeme >= offset }, previousWord: words[split]),
+                let interval = Self.interval(from: start, to: end)
+            {
+                return interval
+            }
+        }
         // Quarters: "Q3", "Q1 2025", "the third quarter 2027", "3rd quarter of 2023".
         if let quarter = Self.quarter(words, lexemes, numbers) {
             let year =
@@ -256,6 +272,34 @@ struct DateResolver: Sendable {
         }
         if let hour { return String(format: "T%02d:%02d", hour, minute) }
         return nil
+    }
+
+    /// An ISO 8601 interval from two resolved values ("T14:00" to "T04:00" → "T14:00/T16:00"):
+    /// an end that is a time alone takes the start's day, and the afternoon when the start was
+    /// in it and the end would otherwise come before it ("下午2点到4点", "2pm-4"); nil when either is
+    /// no date or time (a duration, a week).
+    static func interval(from start: String, to end: String) -> String? {
+        func isInstant(_ value: String) -> Bool {
+            value.first.map { $0 == "T" || $0.isNumber } == true && !value.contains("W") && !value.contains("Q")
+                && !value.contains("/")
+        }
+        guard isInstant(start), isInstant(end) else { return nil }
+        guard end.hasPrefix("T"), let t = start.firstIndex(of: "T") ?? (start.hasPrefix("T") ? start.startIndex : nil)
+        else { return start + "/" + end }
+        let day = start[..<t]
+        let startClock = start[t...].dropFirst().split(separator: ":").compactMap { Int($0) }
+        var clock = end.dropFirst().split(separator: ":").compactMap { Int($0) }
+        guard startClock.count == 2, clock.count == 2 else { return start + "/" + end }
+        if clock[0] < 12 && startClock[0] >= 12 && clock[0] + 12 > startClock[0] { clock[0] += 12 }
+        return start + "/" + day + String(format: "T%02d:%02d", clock[0], clock[1])
+    }
+
+    /// Whether `words` hold a clock time: "9:00", "2pm", "3 p.m.".
+    static func hasClock(_ words: ArraySlice<String>) -> Bool {
+        words.indices.contains { k in
+            words[k].first?.isNumber == true
+                && (k + 1 < words.endIndex && (words[k + 1] == ":" || ["am", "pm", "a", "p"].contains(words[k + 1])))
+        }
     }
 
     /// The hour and minute of a clock time in words: "half past 3", "quarter to 5", "twenty
