@@ -98,6 +98,8 @@ import Testing
         #expect(values("明天下午两点到五点都在家", "datetime") == ["2024-05-04T14:00/2024-05-04T17:00"])
         #expect(values("晚上七点到九点有人", "datetime") == ["T19:00/T21:00"])
         #expect(values("营业时间9:00-18:00吗", "datetime") == ["T09:00/T18:00"])
+        // An end before the start is two days, not an interval (Friday 3 May: 周一 is the 6th, 周五 today).
+        #expect(values("周一到周五都可以送", "datetime") == ["2024-05-06", "2024-05-03"])
     }
 
     @Test func lateHoursOfTheNight() {

@@ -277,21 +277,25 @@ struct DateResolver: Sendable {
     /// An ISO 8601 interval from two resolved values ("T14:00" to "T04:00" → "T14:00/T16:00"):
     /// an end that is a time alone takes the start's day, and the afternoon when the start was
     /// in it and the end would otherwise come before it ("下午2点到4点", "2pm-4"); nil when either is
-    /// no date or time (a duration, a week).
+    /// no date or time (a duration, a week) or when the end would come first ("周一到周五" when
+    /// the coming Friday is before the coming Monday: two days, not an interval).
     static func interval(from start: String, to end: String) -> String? {
         func isInstant(_ value: String) -> Bool {
             value.first.map { $0 == "T" || $0.isNumber } == true && !value.contains("W") && !value.contains("Q")
                 && !value.contains("/")
         }
         guard isInstant(start), isInstant(end) else { return nil }
-        guard end.hasPrefix("T"), let t = start.firstIndex(of: "T") ?? (start.hasPrefix("T") ? start.startIndex : nil)
-        else { return start + "/" + end }
-        let day = start[..<t]
-        let startClock = start[t...].dropFirst().split(separator: ":").compactMap { Int($0) }
-        var clock = end.dropFirst().split(separator: ":").compactMap { Int($0) }
-        guard startClock.count == 2, clock.count == 2 else { return start + "/" + end }
-        if clock[0] < 12 && startClock[0] >= 12 && clock[0] + 12 > startClock[0] { clock[0] += 12 }
-        return start + "/" + day + String(format: "T%02d:%02d", clock[0], clock[1])
+        var finish = end
+        if end.hasPrefix("T"), let t = start.firstIndex(of: "T") {
+            let startClock = start[t...].dropFirst().split(separator: ":").compactMap { Int($0) }
+            var clock = end.dropFirst().split(separator: ":").compactMap { Int($0) }
+            if startClock.count == 2, clock.count == 2 {
+                if clock[0] < 12 && startClock[0] >= 12 && clock[0] + 12 > startClock[0] { clock[0] += 12 }
+                finish = start[..<t] + String(format: "T%02d:%02d", clock[0], clock[1])
+            }
+        }
+        guard start.count != finish.count || start < finish else { return nil }
+        return start + "/" + finish
     }
 
     /// Whether `words` hold a clock time: "9:00", "2pm", "3 p.m.".
