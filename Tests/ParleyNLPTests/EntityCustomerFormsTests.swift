@@ -40,10 +40,27 @@ import Testing
         #expect(values("see you at 7p", type: "money") == [])
     }
 
+    @Test func aRangeOfAmountsSharesItsCurrency() {
+        #expect(values("headphones around $20-30", type: "money") == ["20 USD", "30 USD"])
+        #expect(values("budget is 20 to 30 euros", type: "money") == ["20 EUR", "30 EUR"])
+        #expect(values("a gift for 10-15 dollars?", type: "money") == ["10 USD", "15 USD"])
+        #expect(values("sizes 10-12 fit", type: "money") == [])
+    }
+
+    @Test func poundsOfWeightAreNoMoney() {
+        #expect(values("The box weighs 12 pounds, can you ship that?", type: "money") == [])
+        #expect(values("the bag is 20 pounds heavier than listed", type: "money") == [])
+        #expect(values("it cost 20 pounds", type: "money") == ["20 GBP"])
+    }
+
+    @Test func theZlotySign() {
+        #expect(values("it was 120 zł at the pickup point", type: "money") == ["120 PLN"])
+    }
+
     @Test func aMinusSignBeforeTheCurrencySymbol() {
         #expect(values("a balance of -£20", type: "money") == ["-20 GBP"])
         #expect(values("fee −$5.00 reversed", type: "money") == ["-5 USD"])
-        #expect(values("from 10-$5", type: "money") == ["5 USD"])
+        #expect(values("it went from $10-$5", type: "money") == ["10 USD", "5 USD"])
     }
 
     // MARK: Dates and times
@@ -52,6 +69,10 @@ import Testing
         #expect(values("is your chat 24/7?", type: "datetime") == [])
         #expect(values("only 2/3 of the order arrived", type: "datetime") == [])
         #expect(values("I'd rate it 4/5", type: "datetime") == [])
+        #expect(values("I'd rate the product 4/5", type: "datetime") == [])
+        #expect(values("the 3/4 sleeve shirt", type: "datetime") == [])
+        #expect(values("the 1/2 price deal", type: "datetime") == [])
+        #expect(values("the 5/12 delivery", type: "datetime") == ["2024-05-12"])
         #expect(values("delivered on 3/4", type: "datetime") == ["2024-03-04"])
     }
 
@@ -72,6 +93,11 @@ import Testing
         #expect(values("in an hour", type: "datetime") == ["2024-05-03T11:00"])
         #expect(values("a week from tomorrow", type: "datetime") == ["2024-05-11"])
         #expect(values("two days from today", type: "datetime") == ["2024-05-05"])
+    }
+
+    @Test func aDottedDayAfterOn() {
+        #expect(values("delivery on 3.27 please", type: "datetime") == ["2024-03-27"])
+        #expect(values("the courier came at 3.27 pm", type: "datetime") == ["T15:27"])
     }
 
     @Test func aMonthWithAYear() {

@@ -142,7 +142,7 @@ enum Currency {
         "rand": "ZAR", "won": "KRW", "lira": "TRY", "marks": "DEM", "mark": "DEM", "shekel": "ILS", "shekels": "ILS",
         "dinar": "DZD", "dirham": "AED", "dirhams": "AED", "baht": "THB", "ringgit": "MYR", "zloty": "PLN",
         "guilder": "NLG", "guilders": "NLG", "markka": "FIM", "markkaa": "FIM", "peseta": "ESP", "pesetas": "ESP",
-        "kuai": "CNY", "mao": "CNY", "jiao": "CNY", "satoshi": "BTC", "satoshis": "BTC", "lire": "ITL",
+        "kuai": "CNY", "mao": "CNY", "jiao": "CNY", "satoshi": "BTC", "satoshis": "BTC", "lire": "ITL", "zł": "PLN",
         "escudo": "PTE", "escudos": "PTE", "drachma": "GRD", "drachmas": "GRD", "schilling": "ATS",
         "schillings": "ATS", "ரூ": "INR", "rs": "INR",
     ]

@@ -75,7 +75,7 @@ struct DateResolver: Sendable {
             }
             guard parts.count >= 2 else { continue }
             // "3.27" is a date only after "on" ("at 3.27 pm" is a time).
-            if parts.count == 2 && words[i + 1] == "." && !(i > 0 && words[i - 1] == "on") { continue }
+            if parts.count == 2 && words[i + 1] == "." && (i > 0 ? words[i - 1] : previousWord) != "on" { continue }
             dateLexemes = i..<(i + 2 * parts.count - 1)
             if parts.count == 3 {
                 if words[i].count == 4 {

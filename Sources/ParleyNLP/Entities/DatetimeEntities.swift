@@ -400,8 +400,11 @@ struct DatetimeEntities {
         // ratings, unless a preposition makes it a date ("on 3/4", "by 24/7").
         let word = { (j: Int) in j >= 0 && j < lexemes.count ? lexemes[j].text : "" }
         if separator == "/" && !DateWords.datePrepositions.contains(word(k - 1)) {
-            if numbers == [24, 7] || DateWords.afterFractions.contains(word(end))
-                || DateWords.beforeRatings.contains(word(k - 1)) || DateWords.beforeRatings.contains(word(k - 2))
+            // "the 3/4 sleeve", "a 1/2 price deal": a fraction of ten or less after an article.
+            let articleFraction =
+                ["the", "a", "an"].contains(word(k - 1)) && numbers[0] < numbers[1] && numbers[1] <= 10
+            if numbers == [24, 7] || DateWords.afterFractions.contains(word(end)) || articleFraction
+                || (1...3).contains(where: { DateWords.beforeRatings.contains(word(k - $0)) })
             {
                 return nil
             }

@@ -118,6 +118,7 @@ struct NumericEntities {
         let lexemes = text.lexemes
         var entities: [Entity] = []
         var used = Set<Int>()
+        var ranges: [(start: Int, end: Int, code: String)] = []
         for match in numbers where !match.isOrdinal && !used.contains(match.firstLexeme) {
             // Currency before: "$ 20", "c $ 1.34", "US$ 1MM", "EUR 40", "dollar 22.5 million", "₿21,000,000".
             var start = match.firstLexeme
@@ -141,7 +142,9 @@ struct NumericEntities {
                 }
             }
             // Currency after: "12 euros", "197 pence", "50 million USD", "75 USD million", "115USD", "10 €".
-            if currency == nil, let (code, next) = Currency.after(text, lexeme: end) {
+            if currency == nil, let (code, next) = Currency.after(text, lexeme: end),
+                !isWeight(unit: next - 1)
+            {
                 // "at 7p" is a time.
                 if lexemes[next - 1].text == "p", start > 0, Self.timePrepositions.contains(lexemes[start - 1].text) {
                     continue
@@ -170,6 +173,24 @@ struct NumericEntities {
             }
             used.formUnion(start..<end)
             entities.append(span("money", start, end, value: Currency.format(amount, code: code)))
+            ranges.append((start, end, code))
+        }
+        // A range shares its currency: "$20-30", "20 to 30 euros", "10-15 dollars".
+        for (start, end, code) in ranges {
+            let before = numbers.first {
+                !$0.isOrdinal && $0.endLexeme == start - 1 && start >= 2
+                    && Self.rangeWords.contains(lexemes[start - 1].text)
+            }
+            let after = numbers.first {
+                !$0.isOrdinal && $0.firstLexeme == end + 1 && end < lexemes.count
+                    && Self.rangeWords.contains(lexemes[end].text)
+                    && !($0.endLexeme < lexemes.count && DateWords.units[lexemes[$0.endLexeme].text] != nil)
+            }
+            for match in [before, after].compactMap({ $0 }) where !used.contains(match.firstLexeme) {
+                used.formUnion(match.firstLexeme..<match.endLexeme)
+                entities.append(
+                    span("money", match.firstLexeme, match.endLexeme, value: Currency.format(match.value, code: code)))
+            }
         }
         // Currency names on their own count too ("the dollar fell").
         for (index, lexeme) in lexemes.enumerated() where !used.contains(index) && lexeme.kind == .word {
@@ -178,6 +199,21 @@ struct NumericEntities {
             }
         }
         return entities
+    }
+
+    /// Words between the ends of a range of amounts.
+    static let rangeWords: Set<String> = ["-", "–", "to"]
+
+    /// Whether the currency word at lexeme `unit` is a weight ("weighs 12 pounds", "20 pounds heavier").
+    func isWeight(unit: Int) -> Bool {
+        let lexemes = text.lexemes
+        guard ["pound", "pounds"].contains(lexemes[unit].text) else { return false }
+        if unit + 1 < lexemes.count,
+            ["heavier", "lighter", "overweight", "underweight"].contains(lexemes[unit + 1].text)
+        {
+            return true
+        }
+        return lexemes[max(0, unit - 5)..<unit].contains { $0.text.hasPrefix("weigh") }
     }
 
     /// Words before an hour ("at 7p"), where "p" is the afternoon, not pence.
