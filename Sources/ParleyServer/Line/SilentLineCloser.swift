@@ -14,6 +14,7 @@ final class SilentLineCloser: ChannelDuplexHandler, RemovableChannelHandler {
             return context.fireUserInboundEventTriggered(event)
         }
         let notice = ByteBuffer(string: "error> closed: nothing was sent for too long; connect again to go on\n")
-        context.writeAndFlush(wrapOutboundOut(notice)).whenComplete { _ in context.close(promise: nil) }
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(notice)).whenComplete { _ in channel.close(promise: nil) }
     }
 }
