@@ -48,6 +48,7 @@ import Testing
         #expect(analyzer.analyze("手机很卡").label == .negative)
         #expect(analyzer.analyze("页面卡住了").label == .negative)
         #expect(analyzer.analyze("订单到现在还没有").label == .negative)
+        #expect(analyzer.analyze("要开发票，结果没有").label == .negative)
         #expect(analyzer.analyze("一点消息都没有").label == .negative)
     }
 

@@ -104,6 +104,8 @@ struct ChineseSentimentRules: Sendable {
     ]
     /// Negations that end a clause as a question rather than a complaint ("到了没", "发货没有").
     static let askingNegations: Set<String> = ["不", "没", "没有"]
+    /// Words after which a clause-final 没有 states a lack ("要开发票，结果没有").
+    static let beforeAStatedLack: Set<String> = ["结果", "但", "但是", "可是", "却", "然而", "根本", "完全", "压根", "竟然", "居然"]
     /// Intensifiers (positive) and dampeners (negative), added to a feeling word's size.
     static let intensifiers: [String: Double] = [
         "很": 0.293, "非常": 0.293, "太": 0.293, "特别": 0.293, "超": 0.293, "超级": 0.293, "十分": 0.293, "极": 0.293,
@@ -230,7 +232,11 @@ struct ChineseSentimentRules: Sendable {
                 let feeling = reach.contains { items[$0].value.map { $0 != 0 } ?? false }
                 let said = before.contains { items[$0].value.map { $0 != 0 } ?? false }
                 let hasNext = k + 1 < range.upperBound
-                if !feeling && !said && (hasNext || !Self.askingNegations.contains(items[k].word)) {
+                let preceding = items[max(range.lowerBound, k - 2)..<k].map(\.word).joined()
+                let asks =
+                    !hasNext && Self.askingNegations.contains(items[k].word)
+                    && !Self.beforeAStatedLack.contains(where: preceding.hasSuffix)
+                if !feeling && !said && (hasNext || items[k].word.unicodeScalars.count > 1) && !asks {
                     valences[k] = complaint
                 }
             }
