@@ -78,12 +78,17 @@ import Testing
         #expect(values("地铁2号线", "datetime") == [])
         #expect(values("这个周边有店吗", "datetime") == [])
         #expect(values("15号能到吗", "datetime") == ["2024-05-15"])
+        #expect(values("人民路18号", "datetime") == [])
+        #expect(values("3號樓的管理員", "datetime") == [])
+        #expect(values("这个月饼礼盒", "datetime") == [])
+        #expect(values("三天两头出问题", "datetime") == [])
     }
 
     @Test func pointsOfAnArgumentAreNoClockTimes() {
         #expect(values("有三点建议", "datetime") == [])
         #expect(values("说两点：物流慢，包装差", "datetime") == [])
         #expect(values("三点能送到吗", "datetime") == ["T03:00"])
+        #expect(values("我有两点要反馈", "datetime") == [])
     }
 
     @Test func wordsThatHoldGuoOrHouAreNoOffsets() {
@@ -100,6 +105,12 @@ import Testing
         #expect(values("营业时间9:00-18:00吗", "datetime") == ["T09:00/T18:00"])
         // An end before the start is two days, not an interval (Friday 3 May: 周一 is the 6th, 周五 today).
         #expect(values("周一到周五都可以送", "datetime") == ["2024-05-06", "2024-05-03"])
+    }
+
+    @Test func aDateBeforeWhichSomethingMustHappenIsTheNextOne() {
+        // Friday 3 May: 1月3号 has passed, so "before 1月3号" is next year's.
+        #expect(values("能不能1月3号之前送到", "datetime") == ["2025-01-03"])
+        #expect(values("1月3号买的", "datetime") == ["2024-01-03"])
     }
 
     @Test func lateHoursOfTheNight() {
@@ -132,6 +143,7 @@ import Testing
         #expect(values("第三方卖家", "ordinal") == [])
         #expect(values("第一时间处理", "ordinal") == [])
         #expect(values("第三个", "ordinal") == ["3"])
+        #expect(texts("第2双鞋码数不对", "ordinal") == ["第2双"])
     }
 
     // MARK: Links and order numbers
@@ -153,6 +165,7 @@ import Testing
         #expect(values("中通快递单号75312345678901", "phone") == [])
         #expect(values("运单号4312345678901", "phone") == [])
         #expect(values("我的手机13812345678", "phone") == ["13812345678"])
+        #expect(values("我的QQ号是12345678", "phone") == [])
         #expect(values("电话010-12345678", "phone") == ["01012345678"])
     }
 }

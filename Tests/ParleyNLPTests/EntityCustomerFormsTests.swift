@@ -38,6 +38,9 @@ import Testing
         #expect(values("the bag cost me 5p", type: "datetime") == [])
         #expect(values("2 pounds 20p", type: "money") == ["2.20 GBP"])
         #expect(values("see you at 7p", type: "money") == [])
+        // Video resolutions: pence are fewer than a hundred.
+        #expect(values("is the 1080p webcam compatible?", type: "money") == [])
+        #expect(values("720p or 2160p", type: "money") == [])
     }
 
     @Test func aRangeOfAmountsSharesItsCurrency() {
@@ -73,6 +76,7 @@ import Testing
         #expect(values("the 3/4 sleeve shirt", type: "datetime") == [])
         #expect(values("the 1/2 price deal", type: "datetime") == [])
         #expect(values("the 5/12 delivery", type: "datetime") == ["2024-05-12"])
+        #expect(values("do you have size 12/14?", type: "datetime") == [])
         #expect(values("delivered on 3/4", type: "datetime") == ["2024-03-04"])
     }
 
@@ -98,6 +102,12 @@ import Testing
     @Test func aDottedDayAfterOn() {
         #expect(values("delivery on 3.27 please", type: "datetime") == ["2024-03-27"])
         #expect(values("the courier came at 3.27 pm", type: "datetime") == ["T15:27"])
+    }
+
+    @Test func wattsAreNoWeeksAndTheNextDayIsTomorrow() {
+        #expect(values("a 40W bulb", type: "datetime") == [])
+        #expect(values("back in 2w", type: "datetime") == ["2024-05-17"])
+        #expect(values("I paid for next day delivery", type: "datetime") == ["2024-05-04"])
     }
 
     @Test func aMonthWithAYear() {
@@ -133,5 +143,11 @@ import Testing
         #expect(values("(415) 555-0132 ext. 12", type: "phone") == ["4155550132;ext=12"])
         #expect(values("020 7946 0321 x204", type: "phone") == ["02079460321;ext=204"])
         #expect(values("+44 (0)20 7946 0321 ext 12", type: "phone") == ["+442079460321;ext=12"])
+        #expect(values("+1 (212) 555-0147 extension 9", type: "phone") == ["+12125550147;ext=9"])
+    }
+
+    @Test func booksAndHandsetsAreNoPhones() {
+        #expect(values("ISBN 978-3-16-148410-0 is out of print", type: "phone") == [])
+        #expect(values("my IMEI 490154203237518 is blocked", type: "phone") == [])
     }
 }

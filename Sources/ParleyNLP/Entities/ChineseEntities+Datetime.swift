@@ -64,6 +64,8 @@ extension ChineseEntities {
         "电", "楼", "线", "门", "床", "房", "窗", "口", "馆", "厅", "车", "站", "柜", "台", "机", "位", "仓", "库", "店",
         "院", "铺", "码", "桌", "座", "厂", "箱", "球",
     ]
+    /// Characters before a bare "N号" that make it a house number ("人民路18号").
+    static let beforeHouseNumbers: Set<Unicode.Scalar> = ["路", "街", "道", "巷", "弄", "里", "村", "号", "栋", "座"]
     /// Words after "N点" that make it the points of an argument ("三点建议"), not a clock time.
     static let pointsOf = [
         "建议", "意见", "要求", "问题", "原因", "看法", "理由", "不足", "优点", "缺点", "感受", "想法", "疑问", "需求",
@@ -232,8 +234,10 @@ extension ChineseEntities {
             year = Int(numeral.value)
             i = numeral.end + 1
         }
-        // A month: "12月", "下个月", "这个月", "本月".
+        // A month: "12月", "下个月", "这个月", "本月"; not the 月 of 月饼 (mooncakes).
+        if Self.shifts.contains(where: { has($0.0 + "月饼", at: i) }) { return nil }
         if let numeral = ChineseNumerals.numeral(in: scalars, at: i), has("月", at: numeral.end),
+            !has("饼", at: numeral.end + 1),
             (1...12).contains(numeral.value), numeral.value == numeral.value.rounded()
         {
             month = Int(numeral.value)
@@ -259,7 +263,8 @@ extension ChineseEntities {
         // A bare "3日" could be "3 days"; only "号" counts without a month, and not before what
         // it numbers ("5号电池", "3号楼", "2号线").
         if month == nil && year == nil
-            && (!has("号", at: dayEnd - 1) || dayEnd < scalars.count && Self.numberedByHao.contains(scalars[dayEnd]))
+            && (!has("号", at: dayEnd - 1) || dayEnd < scalars.count && Self.numberedByHao.contains(scalars[dayEnd])
+                || start > 0 && Self.beforeHouseNumbers.contains(scalars[start - 1]))
         {
             return nil
         }
@@ -267,9 +272,15 @@ extension ChineseEntities {
             // A year alone ("明年", "2024年").
             return (i, DateComponents(year: year))
         }
-        let y = year ?? now.year!
+        var y = year ?? now.year!
         let m = month ?? now.month!
         guard let day else { return (i, DateComponents(year: y, month: m)) }
+        // "1月3号之前送到" said in May: before next year's 3 January.
+        if year == nil, month != nil, Self.before.contains(where: { has($0, at: dayEnd) }),
+            (m, day) < (now.month!, now.day!)
+        {
+            y += 1
+        }
         guard DateResolver.isValid(year: y, month: m, day: day) else { return (dayEnd, nil) }
         return (dayEnd, DateComponents(year: y, month: m, day: day))
     }
@@ -290,7 +301,12 @@ extension ChineseEntities {
         }
         guard has("点", at: i) || has("时", at: i) else { return nil }
         i += 1
-        if Self.pointsOf.contains(where: { has($0, at: i) }) { return nil }
+        // "有三点建议", "我有两点要反馈": points one has or says.
+        if Self.pointsOf.contains(where: { has($0, at: i) })
+            || has("点", at: i - 1) && start > 0 && (scalars[start - 1] == "有" || scalars[start - 1] == "说")
+        {
+            return nil
+        }
         var minute = 0
         var said = false
         if has("零", at: i), let minutes = ChineseNumerals.numeral(in: scalars, at: i + 1), minutes.value < 10,
@@ -374,6 +390,8 @@ extension ChineseEntities {
             return nil
         }
         i += word.unicodeScalars.count
+        // "三天两头": all the time, no span.
+        if has("两头", at: i) { return nil }
         // "一天半", "一年半": the half after the unit.
         if amount == amount.rounded() && has("半", at: i) {
             amount += 0.5

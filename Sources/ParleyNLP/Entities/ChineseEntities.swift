@@ -121,7 +121,8 @@ struct ChineseEntities {
 
     /// Words after an ordinal that belong to it ("第二个", "第3次").
     static let ordinalMeasures: Set<Unicode.Scalar> = [
-        "个", "次", "件", "位", "名", "条", "张", "笔", "单", "项", "款", "家", "本", "天",
+        "个", "次", "件", "位", "名", "条", "张", "笔", "单", "项", "款", "家", "本", "天", "双", "瓶", "台", "份", "箱",
+        "盒", "包", "辆", "套", "杯", "把",
     ]
 
     /// Words that start like an ordinal and are none: a third party, straight away.

@@ -217,8 +217,9 @@ enum Currency {
         if let code = code(text, k) { return (code, k + 1) }
         // "99p": pence, glued to the amount.
         if next == "p", lexemes[k].kind == .word, k > 0, lexemes[k - 1].kind == .digits,
-            lexemes[k - 1].end == lexemes[k].start
+            lexemes[k - 1].end == lexemes[k].start, lexemes[k - 1].text.count <= 2
         {
+            // Fewer than a hundred: "1080p" is a video resolution.
             return ("GBP", k + 1)
         }
         // "15 Saudi riyals", "200 Hong Kong dollars": the ISO table's names of several words first.

@@ -154,7 +154,7 @@ struct DateResolver: Sendable {
                 var day = calendar.date(byAdding: .day, value: shift, to: reference)!
                 // "a week from tomorrow", "two days from today".
                 if words.contains("from") || words.contains("after"),
-                    let (amount, unit) = amounts(words, numbers, firstLexeme).first,
+                    let (amount, unit) = amounts(words, lexemes, numbers, firstLexeme).first,
                     amount == amount.rounded(), let component = component(unit), !["H", "M", "S"].contains(unit)
                 {
                     day = calendar.date(byAdding: component, value: Int(amount) * multiplier(unit), to: day)!
@@ -221,7 +221,7 @@ struct DateResolver: Sendable {
 
         // Durations, and offsets from now: "in two days", "3 weeks ago".
         if date == nil && hour == nil {
-            for (amount, unit) in amounts(words, numbers, firstLexeme) {
+            for (amount, unit) in amounts(words, lexemes, numbers, firstLexeme) {
                 let direction =
                     words.contains("ago") || words.contains("before") || words.contains("earlier")
                     ? -1
@@ -238,6 +238,11 @@ struct DateResolver: Sendable {
             let shift =
                 words.contains("next") || words.contains("following") || words.contains("coming")
                 ? 1 : (words.contains("last") || words.contains("previous") ? -1 : 0)
+            // "next day delivery": tomorrow.
+            if words == ["next", "day"] || words == ["following", "day"] {
+                let tomorrow = calendar.date(byAdding: .day, value: 1, to: reference)!
+                return iso(calendar.dateComponents([.year, .month, .day], from: tomorrow), time: false)
+            }
             if words.contains("week") {
                 let target = calendar.date(byAdding: .weekOfYear, value: shift, to: reference)!
                 let c = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: target)
@@ -352,12 +357,21 @@ struct DateResolver: Sendable {
 
     /// Each amount of a unit in an expression, in order: a number before a unit ("two days"),
     /// or an article, which is one ("a week", "an hour").
-    func amounts(_ words: [String], _ numbers: [NumberScanner.Match], _ firstLexeme: Int) -> [(Double, String)] {
+    func amounts(
+        _ words: [String], _ lexemes: [EntityText.Lexeme], _ numbers: [NumberScanner.Match], _ firstLexeme: Int
+    ) -> [(Double, String)] {
         var found: [(index: Int, amount: Double, unit: String)] = []
         for match in numbers {
             let index = match.endLexeme - firstLexeme
             if index >= 0, index < words.count, let unit = DateWords.units[words[index]] {
                 found.append((index, match.value, unit))
+            }
+        }
+        // "2h", "3d", "2w": digits with a unit glued on.
+        for index in words.indices.dropFirst()
+        where lexemes[index - 1].kind == .digits && lexemes[index - 1].end == lexemes[index].start {
+            if let unit = DateWords.gluedUnitCodes[words[index]], let amount = Double(words[index - 1]) {
+                found.append((index, amount, unit))
             }
         }
         for (index, word) in words.enumerated() where index > 0 && (words[index - 1] == "a" || words[index - 1] == "an")

@@ -32,9 +32,10 @@ enum DateWords {
     static let datePrepositions: Set<String> = ["on", "by", "until", "till", "from", "since", "before", "after"]
     /// Words after "2/3" that make it a fraction or a rating ("2/3 of the order", "4/5 stars").
     static let afterFractions: Set<String> = ["of", "stars", "star", "rating", "score", "marks"]
-    /// Words before "4/5" (or before the word before it) that make it a rating ("rate it 4/5").
-    static let beforeRatings: Set<String> = [
+    /// Words up to three before "4/5" that make it a rating or a size ("rate it 4/5", "size 12/14").
+    static let beforeNonDates: Set<String> = [
         "rate", "rated", "rating", "score", "scored", "give", "gave", "giving", "grade", "graded", "mark", "marked",
+        "size", "sizes", "ratio",
     ]
 
     /// Weekdays, 1 = Monday.
@@ -71,6 +72,12 @@ enum DateWords {
         "weekday": "D", "weekdays": "D",
     ]
     /// Units written glued to a number: "2h", "10D", "3.5years", "2W".
+    /// Glued units ("2h", "3d", "2w") and `DateResolver`'s codes for them.
+    static let gluedUnitCodes: [String: String] = [
+        "h": "H", "hr": "H", "hrs": "H", "hours": "H", "d": "D", "days": "D", "w": "W", "weeks": "W", "y": "Y",
+        "yr": "Y", "yrs": "Y", "years": "Y", "min": "M", "mins": "M", "minutes": "M", "sec": "S", "secs": "S",
+        "months": "MO",
+    ]
     static let gluedUnits: Set<String> = [
         "h", "hr", "hrs", "d", "w", "y", "yr", "yrs", "min", "mins", "sec", "secs", "years", "days", "weeks",
         "months", "hours", "minutes", "ish", "p", "a", "ampm",

@@ -310,6 +310,8 @@ struct DatetimeEntities {
             return end + 1
         }
         guard DateWords.gluedUnits.contains(unit) else { return nil }
+        // "40W" is watts.
+        if unit == "w" && text.text(lexemes[end].start, lexemes[end].end) == "W" { return nil }
         if unit == "a" || unit == "p" || unit == "ampm" || unit == "ish" {
             guard let hour = Int(lexemes[k].text), hour <= 24, end == k + 1 else { return nil }
         }
@@ -404,7 +406,7 @@ struct DatetimeEntities {
             let articleFraction =
                 ["the", "a", "an"].contains(word(k - 1)) && numbers[0] < numbers[1] && numbers[1] <= 10
             if numbers == [24, 7] || DateWords.afterFractions.contains(word(end)) || articleFraction
-                || (1...3).contains(where: { DateWords.beforeRatings.contains(word(k - $0)) })
+                || (1...3).contains(where: { DateWords.beforeNonDates.contains(word(k - $0)) })
             {
                 return nil
             }

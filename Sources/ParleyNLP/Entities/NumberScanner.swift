@@ -530,7 +530,7 @@ struct NumberScanner {
                 value *= multiplier
                 end += 1
             } else if glued, !Currency.isCode(text, end), Currency.names[suffix] == nil,
-                Currency.minorUnits[suffix] == nil, suffix != "s",
+                Currency.minorUnits[suffix] == nil || suffix == "p" && lexemes[end - 1].text.count > 2, suffix != "s",
                 !ChineseScript.isHan(text.scalars[lexemes[end].start])
             {
                 // Digits glued to a word ("180ml", "29km", "3pm", "1m") are a measure, not a number.

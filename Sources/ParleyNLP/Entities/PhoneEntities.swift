@@ -13,11 +13,12 @@ struct PhoneEntities {
         "text", "sms", "reach", "contact",
     ]
     static let blockers: Set<String> = [
-        "account", "card", "order", "invoice", "iban", "ref", "reference", "code", "pin", "id",
+        "account", "card", "order", "invoice", "iban", "ref", "reference", "code", "pin", "id", "isbn", "imei", "qq",
+        "serial", "sku", "tracking",
     ]
     /// The same in Chinese, found inside the run of Chinese before the digits ("中通快递单号",
     /// "手机号码是"): order, tracking and other numbers, and phones.
-    static let chineseBlockers = ["单号", "订单", "编号", "货号", "卡号", "账号", "工单", "快递号", "发票号"]
+    static let chineseBlockers = ["单号", "订单", "编号", "货号", "卡号", "账号", "工单", "快递号", "发票号", "qq"]
     static let chineseCues = ["电话", "手机", "号码", "联系方式", "致电", "热线", "微信"]
 
     /// Whether `word` is a cue (true), a blocker (false), or neither (nil).
@@ -157,9 +158,10 @@ struct PhoneEntities {
         var k = end
         var ext = ""
         if k < scalars.count && scalars[k] == " " { k += 1 }
-        let ahead = text.text(k, min(scalars.count, k + 4)).lowercased()
+        let ahead = text.text(k, min(scalars.count, k + 9)).lowercased()
         if ahead.hasPrefix("ext") || ahead.hasPrefix("x") {
-            k += ahead.hasPrefix("ext.") ? 4 : ahead.hasPrefix("ext") ? 3 : 1
+            k +=
+                ahead.hasPrefix("extension") ? 9 : ahead.hasPrefix("ext.") ? 4 : ahead.hasPrefix("ext") ? 3 : 1
             while k < scalars.count && scalars[k] == " " { k += 1 }
             var e = k
             while e < scalars.count && scalars[e].isASCIIDigit { e += 1 }
@@ -182,7 +184,9 @@ struct PhoneEntities {
             }
         }
         let raw = text.text(begin, end)
-        if looksLikeDate(raw) || isSocialSecurityNumber(groupSizes, separatorKinds) || isCardNumber(groupSizes, count) {
+        if looksLikeDate(raw) || isSocialSecurityNumber(groupSizes, separatorKinds) || isCardNumber(groupSizes, count)
+            || isBookOrHandsetNumber(raw, count: count, groups: groupSizes.count, plus: plus)
+        {
             return (nil, max(scanned, end))
         }
         // Dotted groups are phone numbers only in three or more groups of two or more digits
@@ -215,6 +219,13 @@ struct PhoneEntities {
             international = true
         }
         return (international ? "+" : "") + digits
+    }
+
+    /// ISBN-13s (978 or 979 and ten more digits) and IMEIs (15 digits in one run): no phones.
+    func isBookOrHandsetNumber(_ raw: String, count: Int, groups: Int, plus: Bool) -> Bool {
+        guard !plus else { return false }
+        if count == 13 && (raw.hasPrefix("978") || raw.hasPrefix("979")) { return true }
+        return count == 15 && groups == 1
     }
 
     /// US social security numbers: 3-2-4 digits with hyphens.
