@@ -129,6 +129,13 @@ import Testing
         #expect(values("tomorrow from 2pm to 4pm", type: "datetime") == ["2024-05-04T14:00/2024-05-04T16:00"])
     }
 
+    @Test func aChainOfTimesIsNoNestedInterval() {
+        // Each range is split once: a chain of 3,000 ("9:00-9:00-…") once overflowed the stack.
+        let chain = String(repeating: "9:00-", count: 3_000) + "9:00"
+        #expect(entities(chain).filter { $0.type == "datetime" }.count == 1)
+        #expect(values("9:00-10:00-11:00", type: "datetime") == ["9:00-10:00-11:00"])
+    }
+
     @Test func aDeadlineWithoutAYearIsTheNextOne() {
         #expect(values("can it arrive by Jan 10?", type: "datetime") == ["2025-01-10"])
         #expect(values("away until Jan 5th", type: "datetime") == ["2025-01-05"])

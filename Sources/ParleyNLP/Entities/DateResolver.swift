@@ -41,9 +41,12 @@ struct DateResolver: Sendable {
         var hour: Int?
         var minute = 0
 
-        // "9:00-18:00", "from 2pm to 4pm": two clock times make an interval.
-        if let split = words.indices.first(where: { ["-", "to", "until", "till", "through"].contains(words[$0]) }),
-            split > 0, split + 1 < words.count, Self.hasClock(words[..<split]), Self.hasClock(words[(split + 1)...])
+        // "9:00-18:00", "from 2pm to 4pm": two clock times make an interval; a chain of more is
+        // none, and each half is split no further.
+        let rangeWords: Set<String> = ["-", "to", "until", "till", "through"]
+        if let split = words.firstIndex(where: rangeWords.contains), split > 0, split + 1 < words.count,
+            !words[(split + 1)...].contains(where: rangeWords.contains),
+            Self.hasClock(words[..<split]), Self.hasClock(words[(split + 1)...])
         {
             let offset = firstLexeme + split + 1
             if let start = resolve(

@@ -153,13 +153,20 @@ struct EntityText {
 
     /// The index of the lexeme starting at scalar offset `offset`, if any.
     func lexeme(startingAt offset: Int) -> Int? {
+        let low = firstLexeme(startingFrom: offset)
+        return low < lexemes.count && lexemes[low].start == offset ? low : nil
+    }
+
+    /// The index of the first lexeme that starts at or after scalar offset `offset` (the
+    /// lexemes' count if none does), by binary search.
+    func firstLexeme(startingFrom offset: Int) -> Int {
         var low = 0
         var high = lexemes.count
         while low < high {
             let mid = (low + high) / 2
             if lexemes[mid].start < offset { low = mid + 1 } else { high = mid }
         }
-        return low < lexemes.count && lexemes[low].start == offset ? low : nil
+        return low
     }
 }
 

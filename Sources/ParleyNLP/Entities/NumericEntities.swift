@@ -176,16 +176,16 @@ struct NumericEntities {
             ranges.append((start, end, code))
         }
         // A range shares its currency: "$20-30", "20 to 30 euros", "10-15 dollars".
+        let cardinals = numbers.filter { !$0.isOrdinal }
+        let endingAt = Dictionary(cardinals.map { ($0.endLexeme, $0) }, uniquingKeysWith: { first, _ in first })
+        let startingAt = Dictionary(cardinals.map { ($0.firstLexeme, $0) }, uniquingKeysWith: { first, _ in first })
         for (start, end, code) in ranges {
-            let before = numbers.first {
-                !$0.isOrdinal && $0.endLexeme == start - 1 && start >= 2
-                    && Self.rangeWords.contains(lexemes[start - 1].text)
-            }
-            let after = numbers.first {
-                !$0.isOrdinal && $0.firstLexeme == end + 1 && end < lexemes.count
-                    && Self.rangeWords.contains(lexemes[end].text)
-                    && !($0.endLexeme < lexemes.count && DateWords.units[lexemes[$0.endLexeme].text] != nil)
-            }
+            let before = start >= 2 && Self.rangeWords.contains(lexemes[start - 1].text) ? endingAt[start - 1] : nil
+            let after =
+                end < lexemes.count && Self.rangeWords.contains(lexemes[end].text)
+                ? startingAt[end + 1].flatMap {
+                    $0.endLexeme < lexemes.count && DateWords.units[lexemes[$0.endLexeme].text] != nil ? nil : $0
+                } : nil
             for match in [before, after].compactMap({ $0 }) where !used.contains(match.firstLexeme) {
                 used.formUnion(match.firstLexeme..<match.endLexeme)
                 entities.append(
