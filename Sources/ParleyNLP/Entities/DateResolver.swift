@@ -315,9 +315,10 @@ struct DateResolver: Sendable {
     }
 
     /// The hour and minute of a clock time in words: "half past 3", "quarter to 5", "twenty
-    /// past six", "10 to 4" (12-hour, as "3:30" is).
+    /// past six" (12-hour, as "3:30" is). Of "to", only "quarter to": "10 to 4" is more often a
+    /// range of hours than ten to four.
     static func clockInWords(_ words: [String], _ numbers: [NumberScanner.Match], _ firstLexeme: Int) -> (Int, Int)? {
-        for (p, w) in words.enumerated() where (w == "past" || w == "to") && p > 0 {
+        for (p, w) in words.enumerated() where p > 0 && (w == "past" || w == "to" && words[p - 1] == "quarter") {
             guard let hour = numbers.first(where: { $0.firstLexeme - firstLexeme == p + 1 }),
                 hour.value >= 1, hour.value <= 12, hour.value == hour.value.rounded(), !hour.isOrdinal
             else { continue }

@@ -42,9 +42,13 @@ struct AddressScanner {
         guard let scheme = schemes.first(where: { hasPrefix($0, at: start) }) else { return nil }
         var end = start + scheme.utf16.count
         while end < units.count && !isSpace(units[end]) && !isURLTerminator(units[end]) { end += 1 }
+        // "…/wiki/Parcel_(post)": a closing bracket the address opened is its own.
+        var depth = bracketDepth(start..<end)
         while end > start + scheme.utf16.count && isTrailingPunctuation(units[end - 1]) {
-            // "…/wiki/Parcel_(post)": a bracket the address opened is its own.
-            if units[end - 1] == 0x29 && opensMoreThanCloses(start..<(end - 1)) { break }
+            if units[end - 1] == 0x29 {
+                depth += 1
+                if depth > 0 { break }
+            }
             end -= 1
         }
         return end > start + scheme.utf16.count ? end : nil
@@ -68,11 +72,11 @@ struct AddressScanner {
         return Span(start: start, end: end, kind: .email)
     }
 
-    /// Whether `range` holds more "(" than ")".
-    func opensMoreThanCloses(_ range: Range<Int>) -> Bool {
+    /// How many more "(" than ")" `range` holds.
+    func bracketDepth(_ range: Range<Int>) -> Int {
         var depth = 0
         for i in range where units[i] == 0x28 || units[i] == 0x29 { depth += units[i] == 0x28 ? 1 : -1 }
-        return depth > 0
+        return depth
     }
 
     func hasPrefix(_ prefix: String, at start: Int) -> Bool {
