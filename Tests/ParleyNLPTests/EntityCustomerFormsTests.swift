@@ -6,6 +6,10 @@ import Testing
 /// with the value it must normalise to (found by trying 267 support messages
 /// against the extractor). Reference time: Friday 3 May 2024, 10:00 UTC.
 @Suite struct EntityCustomerFormsTests: EntityExamples {
+    func texts(_ text: String, type: String) -> [String] {
+        entities(text).filter { $0.type == type }.map(\.text)
+    }
+
     // MARK: Numbers and money
 
     @Test func aCommaSeparatedListIsNumbersNotDecimals() {
@@ -97,6 +101,8 @@ import Testing
         #expect(values("in an hour", type: "datetime") == ["2024-05-03T11:00"])
         #expect(values("a week from tomorrow", type: "datetime") == ["2024-05-11"])
         #expect(values("two days from today", type: "datetime") == ["2024-05-05"])
+        #expect(values("on hold for an hour and a half", type: "datetime") == ["PT1.5H"])
+        #expect(texts("on hold for an hour and a half", type: "datetime") == ["an hour and a half"])
     }
 
     @Test func aDottedDayAfterOn() {
@@ -127,6 +133,7 @@ import Testing
         #expect(values("open 9:00-18:00", type: "datetime") == ["T09:00/T18:00"])
         #expect(values("from 9:00 to 18:00", type: "datetime") == ["T09:00/T18:00"])
         #expect(values("tomorrow from 2pm to 4pm", type: "datetime") == ["2024-05-04T14:00/2024-05-04T16:00"])
+        #expect(values("between 9am and 5pm", type: "datetime") == ["T09:00/T17:00"])
     }
 
     @Test func aChainOfTimesIsNoNestedInterval() {

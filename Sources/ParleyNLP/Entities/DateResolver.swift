@@ -43,7 +43,8 @@ struct DateResolver: Sendable {
 
         // "9:00-18:00", "from 2pm to 4pm": two clock times make an interval; a chain of more is
         // none, and each half is split no further.
-        let rangeWords: Set<String> = ["-", "to", "until", "till", "through"]
+        let between = words.first == "between" || previousWord == "between"
+        let rangeWords: Set<String> = between ? ["-", "to", "and"] : ["-", "to", "until", "till", "through"]
         if let split = words.firstIndex(where: rangeWords.contains), split > 0, split + 1 < words.count,
             !words[(split + 1)...].contains(where: rangeWords.contains),
             Self.hasClock(words[..<split]), Self.hasClock(words[(split + 1)...])
@@ -384,7 +385,12 @@ struct DateResolver: Sendable {
                 found.append((index, 1, unit))
             }
         }
-        return found.sorted { $0.index < $1.index }.map { ($0.amount, $0.unit) }
+        // "an hour and a half", "two days and a half".
+        return found.sorted { $0.index < $1.index }.map { found in
+            let half =
+                found.index + 3 < words.count && words[(found.index + 1)...(found.index + 3)] == ["and", "a", "half"]
+            return (found.amount + (half ? 0.5 : 0), found.unit)
+        }
     }
 
     /// How many of `component(unit)` one `unit` is: a week is 7 days, a quarter 3 months.

@@ -140,6 +140,8 @@ struct DatetimeEntities {
                 {
                     if previous == "a" && (word(at - 2) == "great" || word(at - 2) == "nice") { continue }
                     mark(at..<(k + 1))
+                    // "an hour and a half": the half belongs to it.
+                    if next == "and" && word(k + 2) == "a" && word(k + 3) == "half" { mark((k + 1)..<(k + 4)) }
                     // The amount belongs to the expression: "two days", "a couple of weeks".
                     if let amount = numberEndingAt[at], !amount.isOrdinal {
                         mark(amount.firstLexeme..<at)
