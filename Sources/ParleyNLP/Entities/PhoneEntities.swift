@@ -186,6 +186,7 @@ struct PhoneEntities {
         let raw = text.text(begin, end)
         if looksLikeDate(raw) || isSocialSecurityNumber(groupSizes, separatorKinds) || isCardNumber(groupSizes, count)
             || isBookOrHandsetNumber(raw, count: count, groups: groupSizes.count, plus: plus)
+                && !hasCue(before: begin)
         {
             return (nil, max(scanned, end))
         }
@@ -221,9 +222,10 @@ struct PhoneEntities {
         return (international ? "+" : "") + digits
     }
 
-    /// ISBN-13s (978 or 979 and ten more digits) and IMEIs (15 digits in one run): no phones.
+    /// ISBN-13s (978 or 979 and ten more digits) and IMEIs (15 digits in one run, not after
+    /// the international prefix 00): no phones, unless a word such as "phone" says so.
     func isBookOrHandsetNumber(_ raw: String, count: Int, groups: Int, plus: Bool) -> Bool {
-        guard !plus else { return false }
+        guard !plus, !raw.hasPrefix("00") else { return false }
         if count == 13 && (raw.hasPrefix("978") || raw.hasPrefix("979")) { return true }
         return count == 15 && groups == 1
     }
