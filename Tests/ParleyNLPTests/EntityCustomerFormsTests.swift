@@ -64,6 +64,12 @@ import Testing
         #expect(values("it was 120 zł at the pickup point", type: "money") == ["120 PLN"])
     }
 
+    @Test func spokenPenceAfterTheMajorUnit() {
+        #expect(values("ten pounds fifty for shipping, seriously?", type: "money") == ["10.50 GBP"])
+        #expect(values("it was three pounds fifty", type: "money") == ["3.50 GBP"])
+        #expect(values("ten pounds fifty people came", type: "money") == ["10 GBP"])
+    }
+
     @Test func aMinusSignBeforeTheCurrencySymbol() {
         #expect(values("a balance of -£20", type: "money") == ["-20 GBP"])
         #expect(values("fee −$5.00 reversed", type: "money") == ["-5 USD"])

@@ -242,8 +242,19 @@ struct NumericEntities {
         // Another currency after the number is another amount ("10 dollars and 5 euros").
         if cents.endLexeme < lexemes.count, Currency.after(text, lexeme: cents.endLexeme) != nil { return nil }
         if and || (!cents.isWords && lexemes[first].kind == .digits) { return (cents.value / 100, cents.endLexeme) }
+        // "ten pounds fifty for shipping": spoken, the pence end the amount.
+        let next = cents.endLexeme < lexemes.count ? lexemes[cents.endLexeme] : nil
+        if cents.isWords, next.map({ $0.kind == .symbol || Self.afterSpokenMinorUnits.contains($0.text) }) ?? true {
+            return (cents.value / 100, cents.endLexeme)
+        }
         return nil
     }
+
+    /// Words after which a number said after a currency's name is its minor units ("ten pounds
+    /// fifty for shipping"), not a count of something ("ten pounds fifty people").
+    static let afterSpokenMinorUnits: Set<String> = [
+        "for", "each", "please", "per", "a", "an", "and", "but", "so", "to", "in", "on", "at", "then", "which", "that",
+    ]
 
     func entity(_ type: String, _ match: NumberScanner.Match, value: String) -> Entity {
         Entity(type: type, value: value, text: text.text(match.start, match.end), start: match.start, end: match.end)
