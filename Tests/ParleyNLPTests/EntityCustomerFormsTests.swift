@@ -131,6 +131,11 @@ import Testing
         #expect(values("half past 3", type: "datetime") == ["T03:30"])
         #expect(values("quarter to 5", type: "datetime") == ["T04:45"])
         #expect(values("twenty past six", type: "datetime") == ["T06:20"])
+        #expect(values("it came at twenty to seven.", type: "datetime") == ["T06:40"])
+        #expect(values("ten to five tomorrow", type: "datetime") == ["2024-05-04T04:50"])
+        // Ranges and counts are no clock times.
+        #expect(values("from five to ten", type: "datetime") == [])
+        #expect(values("ten to twelve people", type: "datetime") == [])
         #expect(values("come at 3", type: "datetime") == ["T03:00"])
         #expect(values("see you at 10 tomorrow", type: "datetime") == ["2024-05-04T10:00"])
     }

@@ -316,10 +316,14 @@ struct DateResolver: Sendable {
     }
 
     /// The hour and minute of a clock time in words: "half past 3", "quarter to 5", "twenty
-    /// past six" (12-hour, as "3:30" is). Of "to", only "quarter to": "10 to 4" is more often a
-    /// range of hours than ten to four.
+    /// past six", "twenty to seven" (12-hour, as "3:30" is). Of "to", only "quarter to" and five,
+    /// ten, twenty or twenty-five in words: "10 to 4" is more often a range of hours.
     static func clockInWords(_ words: [String], _ numbers: [NumberScanner.Match], _ firstLexeme: Int) -> (Int, Int)? {
-        for (p, w) in words.enumerated() where p > 0 && (w == "past" || w == "to" && words[p - 1] == "quarter") {
+        let wordedMinutes = { (p: Int) in
+            numbers.contains { $0.endLexeme - firstLexeme == p && $0.isWords && [5, 10, 20, 25].contains($0.value) }
+        }
+        for (p, w) in words.enumerated()
+        where p > 0 && (w == "past" || w == "to" && (words[p - 1] == "quarter" || wordedMinutes(p))) {
             guard let hour = numbers.first(where: { $0.firstLexeme - firstLexeme == p + 1 }),
                 hour.value >= 1, hour.value <= 12, hour.value == hour.value.rounded(), !hour.isOrdinal
             else { continue }

@@ -178,7 +178,8 @@ struct DatetimeEntities {
                 }
             } else if w == "o", next == "'", word(k + 2) == "clock" {
                 mark(max(0, k - 1)..<(k + 3))
-            } else if w == "past" || (w == "to" && ["quarter", "half"].contains(previous)), k > 0,
+            } else if w == "past" || (w == "to" && ["quarter", "half"].contains(previous))
+                || (w == "to" && minutesToTheHour(at: k, numberEndingAt[k], numberAt[k + 1])), k > 0,
                 numberEndingAt[k] != nil || previous == "quarter" || previous == "half",
                 numberAt[k + 1] != nil || isDigits(k + 1)
             {
@@ -272,6 +273,21 @@ struct DatetimeEntities {
                 numbers: numbers.filter { range.contains($0.firstLexeme) }, previousWord: word(range.lowerBound - 1))
             return Entity(type: "datetime", value: value ?? raw.lowercased(), text: raw, start: start, end: end)
         }
+    }
+
+    /// Whether "to" at lexeme `k` ends a clock time in words ("twenty to seven", "ten to five"):
+    /// five, ten, twenty or twenty-five minutes in words, then an hour that ends the clause, and
+    /// no "from" or "between" before ("from five to ten" is a range).
+    func minutesToTheHour(at k: Int, _ minutes: NumberScanner.Match?, _ hour: NumberScanner.Match?) -> Bool {
+        let lexemes = text.lexemes
+        guard let minutes, let hour, minutes.isWords, [5, 10, 20, 25].contains(minutes.value), hour.value >= 1,
+            hour.value <= 12, hour.value == hour.value.rounded(),
+            !(minutes.firstLexeme > 0 && ["from", "between"].contains(lexemes[minutes.firstLexeme - 1].text))
+        else { return false }
+        guard hour.endLexeme < lexemes.count else { return true }
+        let after = lexemes[hour.endLexeme]
+        return after.kind == .symbol
+            || ["am", "pm", "oclock", "o", "tonight", "tomorrow", "today"].contains(after.text)
     }
 
     /// Month, weekday or relative-day words, to which day numbers attach.
