@@ -179,7 +179,7 @@ struct DatetimeEntities {
             } else if w == "o", next == "'", word(k + 2) == "clock" {
                 mark(max(0, k - 1)..<(k + 3))
             } else if w == "past" || (w == "to" && ["quarter", "half"].contains(previous))
-                || (w == "to" && minutesToTheHour(at: k, numberEndingAt[k], numberAt[k + 1])), k > 0,
+                || (w == "to" && minutesToTheHour(numberEndingAt[k], numberAt[k + 1])), k > 0,
                 numberEndingAt[k] != nil || previous == "quarter" || previous == "half",
                 numberAt[k + 1] != nil || isDigits(k + 1)
             {
@@ -275,10 +275,10 @@ struct DatetimeEntities {
         }
     }
 
-    /// Whether "to" at lexeme `k` ends a clock time in words ("twenty to seven", "ten to five"):
-    /// five, ten, twenty or twenty-five minutes in words, then an hour that ends the clause, and
-    /// no "from" or "between" before ("from five to ten" is a range).
-    func minutesToTheHour(at k: Int, _ minutes: NumberScanner.Match?, _ hour: NumberScanner.Match?) -> Bool {
+    /// Whether "to" between `minutes` and `hour` ends a clock time in words ("twenty to seven",
+    /// "ten to five"): five, ten, twenty or twenty-five minutes in words, then an hour that ends
+    /// the clause, and no "from" or "between" before ("from five to ten" is a range).
+    func minutesToTheHour(_ minutes: NumberScanner.Match?, _ hour: NumberScanner.Match?) -> Bool {
         let lexemes = text.lexemes
         guard let minutes, let hour, minutes.isWords, [5, 10, 20, 25].contains(minutes.value), hour.value >= 1,
             hour.value <= 12, hour.value == hour.value.rounded(),
