@@ -110,6 +110,27 @@ import Testing
         #expect(try BotFiles.read(paths(folder)).warnings.isEmpty)
     }
 
+    @Test func examplesInAScriptTheLanguageDoesNotUseAreAWarning() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "intents/shop.yml",
+            """
+            intents:
+              - intent: order_status
+                examples:
+                  - 我的订单到哪了
+                  - 帮我查一下订单
+                  - where is my order
+            """)
+        try folder.write("responses/shop.yml", "responses:\n  - {intent: order_status, replies: [好的]}\n")
+        try folder.write("bot.yml", "min_examples_per_intent: 1\n")
+        let warnings = try BotFiles.read(paths(folder)).warnings
+        #expect(warnings.map(\.location.line) == [4], "\(warnings)")
+        #expect(warnings.first?.message.contains("2 of 3 examples are written in a script") == true)
+        try folder.write("bot.yml", "min_examples_per_intent: 1\nlanguage: zh\n")
+        #expect(try BotFiles.read(paths(folder)).warnings.isEmpty)
+    }
+
     @Test func anExampleThatIsOnlyANumberIsAWarningAtItsLine() throws {
         let folder = try TemporaryFolder()
         try folder.write(
