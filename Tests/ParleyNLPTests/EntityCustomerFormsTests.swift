@@ -145,6 +145,11 @@ import Testing
         #expect(values("from 9:00 to 18:00", type: "datetime") == ["T09:00/T18:00"])
         #expect(values("tomorrow from 2pm to 4pm", type: "datetime") == ["2024-05-04T14:00/2024-05-04T16:00"])
         #expect(values("between 9am and 5pm", type: "datetime") == ["T09:00/T17:00"])
+        // A bare hour before shares the end's am or pm, unless that would put it after the end.
+        #expect(values("can you deliver between 2 and 4pm?", type: "datetime") == ["T14:00/T16:00"])
+        #expect(values("we're open 11-1pm", type: "datetime") == ["T11:00/T13:00"])
+        #expect(values("tomorrow from 2 to 4pm", type: "datetime") == ["2024-05-04T14:00/2024-05-04T16:00"])
+        #expect(values("sizes 2 to 4", type: "datetime") == [])
     }
 
     @Test func aChainOfTimesIsNoNestedInterval() {

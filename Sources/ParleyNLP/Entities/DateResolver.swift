@@ -46,6 +46,36 @@ struct DateResolver: Sendable {
         let between = words.first == "between" || previousWord == "between"
         let rangeWords: Set<String> = between ? ["-", "to", "and"] : ["-", "to", "until", "till", "through"]
         if let split = words.firstIndex(where: rangeWords.contains), split > 0, split + 1 < words.count,
+            !words[(split + 1)...].contains(where: rangeWords.contains), Self.hasClock(words[(split + 1)...])
+        {
+            // "2-4pm", "between 2 and 4pm", "tomorrow from 2 to 4pm": a bare hour before takes the
+            // end's am or pm, and the day named before it.
+            var dayWords = split - 1
+            while dayWords > 0 && ["from", "between"].contains(words[dayWords - 1]) { dayWords -= 1 }
+            if !Self.hasClock(words[..<split]), lexemes[split - 1].kind == .digits,
+                let hour = Int(words[split - 1]), (1...12).contains(hour),
+                let end = resolve(
+                    lexemes: Array(lexemes[(split + 1)...]), firstLexeme: firstLexeme + split + 1,
+                    numbers: numbers.filter { $0.firstLexeme > firstLexeme + split }, previousWord: words[split]),
+                let t = end.firstIndex(of: "T"), let endHour = Int(end[end.index(after: t)...].prefix(2))
+            {
+                let day =
+                    dayWords == 0
+                    ? ""
+                    : resolve(
+                        lexemes: Array(lexemes[..<dayWords]), firstLexeme: firstLexeme,
+                        numbers: numbers.filter { $0.firstLexeme < firstLexeme + dayWords }, previousWord: previousWord)
+                let shared = endHour >= 12 && hour < 12 && hour + 12 <= endHour ? hour + 12 : hour
+                if let day, day.isEmpty || day.count == 10,
+                    let interval = Self.interval(
+                        from: (t == end.startIndex ? day : String(end[..<t])) + String(format: "T%02d:00", shared),
+                        to: t == end.startIndex ? day + end : end)
+                {
+                    return interval
+                }
+            }
+        }
+        if let split = words.firstIndex(where: rangeWords.contains), split > 0, split + 1 < words.count,
             !words[(split + 1)...].contains(where: rangeWords.contains),
             Self.hasClock(words[..<split]), Self.hasClock(words[(split + 1)...])
         {

@@ -175,6 +175,13 @@ struct DatetimeEntities {
                 {
                     mark((k - 1)..<(k + 1))
                     if w == "a" || w == "p" { mark(k..<(k + 4)) }
+                    // "2-4pm", "from 2 to 4pm", "between 2 and 4pm": the start shares the am or pm.
+                    let joiner = word(k - 2)
+                    if isDigits(k - 3), let start = Int(word(k - 3)), (1...12).contains(start),
+                        joiner == "-" || joiner == "to" || joiner == "and" && word(k - 4) == "between"
+                    {
+                        mark((k - 3)..<(k - 1))
+                    }
                 }
             } else if w == "o", next == "'", word(k + 2) == "clock" {
                 mark(max(0, k - 1)..<(k + 3))
