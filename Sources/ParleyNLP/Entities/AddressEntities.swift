@@ -92,18 +92,7 @@ struct AddressEntities {
     /// Whether a word such as "visit" or "website" comes shortly before `offset`.
     func hasWebCue(before offset: Int) -> Bool {
         let cues: Set<String> = ["visit", "website", "site", "url", "link", "browse", "open", "go", "see", "at", "and"]
-        // The two words before it, found from where it starts: each call costs as much, not the message.
-        var words = 0
-        var k = text.firstLexeme(startingFrom: offset) - 1
-        while k >= 0 && words < 2 {
-            let lexeme = text.lexemes[k]
-            if lexeme.kind == .word && lexeme.end <= offset {
-                if cues.contains(lexeme.text) { return true }
-                words += 1
-            }
-            k -= 1
-        }
-        return false
+        return text.words(before: offset, limit: 2).contains { cues.contains($0.text) }
     }
 
     static let genericTopLevelDomains: Set<String> = [

@@ -157,6 +157,19 @@ struct EntityText {
         return low < lexemes.count && lexemes[low].start == offset ? low : nil
     }
 
+    /// Up to `limit` word lexemes that end at or before scalar offset `offset`, nearest first:
+    /// what the rules read as context before an entity ("call", "order", "visit"). Costs the
+    /// lexemes it passes, not the message.
+    func words(before offset: Int, limit: Int) -> [Lexeme] {
+        var found: [Lexeme] = []
+        var k = firstLexeme(startingFrom: offset) - 1
+        while k >= 0 && found.count < limit {
+            if lexemes[k].kind == .word && lexemes[k].end <= offset { found.append(lexemes[k]) }
+            k -= 1
+        }
+        return found
+    }
+
     /// The index of the first lexeme that starts at or after scalar offset `offset` (the
     /// lexemes' count if none does), by binary search.
     func firstLexeme(startingFrom offset: Int) -> Int {

@@ -251,36 +251,16 @@ struct PhoneEntities {
         return lengths == [4, 2, 2] || lengths == [2, 2, 4] || lengths == [1, 2, 4] || lengths == [2, 1, 4]
     }
 
+    /// Whether the nearest cue or blocker among the six words before `start` is a cue.
     func hasCue(before start: Int) -> Bool {
-        guard let index = text.lexeme(startingAt: start) ?? text.lexemes.firstIndex(where: { $0.start >= start }) else {
-            return false
-        }
-        var words = 0
-        var k = index - 1
-        while k >= 0 && words < 6 {
-            let lexeme = text.lexemes[k]
-            if lexeme.kind == .word {
-                if let cue = Self.reading(lexeme.text) { return cue }
-                words += 1
-            }
-            k -= 1
-        }
-        return false
+        text.words(before: start, limit: 6).lazy.compactMap { Self.reading($0.text) }.first ?? false
     }
 
+    /// Whether "#", "*" or "=" stands right before `start`, or a blocker among the three words before it.
     func blocked(before start: Int) -> Bool {
-        guard let index = text.lexemes.firstIndex(where: { $0.start >= start }), index > 0 else { return false }
-        let previous = text.lexemes[index - 1]
-        if previous.text == "#" || previous.text == "*" || previous.text == "=" { return true }
-        var k = index - 1
-        var words = 0
-        while k >= 0 && words < 3 {
-            if text.lexemes[k].kind == .word {
-                if Self.reading(text.lexemes[k].text) == false { return true }
-                words += 1
-            }
-            k -= 1
-        }
-        return false
+        let index = text.firstLexeme(startingFrom: start)
+        guard index > 0 else { return false }
+        if ["#", "*", "="].contains(text.lexemes[index - 1].text) { return true }
+        return text.words(before: start, limit: 3).contains { Self.reading($0.text) == false }
     }
 }
