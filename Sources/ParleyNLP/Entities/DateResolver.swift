@@ -41,55 +41,9 @@ struct DateResolver: Sendable {
         var hour: Int?
         var minute = 0
 
-        // "9:00-18:00", "from 2pm to 4pm": two clock times make an interval; a chain of more is
-        // none, and each half is split no further.
-        let between = words.first == "between" || previousWord == "between"
-        let rangeWords: Set<String> = between ? ["-", "to", "and"] : ["-", "to", "until", "till", "through"]
-        if let split = words.firstIndex(where: rangeWords.contains), split > 0, split + 1 < words.count,
-            !words[(split + 1)...].contains(where: rangeWords.contains), Self.hasClock(words[(split + 1)...])
+        if let interval = rangeOfTimes(lexemes, firstLexeme: firstLexeme, numbers: numbers, previousWord: previousWord)
         {
-            // "2-4pm", "between 2 and 4pm", "tomorrow from 2 to 4pm": a bare hour before takes the
-            // end's am or pm, and the day named before it.
-            var dayWords = split - 1
-            while dayWords > 0 && ["from", "between"].contains(words[dayWords - 1]) { dayWords -= 1 }
-            if !Self.hasClock(words[..<split]), lexemes[split - 1].kind == .digits,
-                let hour = Int(words[split - 1]), (1...12).contains(hour),
-                let end = resolve(
-                    lexemes: Array(lexemes[(split + 1)...]), firstLexeme: firstLexeme + split + 1,
-                    numbers: numbers.filter { $0.firstLexeme > firstLexeme + split }, previousWord: words[split]),
-                let t = end.firstIndex(of: "T"), let endHour = Int(end[end.index(after: t)...].prefix(2))
-            {
-                let day =
-                    dayWords == 0
-                    ? ""
-                    : resolve(
-                        lexemes: Array(lexemes[..<dayWords]), firstLexeme: firstLexeme,
-                        numbers: numbers.filter { $0.firstLexeme < firstLexeme + dayWords }, previousWord: previousWord)
-                let shared = endHour >= 12 && hour < 12 && hour + 12 <= endHour ? hour + 12 : hour
-                if let day, day.isEmpty || day.count == 10,
-                    let interval = Self.interval(
-                        from: (t == end.startIndex ? day : String(end[..<t])) + String(format: "T%02d:00", shared),
-                        to: t == end.startIndex ? day + end : end)
-                {
-                    return interval
-                }
-            }
-        }
-        if let split = words.firstIndex(where: rangeWords.contains), split > 0, split + 1 < words.count,
-            !words[(split + 1)...].contains(where: rangeWords.contains),
-            Self.hasClock(words[..<split]), Self.hasClock(words[(split + 1)...])
-        {
-            let offset = firstLexeme + split + 1
-            if let start = resolve(
-                lexemes: Array(lexemes[..<split]), firstLexeme: firstLexeme,
-                numbers: numbers.filter { $0.firstLexeme < offset - 1 }, previousWord: previousWord),
-                let end = resolve(
-                    lexemes: Array(lexemes[(split + 1)...]), firstLexeme: offset,
-                    numbers: numbers.filter { $0.firstLexeme >= offset }, previousWord: words[split]),
-                let interval = Self.interval(from: start, to: end)
-            {
-                return interval
-            }
+            return interval
         }
         // Quarters: "Q3", "Q1 2025", "the third quarter 2027", "3rd quarter of 2023".
         if let quarter = Self.quarter(words, lexemes, numbers) {
@@ -313,6 +267,51 @@ struct DateResolver: Sendable {
         return nil
     }
 
+    /// The ISO 8601 interval an expression of two times names, if it names one: "9:00-18:00",
+    /// "from 2pm to 4pm", or a bare hour before a time, which takes its am or pm and the day named
+    /// before it ("2-4pm", "between 2 and 4pm", "tomorrow from 2 to 4pm"). A chain of more than
+    /// two is none, and each half is split no further.
+    private func rangeOfTimes(
+        _ lexemes: [EntityText.Lexeme], firstLexeme: Int, numbers: [NumberScanner.Match], previousWord: String
+    ) -> String? {
+        let words = lexemes.map(\.text)
+        let between = words.first == "between" || previousWord == "between"
+        let rangeWords: Set<String> = between ? ["-", "to", "and"] : ["-", "to", "until", "till", "through"]
+        guard let split = words.firstIndex(where: rangeWords.contains), split > 0, split + 1 < words.count,
+            !words[(split + 1)...].contains(where: rangeWords.contains), Self.hasClock(words[(split + 1)...])
+        else { return nil }
+        let offset = firstLexeme + split + 1
+        guard
+            let end = resolve(
+                lexemes: Array(lexemes[(split + 1)...]), firstLexeme: offset,
+                numbers: numbers.filter { $0.firstLexeme >= offset }, previousWord: words[split])
+        else { return nil }
+        if Self.hasClock(words[..<split]) {
+            guard
+                let start = resolve(
+                    lexemes: Array(lexemes[..<split]), firstLexeme: firstLexeme,
+                    numbers: numbers.filter { $0.firstLexeme < offset - 1 }, previousWord: previousWord)
+            else { return nil }
+            return Self.interval(from: start, to: end)
+        }
+        guard lexemes[split - 1].kind == .digits, let hour = Int(words[split - 1]), (1...12).contains(hour),
+            let t = end.firstIndex(of: "T"), let endHour = Int(end[end.index(after: t)...].prefix(2))
+        else { return nil }
+        var dayWords = split - 1
+        while dayWords > 0 && ["from", "between"].contains(words[dayWords - 1]) { dayWords -= 1 }
+        let day =
+            dayWords == 0
+            ? ""
+            : resolve(
+                lexemes: Array(lexemes[..<dayWords]), firstLexeme: firstLexeme,
+                numbers: numbers.filter { $0.firstLexeme < firstLexeme + dayWords }, previousWord: previousWord)
+        guard let day, day.isEmpty || day.count == 10 else { return nil }
+        let shared = endHour >= 12 && hour < 12 && hour + 12 <= endHour ? hour + 12 : hour
+        return Self.interval(
+            from: (t == end.startIndex ? day : String(end[..<t])) + String(format: "T%02d:00", shared),
+            to: t == end.startIndex ? day + end : end)
+    }
+
     /// An ISO 8601 interval from two resolved values ("T14:00" to "T04:00" → "T14:00/T16:00"):
     /// an end that is a time alone takes the start's day, and the afternoon when the start was
     /// in it and the end would otherwise come before it ("下午2点到4点", "2pm-4"); nil when either is
@@ -350,7 +349,9 @@ struct DateResolver: Sendable {
     /// ten, twenty or twenty-five in words: "10 to 4" is more often a range of hours.
     static func clockInWords(_ words: [String], _ numbers: [NumberScanner.Match], _ firstLexeme: Int) -> (Int, Int)? {
         let wordedMinutes = { (p: Int) in
-            numbers.contains { $0.endLexeme - firstLexeme == p && $0.isWords && [5, 10, 20, 25].contains($0.value) }
+            numbers.contains {
+                $0.endLexeme - firstLexeme == p && $0.isWords && DateWords.minutesToTheHour.contains($0.value)
+            }
         }
         for (p, w) in words.enumerated()
         where p > 0 && (w == "past" || w == "to" && (words[p - 1] == "quarter" || wordedMinutes(p))) {

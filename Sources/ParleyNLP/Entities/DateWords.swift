@@ -28,6 +28,9 @@ enum DateWords {
         "may", "march", "mar", "jan", "sep", "dec", "jun", "jul", "aug", "apr", "oct", "nov",
     ]
 
+    /// Minutes said before "to" and an hour ("twenty to seven"), in words.
+    static let minutesToTheHour: Set<Double> = [5, 10, 20, 25]
+
     /// Words before a day-and-month ("on 3/4") that make it a date whatever follows.
     static let datePrepositions: Set<String> = ["on", "by", "until", "till", "from", "since", "before", "after"]
     /// Words after "2/3" that make it a fraction or a rating ("2/3 of the order", "4/5 stars").

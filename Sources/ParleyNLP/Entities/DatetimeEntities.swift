@@ -287,7 +287,8 @@ struct DatetimeEntities {
     /// the clause, and no "from" or "between" before ("from five to ten" is a range).
     func minutesToTheHour(_ minutes: NumberScanner.Match?, _ hour: NumberScanner.Match?) -> Bool {
         let lexemes = text.lexemes
-        guard let minutes, let hour, minutes.isWords, [5, 10, 20, 25].contains(minutes.value), hour.value >= 1,
+        guard let minutes, let hour, minutes.isWords, DateWords.minutesToTheHour.contains(minutes.value),
+            hour.value >= 1,
             hour.value <= 12, hour.value == hour.value.rounded(),
             !(minutes.firstLexeme > 0 && ["from", "between"].contains(lexemes[minutes.firstLexeme - 1].text))
         else { return false }

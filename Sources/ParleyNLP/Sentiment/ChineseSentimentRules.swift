@@ -232,7 +232,7 @@ struct ChineseSentimentRules: Sendable {
                 let feeling = reach.contains { items[$0].value.map { $0 != 0 } ?? false }
                 let said = before.contains { items[$0].value.map { $0 != 0 } ?? false }
                 let hasNext = k + 1 < range.upperBound
-                let preceding = items[max(range.lowerBound, k - 2)..<k].map(\.word).joined()
+                let preceding = items[before].map(\.word).joined()
                 let asks =
                     !hasNext && Self.askingNegations.contains(items[k].word)
                     && !Self.beforeAStatedLack.contains(where: preceding.hasSuffix)
