@@ -150,6 +150,10 @@ import Testing
         #expect(values("we're open 11-1pm", type: "datetime") == ["T11:00/T13:00"])
         #expect(values("tomorrow from 2 to 4pm", type: "datetime") == ["2024-05-04T14:00/2024-05-04T16:00"])
         #expect(values("sizes 2 to 4", type: "datetime") == [])
+        #expect(values("from 10am to noon", type: "datetime") == ["T10:00/T12:00"])
+        #expect(values("between noon and 2pm", type: "datetime") == ["T12:00/T14:00"])
+        // A day named after the window is both ends' day.
+        #expect(values("10am-12pm friday", type: "datetime") == ["2024-05-03T10:00/2024-05-03T12:00"])
     }
 
     @Test func aChainOfTimesIsNoNestedInterval() {

@@ -323,6 +323,10 @@ struct DateResolver: Sendable {
                 && !value.contains("/")
         }
         guard isInstant(start), isInstant(end) else { return nil }
+        // "10am-12pm friday": a start that is a time alone takes the end's day.
+        if start.hasPrefix("T"), !end.hasPrefix("T"), let t = end.firstIndex(of: "T") {
+            return interval(from: end[..<t] + start, to: end)
+        }
         var finish = end
         if end.hasPrefix("T"), let t = start.firstIndex(of: "T") {
             let startClock = start[t...].dropFirst().split(separator: ":").compactMap { Int($0) }
@@ -336,11 +340,13 @@ struct DateResolver: Sendable {
         return start + "/" + finish
     }
 
-    /// Whether `words` hold a clock time: "9:00", "2pm", "3 p.m.".
+    /// Whether `words` hold a clock time: "9:00", "2pm", "3 p.m.", "noon".
     static func hasClock(_ words: ArraySlice<String>) -> Bool {
         words.indices.contains { k in
-            words[k].first?.isNumber == true
-                && (k + 1 < words.endIndex && (words[k + 1] == ":" || ["am", "pm", "a", "p"].contains(words[k + 1])))
+            ["noon", "midday", "midnight"].contains(words[k])
+                || words[k].first?.isNumber == true
+                    && (k + 1 < words.endIndex
+                        && (words[k + 1] == ":" || ["am", "pm", "a", "p"].contains(words[k + 1])))
         }
     }
 
