@@ -113,6 +113,13 @@ import Testing
         #expect(values("1月3号买的", "datetime") == ["2024-01-03"])
     }
 
+    @Test func theWeekendIsItsSaturdayAndSunday() {
+        #expect(values("周末能送到吗", "datetime") == ["2024-05-04/2024-05-05"])
+        #expect(values("下周末在家", "datetime") == ["2024-05-11/2024-05-12"])
+        #expect(values("这周末可以吗", "datetime") == ["2024-05-04/2024-05-05"])
+        #expect(values("附近周边有店吗", "datetime") == [])
+    }
+
     @Test func lateHoursOfTheNight() {
         #expect(values("晚上十二点", "datetime") == ["T00:00"])
         #expect(values("夜里两点", "datetime") == ["T02:00"])

@@ -170,6 +170,38 @@ import Testing
         #expect(values("by May 10", type: "datetime") == ["2024-05-10"])
     }
 
+    @Test func aPartOfTheDaySetsTheHourAndTheDay() {
+        // At night, six to eleven are in the evening; one to five stay early morning.
+        #expect(values("tomorrow night at 8", type: "datetime") == ["2024-05-04T20:00"])
+        #expect(values("call me sunday night at 9:30", type: "datetime") == ["2024-05-05T21:30"])
+        #expect(values("the alarm went off last night at 2", type: "datetime") == ["2024-05-02T02:00"])
+        // "this" morning, afternoon or evening is today.
+        #expect(values("can you call this afternoon at 3", type: "datetime") == ["2024-05-03T15:00"])
+        #expect(values("is this evening ok?", type: "datetime") == ["2024-05-03TEV"])
+        #expect(values("tomorrow morning at 10", type: "datetime") == ["2024-05-04T10:00"])
+    }
+
+    @Test func theWeekendIsItsSaturdayAndSunday() {
+        #expect(values("can it come this weekend?", type: "datetime") == ["2024-05-04/2024-05-05"])
+        #expect(values("over the weekend", type: "datetime") == ["2024-05-04/2024-05-05"])
+        #expect(values("next weekend works", type: "datetime") == ["2024-05-11/2024-05-12"])
+        #expect(values("it broke last weekend", type: "datetime") == ["2024-04-27/2024-04-28"])
+    }
+
+    @Test func anOrdinalDayAfterAPrepositionIsADayOfTheMonth() {
+        // The next such day ("since" the last one), today included.
+        #expect(values("deliver on the 15th", type: "datetime") == ["2024-05-15"])
+        #expect(values("I need it by the 2nd", type: "datetime") == ["2024-06-02"])
+        #expect(values("away until the 3rd", type: "datetime") == ["2024-05-03"])
+        #expect(values("before the 20th please", type: "datetime") == ["2024-05-20"])
+        #expect(values("waiting since the 28th", type: "datetime") == ["2024-04-28"])
+        #expect(values("on the 31st", type: "datetime") == ["2024-05-31"])
+        // An ordinal that is no day of a month stays one.
+        #expect(values("I was the 15th caller", type: "datetime") == [])
+        #expect(values("by the 2nd attempt it worked", type: "datetime") == [])
+        #expect(values("I'm the 40th in the queue", type: "ordinal") == ["40"])
+    }
+
     // MARK: Phones
 
     @Test func anExtensionIsNotPartOfTheNumber() {

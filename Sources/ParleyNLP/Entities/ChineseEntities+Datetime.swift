@@ -125,6 +125,7 @@ extension ChineseEntities {
         } else if let (end, value) = week(at: i, now: now) {
             switch value {
             case .day(let offset): date = day(shiftedBy: offset)
+            case .weekend(let shift): return (end, resolver.weekend(weeksFromNow: shift))
             case .week(let shift):
                 let target = calendar.date(byAdding: .weekOfYear, value: shift, to: reference)!
                 let c = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: target)
@@ -189,9 +190,11 @@ extension ChineseEntities {
         case day(Int)
         /// A whole week, as weeks from this one.
         case week(Int)
+        /// A week's Saturday and Sunday, as weeks from this one.
+        case weekend(Int)
     }
 
-    /// "下周一", "周五", "这个星期三", "上礼拜天", "下周" (Monday is the first day of a week).
+    /// "下周一", "周五", "这个星期三", "上礼拜天", "下周", "周末" (Monday is the first day of a week).
     func week(at start: Int, now: DateComponents) -> (Int, WeekValue)? {
         var i = start
         let shift = first(of: Self.shifts, at: i)
@@ -210,6 +213,8 @@ extension ChineseEntities {
             }
             return (i + 1, .day(delta))
         }
+        // "周末", "下周末": the weekend.
+        if word == "周" && i < scalars.count && scalars[i] == "末" { return (i + 1, .weekend(shift?.value ?? 0)) }
         // "下周", "上个星期": a week; "周" alone is no date.
         guard let shift else { return nil }
         // 周末 is the weekend; 周边, 周期, 周年, 周围 are no weeks.

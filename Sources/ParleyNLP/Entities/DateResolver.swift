@@ -152,6 +152,15 @@ struct DateResolver: Sendable {
                     return iso(
                         calendar.dateComponents([.year, .month, .day, .hour, .minute], from: reference), time: true)
                 }
+            } else if let day = ordinalDay(words, numbers, firstLexeme, previousWord: previousWord) {
+                date = day
+            } else if words.contains(where: { DateWords.dayParts[$0] != nil }),
+                let shift = words.contains("this") ? 0 : (words.contains("last") ? -1 : nil),
+                !words.contains(where: { DateWords.weekdays[$0] != nil })
+            {
+                // "this afternoon" is today's, "last night" yesterday's.
+                date = calendar.dateComponents(
+                    [.year, .month, .day], from: calendar.date(byAdding: .day, value: shift, to: reference)!)
             } else if let weekday = words.lazy.compactMap({ DateWords.weekdays[$0] }).first {
                 let today = (now.weekday! + 5) % 7 + 1  // 1 = Monday
                 var delta = (weekday - today + 7) % 7
@@ -168,15 +177,9 @@ struct DateResolver: Sendable {
 
         // Clock times: "half past 3", "quarter to 5", "twenty past six", then digits.
         if let (h, m) = Self.clockInWords(words, numbers, firstLexeme) {
-            hour = h
             minute = m
             let rest = words.joined(separator: " ")
-            if (rest.contains("pm") || rest.contains("p . m") || words.contains("afternoon")
-                || words.contains("evening")
-                || words.contains("tonight")) && h < 12
-            {
-                hour = h + 12
-            }
+            hour = (rest.contains("pm") || rest.contains("p . m")) && h < 12 ? h + 12 : Self.hour(h, partOfDay: words)
         }
         for (i, w) in words.enumerated() where hour == nil && lexemes[i].kind == .digits && !dateLexemes.contains(i) {
             guard let value = Int(w), value <= 24 else { continue }
@@ -193,12 +196,12 @@ struct DateResolver: Sendable {
                 continue
             }
             let suffix = words[min(words.count - 1, i + (next == ":" || next == "." ? 3 : 1))...].prefix(3).joined()
-            if suffix.hasPrefix("pm") || suffix.hasPrefix("p.m") || words.contains("afternoon")
-                || words.contains("evening") || words.contains("tonight")
-            {
+            if suffix.hasPrefix("pm") || suffix.hasPrefix("p.m") {
                 if hour! < 12 { hour! += 12 }
             } else if suffix.hasPrefix("am") || suffix.hasPrefix("a.m") {
                 if hour == 12 { hour = 0 }
+            } else {
+                hour = Self.hour(hour!, partOfDay: words)
             }
             break
         }
@@ -230,6 +233,10 @@ struct DateResolver: Sendable {
             if words == ["next", "day"] || words == ["following", "day"] {
                 let tomorrow = calendar.date(byAdding: .day, value: 1, to: reference)!
                 return iso(calendar.dateComponents([.year, .month, .day], from: tomorrow), time: false)
+            }
+            // "this weekend", "over the weekend", "next weekend": that week's Saturday and Sunday.
+            if words.contains("weekend"), !words.contains("every"), !words.contains("each") {
+                return weekend(weeksFromNow: shift)
             }
             if words.contains("week") {
                 let target = calendar.date(byAdding: .weekOfYear, value: shift, to: reference)!
@@ -265,6 +272,60 @@ struct DateResolver: Sendable {
         }
         if let hour { return String(format: "T%02d:%02d", hour, minute) }
         return nil
+    }
+
+    /// The weekend of the week `weeksFromNow` weeks from this one, as an ISO 8601 interval of
+    /// its Saturday and Sunday ("2024-05-04/2024-05-05"; weeks start on Monday).
+    func weekend(weeksFromNow shift: Int) -> String {
+        let calendar = self.calendar
+        let target = calendar.date(byAdding: .weekOfYear, value: shift, to: reference)!
+        let weekday = (calendar.component(.weekday, from: target) + 5) % 7  // 0 = Monday
+        let saturday = calendar.date(byAdding: .day, value: 5 - weekday, to: target)!
+        let sunday = calendar.date(byAdding: .day, value: 1, to: saturday)!
+        return iso(calendar.dateComponents([.year, .month, .day], from: saturday), time: false) + "/"
+            + iso(calendar.dateComponents([.year, .month, .day], from: sunday), time: false)
+    }
+
+    /// The hour a clock hour without am or pm names in a part of the day: the afternoon, the
+    /// evening and tonight are after noon, and so are six to eleven at night ("night at 8" is
+    /// 20:00, "last night at 2" 02:00).
+    static func hour(_ hour: Int, partOfDay words: [String]) -> Int {
+        guard hour < 12 else { return hour }
+        if words.contains("afternoon") || words.contains("evening") || words.contains("tonight") { return hour + 12 }
+        if words.contains("night") && hour >= 6 { return hour + 12 }
+        return hour
+    }
+
+    /// The day "the 15th" names after a preposition ("on the 15th", "by the 2nd"): the next
+    /// such day, today included, or the last one after "since"; months too short for it are
+    /// passed over ("on the 31st" in April is 31 May). Nil unless the words are "the" and a
+    /// day's ordinal, after the preposition or with it.
+    private func ordinalDay(
+        _ words: [String], _ numbers: [NumberScanner.Match], _ firstLexeme: Int, previousWord: String
+    ) -> DateComponents? {
+        let lead = DateWords.beforeADayOfTheMonth.contains(words[0]) ? 1 : 0
+        guard words.count > lead, words[lead] == "the", numbers.count == 1, let number = numbers.first,
+            number.isOrdinal, number.firstLexeme == firstLexeme + lead + 1,
+            number.endLexeme == firstLexeme + words.count,
+            (1...31).contains(number.value), number.value == number.value.rounded()
+        else { return nil }
+        let day = Int(number.value)
+        let now = calendar.dateComponents([.year, .month, .day], from: reference)
+        let step = (lead == 1 ? words[0] : previousWord) == "since" ? -1 : 1
+        var (year, month) = (now.year!, now.month!)
+        if step == 1 ? day < now.day! : day > now.day! { (year, month) = Self.month(year, month, plus: step) }
+        for _ in 0..<12 {
+            if Self.isValid(year: year, month: month, day: day) {
+                return DateComponents(year: year, month: month, day: day)
+            }
+            (year, month) = Self.month(year, month, plus: step)
+        }
+        return nil
+    }
+
+    private static func month(_ year: Int, _ month: Int, plus step: Int) -> (Int, Int) {
+        let index = year * 12 + (month - 1) + step
+        return (index / 12, index % 12 + 1)
     }
 
     /// The ISO 8601 interval an expression of two times names, if it names one: "9:00-18:00",

@@ -114,6 +114,17 @@ enum DateWords {
         ["once", "a", "month"], ["midweek"], ["weekend"], ["weekends"],
     ]
 
+    /// Words before "the 15th" that make it a day of the month.
+    static let beforeADayOfTheMonth: Set<String> = [
+        "on", "by", "until", "till", "til", "before", "after", "since", "from", "for",
+    ]
+    /// Words that may follow such a day; any other word is what the ordinal counts ("the 2nd floor").
+    static let afterADayOfTheMonth: Set<String> = [
+        "and", "or", "but", "so", "then", "please", "pls", "at", "in", "latest", "instead", "if", "as", "when",
+        "because", "is", "was", "would", "will", "works", "ok", "okay", "thanks", "thank", "morning", "afternoon",
+        "evening", "night", "to", "through", "of", "i", "we", "you", "it", "that", "which", "too", "again",
+    ]
+
     /// Parts of the day.
     static let dayParts: [String: String] = [
         "morning": "TMO", "mornings": "TMO", "afternoon": "TAF", "afternoons": "TAF", "evening": "TEV",

@@ -103,6 +103,7 @@ struct DatetimeEntities {
                 let night =
                     (w == "night" || w == "nights")
                     && !(["at", "last", "tonight", "tomorrow", "the", "every", "each", "this"].contains(previous))
+                    && DateWords.weekdays[previous] == nil
                 if !good && !night { mark(k..<(k + 1)) }
             } else if let unit = DateWords.units[w] ?? ((w == "night" || w == "nights") ? "D" : nil),
                 kind == .unit || numberEndingAt[k] != nil
@@ -243,9 +244,12 @@ struct DatetimeEntities {
             {
                 mark(k..<(day.endLexeme + 3))
             }
-            // "on the 18th": a day of the month.
-            if word(k) == "on", word(k + 1) == "the", let day = numberAt[k + 2], day.isOrdinal, day.value >= 1,
-                day.value <= 31
+            // "on the 18th", "by the 2nd": a day of the month, unless a word follows that it counts
+            // ("on the 2nd floor", "by the 3rd attempt").
+            if DateWords.beforeADayOfTheMonth.contains(word(k)), word(k + 1) == "the", let day = numberAt[k + 2],
+                day.isOrdinal, day.value >= 1, day.value <= 31,
+                day.endLexeme >= lexemes.count || lexemes[day.endLexeme].kind != .word
+                    || DateWords.afterADayOfTheMonth.contains(word(day.endLexeme))
             {
                 mark((k + 1)..<day.endLexeme)
             }
