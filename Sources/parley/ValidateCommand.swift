@@ -8,7 +8,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check the intents and responses folders and the settings; list every problem as file:line: message.",
         discussion: """
             Mistakes stop (exit status 1); warnings (an example that YAML joined to the one above \
-            it, an intent with fewer than min_examples_per_intent examples) are printed and do not.
+            it, an intent with fewer than min_examples_per_intent examples, most examples in a script \
+            that the language of the settings given with --config does not use) are printed and do not.
             """
     )
 

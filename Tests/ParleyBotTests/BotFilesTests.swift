@@ -127,6 +127,13 @@ import Testing
         let warnings = try BotFiles.read(paths(folder)).warnings
         #expect(warnings.map(\.location.line) == [4], "\(warnings)")
         #expect(warnings.first?.message.contains("2 of 3 examples are written in a script") == true)
+        // The warning names the settings it read the language from, or says there were none.
+        #expect(warnings.first?.message.contains("language 'en' (from \(folder.path)/bot.yml)") == true)
+        try FileManager.default.removeItem(atPath: folder.path + "/bot.yml")
+        let withoutSettings = try BotFiles.read(paths(folder)).warnings.map(\.message)
+        #expect(
+            withoutSettings.contains { $0.contains("language 'en' (the default: there is no \(folder.path)/bot.yml)") },
+            "\(withoutSettings)")
         try folder.write("bot.yml", "min_examples_per_intent: 1\nlanguage: zh\n")
         #expect(try BotFiles.read(paths(folder)).warnings.isEmpty)
     }

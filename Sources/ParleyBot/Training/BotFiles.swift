@@ -1,3 +1,4 @@
+internal import Foundation
 internal import ParleyNLP
 
 /// A bot's files read and validated together: the settings, the intents and
@@ -49,22 +50,29 @@ public struct BotFiles: Sendable {
         return BotFiles(
             configuration: configuration, data: data, responses: responses,
             warnings: data.warnings + Self.tooFewExamples(data, minimum: configuration.minExamplesPerIntent)
-                + Self.numbersAlone(data) + Self.examplesInAnotherScript(data, language: configuration.language))
+                + Self.numbersAlone(data)
+                + Self.examplesInAnotherScript(data, language: configuration.language, settings: paths.configuration))
     }
 
     /// One warning, at the first such example, when most examples are written in a script the
     /// bot's language does not use: a Chinese folder read with English settings (no `--config`,
     /// or a bot.yml without `language: zh`) trains a bot that answers Chinese with English rules
-    /// and stopwords.
-    static func examplesInAnotherScript(_ data: BotTrainingData, language: String) -> [ValidationIssue] {
+    /// and stopwords. It names the settings file the language came from (`settings`), or says
+    /// that there was none.
+    static func examplesInAnotherScript(_ data: BotTrainingData, language: String, settings: String)
+        -> [ValidationIssue]
+    {
         let elsewhere = data.examples.filter { WritingScripts.isInAnotherScript($0.text, language: language) }
         guard let first = elsewhere.first, elsewhere.count * 2 > data.examples.count else { return [] }
+        let source =
+            FileManager.default.fileExists(atPath: settings)
+            ? "from \(settings)" : "the default: there is no \(settings)"
         return [
             ValidationIssue(
                 first.location,
                 "\(elsewhere.count) of \(data.examples.count) examples are written in a script that the bot's "
-                    + "language '\(language)' does not use; set `language:` in bot.yml (`language: zh` for "
-                    + "Chinese) and pass that file with --config when it is not ./bot.yml")
+                    + "language '\(language)' (\(source)) does not use; set `language:` in the bot's settings "
+                    + "(`language: zh` for Chinese) and pass that file with --config when it is not ./bot.yml")
         ]
     }
 
