@@ -15,7 +15,9 @@ character (不 没 无 未 别 非) are left out, since Parley's rules handle ne
 so are runs that appear in the examples of Parley's Chinese demo bot
 (examples/zh-shop/intents, everyday support requests): the reviews' topics
 ("客服", "快递") would otherwise carry the reviews' moods into every support
-conversation that names them.
+conversation that names them. Runs that name a clock time, a date or a span of
+time (a numeral and 点, 号, 天 …: "八点", "下午三", "三天") are left out too: in a
+review "八点" is when a late delivery came, in a request when to call.
 The output is sorted by run. Written by this script, not edited by hand.
 
 How to run it, from the repository root:
@@ -34,6 +36,18 @@ MIN_ODDS = 0.6
 SCALE = 1.0
 CAP = 2.5
 NEGATIONS = set("不没无未别非")
+NUMERALS = "零一二三四五六七八九十两半几"
+TIME_UNITS = "点时分秒号日天周月年"
+DAY_PARTS = "午晚早上下"
+
+
+def names_a_time(run):
+    """A numeral beside a unit of time ("八点", "三天") or after a part of the day ("下午三");
+    "一点" is "a little" far more often than one o'clock."""
+    return any(
+        (a in NUMERALS and b in TIME_UNITS and a + b != "一点") or (a in DAY_PARTS and b in NUMERALS)
+        for a, b in zip(run, run[1:])
+    )
 
 
 def is_han(char):
@@ -81,7 +95,7 @@ def main():
         if c["neg"] + c["pos"] < MIN_LINES:
             continue
         odds = math.log((c["pos"] + 1) / (totals["pos"] + 2)) - math.log((c["neg"] + 1) / (totals["neg"] + 2))
-        if abs(odds) < MIN_ODDS or run in everyday:
+        if abs(odds) < MIN_ODDS or run in everyday or names_a_time(run):
             continue
         valence = max(-CAP, min(CAP, odds * SCALE))
         out.write(f"{run}\t{valence:.2f}\n")

@@ -52,6 +52,14 @@ import Testing
         #expect(analyzer.analyze("一点消息都没有").label == .negative)
     }
 
+    @Test func aTimeTheCustomerNamesCarriesNoFeeling() {
+        // Reviews say "八点" and "下午三" of late deliveries; a request says when to call or come.
+        for text in ["请晚上八点以后联系我", "周六下午三点到五点送过来", "明天上午十点前能到吗"] {
+            #expect(analyzer.analyze(text).label == .neutral, "\(text): \(score(text))")
+        }
+        #expect(score("快递八点才到，太慢了") < -0.5)
+    }
+
     @Test func praiseAndComplaintsAsCustomersWriteThem() {
         // "太棒了": ICU reads it as one word, which hid the 棒 inside it.
         #expect(analyzer.analyze("这家店太棒了").label == .positive)
