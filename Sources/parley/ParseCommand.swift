@@ -29,10 +29,11 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let pipeline: Pipeline
         do {
+            let configuration = try bot.configuration()
             let (artifact, retrained) = try BotModel.load(
-                IntentFiles.load(folder: bot.intents), modelPath: bot.model, configuration: bot.configuration().nlu)
+                IntentFiles.load(folder: bot.intents), modelPath: bot.model, configuration: configuration.nlu)
             if retrained { note("trained model \(artifact.metadata.version) from \(bot.intents) into \(bot.model)") }
-            pipeline = try BotModel.pipeline(for: artifact)
+            pipeline = try BotModel.pipeline(for: artifact, dateOrder: configuration.dateOrder)
         } catch {
             throw fail(error)
         }

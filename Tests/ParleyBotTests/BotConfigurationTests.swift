@@ -23,6 +23,23 @@ import Testing
         #expect(configuration.stopwords.words.isEmpty)
     }
 
+    @Test func theLocaleSetsTheOrderOfNumericDates() throws {
+        #expect(try BotConfiguration.parse("language: en\n", path: "bot.yml").dateOrder == .monthFirst)
+        let british = try BotConfiguration.parse("language: en\nlocale: en-GB\n", path: "bot.yml")
+        #expect(british.locale == "en-GB")
+        #expect(british.dateOrder == .dayFirst)
+        #expect(try BotConfiguration.parse("language: en\nlocale: en_US\n", path: "bot.yml").dateOrder == .monthFirst)
+        for (text, message) in [
+            ("language: en\nlocale: english\n", "bot.yml:2: 'locale' must be a locale such as en-GB or en-US"),
+            ("language: zh\nlocale: en-GB\n", "bot.yml:2: 'locale' en-GB is not of the bot's language zh"),
+        ] {
+            let error = try #require(throws: TrainingDataError.self) {
+                try BotConfiguration.parse(text, path: "bot.yml")
+            }
+            #expect(error.description.hasPrefix(message), "\(error.description)")
+        }
+    }
+
     @Test func mistakesNameTheLine() throws {
         let error = try #require(throws: TrainingDataError.self) {
             try BotConfiguration.parse("language: en\nstopword:\n  add: [x]\n", path: "bot.yml")

@@ -87,4 +87,11 @@ import Testing
         #expect(bot.pipeline.analyze("😡").sentiment.label == .negative)
         #expect(bot.pipeline.analyze("wat is ur retrun polcy").intent?.name == "return_item")
     }
+
+    @Test func numericDatesAreReadAsInTheUK() async throws {
+        // bot.yml's locale is en-GB: "3/12" is 3 December, as its customers write it.
+        let bot = try await Self.trained.value
+        let date = bot.pipeline.analyze("I ordered it on 3/12/2026").entities.first { $0.type == "datetime" }
+        #expect(date?.value == "2026-12-03")
+    }
 }

@@ -8,6 +8,7 @@ internal import Yams
 /// ```yaml
 /// name: Shop Assistant
 /// language: en                 # BCP 47; English gets stemming and the English stopwords
+/// locale: en-GB                # BCP 47; how customers write numeric dates: "3/12" is 3 December
 /// fallback_threshold: auto     # below this intent confidence the bot asks to rephrase; auto: fitted
 ///                              # when training (the default), or a number from 0 to 1
 /// fallback_accuracy_loss: 1.5  # points of in-scope accuracy the fitted threshold may cost
@@ -43,6 +44,11 @@ internal import Yams
 public struct BotConfiguration: Sendable {
     public var name = "Parley"
     public var language = "en"
+    /// `locale`: the BCP 47 locale whose numeric dates customers write ("en-GB": "3/12" is 3
+    /// December); nil reads them month first, as in the US.
+    public var locale: String?
+    /// Which number of "3/12" is the month, by `locale`.
+    public var dateOrder: DateOrder { locale.flatMap { DateOrder.of(locale: $0) } ?? .monthFirst }
     /// Below this intent confidence the bot falls back. With `fallback_threshold: auto` (the
     /// default) it is the threshold fitted when the model was trained, which `Bot.load` sets
     /// from the model file; 0.5 until a model is loaded.
@@ -111,7 +117,7 @@ public struct BotConfiguration: Sendable {
         document.checkKeys(
             mapping,
             allowed: [
-                "name", "language", "fallback_threshold", "fallback_accuracy_loss", "answer_two_intents",
+                "name", "language", "locale", "fallback_threshold", "fallback_accuracy_loss", "answer_two_intents",
                 "max_macro_f1_drop", "min_examples_per_intent", "messages",
                 "escalation", "office_hours", "stopwords", "privacy", "secrets", "actions", "demo_shop",
             ])
@@ -129,6 +135,18 @@ public struct BotConfiguration: Sendable {
                 configuration.language = language
             } else {
                 document.issue(node, "'language' must be a language code such as en")
+            }
+        }
+        if let node = mapping["locale"] {
+            let primary = { (tag: String) in tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "" }
+            if let locale = node.scalar?.string, DateOrder.of(locale: locale) != nil {
+                if primary(locale).lowercased() == primary(configuration.language).lowercased() {
+                    configuration.locale = locale
+                } else {
+                    document.issue(node, "'locale' \(locale) is not of the bot's language \(configuration.language)")
+                }
+            } else {
+                document.issue(node, "'locale' must be a locale such as en-GB or en-US")
             }
         }
         if let node = mapping["fallback_threshold"] {

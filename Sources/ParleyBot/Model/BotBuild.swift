@@ -28,11 +28,13 @@ public struct BotBuild: Sendable {
         let artifact: ModelArtifact
         let pipeline: Pipeline
         let retrained: Bool
-        if let previous, BotModel.isCurrent(previous.artifact, for: data, configuration: configuration.nlu) {
+        if let previous, BotModel.isCurrent(previous.artifact, for: data, configuration: configuration.nlu),
+            previous.configuration.dateOrder == configuration.dateOrder
+        {
             (artifact, pipeline, retrained) = (previous.artifact, previous.bot.pipeline, false)
         } else {
             (artifact, retrained) = try BotModel.load(data, modelPath: paths.model, configuration: configuration.nlu)
-            pipeline = try BotModel.pipeline(for: artifact)
+            pipeline = try BotModel.pipeline(for: artifact, dateOrder: configuration.dateOrder)
         }
         var policySettings = configuration
         if configuration.fitsFallbackThreshold, let fitted = artifact.metadata.fallback?.threshold {

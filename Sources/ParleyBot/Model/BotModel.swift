@@ -57,13 +57,17 @@ public enum BotModel {
             && artifact.metadata.fallback?.accuracyLoss == configuration.fallbackAccuracyLoss
     }
 
-    /// The pipeline that analyses messages with `artifact`, resolving dates in `timeZone`.
-    public static func pipeline(for artifact: ModelArtifact, timeZone: TimeZone = .current) throws -> Pipeline {
+    /// The pipeline that analyses messages with `artifact`, resolving dates in `timeZone` and
+    /// reading numeric dates in `dateOrder`.
+    public static func pipeline(
+        for artifact: ModelArtifact, timeZone: TimeZone = .current, dateOrder: DateOrder = .monthFirst
+    ) throws -> Pipeline {
         Pipeline(
             preprocessor: TextPreprocessor(language: artifact.metadata.language),
             classifier: artifact.classifier,
             entityExtractor: try EntityExtractor(
-                records: artifact.metadata.entities, timeZone: timeZone, language: artifact.metadata.language),
+                records: artifact.metadata.entities, timeZone: timeZone, language: artifact.metadata.language,
+                dateOrder: dateOrder),
             sentimentAnalyzer: .forLanguage(artifact.metadata.language)
         )
     }

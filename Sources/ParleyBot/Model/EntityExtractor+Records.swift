@@ -3,7 +3,10 @@ public import ParleyNLP
 
 extension EntityExtractor {
     /// An extractor for the built-in types and the trainers' entity types.
-    public init(records: [ModelArtifact.EntityRecord], timeZone: TimeZone = .current, language: String = "en") throws {
+    public init(
+        records: [ModelArtifact.EntityRecord], timeZone: TimeZone = .current, language: String = "en",
+        dateOrder: DateOrder = .monthFirst
+    ) throws {
         var patterns: [EntityPattern] = []
         var catalogues: [EntityCatalogue] = []
         for record in records {
@@ -14,6 +17,7 @@ extension EntityExtractor {
                         name: record.name, entries: values.map { .init(value: $0.value, synonyms: $0.synonyms) }))
             }
         }
-        self.init(patterns: patterns, catalogues: catalogues, timeZone: timeZone, language: language)
+        self.init(
+            patterns: patterns, catalogues: catalogues, timeZone: timeZone, language: language, dateOrder: dateOrder)
     }
 }

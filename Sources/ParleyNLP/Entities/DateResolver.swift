@@ -9,6 +9,7 @@ internal import Foundation
 struct DateResolver: Sendable {
     let reference: Date
     let timeZone: TimeZone
+    var dateOrder: DateOrder = .monthFirst
 
     var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
@@ -70,17 +71,19 @@ struct DateResolver: Sendable {
                     (year, month, day) = (parts[0], parts[1], parts[2])
                 } else {
                     let y = words[i + 4].count == 2 ? 2000 + parts[2] : parts[2]
-                    // Month first (US) when valid, otherwise day first.
-                    if Self.isValid(year: y, month: parts[0], day: parts[1]) {
-                        (year, month, day) = (y, parts[0], parts[1])
+                    // In the bot's order when valid, otherwise the other.
+                    let (m, d) = dateOrder == .dayFirst ? (parts[1], parts[0]) : (parts[0], parts[1])
+                    if Self.isValid(year: y, month: m, day: d) {
+                        (year, month, day) = (y, m, d)
                     } else {
-                        (year, month, day) = (y, parts[1], parts[0])
+                        (year, month, day) = (y, d, m)
                     }
                 }
                 break
             } else if parts.count == 2, words[i + 1] != "-" || words[i].count == 4 {
                 if words[i].count == 4 { break }
-                (month, day) = parts[0] <= 12 ? (parts[0], parts[1]) : (parts[1], parts[0])
+                let (m, d) = dateOrder == .dayFirst ? (parts[1], parts[0]) : (parts[0], parts[1])
+                (month, day) = m <= 12 ? (m, d) : (d, m)
                 break
             }
         }

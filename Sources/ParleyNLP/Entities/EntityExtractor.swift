@@ -21,19 +21,23 @@ public struct EntityExtractor: Sendable {
     /// The bot's language (BCP 47). Chinese text gets the Chinese rules (`ChineseEntities`) in
     /// any bot; in a Chinese one ("zh…") "¥" is the yuan (CNY) rather than the yen.
     public var language: String
+    /// Which number of "3/12" is the month.
+    public var dateOrder: DateOrder
 
     public init(
         builtInTypes: Set<String> = Set(Entity.builtInTypes),
         patterns: [EntityPattern] = [],
         catalogues: [EntityCatalogue] = [],
         timeZone: TimeZone = .current,
-        language: String = "en"
+        language: String = "en",
+        dateOrder: DateOrder = .monthFirst
     ) {
         self.builtInTypes = builtInTypes
         self.patterns = patterns
         self.catalogues = catalogues
         self.timeZone = timeZone
         self.language = language
+        self.dateOrder = dateOrder
     }
 
     /// The entities in `text`, in order of position; relative dates are
@@ -64,7 +68,7 @@ public struct EntityExtractor: Sendable {
             }
             if !types.isDisjoint(with: ["money", "number", "ordinal", "datetime"]) {
                 let numeric = NumericEntities(text: entityText)
-                let resolver = DateResolver(reference: reference, timeZone: timeZone)
+                let resolver = DateResolver(reference: reference, timeZone: timeZone, dateOrder: dateOrder)
                 let readsYuanSign = language.lowercased().hasPrefix("zh")
                 if readsYuanSign || entityText.scalars.contains(where: ChineseScript.isHan) {
                     candidates += chineseCandidates(
