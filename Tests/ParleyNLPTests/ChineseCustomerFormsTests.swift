@@ -118,6 +118,8 @@ import Testing
         #expect(values("下周末在家", "datetime") == ["2024-05-11/2024-05-12"])
         #expect(values("这周末可以吗", "datetime") == ["2024-05-04/2024-05-05"])
         #expect(values("附近周边有店吗", "datetime") == [])
+        #expect(values("上上周末买的", "datetime") == ["2024-04-20/2024-04-21"])
+        #expect(values("每个周末都送货吗", "datetime") == [])
     }
 
     @Test func lateHoursOfTheNight() {
@@ -126,6 +128,9 @@ import Testing
         #expect(values("夜里十点", "datetime") == ["T22:00"])
         #expect(values("昨晚12点", "datetime") == ["2024-05-03T00:00"])
         #expect(values("今晚11点", "datetime") == ["2024-05-03T23:00"])
+        #expect(values("昨晚2点", "datetime") == ["2024-05-03T02:00"])
+        #expect(values("今天夜里两点", "datetime") == ["2024-05-04T02:00"])
+        #expect(values("明天凌晨两点", "datetime") == ["2024-05-04T02:00"])
     }
 
     @Test func minutesAfterAZeroAndAHalfAfterTheUnit() {

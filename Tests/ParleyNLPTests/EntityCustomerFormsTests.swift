@@ -174,11 +174,18 @@ import Testing
         // At night, six to eleven are in the evening; one to five stay early morning.
         #expect(values("tomorrow night at 8", type: "datetime") == ["2024-05-04T20:00"])
         #expect(values("call me sunday night at 9:30", type: "datetime") == ["2024-05-05T21:30"])
-        #expect(values("the alarm went off last night at 2", type: "datetime") == ["2024-05-02T02:00"])
+        #expect(values("the alarm went off last night at 2", type: "datetime") == ["2024-05-03T02:00"])
         // "this" morning, afternoon or evening is today.
         #expect(values("can you call this afternoon at 3", type: "datetime") == ["2024-05-03T15:00"])
         #expect(values("is this evening ok?", type: "datetime") == ["2024-05-03TEV"])
         #expect(values("tomorrow morning at 10", type: "datetime") == ["2024-05-04T10:00"])
+        // The hour stays with its day when words follow it.
+        #expect(values("Friday night at 10 please", type: "datetime") == ["2024-05-03T22:00"])
+        #expect(values("tomorrow at 10 if you can", type: "datetime") == ["2024-05-04T10:00"])
+        // A night's small hours and its twelve are the next day's.
+        #expect(values("tonight at 1", type: "datetime") == ["2024-05-04T01:00"])
+        #expect(values("tomorrow night at 12", type: "datetime") == ["2024-05-05T00:00"])
+        #expect(values("tonight at 1am", type: "datetime") == ["2024-05-04T01:00"])
     }
 
     @Test func theWeekendIsItsSaturdayAndSunday() {
@@ -186,6 +193,12 @@ import Testing
         #expect(values("over the weekend", type: "datetime") == ["2024-05-04/2024-05-05"])
         #expect(values("next weekend works", type: "datetime") == ["2024-05-11/2024-05-12"])
         #expect(values("it broke last weekend", type: "datetime") == ["2024-04-27/2024-04-28"])
+        #expect(values("this coming weekend", type: "datetime") == ["2024-05-04/2024-05-05"])
+        #expect(values("the weekend after next", type: "datetime") == ["2024-05-18/2024-05-19"])
+        #expect(values("the weekend before last", type: "datetime") == ["2024-04-20/2024-04-21"])
+        // A weekend in general is none in particular.
+        #expect(values("is weekend delivery extra?", type: "datetime") == ["weekend"])
+        #expect(values("do you deliver every weekend", type: "datetime") == ["every weekend"])
     }
 
     @Test func anOrdinalDayAfterAPrepositionIsADayOfTheMonth() {
@@ -196,6 +209,11 @@ import Testing
         #expect(values("before the 20th please", type: "datetime") == ["2024-05-20"])
         #expect(values("waiting since the 28th", type: "datetime") == ["2024-04-28"])
         #expect(values("on the 31st", type: "datetime") == ["2024-05-31"])
+        // With a time, before or after it, and with words after it.
+        #expect(values("on the 15th at 3pm", type: "datetime") == ["2024-05-15T15:00"])
+        #expect(values("at 8pm on the 15th", type: "datetime") == ["2024-05-15T20:00"])
+        #expect(values("waiting since the 28th for my refund", type: "datetime") == ["2024-04-28"])
+        #expect(values("by the 3rd of the 4 boxes", type: "datetime") == [])
         // An ordinal that is no day of a month stays one.
         #expect(values("I was the 15th caller", type: "datetime") == [])
         #expect(values("by the 2nd attempt it worked", type: "datetime") == [])

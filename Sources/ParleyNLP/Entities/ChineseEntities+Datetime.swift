@@ -38,7 +38,8 @@ extension ChineseEntities {
     ]
     /// "下周", "上个月", "这周": an offset in weeks or months.
     static let shifts: [(String, Int)] = [
-        ("下下个", 2), ("下下", 2), ("下个", 1), ("上个", -1), ("这个", 0), ("本", 0), ("这", 0), ("下", 1), ("上", -1),
+        ("下下个", 2), ("下下", 2), ("上上个", -2), ("上上", -2), ("下个", 1), ("上个", -1), ("这个", 0), ("本", 0),
+        ("这", 0), ("下", 1), ("上", -1),
     ]
     static let weekWords = ["星期", "礼拜", "周"]
     static let weekdayNumbers: [Unicode.Scalar: Int] = [
@@ -156,11 +157,14 @@ extension ChineseEntities {
             var nextDay = false
             if let part {
                 if part.code == "TNI" {
-                    // "夜里两点" is 2 at night, "夜里十点" 10, "半夜十二点" midnight.
+                    // "夜里两点" is 2 at night, "夜里十点" 10, "半夜十二点" midnight; "今天夜里两点" is
+                    // the small hours after today.
                     if hour == 12 { hour = 0 } else if part.afternoon && hour >= 6 && hour < 12 { hour += 12 }
-                } else if part.code == "TEV" && hour == 12 {
-                    // "晚上十二点", "昨晚12点": the midnight that ends the evening.
-                    hour = 0
+                    nextDay = part.afternoon && hour < 6
+                } else if part.code == "TEV" && (hour == 12 || (1...4).contains(hour)) {
+                    // "晚上十二点", "昨晚12点": the midnight that ends the evening; "昨晚2点" the small
+                    // hours after it.
+                    if hour == 12 { hour = 0 }
                     nextDay = true
                 } else if part.afternoon && hour < 12 && !(part.code == "T12:00" && hour >= 11) {
                     hour += 12
@@ -213,8 +217,11 @@ extension ChineseEntities {
             }
             return (i + 1, .day(delta))
         }
-        // "周末", "下周末": the weekend.
-        if word == "周" && i < scalars.count && scalars[i] == "末" { return (i + 1, .weekend(shift?.value ?? 0)) }
+        // "周末", "下周末": the weekend; "每个周末", every weekend, is none.
+        if word == "周" && i < scalars.count && scalars[i] == "末" {
+            let every = (start >= 1 && scalars[start - 1] == "每") || (start >= 2 && has("每个", at: start - 2))
+            return every ? nil : (i + 1, .weekend(shift?.value ?? 0))
+        }
         // "下周", "上个星期": a week; "周" alone is no date.
         guard let shift else { return nil }
         // 周末 is the weekend; 周边, 周期, 周年, 周围 are no weeks.

@@ -41,6 +41,8 @@ struct DateResolver: Sendable {
         var date: DateComponents?
         var hour: Int?
         var minute = 0
+        // The small hours of a night named by its evening's day ("tonight at 1") are the next day's.
+        var nextDay = false
 
         if let interval = rangeOfTimes(lexemes, firstLexeme: firstLexeme, numbers: numbers, previousWord: previousWord)
         {
@@ -182,7 +184,11 @@ struct DateResolver: Sendable {
         if let (h, m) = Self.clockInWords(words, numbers, firstLexeme) {
             minute = m
             let rest = words.joined(separator: " ")
-            hour = (rest.contains("pm") || rest.contains("p . m")) && h < 12 ? h + 12 : Self.hour(h, partOfDay: words)
+            if (rest.contains("pm") || rest.contains("p . m")) && h < 12 {
+                hour = h + 12
+            } else {
+                (hour, nextDay) = Self.hour(h, partOfDay: words)
+            }
         }
         for (i, w) in words.enumerated() where hour == nil && lexemes[i].kind == .digits && !dateLexemes.contains(i) {
             guard let value = Int(w), value <= 24 else { continue }
@@ -203,8 +209,9 @@ struct DateResolver: Sendable {
                 if hour! < 12 { hour! += 12 }
             } else if suffix.hasPrefix("am") || suffix.hasPrefix("a.m") {
                 if hour == 12 { hour = 0 }
+                nextDay = hour! < 6 && Self.namesANight(words)
             } else {
-                hour = Self.hour(hour!, partOfDay: words)
+                (hour, nextDay) = Self.hour(hour!, partOfDay: words)
             }
             break
         }
@@ -237,8 +244,15 @@ struct DateResolver: Sendable {
                 let tomorrow = calendar.date(byAdding: .day, value: 1, to: reference)!
                 return iso(calendar.dateComponents([.year, .month, .day], from: tomorrow), time: false)
             }
-            // "this weekend", "over the weekend", "next weekend": that week's Saturday and Sunday.
-            if words.contains("weekend"), !words.contains("every"), !words.contains("each") {
+            // "this weekend", "over the weekend", "next weekend", "the weekend after next": that
+            // week's Saturday and Sunday; "weekend delivery" and "every weekend" name none.
+            if words.contains("weekend"), !words.contains("every"), !words.contains("each"),
+                words.contains(where: DateWords.weekendDeterminers.contains)
+                    || DateWords.weekendDeterminers.contains(previousWord)
+            {
+                if words.contains("this") { return weekend(weeksFromNow: 0) }
+                if words.contains("after") && words.contains("next") { return weekend(weeksFromNow: 2) }
+                if words.contains("before") && words.contains("last") { return weekend(weeksFromNow: -2) }
                 return weekend(weeksFromNow: shift)
             }
             if words.contains("week") {
@@ -264,6 +278,11 @@ struct DateResolver: Sendable {
             return nil
         }
         if var components = date {
+            if nextDay, hour != nil, let day = calendar.date(from: components),
+                let following = calendar.date(byAdding: .day, value: 1, to: day)
+            {
+                components = calendar.dateComponents([.year, .month, .day], from: following)
+            }
             if let hour {
                 components.hour = hour
                 components.minute = minute
@@ -289,32 +308,43 @@ struct DateResolver: Sendable {
             + iso(calendar.dateComponents([.year, .month, .day], from: sunday), time: false)
     }
 
-    /// The hour a clock hour without am or pm names in a part of the day: the afternoon, the
-    /// evening and tonight are after noon, and so are six to eleven at night ("night at 8" is
-    /// 20:00, "last night at 2" 02:00).
-    static func hour(_ hour: Int, partOfDay words: [String]) -> Int {
-        guard hour < 12 else { return hour }
-        if words.contains("afternoon") || words.contains("evening") || words.contains("tonight") { return hour + 12 }
-        if words.contains("night") && hour >= 6 { return hour + 12 }
-        return hour
+    /// The hour a clock hour without am or pm names in a part of the day, and whether it falls
+    /// on the next day: the afternoon and the evening are after noon; at night (and tonight)
+    /// six to eleven are in the evening, twelve is midnight and one to five the small hours, both
+    /// after the day the night is named by ("tonight at 1" is tomorrow 01:00, "Friday night at
+    /// 12" Saturday 00:00, "last night at 2" today 02:00).
+    static func hour(_ hour: Int, partOfDay words: [String]) -> (hour: Int, nextDay: Bool) {
+        if namesANight(words) {
+            if hour == 12 { return (0, true) }
+            return hour < 6 ? (hour, true) : (hour < 12 ? hour + 12 : hour, false)
+        }
+        if hour < 12 && (words.contains("afternoon") || words.contains("evening")) { return (hour + 12, false) }
+        return (hour, false)
+    }
+
+    /// Whether the words name a night ("tonight", "Friday night").
+    static func namesANight(_ words: [String]) -> Bool {
+        words.contains("night") || words.contains("tonight")
     }
 
     /// The day "the 15th" names after a preposition ("on the 15th", "by the 2nd"): the next
     /// such day, today included, or the last one after "since"; months too short for it are
-    /// passed over ("on the 31st" in April is 31 May). Nil unless the words are "the" and a
-    /// day's ordinal, after the preposition or with it.
+    /// passed over ("on the 31st" in April is 31 May). Nil unless the words hold one ordinal,
+    /// after "the" and a preposition ("on the 15th at 3pm", "at 8pm on the 15th").
     private func ordinalDay(
         _ words: [String], _ numbers: [NumberScanner.Match], _ firstLexeme: Int, previousWord: String
     ) -> DateComponents? {
-        let lead = DateWords.beforeADayOfTheMonth.contains(words[0]) ? 1 : 0
-        guard words.count > lead, words[lead] == "the", numbers.count == 1, let number = numbers.first,
-            number.isOrdinal, number.firstLexeme == firstLexeme + lead + 1,
-            number.endLexeme == firstLexeme + words.count,
+        let ordinals = numbers.filter(\.isOrdinal)
+        guard ordinals.count == 1, let number = ordinals.first, !words.contains("of") else { return nil }
+        let k = number.firstLexeme - firstLexeme
+        guard k >= 1, words[k - 1] == "the" else { return nil }
+        let preposition = k >= 2 ? words[k - 2] : previousWord
+        guard DateWords.beforeADayOfTheMonth.contains(preposition),
             (1...31).contains(number.value), number.value == number.value.rounded()
         else { return nil }
         let day = Int(number.value)
         let now = calendar.dateComponents([.year, .month, .day], from: reference)
-        let step = (lead == 1 ? words[0] : previousWord) == "since" ? -1 : 1
+        let step = preposition == "since" ? -1 : 1
         var (year, month) = (now.year!, now.month!)
         if step == 1 ? day < now.day! : day > now.day! { (year, month) = Self.month(year, month, plus: step) }
         for _ in 0..<12 {

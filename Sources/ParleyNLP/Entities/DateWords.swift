@@ -122,7 +122,12 @@ enum DateWords {
     static let afterADayOfTheMonth: Set<String> = [
         "and", "or", "but", "so", "then", "please", "pls", "at", "in", "latest", "instead", "if", "as", "when",
         "because", "is", "was", "would", "will", "works", "ok", "okay", "thanks", "thank", "morning", "afternoon",
-        "evening", "night", "to", "through", "of", "i", "we", "you", "it", "that", "which", "too", "again",
+        "evening", "night", "to", "through", "for", "on", "i", "we", "you", "it", "that", "which", "too", "again",
+    ]
+
+    /// Words that make "weekend" a particular one ("this weekend", "at the weekend").
+    static let weekendDeterminers: Set<String> = [
+        "this", "next", "last", "the", "coming", "following", "previous", "upcoming",
     ]
 
     /// Parts of the day.

@@ -224,6 +224,9 @@ struct DatetimeEntities {
                         || DateWords.connectors.contains(next) || DateWords.dayParts[next] != nil
                         || DateWords.relativeDays[next] != nil || DateWords.weekdays[next] != nil
                         || (next == "." && !isDigits(k + 2))
+                        // "tomorrow at 10 please", "Friday night at 10 if you can": a day names the hour's.
+                        || DateWords.dayParts[word(k - 2)] != nil || DateWords.relativeDays[word(k - 2)] != nil
+                        || DateWords.weekdays[word(k - 2)] != nil
                 {
                     mark(k..<(k + 1))
                 }
@@ -237,6 +240,12 @@ struct DatetimeEntities {
                     continue
                 }
                 if (0..<phrase.count).allSatisfy({ word(k + $0) == phrase[$0] }) { mark(k..<(k + phrase.count)) }
+                // "the weekend after next", "the weekend before last".
+                if phrase == ["weekend"], word(k) == "weekend",
+                    (word(k + 1), word(k + 2)) == ("after", "next") || (word(k + 1), word(k + 2)) == ("before", "last")
+                {
+                    mark((k + 1)..<(k + 3))
+                }
             }
             // "the 2nd of this month", "the 15th of next month": a day of a month named relatively.
             if let day = numberAt[k], day.isOrdinal, day.value >= 1, day.value <= 31, word(day.endLexeme) == "of",
@@ -250,6 +259,10 @@ struct DatetimeEntities {
                 day.isOrdinal, day.value >= 1, day.value <= 31,
                 day.endLexeme >= lexemes.count || lexemes[day.endLexeme].kind != .word
                     || DateWords.afterADayOfTheMonth.contains(word(day.endLexeme))
+                    // "on the 3rd of May", "by the 3rd of next month", not "by the 3rd of the 4 boxes".
+                    || word(day.endLexeme) == "of"
+                        && (DateWords.months[word(day.endLexeme + 1)] != nil
+                            || word(day.endLexeme + 2) == "month" || word(day.endLexeme + 2) == "months")
             {
                 mark((k + 1)..<day.endLexeme)
             }
