@@ -220,6 +220,40 @@ import Testing
         #expect(values("I'm the 40th in the queue", type: "ordinal") == ["40"])
     }
 
+    @Test func namesThatLookLikeDatesOrAmounts() {
+        // A model name after its brand is no quarter; a tournament is no amount.
+        #expect(values("I drive an Audi Q3", type: "datetime") == [])
+        #expect(values("the Q3 results", type: "datetime") == ["2024-Q3"])
+        #expect(values("Q3 2025", type: "datetime") == ["2025-Q3"])
+        #expect(!values("tickets for Euro 2024", type: "money").contains("2024 EUR"))
+        #expect(values("EUR 2024", type: "money") == ["2024 EUR"])
+        #expect(values("2024 euros", type: "money") == ["2024 EUR"])
+        #expect(values("can it come in June?", type: "datetime") == ["2024-06"])
+        #expect(values("by August please", type: "datetime") == ["2024-08"])
+        #expect(values("June 5", type: "datetime") == ["2024-06-05"])
+    }
+
+    @Test func fileNamesAreNoWebAddresses() {
+        #expect(values("see README.md for details", type: "url") == [])
+        #expect(values("run install.sh again", type: "url") == [])
+        #expect(values("I opened setup.py", type: "url") == [])
+        #expect(values("go to www.shop.md", type: "url") == ["www.shop.md"])
+        #expect(values("example.co.uk", type: "url") == ["example.co.uk"])
+    }
+
+    @Test func aRangeOfDaysIsAnInterval() {
+        #expect(values("away from 20 Dec to 3 Jan", type: "datetime") == ["2024-12-20/2025-01-03"])
+        #expect(values("closed 24-26 December", type: "datetime") == ["2024-12-24/2024-12-26"])
+        #expect(values("between May 10 and May 12", type: "datetime") == ["2024-05-10/2024-05-12"])
+    }
+
+    @Test func aWindowOfHoursBesideADay() {
+        #expect(values("can you come tomorrow from 9 to 11", type: "datetime") == ["2024-05-04T09:00/2024-05-04T11:00"])
+        #expect(values("9-12 on Saturday works", type: "datetime") == ["2024-05-04T09:00/2024-05-04T12:00"])
+        // Without a day it may be anything: a price, a count.
+        #expect(values("the price went from 9 to 11", type: "datetime") == [])
+    }
+
     // MARK: Phones
 
     @Test func anExtensionIsNotPartOfTheNumber() {

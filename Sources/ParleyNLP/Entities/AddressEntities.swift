@@ -95,6 +95,17 @@ struct AddressEntities {
         return text.words(before: offset, limit: 2).contains { cues.contains($0.text) }
     }
 
+    /// Whether a bare host is a file's name rather than a site: one name and a top-level domain
+    /// that is also a common file extension ("README.md", "setup.py", "install.sh", "photos.zip"),
+    /// with no path after it. "www.shop.md" and "shop.md/help" stay addresses.
+    static func isFileName(_ host: String, pathFollows: Bool) -> Bool {
+        let labels = host.lowercased().split(separator: ".")
+        return !pathFollows && labels.count == 2 && labels[0] != "www" && fileExtensions.contains(String(labels[1]))
+    }
+
+    /// Top-level domains that are more often file extensions in a message.
+    static let fileExtensions: Set<String> = ["md", "py", "sh", "rs", "zip", "mov"]
+
     static let genericTopLevelDomains: Set<String> = [
         "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "io", "ai", "app", "dev",
         "shop", "store", "online", "site", "tech", "cloud", "blog", "news", "media", "email", "help", "support",
@@ -146,6 +157,7 @@ struct AddressEntities {
             let numericHost = host.split(separator: ".").dropLast().allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
             if !overlapsAddress, !nextIsAt, host.contains("."), !host.allSatisfy({ $0.isASCIIDigit || $0 == "." }),
                 !numericHost || hasWebCue(before: i),
+                !Self.isFileName(host, pathFollows: hostEnd == end && end < scalars.count && scalars[end] == "/"),
                 host.split(separator: ".").last.map({ $0.count >= 2 && $0.allSatisfy(\.isLetter) }) ?? false,
                 Self.isValidHost(host, allowIP: false)
             {

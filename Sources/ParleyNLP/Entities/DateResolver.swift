@@ -44,8 +44,7 @@ struct DateResolver: Sendable {
         // The small hours of a night named by its evening's day ("tonight at 1") are the next day's.
         var nextDay = false
 
-        if let interval = rangeOfTimes(lexemes, firstLexeme: firstLexeme, numbers: numbers, previousWord: previousWord)
-        {
+        if let interval = range(lexemes, firstLexeme: firstLexeme, numbers: numbers, previousWord: previousWord) {
             return interval
         }
         // Quarters: "Q3", "Q1 2025", "the third quarter 2027", "3rd quarter of 2023".
@@ -359,79 +358,6 @@ struct DateResolver: Sendable {
     private static func month(_ year: Int, _ month: Int, plus step: Int) -> (Int, Int) {
         let index = year * 12 + (month - 1) + step
         return (index / 12, index % 12 + 1)
-    }
-
-    /// The ISO 8601 interval an expression of two times names, if it names one: "9:00-18:00",
-    /// "from 2pm to 4pm", or a bare hour before a time, which takes its am or pm and the day named
-    /// before it ("2-4pm", "between 2 and 4pm", "tomorrow from 2 to 4pm"). A chain of more than
-    /// two is none, and each half is split no further.
-    private func rangeOfTimes(
-        _ lexemes: [EntityText.Lexeme], firstLexeme: Int, numbers: [NumberScanner.Match], previousWord: String
-    ) -> String? {
-        let words = lexemes.map(\.text)
-        let between = words.first == "between" || previousWord == "between"
-        let rangeWords: Set<String> = between ? ["-", "to", "and"] : ["-", "to", "until", "till", "through"]
-        guard let split = words.firstIndex(where: rangeWords.contains), split > 0, split + 1 < words.count,
-            !words[(split + 1)...].contains(where: rangeWords.contains), Self.hasClock(words[(split + 1)...])
-        else { return nil }
-        let offset = firstLexeme + split + 1
-        guard
-            let end = resolve(
-                lexemes: Array(lexemes[(split + 1)...]), firstLexeme: offset,
-                numbers: numbers.filter { $0.firstLexeme >= offset }, previousWord: words[split])
-        else { return nil }
-        if Self.hasClock(words[..<split]) {
-            guard
-                let start = resolve(
-                    lexemes: Array(lexemes[..<split]), firstLexeme: firstLexeme,
-                    numbers: numbers.filter { $0.firstLexeme < offset - 1 }, previousWord: previousWord)
-            else { return nil }
-            return Self.interval(from: start, to: end)
-        }
-        guard lexemes[split - 1].kind == .digits, let hour = Int(words[split - 1]), (1...12).contains(hour),
-            let t = end.firstIndex(of: "T"), let endHour = Int(end[end.index(after: t)...].prefix(2))
-        else { return nil }
-        var dayWords = split - 1
-        while dayWords > 0 && ["from", "between"].contains(words[dayWords - 1]) { dayWords -= 1 }
-        let day =
-            dayWords == 0
-            ? ""
-            : resolve(
-                lexemes: Array(lexemes[..<dayWords]), firstLexeme: firstLexeme,
-                numbers: numbers.filter { $0.firstLexeme < firstLexeme + dayWords }, previousWord: previousWord)
-        guard let day, day.isEmpty || day.count == 10 else { return nil }
-        let shared = endHour >= 12 && hour < 12 && hour + 12 <= endHour ? hour + 12 : hour
-        return Self.interval(
-            from: (t == end.startIndex ? day : String(end[..<t])) + String(format: "T%02d:00", shared),
-            to: t == end.startIndex ? day + end : end)
-    }
-
-    /// An ISO 8601 interval from two resolved values ("T14:00" to "T04:00" → "T14:00/T16:00"):
-    /// an end that is a time alone takes the start's day, and the afternoon when the start was
-    /// in it and the end would otherwise come before it ("下午2点到4点", "2pm-4"); nil when either is
-    /// no date or time (a duration, a week) or when the end would come first ("周一到周五" when
-    /// the coming Friday is before the coming Monday: two days, not an interval).
-    static func interval(from start: String, to end: String) -> String? {
-        func isInstant(_ value: String) -> Bool {
-            value.first.map { $0 == "T" || $0.isNumber } == true && !value.contains("W") && !value.contains("Q")
-                && !value.contains("/")
-        }
-        guard isInstant(start), isInstant(end) else { return nil }
-        // "10am-12pm friday": a start that is a time alone takes the end's day.
-        if start.hasPrefix("T"), !end.hasPrefix("T"), let t = end.firstIndex(of: "T") {
-            return interval(from: end[..<t] + start, to: end)
-        }
-        var finish = end
-        if end.hasPrefix("T"), let t = start.firstIndex(of: "T") {
-            let startClock = start[t...].dropFirst().split(separator: ":").compactMap { Int($0) }
-            var clock = end.dropFirst().split(separator: ":").compactMap { Int($0) }
-            if startClock.count == 2, clock.count == 2 {
-                if clock[0] < 12 && startClock[0] >= 12 && clock[0] + 12 > startClock[0] { clock[0] += 12 }
-                finish = start[..<t] + String(format: "T%02d:%02d", clock[0], clock[1])
-            }
-        }
-        guard start.count != finish.count || start < finish else { return nil }
-        return start + "/" + finish
     }
 
     /// Whether `words` hold a clock time: "9:00", "2pm", "3 p.m.", "noon".

@@ -66,7 +66,7 @@ struct DatetimeEntities {
                 if !DateWords.ambiguousMonths.contains(w) || nearNumber
                     || ([
                         "in", "of", "early", "late", "mid", "since", "until", "till", "during", "from", "through",
-                        "last", "next", "this", "every",
+                        "last", "next", "this", "every", "by", "before", "after", "around",
                     ].contains(previous)
                         && (k + 1 >= lexemes.count || lexemes[k + 1].kind == .symbol
                             || ["and", "to", "through", "until"].contains(next)))
@@ -159,7 +159,9 @@ struct DatetimeEntities {
                 if k >= 2 && (word(k - 2) == "international" || word(k - 2) == "national") { mark((k - 2)..<k) }
             } else if lexemes[k].kind == .word, w == "q" || w == "h", isDigits(k + 1),
                 lexemes[k].end == lexemes[k + 1].start,
-                let n = Int(word(k + 1)), n >= 1, n <= (w == "q" ? 4 : 2)
+                let n = Int(word(k + 1)), n >= 1, n <= (w == "q" ? 4 : 2),
+                // "an Audi Q3" is a car: a model after its brand.
+                !text.isCapitalizedMidSentence(k - 1) || DateWords.kinds[previous] != nil
             {
                 mark(k..<(k + 2))
             } else if kind == .holiday {
@@ -232,6 +234,15 @@ struct DatetimeEntities {
                 }
             }
         }
+        // "tomorrow from 9 to 11", "9-12 on Saturday": two bare hours beside a day.
+        func isDay(_ k: Int) -> Bool { DateWords.relativeDays[word(k)] != nil || DateWords.weekdays[word(k)] != nil }
+        for k in lexemes.indices where isDigits(k) && isDigits(k + 2) && word(k).count <= 2 {
+            guard let first = Int(word(k)), let last = Int(word(k + 2)), first < last, last <= 24,
+                ["-", "to"].contains(word(k + 1)) || (word(k + 1) == "and" && word(k - 1) == "between")
+            else { continue }
+            let start = ["from", "between"].contains(word(k - 1)) ? k - 1 : k
+            if isDay(start - 1) || isDay(k + 3) || (word(k + 3) == "on" && isDay(k + 4)) { mark(start..<(k + 3)) }
+        }
         // Set phrases: "at the moment", "to date", "end of month", "every other day", "eod".
         for k in lexemes.indices {
             for phrase in DateWords.phrasesByFirstWord[lexemes[k].text] ?? [] where k + phrase.count <= lexemes.count {
@@ -284,8 +295,14 @@ struct DatetimeEntities {
                         || ((word(after) == "of" || word(after) == "day") && after + 1 < lexemes.count
                             && (anchor[after + 1]
                                 || word(after + 1) == "of" && after + 2 < lexemes.count && anchor[after + 2])))
+                // "24-26 December": a day before a range's end.
+                let startsARange =
+                    ["-", "to"].contains(word(after)) && after + 2 < lexemes.count && anchor[after + 1]
+                    && numberAt[after + 1] != nil && isCalendarWord(after + 2) && match.value <= 31
                 let plausible = match.value >= 1 && (match.value <= 31 || (match.value >= 1000 && match.value <= 2999))
-                if (joinsBefore || joinsAfter) && plausible { mark(match.firstLexeme..<match.endLexeme) }
+                if (joinsBefore || joinsAfter || startsARange) && plausible {
+                    mark(match.firstLexeme..<match.endLexeme)
+                }
             }
         }
         return spans(anchor: anchor).compactMap { range in

@@ -146,6 +146,14 @@ struct EntityText {
         return String(view)
     }
 
+    /// Whether lexeme `k` is a capitalised word inside a sentence, as a name is ("an Audi Q3"):
+    /// not the message's first lexeme nor one after ".", "!", "?" or ":".
+    func isCapitalizedMidSentence(_ k: Int) -> Bool {
+        guard k > 0, k < lexemes.count, lexemes[k].kind == .word, scalars[lexemes[k].start].properties.isUppercase
+        else { return false }
+        return ![".", "!", "?", ":"].contains(lexemes[k - 1].text)
+    }
+
     /// Whether only spaces separate lexeme `a` from the next one.
     func adjacent(_ a: Int) -> Bool {
         a + 1 < lexemes.count && lexemes[a].end == lexemes[a + 1].start

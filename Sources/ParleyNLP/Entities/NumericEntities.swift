@@ -130,6 +130,14 @@ struct NumericEntities {
             if !signAfter, start > 0, !used.contains(start - 1),
                 let (code, first) = Currency.before(text, lexeme: start - 1)
             {
+                // "Euro 2024", "Dollar 1999": a currency's name before a year names an event or a
+                // title; an amount after a name is rare, and never a year ("EUR 2024" is money).
+                if Currency.names[lexemes[first].text] != nil, Currency.code(text, first) == nil, !match.isWords,
+                    match.firstLexeme + 1 == match.endLexeme, lexemes[match.firstLexeme].text.count == 4,
+                    (1900...2099).contains(match.value), match.value == match.value.rounded()
+                {
+                    continue
+                }
                 currency = code
                 start = first
                 // "-£20", "−$5.00": a minus sign before the symbol, with a space or nothing before it.

@@ -1,0 +1,172 @@
+internal import Foundation
+
+/// Ranges: of times ("2-4pm"), of days ("20 Dec to 3 Jan"), and of bare hours beside a day
+/// ("tomorrow from 9 to 11"), each an ISO 8601 interval.
+extension DateResolver {
+    /// The interval an expression names, if it names one.
+    func range(
+        _ lexemes: [EntityText.Lexeme], firstLexeme: Int, numbers: [NumberScanner.Match], previousWord: String
+    ) -> String? {
+        rangeOfTimes(lexemes, firstLexeme: firstLexeme, numbers: numbers, previousWord: previousWord)
+            ?? rangeOfDays(lexemes, firstLexeme: firstLexeme, numbers: numbers, previousWord: previousWord)
+            ?? windowOfHours(lexemes, firstLexeme: firstLexeme, numbers: numbers, previousWord: previousWord)
+    }
+
+    /// Where a range's two halves meet: the first range word, after the start, with none after
+    /// it ("between" makes "and" one). Nil for a chain ("9:00-10:00-11:00").
+    static func split(_ words: [String], previousWord: String) -> Int? {
+        let between = words.first == "between" || previousWord == "between"
+        let rangeWords: Set<String> = between ? ["-", "to", "and"] : ["-", "to", "until", "till", "through"]
+        guard let split = words.firstIndex(where: rangeWords.contains), split > 0, split + 1 < words.count,
+            !words[(split + 1)...].contains(where: rangeWords.contains)
+        else { return nil }
+        return split
+    }
+
+    /// "20 Dec to 3 Jan", "between May 10 and May 12", "24-26 December": two days, the end in the
+    /// next year when it would come first and names no year; a bare day before takes the end's
+    /// month ("24-26 December"). Nil unless both halves are days.
+    private func rangeOfDays(
+        _ lexemes: [EntityText.Lexeme], firstLexeme: Int, numbers: [NumberScanner.Match], previousWord: String
+    ) -> String? {
+        let words = lexemes.map(\.text)
+        guard words.contains(where: { DateWords.months[$0] != nil }),
+            let split = Self.split(words, previousWord: previousWord)
+        else { return nil }
+        let offset = firstLexeme + split + 1
+        let endNumbers = numbers.filter { $0.firstLexeme >= offset }
+        guard
+            let end = resolve(
+                lexemes: Array(lexemes[(split + 1)...]), firstLexeme: offset, numbers: endNumbers,
+                previousWord: words[split]),
+            end.count == 10
+        else { return nil }
+        let startNumbers = numbers.filter { $0.firstLexeme < offset - 1 }
+        var start: String
+        if startNumbers.count == 1, let day = startNumbers.first, day.firstLexeme + 1 == day.endLexeme,
+            !words[..<split].contains(where: { DateWords.months[$0] != nil }),
+            (1...31).contains(day.value), day.value == day.value.rounded()
+        {
+            // "24-26 December": the start is a day of the end's month.
+            start = String(end.prefix(8)) + String(format: "%02d", Int(day.value))
+        } else {
+            guard
+                let resolved = resolve(
+                    lexemes: Array(lexemes[..<split]), firstLexeme: firstLexeme, numbers: startNumbers,
+                    previousWord: previousWord),
+                resolved.count == 10
+            else { return nil }
+            start = resolved
+        }
+        var finish = end
+        let endNamesAYear = endNumbers.contains { $0.value >= 1000 && $0.value <= 2999 }
+        if finish < start, !endNamesAYear, let year = Int(finish.prefix(4)) {
+            finish = String(format: "%04d", year + 1) + finish.dropFirst(4)
+        }
+        guard start < finish, Self.isValidDate(start), Self.isValidDate(finish) else { return nil }
+        return start + "/" + finish
+    }
+
+    /// "tomorrow from 9 to 11", "9-12 on Saturday": two hours without am or pm beside the day
+    /// before or after them. Hours from seven on are read as written; a window that starts
+    /// earlier is the afternoon's ("tomorrow from 2 to 4" is 14:00 to 16:00), as a shop's day
+    /// runs. Nil without a day: "from 9 to 11" alone may be a price or a count.
+    private func windowOfHours(
+        _ lexemes: [EntityText.Lexeme], firstLexeme: Int, numbers: [NumberScanner.Match], previousWord: String
+    ) -> String? {
+        let words = lexemes.map(\.text)
+        guard let split = Self.split(words, previousWord: previousWord), lexemes[split - 1].kind == .digits,
+            lexemes[split + 1].kind == .digits, let first = Int(words[split - 1]), let last = Int(words[split + 1]),
+            first < last, last <= 24
+        else { return nil }
+        var windowStart = split - 1
+        while windowStart > 0 && ["from", "between"].contains(words[windowStart - 1]) { windowStart -= 1 }
+        let dayRange = windowStart > 0 ? 0..<windowStart : (split + 2)..<words.count
+        guard !dayRange.isEmpty, windowStart == 0 || split + 2 == words.count,
+            let day = resolve(
+                lexemes: Array(lexemes[dayRange]), firstLexeme: firstLexeme + dayRange.lowerBound,
+                numbers: numbers.filter { dayRange.contains($0.firstLexeme - firstLexeme) },
+                previousWord: dayRange.lowerBound == 0 ? previousWord : words[dayRange.lowerBound - 1]),
+            day.count == 10
+        else { return nil }
+        let afternoon = first < 7 && last + 12 <= 24 ? 12 : 0
+        return day + String(format: "T%02d:00/", first + afternoon) + day
+            + String(format: "T%02d:00", last + afternoon)
+    }
+
+    private static func isValidDate(_ value: String) -> Bool {
+        let parts = value.split(separator: "-").compactMap { Int($0) }
+        return parts.count == 3 && isValid(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// The ISO 8601 interval an expression of two times names, if it names one: "9:00-18:00",
+    /// "from 2pm to 4pm", or a bare hour before a time, which takes its am or pm and the day named
+    /// before it ("2-4pm", "between 2 and 4pm", "tomorrow from 2 to 4pm"). A chain of more than
+    /// two is none, and each half is split no further.
+    private func rangeOfTimes(
+        _ lexemes: [EntityText.Lexeme], firstLexeme: Int, numbers: [NumberScanner.Match], previousWord: String
+    ) -> String? {
+        let words = lexemes.map(\.text)
+        guard let split = Self.split(words, previousWord: previousWord), Self.hasClock(words[(split + 1)...])
+        else { return nil }
+        let offset = firstLexeme + split + 1
+        guard
+            let end = resolve(
+                lexemes: Array(lexemes[(split + 1)...]), firstLexeme: offset,
+                numbers: numbers.filter { $0.firstLexeme >= offset }, previousWord: words[split])
+        else { return nil }
+        if Self.hasClock(words[..<split]) {
+            guard
+                let start = resolve(
+                    lexemes: Array(lexemes[..<split]), firstLexeme: firstLexeme,
+                    numbers: numbers.filter { $0.firstLexeme < offset - 1 }, previousWord: previousWord)
+            else { return nil }
+            return Self.interval(from: start, to: end)
+        }
+        guard lexemes[split - 1].kind == .digits, let hour = Int(words[split - 1]), (1...12).contains(hour),
+            let t = end.firstIndex(of: "T"), let endHour = Int(end[end.index(after: t)...].prefix(2))
+        else { return nil }
+        var dayWords = split - 1
+        while dayWords > 0 && ["from", "between"].contains(words[dayWords - 1]) { dayWords -= 1 }
+        let day =
+            dayWords == 0
+            ? ""
+            : resolve(
+                lexemes: Array(lexemes[..<dayWords]), firstLexeme: firstLexeme,
+                numbers: numbers.filter { $0.firstLexeme < firstLexeme + dayWords }, previousWord: previousWord)
+        guard let day, day.isEmpty || day.count == 10 else { return nil }
+        let shared = endHour >= 12 && hour < 12 && hour + 12 <= endHour ? hour + 12 : hour
+        return Self.interval(
+            from: (t == end.startIndex ? day : String(end[..<t])) + String(format: "T%02d:00", shared),
+            to: t == end.startIndex ? day + end : end)
+    }
+
+    /// An ISO 8601 interval from two resolved values ("T14:00" to "T04:00" → "T14:00/T16:00"):
+    /// an end that is a time alone takes the start's day, and the afternoon when the start was
+    /// in it and the end would otherwise come before it ("下午2点到4点", "2pm-4"); nil when either is
+    /// no date or time (a duration, a week) or when the end would come first ("周一到周五" when
+    /// the coming Friday is before the coming Monday: two days, not an interval).
+    static func interval(from start: String, to end: String) -> String? {
+        func isInstant(_ value: String) -> Bool {
+            value.first.map { $0 == "T" || $0.isNumber } == true && !value.contains("W") && !value.contains("Q")
+                && !value.contains("/")
+        }
+        guard isInstant(start), isInstant(end) else { return nil }
+        // "10am-12pm friday": a start that is a time alone takes the end's day.
+        if start.hasPrefix("T"), !end.hasPrefix("T"), let t = end.firstIndex(of: "T") {
+            return interval(from: end[..<t] + start, to: end)
+        }
+        var finish = end
+        if end.hasPrefix("T"), let t = start.firstIndex(of: "T") {
+            let startClock = start[t...].dropFirst().split(separator: ":").compactMap { Int($0) }
+            var clock = end.dropFirst().split(separator: ":").compactMap { Int($0) }
+            if startClock.count == 2, clock.count == 2 {
+                if clock[0] < 12 && startClock[0] >= 12 && clock[0] + 12 > startClock[0] { clock[0] += 12 }
+                finish = start[..<t] + String(format: "T%02d:%02d", clock[0], clock[1])
+            }
+        }
+        guard start.count != finish.count || start < finish else { return nil }
+        return start + "/" + finish
+    }
+
+}
