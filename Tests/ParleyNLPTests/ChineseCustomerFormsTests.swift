@@ -131,6 +131,7 @@ import Testing
         #expect(values("昨晚2点", "datetime") == ["2024-05-03T02:00"])
         #expect(values("今天夜里两点", "datetime") == ["2024-05-04T02:00"])
         #expect(values("明天凌晨两点", "datetime") == ["2024-05-04T02:00"])
+        #expect(values("明天傍晚4点", "datetime") == ["2024-05-04T16:00"])
     }
 
     @Test func minutesAfterAZeroAndAHalfAfterTheUnit() {

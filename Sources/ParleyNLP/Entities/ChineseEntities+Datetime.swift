@@ -161,9 +161,9 @@ extension ChineseEntities {
                     // the small hours after today.
                     if hour == 12 { hour = 0 } else if part.afternoon && hour >= 6 && hour < 12 { hour += 12 }
                     nextDay = part.afternoon && hour < 6
-                } else if part.code == "TEV" && (hour == 12 || (1...4).contains(hour)) {
+                } else if part.code == "TEV" && (hour == 12 || (1...4).contains(hour) && !has("傍晚", at: afterDay)) {
                     // "晚上十二点", "昨晚12点": the midnight that ends the evening; "昨晚2点" the small
-                    // hours after it.
+                    // hours after it (but "傍晚4点", at dusk, is 16:00).
                     if hour == 12 { hour = 0 }
                     nextDay = true
                 } else if part.afternoon && hour < 12 && !(part.code == "T12:00" && hour >= 11) {

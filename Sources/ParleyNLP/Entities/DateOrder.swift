@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// Which number comes first in a numeric date without a year first ("3/12", "3/12/2026"): the
 /// month (`monthFirst`, as in the US: 12 March) or the day (`dayFirst`, as in the UK: 3

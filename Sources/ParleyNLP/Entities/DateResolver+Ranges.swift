@@ -168,5 +168,4 @@ extension DateResolver {
         guard start.count != finish.count || start < finish else { return nil }
         return start + "/" + finish
     }
-
 }
