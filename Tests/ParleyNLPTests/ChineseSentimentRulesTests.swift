@@ -38,6 +38,8 @@ import Testing
             // more cancels it; 没其他事 is "nothing else".
             "能用银联卡吗", "可以用礼品卡吗", "我的订单发货没有", "订单发出去了没有", "这单不要了",
             "我不想要了，帮我把订单取消", "不想买了，取消订单", "没其他事了", "没别的事了",
+            // Being away is a state, no failed action.
+            "明天我不在家，周六再送吧", "我白天不在公司",
         ] {
             #expect(analyzer.analyze(text).label == .neutral, "\(text): \(score(text))")
         }
