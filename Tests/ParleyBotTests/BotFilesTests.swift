@@ -88,6 +88,25 @@ import Testing
         #expect(!lines.contains { $0.contains("unknown intent") || $0.contains("has no response") }, "\(lines)")
     }
 
+    @Test func aMistakeInTheSettingsDoesNotMakeTheirActionsUnknown() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("intents/shop.yml", ShopFixture.intents)
+        try folder.write(
+            "responses/shop.yml",
+            """
+            responses:
+              - {intent: order_status, action: order_status, replies: [On its way.]}
+              - {intent: refund, replies: [Refunds take 5 days.]}
+              - {intent: greet, replies: [Hi!]}
+              - {intent: password_reset, replies: [Use the link.]}
+            """)
+        try folder.write(
+            "bot.yml", "locale: english\nactions:\n  order_status: {url: \"https://shop.example/status\"}\n")
+        let error = try #require(throws: TrainingDataError.self) { try BotFiles.read(paths(folder)) }
+        // Only the one mistake: the settings that did not read are no reason to call their actions unknown.
+        #expect(error.issues.map(\.description) == [folder.path + "/bot.yml:1: 'locale' must be a locale such as en-GB or en-US"])
+    }
+
     @Test func tooFewExamplesIsAWarningAtTheDocumentedMinimum() throws {
         let folder = try TemporaryFolder()
         try folder.write("intents/shop.yml", ShopFixture.intents)

@@ -37,12 +37,13 @@ public enum ResponseFiles {
         "bot.name",
     ]
 
-    /// Loads `folder`; `actions` are the names `bot.yml` defines, which responses may name.
+    /// Loads `folder`; `actions` are the names `bot.yml` defines, which responses may name (nil
+    /// when the settings did not read: then no action is called unknown).
     /// With `intentsComplete` false (the intents folder has mistakes, and
     /// `intents` holds what read well) unknown intents and intents without a
     /// response are not reported: they may be those the mistakes hide.
     public static func load(
-        folder: String, intents: BotTrainingData, actions: Set<String> = [], intentsComplete: Bool = true
+        folder: String, intents: BotTrainingData, actions: Set<String>? = [], intentsComplete: Bool = true
     ) throws(TrainingDataError) -> BotResponses {
         let files = try IntentFiles.yamlFiles(in: folder)
         var issues: [ValidationIssue] = []
@@ -101,7 +102,7 @@ public enum ResponseFiles {
         return BotResponses(byIntent: byIntent, sourceHash: digest.hex())
     }
 
-    static func read(_ node: Node, document: inout YAMLDocument, entityTypes: Set<String>, actions: Set<String> = [])
+    static func read(_ node: Node, document: inout YAMLDocument, entityTypes: Set<String>, actions: Set<String>? = [])
         -> IntentResponse?
     {
         guard let mapping = node.mapping, let nameNode = mapping["intent"], let intent = nameNode.scalar?.string else {
@@ -115,10 +116,10 @@ public enum ResponseFiles {
             ])
         var action: String?
         if let node = mapping["action"] {
-            if let name = node.scalar?.string, actions.contains(name) {
+            if let name = node.scalar?.string, actions?.contains(name) ?? true {
                 action = name
             } else {
-                let known = actions.sorted().joined(separator: ", ")
+                let known = (actions ?? []).sorted().joined(separator: ", ")
                 document.issue(
                     node,
                     "unknown action '\(node.scalar?.string ?? "")'; define it under 'actions:' in bot.yml"

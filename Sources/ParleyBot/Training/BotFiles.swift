@@ -37,7 +37,7 @@ public struct BotFiles: Sendable {
         if let partial {
             do {
                 responses = try ResponseFiles.load(
-                    folder: paths.responses, intents: partial, actions: Set((configuration?.actions ?? [:]).keys),
+                    folder: paths.responses, intents: partial, actions: configuration.map { Set($0.actions.keys) },
                     intentsComplete: data != nil)
             } catch {
                 errors.append(error)
