@@ -104,7 +104,10 @@ import Testing
             "bot.yml", "locale: english\nactions:\n  order_status: {url: \"https://shop.example/status\"}\n")
         let error = try #require(throws: TrainingDataError.self) { try BotFiles.read(paths(folder)) }
         // Only the one mistake: the settings that did not read are no reason to call their actions unknown.
-        #expect(error.issues.map(\.description) == [folder.path + "/bot.yml:1: 'locale' must be a locale such as en-GB or en-US"])
+        #expect(
+            error.issues.map(\.description) == [
+                folder.path + "/bot.yml:1: 'locale' must be a locale such as en-GB or en-US"
+            ])
     }
 
     @Test func tooFewExamplesIsAWarningAtTheDocumentedMinimum() throws {
