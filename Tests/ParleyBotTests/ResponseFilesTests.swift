@@ -1,3 +1,4 @@
+import Foundation
 import ParleyBot
 import ParleyTestSupport
 import Testing
@@ -172,5 +173,42 @@ import Testing
         #expect(text.contains("all.yml:13: '{{result.why}}' is an action's answer"))
         #expect(text.contains("all.yml:16: 'on_error' is for an action"))
         #expect(!text.contains("all.yml:10:"))
+    }
+
+    @Test func anOutcomeMayAskForARequiredEntityAgain() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("intents/shop.yml", ShopFixture.intents)
+        let data = try IntentFiles.load(folder: folder.path + "/intents")
+        let good = """
+            responses:
+              - intent: order_status
+                requires: [{entity: order_id, ask: "Which order?"}]
+                action: lookup
+                replies: ["Order {{order_id}} is {{result.status}}."]
+                outcomes:
+                  not_found:
+                    reply: "I can't find {{order_id}}. Could you check the number?"
+                    ask: order_id
+                  shipped: "On its way."
+              - {intent: refund, replies: [Soon.]}
+              - {intent: greet, replies: [Hi!]}
+              - {intent: password_reset, replies: [Use the link.]}
+            """
+        try folder.write("responses/all.yml", good)
+        let responses = try ResponseFiles.load(folder: folder.path + "/responses", intents: data, actions: ["lookup"])
+        let response = try #require(responses.byIntent["order_status"])
+        #expect(response.outcomeAsks == ["not_found": "order_id"])
+        #expect(response.outcomes["not_found"]?.count == 1)
+        #expect(response.outcomes["shipped"]?.count == 1)
+        // Only an entity the response requires can be asked for again, and the reply is needed.
+        try folder.write(
+            "responses/all.yml",
+            good.replacingOccurrences(of: "ask: order_id", with: "ask: email")
+                .replacingOccurrences(of: "shipped: \"On its way.\"", with: "shipped: {ask: order_id}"))
+        let error = try #require(throws: TrainingDataError.self) {
+            try ResponseFiles.load(folder: folder.path + "/responses", intents: data, actions: ["lookup"])
+        }
+        #expect(error.description.contains("all.yml:9: 'ask' names an entity this response requires"))
+        #expect(error.description.contains("all.yml:10: outcome 'shipped' needs a 'reply'"))
     }
 }

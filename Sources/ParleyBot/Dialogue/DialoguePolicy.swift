@@ -375,6 +375,13 @@ public struct DialoguePolicy: Sendable {
             if let variants = response.outcomes[name], !variants.isEmpty {
                 finished.text = variants[(state.turns - 1) % variants.count].render(values, result: answer)
                 finished.rule = .actionOutcome(name)
+                if let entity = response.outcomeAsks[name] {
+                    // The reply asked for the entity again ("Could you check the number?"): the next
+                    // one given answers the same intent.
+                    state.slots[entity] = nil
+                    state.pendingIntent = call.intent
+                    state.awaiting = entity
+                }
                 return finished
             }
             if let said {

@@ -21,6 +21,10 @@ public struct IntentResponse: Sendable {
     public var action: String?
     /// Reply variants for the named outcomes an action may answer with (`not_found`, `already_shipped`).
     public var outcomes: [String: [ResponseTemplate]] = [:]
+    /// For an outcome whose reply asks for a required entity again (`not_found` asking to check
+    /// the order number), that entity: the bot forgets the value it had and waits for a new one
+    /// to answer the same intent.
+    public var outcomeAsks: [String: String] = [:]
     /// What to do when the action fails: a reply (the bot's `action_error` message when nil), or escalate.
     public var onError: OnError?
 

@@ -22,7 +22,9 @@ internal import Yams
 ///     action: cancel_order            # defined in bot.yml's actions:
 ///     replies: ["Order {{order_id}} is cancelled; {{result.refund}}"]
 ///     outcomes:                       # the answer's "outcome" picks one of these
-///       not_found: "I can't find an order {{order_id}}. Could you check the number?"
+///       not_found:                    # a reply that asks for a required entity again
+///         reply: "I can't find an order {{order_id}}. Could you check the number?"
+///         ask: order_id
 ///       already_shipped: "Order {{order_id}} has already shipped, so it can't be cancelled."
 ///     on_error: "I can't reach our order system right now."   # or: escalate
 /// ```
@@ -173,6 +175,7 @@ public enum ResponseFiles {
             if let text = node.scalar?.string { confirm = template(text, node, &document, fillable: fillable) }
         }
         var outcomes: [String: [ResponseTemplate]] = [:]
+        var outcomeAsks: [String: String] = [:]
         if let node = mapping["outcomes"] {
             if mapping["action"] == nil {
                 document.issue(node, "'outcomes' are an action's answers; this response has no 'action'")
@@ -180,7 +183,27 @@ public enum ResponseFiles {
             if let list = node.mapping {
                 for (key, value) in list {
                     guard let name = key.scalar?.string else { continue }
-                    outcomes[name] = replyList(value)
+                    guard let fields = value.mapping else {
+                        outcomes[name] = replyList(value)
+                        continue
+                    }
+                    // not_found: {reply: "…check the number?", ask: order_id}
+                    document.checkKeys(fields, allowed: ["reply", "replies", "ask"])
+                    if let replyNode = fields["reply"] ?? fields["replies"] {
+                        outcomes[name] = replyList(replyNode)
+                    } else {
+                        document.issue(value, "outcome '\(name)' needs a 'reply'")
+                    }
+                    if let askNode = fields["ask"] {
+                        if let entity = askNode.scalar?.string, requires.contains(where: { $0.entity == entity }) {
+                            outcomeAsks[name] = entity
+                        } else {
+                            document.issue(
+                                askNode,
+                                "'ask' names an entity this response requires, to be asked for again "
+                                    + "(\(requires.map(\.entity).joined(separator: ", ")))")
+                        }
+                    }
                 }
             } else {
                 document.issue(node, "'outcomes' maps each outcome's name to its reply or replies")
@@ -216,7 +239,8 @@ public enum ResponseFiles {
         }
         return IntentResponse(
             intent: intent, replies: replies, requires: requires, confirm: confirm, buttons: buttons,
-            handover: handover, action: action, outcomes: outcomes, onError: onError, location: location)
+            handover: handover, action: action, outcomes: outcomes, outcomeAsks: outcomeAsks, onError: onError,
+            location: location)
     }
 
     /// A compiled template whose names can all be filled, or nil with issues.
