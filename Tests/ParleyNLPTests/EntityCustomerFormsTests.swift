@@ -250,6 +250,9 @@ import Testing
     @Test func aWindowOfHoursBesideADay() {
         #expect(values("can you come tomorrow from 9 to 11", type: "datetime") == ["2024-05-04T09:00/2024-05-04T11:00"])
         #expect(values("9-12 on Saturday works", type: "datetime") == ["2024-05-04T09:00/2024-05-04T12:00"])
+        // A part of the day after the day sets the hours' half.
+        #expect(values("tomorrow evening between 6 and 8", type: "datetime") == ["2024-05-04T18:00/2024-05-04T20:00"])
+        #expect(values("Saturday morning from 9 to 11", type: "datetime") == ["2024-05-04T09:00/2024-05-04T11:00"])
         // Without a day it may be anything: a price, a count.
         #expect(values("the price went from 9 to 11", type: "datetime") == [])
     }

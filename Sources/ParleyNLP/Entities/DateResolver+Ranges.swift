@@ -13,9 +13,10 @@ extension DateResolver {
     }
 
     /// Where a range's two halves meet: the first range word, after the start, with none after
-    /// it ("between" makes "and" one). Nil for a chain ("9:00-10:00-11:00").
+    /// it ("between", before it or in the expression, makes "and" one). Nil for a chain
+    /// ("9:00-10:00-11:00").
     static func split(_ words: [String], previousWord: String) -> Int? {
-        let between = words.first == "between" || previousWord == "between"
+        let between = words.contains("between") || previousWord == "between"
         let rangeWords: Set<String> = between ? ["-", "to", "and"] : ["-", "to", "until", "till", "through"]
         guard let split = words.firstIndex(where: rangeWords.contains), split > 0, split + 1 < words.count,
             !words[(split + 1)...].contains(where: rangeWords.contains)
@@ -70,7 +71,9 @@ extension DateResolver {
     /// "tomorrow from 9 to 11", "9-12 on Saturday": two hours without am or pm beside the day
     /// before or after them. Hours from seven on are read as written; a window that starts
     /// earlier is the afternoon's ("tomorrow from 2 to 4" is 14:00 to 16:00), as a shop's day
-    /// runs. Nil without a day: "from 9 to 11" alone may be a price or a count.
+    /// runs; a part of the day named with the day decides ("tomorrow evening between 6 and 8" is
+    /// 18:00 to 20:00, "Saturday morning from 9 to 11" 09:00 to 11:00). Nil without a day: "from
+    /// 9 to 11" alone may be a price or a count.
     private func windowOfHours(
         _ lexemes: [EntityText.Lexeme], firstLexeme: Int, numbers: [NumberScanner.Match], previousWord: String
     ) -> String? {
@@ -83,13 +86,17 @@ extension DateResolver {
         while windowStart > 0 && ["from", "between"].contains(words[windowStart - 1]) { windowStart -= 1 }
         let dayRange = windowStart > 0 ? 0..<windowStart : (split + 2)..<words.count
         guard !dayRange.isEmpty, windowStart == 0 || split + 2 == words.count,
-            let day = resolve(
+            let named = resolve(
                 lexemes: Array(lexemes[dayRange]), firstLexeme: firstLexeme + dayRange.lowerBound,
                 numbers: numbers.filter { dayRange.contains($0.firstLexeme - firstLexeme) },
                 previousWord: dayRange.lowerBound == 0 ? previousWord : words[dayRange.lowerBound - 1]),
-            day.count == 10
+            named.count >= 10
         else { return nil }
-        let afternoon = first < 7 && last + 12 <= 24 ? 12 : 0
+        let part = named.dropFirst(10)
+        guard part.isEmpty || DateWords.dayParts.values.contains(String(part)) else { return nil }
+        let afterNoon = ["TAF", "TEV", "TNI"].contains(String(part)) || part.isEmpty && first < 7
+        let afternoon = afterNoon && last < 12 ? 12 : 0
+        let day = named.prefix(10)
         return day + String(format: "T%02d:00/", first + afternoon) + day
             + String(format: "T%02d:00", last + afternoon)
     }

@@ -241,7 +241,9 @@ struct DatetimeEntities {
                 ["-", "to"].contains(word(k + 1)) || (word(k + 1) == "and" && word(k - 1) == "between")
             else { continue }
             let start = ["from", "between"].contains(word(k - 1)) ? k - 1 : k
-            if isDay(start - 1) || isDay(k + 3) || (word(k + 3) == "on" && isDay(k + 4)) { mark(start..<(k + 3)) }
+            // "tomorrow evening between 6 and 8": a part of the day between.
+            let dayBefore = isDay(start - 1) || (DateWords.dayParts[word(start - 1)] != nil && isDay(start - 2))
+            if dayBefore || isDay(k + 3) || (word(k + 3) == "on" && isDay(k + 4)) { mark(start..<(k + 3)) }
         }
         // Set phrases: "at the moment", "to date", "end of month", "every other day", "eod".
         for k in lexemes.indices {
