@@ -29,13 +29,28 @@ extension ChineseEntities {
     static let relativeDayParts: [(String, (Int, String))] = [
         ("今晚", (0, "TEV")), ("明晚", (1, "TEV")), ("昨晚", (-1, "TEV")), ("今早", (0, "TMO")), ("明早", (1, "TMO")),
     ]
-    /// Parts of the day: their ISO suffix as English's `DateWords.dayParts`, and whether a clock
-    /// time in them is after noon.
-    static let dayParts: [(String, (code: String, afternoon: Bool))] = [
-        ("早上", ("TMO", false)), ("早晨", ("TMO", false)), ("上午", ("TMO", false)), ("凌晨", ("TNI", false)),
-        ("中午", ("T12:00", true)), ("下午", ("TAF", true)), ("傍晚", ("TEV", true)), ("晚上", ("TEV", true)),
-        ("夜里", ("TNI", true)), ("半夜", ("TNI", false)),
+    /// Parts of the day: their ISO suffix as English's `DateWords.dayParts`, whether a clock
+    /// time in them is after noon, and whether they run into the night, so that their small hours
+    /// are the next day's ("夜里两点", "晚上2点"; not 傍晚, dusk: "傍晚4点" is 16:00).
+    static let dayParts: [(String, DayPart)] = [
+        ("早上", DayPart("TMO")), ("早晨", DayPart("TMO")), ("上午", DayPart("TMO")), ("凌晨", DayPart("TNI")),
+        ("中午", DayPart("T12:00", afternoon: true)), ("下午", DayPart("TAF", afternoon: true)),
+        ("傍晚", DayPart("TEV", afternoon: true)), ("晚上", DayPart("TEV", afternoon: true, intoTheNight: true)),
+        ("夜里", DayPart("TNI", afternoon: true, intoTheNight: true)), ("半夜", DayPart("TNI")),
     ]
+
+    /// A part of the day as `dayParts` and `relativeDayParts` name it.
+    struct DayPart {
+        var code: String
+        var afternoon = false
+        var intoTheNight = false
+
+        init(_ code: String, afternoon: Bool = false, intoTheNight: Bool = false) {
+            self.code = code
+            self.afternoon = afternoon
+            self.intoTheNight = intoTheNight
+        }
+    }
     /// "下周", "上个月", "这周": an offset in weeks or months.
     static let shifts: [(String, Int)] = [
         ("下下个", 2), ("下下", 2), ("上上个", -2), ("上上", -2), ("下个", 1), ("上个", -1), ("这个", 0), ("本", 0),
@@ -110,7 +125,7 @@ extension ChineseEntities {
         let now = calendar.dateComponents([.year, .month, .day, .weekday], from: reference)
         var i = start
         var date: DateComponents?
-        var part: (code: String, afternoon: Bool)?
+        var part: DayPart?
         func day(shiftedBy days: Int) -> DateComponents {
             calendar.dateComponents(
                 [.year, .month, .day], from: calendar.date(byAdding: .day, value: days, to: reference)!)
@@ -118,7 +133,8 @@ extension ChineseEntities {
         // A day.
         if let (word, (offset, code)) = first(of: Self.relativeDayParts, at: i) {
             date = day(shiftedBy: offset)
-            part = (code, code == "TEV")
+            // "今晚", "昨晚": an evening into the night; "今早": a morning.
+            part = code == "TEV" ? DayPart(code, afternoon: true, intoTheNight: true) : DayPart(code)
             i += word.unicodeScalars.count
         } else if let (word, offset) = first(of: Self.relativeDays, at: i), !isAcrossWords(word, at: i) {
             date = day(shiftedBy: offset)
@@ -160,10 +176,10 @@ extension ChineseEntities {
                     // "夜里两点" is 2 at night, "夜里十点" 10, "半夜十二点" midnight; "今天夜里两点" is
                     // the small hours after today.
                     if hour == 12 { hour = 0 } else if part.afternoon && hour >= 6 && hour < 12 { hour += 12 }
-                    nextDay = part.afternoon && hour < 6
-                } else if part.code == "TEV" && (hour == 12 || (1...4).contains(hour) && !has("傍晚", at: afterDay)) {
+                    nextDay = part.intoTheNight && hour < 6
+                } else if part.code == "TEV" && hour == 12 || part.intoTheNight && (1...4).contains(hour) {
                     // "晚上十二点", "昨晚12点": the midnight that ends the evening; "昨晚2点" the small
-                    // hours after it (but "傍晚4点", at dusk, is 16:00).
+                    // hours after it.
                     if hour == 12 { hour = 0 }
                     nextDay = true
                 } else if part.afternoon && hour < 12 && !(part.code == "T12:00" && hour >= 11) {
