@@ -208,7 +208,10 @@ import Testing
         let error = try #require(throws: TrainingDataError.self) {
             try ResponseFiles.load(folder: folder.path + "/responses", intents: data, actions: ["lookup"])
         }
-        #expect(error.description.contains("all.yml:9: 'ask' names an entity this response requires"))
+        #expect(
+            error.description.contains(
+                "all.yml:9: 'ask: email' is no entity this response requires; 'ask' names one to ask for again (order_id)"
+            ))
         #expect(error.description.contains("all.yml:10: outcome 'shipped' needs a 'reply'"))
     }
 }

@@ -200,8 +200,8 @@ public enum ResponseFiles {
                         } else {
                             document.issue(
                                 askNode,
-                                "'ask' names an entity this response requires, to be asked for again "
-                                    + "(\(requires.map(\.entity).joined(separator: ", ")))")
+                                "'ask: \(askNode.scalar?.string ?? "")' is no entity this response requires; 'ask' "
+                                    + "names one to ask for again (\(requires.map(\.entity).joined(separator: ", ")))")
                         }
                     }
                 }
