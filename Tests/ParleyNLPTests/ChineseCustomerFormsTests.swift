@@ -152,6 +152,23 @@ import Testing
         #expect(values("人民幣參佰元", "money") == ["300 CNY"])
     }
 
+    @Test func aDaySaidInThePastIsTheLastOne() {
+        #expect(values("我周一下的单", "datetime") == ["2024-04-29"])
+        #expect(values("周三买的，还没到", "datetime") == ["2024-05-01"])
+        #expect(values("28号发的货", "datetime") == ["2024-04-28"])
+        #expect(values("我15号就收到了", "datetime") == ["2024-04-15"])
+        #expect(values("12月20日付的款", "datetime") == ["2023-12-20"])
+        #expect(values("周末送到的", "datetime") == ["2024-04-27/2024-04-28"])
+    }
+
+    @Test func aDaySaidOfWhatIsAheadIsTheNextOne() {
+        #expect(values("能周一送到吗", "datetime") == ["2024-05-06"])
+        #expect(values("周一能到吗", "datetime") == ["2024-05-06"])
+        #expect(values("请周六送", "datetime") == ["2024-05-04"])
+        #expect(values("15号之前送到", "datetime") == ["2024-05-15"])
+        #expect(values("我周一下的单，周三能到吗", "datetime") == ["2024-04-29", "2024-05-08"])
+    }
+
     @Test func wordsThatStartLikeAnOrdinal() {
         #expect(values("第三方卖家", "ordinal") == [])
         #expect(values("第一时间处理", "ordinal") == [])

@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func weekdayAbbreviationsWithoutOn() {
-        #expect(values("I ordered thu, when will it come", type: "datetime") == ["2024-05-09"])
+        #expect(values("I ordered thu, when will it come", type: "datetime") == ["2024-05-02"])
         #expect(values("can it come sat?", type: "datetime") == ["2024-05-04"])
         #expect(values("Wed or Thurs is fine", type: "datetime") == ["2024-05-08", "2024-05-09"])
         #expect(values("are you open Fri.?", type: "datetime") == ["2024-05-03"])
@@ -199,6 +199,29 @@ import Testing
         // A weekend in general is none in particular.
         #expect(values("is weekend delivery extra?", type: "datetime") == ["weekend"])
         #expect(values("do you deliver every weekend", type: "datetime") == ["every weekend"])
+    }
+
+    @Test func aDateSaidInThePastTenseIsTheLastOne() {
+        #expect(values("I ordered it on Monday", type: "datetime") == ["2024-04-29"])
+        #expect(values("my parcel was delivered on the 29th", type: "datetime") == ["2024-04-29"])
+        #expect(values("it was delivered over the weekend", type: "datetime") == ["2024-04-27/2024-04-28"])
+        #expect(values("I paid on 20 December", type: "datetime") == ["2023-12-20"])
+        #expect(values("On Tuesday I ordered a coat", type: "datetime") == ["2024-04-30"])
+        #expect(values("did it arrive on Wednesday?", type: "datetime") == ["2024-05-01"])
+        #expect(values("it was supposed to arrive on Wednesday", type: "datetime") == ["2024-05-01"])
+        #expect(values("I've been waiting since Monday", type: "datetime") == ["2024-04-29"])
+        // Ahead, or a deadline, in the same message.
+        #expect(values("I ordered on Monday and need it by Friday", type: "datetime") == ["2024-04-29", "2024-05-03"])
+        #expect(values("I ordered it for Monday", type: "datetime") == ["2024-05-06"])
+    }
+
+    @Test func aDateSaidOfWhatIsAheadIsTheNextOne() {
+        #expect(values("can it arrive on Monday?", type: "datetime") == ["2024-05-06"])
+        #expect(values("I need it delivered on Monday", type: "datetime") == ["2024-05-06"])
+        #expect(values("it will be delivered on the 29th", type: "datetime") == ["2024-05-29"])
+        #expect(values("you said it would come on Tuesday", type: "datetime") == ["2024-05-07"])
+        #expect(values("is it coming over the weekend?", type: "datetime") == ["2024-05-04/2024-05-05"])
+        #expect(values("Monday works for me", type: "datetime") == ["2024-05-06"])
     }
 
     @Test func anOrdinalDayAfterAPrepositionIsADayOfTheMonth() {

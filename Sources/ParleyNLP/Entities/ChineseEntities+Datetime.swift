@@ -228,6 +228,10 @@ extension ChineseEntities {
             let delta: Int
             if let shift {
                 delta = weekday - today + 7 * shift.value
+            } else if tense(around: start) == .past {
+                // "我周一下的单": the last Monday.
+                let ahead = (weekday - today + 7) % 7
+                delta = ahead == 0 ? -7 : ahead - 7
             } else {
                 delta = (weekday - today + 7) % 7
             }
@@ -236,7 +240,12 @@ extension ChineseEntities {
         // "周末", "下周末": the weekend; "每个周末", every weekend, is none.
         if word == "周" && i < scalars.count && scalars[i] == "末" {
             let every = (start >= 1 && scalars[start - 1] == "每") || (start >= 2 && has("每个", at: start - 2))
-            return every ? nil : (i + 1, .weekend(shift?.value ?? 0))
+            if every { return nil }
+            if shift == nil, tense(around: start) == .past, now.weekday! != 7, now.weekday! != 1 {
+                // "周末送到的": the last weekend, unless today is in it.
+                return (i + 1, .weekend(-1))
+            }
+            return (i + 1, .weekend(shift?.value ?? 0))
         }
         // "下周", "上个星期": a week; "周" alone is no date.
         guard let shift else { return nil }
@@ -301,8 +310,16 @@ extension ChineseEntities {
             return (i, DateComponents(year: year))
         }
         var y = year ?? now.year!
-        let m = month ?? now.month!
+        var m = month ?? now.month!
         guard let day else { return (i, DateComponents(year: y, month: m)) }
+        // "28号发的货", "12月20日买的": in the past, the last such day.
+        if year == nil, (month ?? now.month!, day) > (now.month!, now.day!), tense(around: start) == .past {
+            if month == nil {
+                (y, m) = m == 1 ? (y - 1, 12) : (y, m - 1)
+            } else {
+                y -= 1
+            }
+        }
         // "1月3号之前送到" said in May: before next year's 3 January.
         if year == nil, month != nil, Self.before.contains(where: { has($0, at: dayEnd) }),
             (m, day) < (now.month!, now.day!)

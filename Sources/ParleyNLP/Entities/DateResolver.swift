@@ -10,6 +10,10 @@ struct DateResolver: Sendable {
     let reference: Date
     let timeZone: TimeZone
     var dateOrder: DateOrder = .monthFirst
+    /// The tense of the expression's clause: in the past, a weekday, "the 29th", a weekend or
+    /// a day and month without a year said without "next" or "last" is the last one, not the
+    /// next ("I ordered on Monday", "it was delivered on the 29th").
+    var tense: Tense = .unmarked
 
     var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
@@ -125,6 +129,10 @@ struct DateResolver: Sendable {
             {
                 y += 1
             }
+            // One in the past is the last: "I ordered on 20 December", said in January.
+            if year == nil, let d = day, tense == .past, !words.contains("next"), (m, d) > (now.month!, now.day!) {
+                y -= 1
+            }
             if let d = day {
                 guard Self.isValid(year: y, month: m, day: d) else { return nil }
                 date = DateComponents(year: y, month: m, day: d)
@@ -169,7 +177,12 @@ struct DateResolver: Sendable {
                 let today = (now.weekday! + 5) % 7 + 1  // 1 = Monday
                 var delta = (weekday - today + 7) % 7
                 if words.contains("next") { delta += delta == 0 ? 7 : (delta < 7 ? 7 : 0) }
-                if words.contains("last") || words.contains("previous") { delta -= 7 }
+                if words.contains("last") || words.contains("previous") {
+                    delta -= 7
+                } else if tense == .past, !words.contains(where: ["next", "coming", "following"].contains) {
+                    // "I ordered on Monday": the last Monday ("this Monday" may be today).
+                    delta = delta == 0 && words.contains("this") ? 0 : delta - 7
+                }
                 if let d = day, let m = month {
                     date = DateComponents(year: year ?? now.year!, month: m, day: d)
                 } else {
@@ -249,6 +262,10 @@ struct DateResolver: Sendable {
                 words.contains(where: DateWords.weekendDeterminers.contains)
                     || DateWords.weekendDeterminers.contains(previousWord)
             {
+                // "delivered over the weekend": the last one, unless today is in it.
+                if tense == .past && shift == 0 && !words.contains("after") {
+                    return weekend(weeksFromNow: now.weekday! == 7 || now.weekday! == 1 ? 0 : -1)
+                }
                 if words.contains("this") { return weekend(weeksFromNow: 0) }
                 if words.contains("after") && words.contains("next") { return weekend(weeksFromNow: 2) }
                 if words.contains("before") && words.contains("last") { return weekend(weeksFromNow: -2) }
@@ -327,7 +344,7 @@ struct DateResolver: Sendable {
     }
 
     /// The day "the 15th" names after a preposition ("on the 15th", "by the 2nd"): the next
-    /// such day, today included, or the last one after "since"; months too short for it are
+    /// such day, today included, or the last one after "since" or in the past tense; months too short for it are
     /// passed over ("on the 31st" in April is 31 May). Nil unless the words hold one ordinal,
     /// after "the" and a preposition ("on the 15th at 3pm", "at 8pm on the 15th").
     private func ordinalDay(
@@ -343,7 +360,7 @@ struct DateResolver: Sendable {
         else { return nil }
         let day = Int(number.value)
         let now = calendar.dateComponents([.year, .month, .day], from: reference)
-        let step = preposition == "since" ? -1 : 1
+        let step = preposition == "since" || tense == .past ? -1 : 1
         var (year, month) = (now.year!, now.month!)
         if step == 1 ? day < now.day! : day > now.day! { (year, month) = Self.month(year, month, plus: step) }
         for _ in 0..<12 {

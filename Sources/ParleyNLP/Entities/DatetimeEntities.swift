@@ -307,10 +307,13 @@ struct DatetimeEntities {
                 }
             }
         }
+        let words = lexemes.map(\.text)
         return spans(anchor: anchor).compactMap { range in
             let start = lexemes[range.lowerBound].start
             let end = lexemes[range.upperBound - 1].end
             let raw = text.text(start, end)
+            var resolver = resolver
+            resolver.tense = Tense.of(range, in: words)
             let value = resolver.resolve(
                 lexemes: Array(lexemes[range]), firstLexeme: range.lowerBound,
                 numbers: numbers.filter { range.contains($0.firstLexeme) }, previousWord: word(range.lowerBound - 1))
