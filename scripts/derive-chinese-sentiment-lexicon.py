@@ -15,9 +15,10 @@ lines read) with |log-odds| >= MIN_ODDS are kept, with valence
 log-odds × SCALE capped at ±CAP, rounded to 2 decimals; runs with a negation
 character (不 没 无 未 别 非) are left out, since Parley's rules handle negation, and
 so are runs that appear in the examples of Parley's Chinese demo bot
-(examples/zh-shop/intents, everyday support requests): the reviews' topics
-("客服", "快递") would otherwise carry the reviews' moods into every support
-conversation that names them. Runs that name a clock time, a date or a span of
+(examples/zh-shop/intents, everyday support requests) and the aspects reviews
+judge (ASPECTS: "速度", "外观", "价格" …): the reviews' topics ("客服", "快递")
+would otherwise carry the reviews' moods into every support conversation that
+names them. Runs that name a clock time, a date or a span of
 time (a numeral and 点, 号, 天 …: "八点", "下午三", "三天"; or such a unit and what
 places the time: "点以后", "天之前") are left out too: in a review "八点" is when a
 late delivery came, in a request when to call.
@@ -44,6 +45,13 @@ NUMERALS = "零一二三四五六七八九十两半几"
 TIME_UNITS = "点时分秒号日天周月年"
 DAY_PARTS = "午晚早上下"
 TIME_PLACERS = "以之左前后钟"
+# What a review or a complaint is about, not how it feels: reviews name "速度" (speed) or
+# "外观" (looks) mostly to praise them, so as runs they would read "速度有点慢" as praise.
+ASPECTS = set(
+    "速度 价格 价钱 质量 服务 味道 口味 分量 包装 物流 快递 态度 环境 位置 性价比 外观 屏幕 做工 效果 "
+    "性能 配置 设施 房间 早餐 前台 客服 售后 发货 送货 配送 外卖 时间 效率 颜色 尺寸 大小 款式 材质 "
+    "面料 电池 系统 键盘 声音 音质 画质 手感 服务员 卫生 交通 设计 功能 内容 印刷 纸张 装订 价位".split()
+)
 
 
 def names_a_time(run):
@@ -107,7 +115,7 @@ def main():
         if c["neg"] + c["pos"] < min_lines:
             continue
         odds = math.log((c["pos"] + 1) / (totals["pos"] + 2)) - math.log((c["neg"] + 1) / (totals["neg"] + 2))
-        if abs(odds) < MIN_ODDS or run in everyday or names_a_time(run):
+        if abs(odds) < MIN_ODDS or run in everyday or run in ASPECTS or names_a_time(run):
             continue
         valence = max(-CAP, min(CAP, odds * SCALE))
         out.write(f"{run}\t{valence:.2f}\n")

@@ -123,6 +123,21 @@ import Testing
         #expect(score("快递还没到，已经等了三天了") > -0.6)
     }
 
+    @Test func aWaitSaidRoughlyIsAWait() {
+        for text in ["等了将近两个小时", "等了两个多小时", "我已经等了快3个小时了", "等了一个半小时", "等了四十分钟"] {
+            #expect(analyzer.analyze(text).label == .negative, "\(text): \(score(text))")
+        }
+    }
+
+    @Test func slowOrLateServiceIsAComplaintTheReviewsModelDoesNotJudge() {
+        // To the reviews' model "速度" is a laptop's praise; slowness is the support desk's.
+        for text in ["速度慢", "速度有点慢", "送餐时间太晚了", "物流太慢了", "快递又延误了"] {
+            #expect(analyzer.analyze(text).label == .negative, "\(text): \(score(text))")
+        }
+        #expect(analyzer.analyze("慢走").label == .neutral)
+        #expect(analyzer.analyze("不着急，慢慢来").label != .negative)
+    }
+
     @Test func englishWordsAndEmojiCountInAChineseMessage() {
         #expect(score("太差了 terrible") < score("太差了"))
         #expect(score("收到了😡") < 0)

@@ -55,7 +55,7 @@ struct ChineseSentimentRules: Sendable {
     }
 
     /// The entry at `start`: the longest word of `lexicon`, else the longest derived run
-    /// with no word of `lexicon` starting inside it.
+    /// with no word of `lexicon` starting inside it (`startsWord`).
     func entry(at start: Int, in scalars: [Unicode.Scalar]) -> (
         word: String, value: Double, length: Int, derived: Bool
     )? {
@@ -83,8 +83,10 @@ struct ChineseSentimentRules: Sendable {
         return word.contains { $0 != offset && lexicon[String(scalars[$0])] == nil }
     }
 
-    /// Whether a word of `lexicon` of two or more characters starts at `start`.
+    /// Whether a word of `lexicon` of two or more characters, or a support-desk word of any
+    /// length ("慢" in the derived run "速度慢"), starts at `start`.
     private func startsWord(at start: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        if supportDesk.contains(String(scalars[start])) { return true }
         let limit = min(longest, scalars.count - start)
         guard limit >= 2 else { return false }
         for length in 2...limit
@@ -122,7 +124,10 @@ struct ChineseSentimentRules: Sendable {
         "，", "。", "！", "？", "；", "、", ",", ".", "!", "?", ";", "~", "～", "…", "\n", " ", "：", ":",
     ]
     /// Units after "等了" and a number that make a wait.
-    static let waits = ["天", "周", "个星期", "星期", "个月", "月", "个小时", "小时", "个钟头", "年"]
+    static let waits = ["天", "周", "个星期", "星期", "个月", "月", "个小时", "小时", "个钟头", "钟头", "分钟", "年"]
+
+    /// Words between "等了" and a span of time that say about how long ("等了将近两个小时").
+    static let waitQualifiers = ["将近", "差不多", "足足", "整整", "大概", "大约", "至少", "起码", "接近", "超过", "快", "近", "约"]
 
     /// The summed valence of the Chinese in `scalars` (NFKC, lower-cased), before VADER's
     /// normalisation, the English words in it for the caller to score, whether every feeling
@@ -286,14 +291,22 @@ struct ChineseSentimentRules: Sendable {
     /// The valence of waiting a span of time ("等了三天").
     static let waitValence = -1.2
 
-    /// Where a span of time after "等了" ends ("三天", "两个小时", "半个月"), if one follows.
+    /// Where a span of time after "等了" ends ("三天", "两个小时", "半个月", "将近两个多小时",
+    /// "一个半小时", "四十分钟"), if one follows.
     func wait(after start: Int, in scalars: [Unicode.Scalar]) -> Int? {
         var i = start
+        if let qualifier = Self.waitQualifiers.first(where: { matches($0, at: i, in: scalars) }) {
+            i += qualifier.unicodeScalars.count
+        }
         if i < scalars.count && scalars[i] == "半" {
             i += 1
         } else if let numeral = ChineseNumerals.numeral(in: scalars, at: i) {
             i = numeral.end
             if i < scalars.count && (scalars[i] == "多" || scalars[i] == "几") { i += 1 }
+            // "两个多小时", "一个半小时".
+            if i + 1 < scalars.count && scalars[i] == "个" && (scalars[i + 1] == "多" || scalars[i + 1] == "半") {
+                i += 2
+            }
         } else if i < scalars.count && (scalars[i] == "好" || scalars[i] == "几") {
             // "等了好几天", "等了几天".
             i += scalars[i] == "好" && i + 1 < scalars.count && scalars[i + 1] == "几" ? 2 : 1
