@@ -96,7 +96,16 @@ struct ChatCommand: AsyncParsableCommand {
                 }
             }
             if !noAnnotations { print(Self.annotation(analysis, decision)) }
+            if let note = Self.handoverNote(decision) { print(note) }
         }
+    }
+
+    /// What a handover means here, where no agent can join: printed after the bot's handover
+    /// reply, which a customer of `parley serve` would see before an agent takes over.
+    static func handoverNote(_ decision: DialogueDecision) -> String? {
+        guard decision.action == .escalate else { return nil }
+        return
+            "     (no agent can join a terminal chat; under `parley serve` the conversation would now wait in the agents' queue)"
     }
 
     /// "  · order_status 0.93 · order_id=A-10234 · sentiment -0.20 neutral · reply (intent)"
