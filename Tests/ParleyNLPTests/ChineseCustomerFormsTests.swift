@@ -159,6 +159,10 @@ import Testing
         #expect(values("我15号就收到了", "datetime") == ["2024-04-15"])
         #expect(values("12月20日付的款", "datetime") == ["2023-12-20"])
         #expect(values("周末送到的", "datetime") == ["2024-04-27/2024-04-28"])
+        #expect(values("周一没到", "datetime") == ["2024-04-29"])
+        #expect(values("周二的时候快递员没打电话", "datetime") == ["2024-04-30"])
+        #expect(values("从周一到现在一直没有物流信息", "datetime") == ["2024-04-29"])
+        #expect(values("我周四就申请退款了", "datetime") == ["2024-05-02"])
     }
 
     @Test func aDaySaidOfWhatIsAheadIsTheNextOne() {
@@ -167,6 +171,13 @@ import Testing
         #expect(values("请周六送", "datetime") == ["2024-05-04"])
         #expect(values("15号之前送到", "datetime") == ["2024-05-15"])
         #expect(values("我周一下的单，周三能到吗", "datetime") == ["2024-04-29", "2024-05-08"])
+        // 的 of the date or of a pronoun, and markers inside other words, are no past.
+        #expect(values("周六的快递能准时到吗", "datetime") == ["2024-05-04"])
+        #expect(values("周六我的快递能到吗", "datetime") == ["2024-05-04"])
+        #expect(values("周六送过来吧", "datetime") == ["2024-05-04"])
+        #expect(values("我想周日去店里了解一下", "datetime") == ["2024-05-05"])
+        #expect(values("15号发货的话，什么时候能到", "datetime") == ["2024-05-15"])
+        #expect(values("周六没空", "datetime") == ["2024-05-04"])
     }
 
     @Test func wordsThatStartLikeAnOrdinal() {

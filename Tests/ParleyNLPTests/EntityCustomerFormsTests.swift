@@ -210,9 +210,26 @@ import Testing
         #expect(values("did it arrive on Wednesday?", type: "datetime") == ["2024-05-01"])
         #expect(values("it was supposed to arrive on Wednesday", type: "datetime") == ["2024-05-01"])
         #expect(values("I've been waiting since Monday", type: "datetime") == ["2024-04-29"])
+        // A subject before the verb, the perfect, a date put first.
+        #expect(values("it arrived on Monday", type: "datetime") == ["2024-04-29"])
+        #expect(values("the shoes that arrived on Saturday are too small", type: "datetime") == ["2024-04-27"])
+        #expect(values("It should have arrived on Wednesday", type: "datetime") == ["2024-05-01"])
+        #expect(values("I've been charged on the 29th", type: "datetime") == ["2024-04-29"])
+        #expect(values("On Tuesday, I ordered a coat", type: "datetime") == ["2024-04-30"])
+        #expect(
+            values("I ordered the blue waterproof hiking jacket in extra large on Monday", type: "datetime") == [
+                "2024-04-29"
+            ])
+        // A deadline in a past clause, and a thing that happened "from" a day.
+        #expect(values("It was due by the 29th", type: "datetime") == ["2024-04-29"])
+        #expect(values("I waited until Saturday and then cancelled", type: "datetime") == ["2024-04-27"])
+        #expect(values("Where is my order from Monday?", type: "datetime") == ["2024-04-29"])
         // Ahead, or a deadline, in the same message.
         #expect(values("I ordered on Monday and need it by Friday", type: "datetime") == ["2024-04-29", "2024-05-03"])
-        #expect(values("I ordered it for Monday", type: "datetime") == ["2024-05-06"])
+        #expect(values("can I order it for Monday?", type: "datetime") == ["2024-05-06"])
+        #expect(values("Delivered by Monday please", type: "datetime") == ["2024-05-06"])
+        #expect(values("I'd like it delivered on Monday", type: "datetime") == ["2024-05-06"])
+        #expect(values("I paid by Monday like you asked", type: "datetime") == ["2024-04-29"])
     }
 
     @Test func aDateSaidOfWhatIsAheadIsTheNextOne() {
@@ -222,6 +239,8 @@ import Testing
         #expect(values("you said it would come on Tuesday", type: "datetime") == ["2024-05-07"])
         #expect(values("is it coming over the weekend?", type: "datetime") == ["2024-05-04/2024-05-05"])
         #expect(values("Monday works for me", type: "datetime") == ["2024-05-06"])
+        #expect(values("I've got a delivery on Friday", type: "datetime") == ["2024-05-03"])
+        #expect(values("we are open from Monday", type: "datetime") == ["2024-05-06"])
     }
 
     @Test func anOrdinalDayAfterAPrepositionIsADayOfTheMonth() {

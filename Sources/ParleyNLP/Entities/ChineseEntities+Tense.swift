@@ -1,16 +1,33 @@
-/// The tense of a Chinese date's clause (`Tense`): "我周一下的单", "28号发的货" speak of the
-/// past, so a weekday or a day said without 下/上 is the last one; "能周一送到吗" looks ahead.
+/// The tense of a Chinese date's clause (`Tense`): "我周一下的单", "28号发的货", "周一没到"
+/// speak of the past, so a weekday or a day said without 下/上 is the last one; "能周一送到吗"
+/// looks ahead.
 extension ChineseEntities {
     /// How many characters either side of a date are read.
-    static let tenseReach = 12
+    static let tenseReach = 16
 
     /// Words that mark the past: the perfective 了 and 过, 的 of "下的单" ("it was on Monday
-    /// that I ordered"), 已经, 刚, 昨.
-    static let pastMarkers = ["了", "过", "的", "已经", "已", "刚", "昨"]
+    /// that I ordered"), 已经, 刚, 昨, what did not happen (没到, 没打电话), and since (以来).
+    static let pastMarkers = [
+        "了", "过", "的", "已经", "已", "刚", "昨", "以来", "到现在", "至今", "没",
+    ]
 
     /// Words that look ahead: can, will, want, please, expect.
     static let aheadMarkers = [
         "能", "会", "要", "可以", "请", "想", "希望", "预计", "打算", "将", "麻烦", "帮我", "安排", "需要",
+    ]
+
+    /// Words in which a marker's character is none: 请 in 申请, 了 in 了解 or 就好了, 过 in 过来,
+    /// 的 in 的话, 没 in 没空 ("周六没空": not free on Saturday).
+    static let notMarkers = [
+        "申请", "了解", "为了", "除了", "受不了", "就好了", "就行了", "过来", "过后", "过期", "不过", "超过", "的话", "的确",
+        "目的", "请问", "没空", "没时间", "没问题", "没关系", "没事",
+    ]
+
+    /// Characters after which 的 belongs to the date or a pronoun ("周五的快递", "我的快递"), not
+    /// to a verb ("下的单").
+    static let beforeAnAttributiveDe: Set<Unicode.Scalar> = [
+        "号", "日", "天", "末", "一", "二", "三", "四", "五", "六", "七", "点", "分", "午", "晚", "上", "我", "你", "他",
+        "她", "它", "们",
     ]
 
     /// Characters that end the clause read.
@@ -20,8 +37,14 @@ extension ChineseEntities {
     /// it (a Chinese verb follows its time), else the nearest before it.
     func tense(around start: Int) -> Tense {
         func marker(at k: Int) -> Tense? {
-            if Self.aheadMarkers.contains(where: { has($0, at: k) }) { return .ahead }
-            if Self.pastMarkers.contains(where: { has($0, at: k) }) { return .past }
+            if let word = Self.aheadMarkers.first(where: { has($0, at: k) }), !isInsideNonMarker(word, at: k) {
+                return .ahead
+            }
+            if let word = Self.pastMarkers.first(where: { has($0, at: k) }), !isInsideNonMarker(word, at: k),
+                !(word == "的" && k > 0 && Self.beforeAnAttributiveDe.contains(scalars[k - 1]))
+            {
+                return .past
+            }
             return nil
         }
         var k = start
@@ -35,5 +58,17 @@ extension ChineseEntities {
             k -= 1
         }
         return .unmarked
+    }
+
+    /// Whether the marker `word` at `k` is inside one of `notMarkers`.
+    private func isInsideNonMarker(_ word: String, at k: Int) -> Bool {
+        let first = word.unicodeScalars.first!
+        for other in Self.notMarkers {
+            for (offset, scalar) in other.unicodeScalars.enumerated()
+            where scalar == first && has(other, at: k - offset) {
+                return true
+            }
+        }
+        return false
     }
 }

@@ -4,32 +4,54 @@
 /// 29th" is the last 29th.
 ///
 /// Read from the nearest tense word before the expression in its clause, else the nearest after
-/// it ("On Monday I ordered…"), up to `reach` words either way. A participle after "be", "been",
-/// "have", "get" or an object ("was delivered", "need it delivered", "will be sent") is no tense
-/// word of its own: the look goes on to the word that governs it. A deadline ("by", "for",
-/// "until") just before the expression or opening it always looks ahead, "since" back.
+/// it ("On Monday, I ordered…"), up to `reach` words either way:
+/// - a participle after "have" or "has" is the perfect, so past ("it should have arrived on
+///   Friday", "I've been charged on the 29th"), but "have got" is having;
+/// - after a form of "be", or after an object of "need", "want", "have" or "get" ("was
+///   delivered", "will be sent", "need it delivered", "had it collected"), a participle is no
+///   tense word of its own: the look goes on to the word that governs it;
+/// - a deadline ("by", "for", "until", "before") looks ahead unless its clause is in the past
+///   and nothing in it looks ahead ("It was due by the 29th", but "Delivered by Friday please"), "since" looks back, and so does "from" after a thing that
+///   happened ("my order from Monday", "the charge from Friday").
 enum Tense: Sendable {
     case past, ahead, unmarked
 
     /// How many words either side of the expression are read.
-    static let reach = 8
+    static let reach = 12
 
     /// The tense of the clause around `words[expression]`.
     static func of(_ expression: Range<Int>, in words: [String]) -> Tense {
-        let opening = [expression.lowerBound > 0 ? words[expression.lowerBound - 1] : "", words[expression.lowerBound]]
-        if opening.contains(where: deadlines.contains) { return .ahead }
+        let before = expression.lowerBound > 0 ? words[expression.lowerBound - 1] : ""
+        let opening = [before, words[expression.lowerBound]]
         if opening.contains("since") { return .past }
+        // "my order from Monday": "from" opening the expression or just before it.
+        let from = words[expression.lowerBound] == "from" ? expression.lowerBound : expression.lowerBound - 1
+        if from >= 1, words[from] == "from", happenings.contains(words[from - 1]) { return .past }
+        let (back, ahead) = nearest(around: expression, in: words)
+        if opening.contains(where: deadlines.contains) {
+            // "I paid by Friday", but "Delivered by Friday please".
+            return back != .ahead && ahead != .ahead && (back == .past || ahead == .past) ? .past : .ahead
+        }
+        return back ?? ahead ?? .unmarked
+    }
+
+    /// The nearest tense word's tense before the expression in its clause, and after it.
+    private static func nearest(around expression: Range<Int>, in words: [String]) -> (Tense?, Tense?) {
+        var back: Tense?
         var k = expression.lowerBound - 1
-        while k >= max(0, expression.lowerBound - reach), !clauseBreaks.contains(words[k]) {
-            if let tense = tense(at: k, in: words) { return tense }
+        while back == nil, k >= max(0, expression.lowerBound - reach), !clauseBreaks.contains(words[k]) {
+            back = tense(at: k, in: words)
             k -= 1
         }
+        // "On Monday, I ordered a coat": a comma right after the expression ends no clause.
+        var ahead: Tense?
         k = expression.upperBound
-        while k < min(words.count, expression.upperBound + reach), !clauseBreaks.contains(words[k]) {
-            if let tense = tense(at: k, in: words) { return tense }
+        if k < words.count && words[k] == "," { k += 1 }
+        while ahead == nil, k < min(words.count, expression.upperBound + reach), !clauseBreaks.contains(words[k]) {
+            ahead = tense(at: k, in: words)
             k += 1
         }
-        return .unmarked
+        return (back, ahead)
     }
 
     private static func tense(at k: Int, in words: [String]) -> Tense? {
@@ -37,13 +59,25 @@ enum Tense: Sendable {
         if aheadWords.contains(word) { return .ahead }
         if pastAuxiliaries.contains(word) { return .past }
         guard pastWords.contains(word) else { return nil }
-        if k > 0, governsAParticiple.contains(words[k - 1]) { return nil }
+        let previous = k > 0 ? words[k - 1] : ""
+        if perfect.contains(previous) || previous == "been" && k > 1 && perfect.contains(words[k - 2]) {
+            // "I have got a parcel on Friday" has one; "it should have arrived on Friday" did not come.
+            return word == "got" && previous != "been" ? nil : .past
+        }
+        if passive.contains(previous) { return nil }
+        if objects.contains(previous), k > 1, causatives.contains(words[k - 2]) { return nil }
         return .past
     }
 
     /// Words just before a date that make it a deadline or a target, so ahead ("by Monday",
-    /// "for the 15th").
+    /// "for the 15th") unless the clause is in the past ("I paid by Friday").
     static let deadlines: Set<String> = ["by", "for", "until", "till", "til", "before"]
+
+    /// Things that happened, before "from" and a date ("my order from Monday").
+    static let happenings: Set<String> = [
+        "order", "orders", "charge", "charges", "payment", "payments", "parcel", "package", "delivery", "email",
+        "message", "call", "purchase", "transaction", "invoice", "receipt", "refund", "booking", "chat", "letter",
+    ]
 
     /// Words that end the clause looked over.
     static let clauseBreaks: Set<String> = [
@@ -53,31 +87,40 @@ enum Tense: Sendable {
     /// Past auxiliaries ("it was", "didn't").
     static let pastAuxiliaries: Set<String> = ["was", "were", "wasn", "weren", "did", "didn", "had", "hadn"]
 
-    /// Past forms of the verbs of support conversations, participles too ("was delivered").
+    /// Past forms of the verbs of support conversations, participles too ("was delivered"), and
+    /// their common misspellings.
     static let pastWords: Set<String> = [
-        "ordered", "placed", "paid", "bought",
-        "purchased", "received", "arrived", "came", "got", "delivered", "shipped", "dispatched", "sent", "posted",
-        "returned", "cancelled", "canceled", "called", "phoned", "rang", "emailed", "messaged", "contacted", "spoke",
-        "wrote", "told", "said", "asked", "requested", "charged", "refunded", "billed", "tried", "made", "happened",
-        "went", "broke", "stopped", "started", "signed", "registered", "subscribed", "moved", "changed", "opened",
-        "lost", "missed", "collected", "picked", "left", "dropped", "failed", "declined", "reported", "complained",
-        "noticed", "saw", "checked", "waited", "took", "gave", "used", "upgraded", "renewed", "exchanged",
+        "ordered", "orderd", "reordered", "placed", "paid", "payed", "bought", "purchased", "received", "recieved",
+        "arrived", "came", "got", "delivered", "shipped", "dispatched", "sent", "posted", "returned", "cancelled",
+        "canceled", "called", "phoned", "rang", "emailed", "messaged", "contacted", "spoke", "wrote", "told", "said",
+        "asked", "requested", "charged", "refunded", "billed", "tried", "attempted", "made", "happened", "went",
+        "broke", "stopped", "started", "signed", "registered", "subscribed", "moved", "changed", "opened", "lost",
+        "missed", "collected", "picked", "left", "dropped", "failed", "declined", "approved", "confirmed",
+        "submitted", "reported", "complained", "noticed", "saw", "heard", "checked", "waited", "took", "taken",
+        "gave", "brought", "chose", "used", "upgraded", "renewed", "exchanged",
     ]
 
     /// Words that speak of the present or of what is ahead: modals, wishes, "is", "-ing" forms
     /// of arriving ("it's coming on Monday").
     static let aheadWords: Set<String> = [
-        "will", "ll", "won", "shall", "can", "could", "couldn", "would", "wouldn", "should", "shouldn", "must", "may",
-        "might", "gonna", "going",
-        "need", "needs", "want", "wants", "like", "please", "hope", "hoping", "expect", "expecting", "possible",
-        "able", "let", "is", "isn", "are", "aren", "am", "be", "do", "does", "don", "doesn", "arriving", "coming",
-        "planning", "schedule", "reschedule", "book", "rebook", "arrange",
+        "will", "ll", "won", "shall", "can", "could", "couldn", "would", "wouldn", "should", "shouldn", "must",
+        "may", "might", "gonna", "going", "need", "needs", "want", "wants", "please", "hope", "hoping",
+        "expect", "expecting", "possible", "able", "let", "is", "isn", "are", "aren", "am", "be", "do", "does",
+        "don", "doesn", "arriving", "coming", "planning", "schedule", "reschedule", "book", "rebook", "arrange",
     ]
 
-    /// Words after which a past form is a participle, governed by a word further back: "was
-    /// delivered", "will be sent", "need it delivered", "have them collected".
-    static let governsAParticiple: Set<String> = [
-        "be", "been", "being", "is", "are", "am", "was", "were", "get", "gets", "getting", "got", "have", "has",
-        "having", "had", "it", "them", "this", "that", "these", "those", "one", "mine", "everything",
+    /// Words after which a participle is the perfect ("have arrived", "I've paid").
+    static let perfect: Set<String> = ["have", "has", "ve", "haven", "hasn"]
+
+    /// Forms of "be" after which a participle is passive, its tense that of the "be" ("was
+    /// delivered", "will be sent", "is shipped").
+    static let passive: Set<String> = ["be", "being", "is", "are", "am", "was", "were", "get", "gets", "getting"]
+
+    /// Objects, and the verbs before them that make the participle after them no tense of its
+    /// own ("need it delivered", "had them collected").
+    static let objects: Set<String> = ["it", "them", "this", "that", "these", "those", "one", "mine", "everything"]
+    static let causatives: Set<String> = [
+        "need", "needs", "want", "wants", "like", "have", "has", "had", "having", "get", "gets", "got", "getting",
+        "keep", "see",
     ]
 }
