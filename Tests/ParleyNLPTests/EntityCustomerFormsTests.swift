@@ -230,6 +230,23 @@ import Testing
         #expect(values("Delivered by Monday please", type: "datetime") == ["2024-05-06"])
         #expect(values("I'd like it delivered on Monday", type: "datetime") == ["2024-05-06"])
         #expect(values("I paid by Monday like you asked", type: "datetime") == ["2024-04-29"])
+        // Negatives typed without their apostrophe.
+        #expect(values("my order didnt arrive on saturday", type: "datetime") == ["2024-04-27"])
+        #expect(values("it cant come on saturday?", type: "datetime") == ["2024-05-04"])
+    }
+
+    @Test func aHolidayOnAFixedDateIsItsNextOrLastDay() {
+        #expect(values("I need the package before Christmas", type: "datetime") == ["2024-12-25"])
+        #expect(values("can it come by christmas eve?", type: "datetime") == ["2024-12-24"])
+        #expect(values("on Halloween", type: "datetime") == ["2024-10-31"])
+        #expect(values("I ordered it at Christmas", type: "datetime") == ["2023-12-25"])
+        #expect(values("a gift for Valentine's Day", type: "datetime").first?.hasPrefix("2025-02-14") == true)
+    }
+
+    @Test func anOrdinalDayBeforeAQuestionOrAVerbIsADay() {
+        #expect(values("When I'm back on the 12th could someone call?", type: "datetime") == ["2024-05-12"])
+        #expect(values("I paid on the 3rd can you check", type: "datetime") == ["2024-05-03"])
+        #expect(values("Ordered on the 2nd still waiting", type: "datetime") == ["2024-05-02"])
     }
 
     @Test func aDateSaidOfWhatIsAheadIsTheNextOne() {

@@ -24,7 +24,7 @@ extension ChineseEntities {
     ]
 
     /// Characters after which 的 belongs to the date or a pronoun ("周五的快递", "我的快递"), not
-    /// to a verb ("下的单").
+    /// to a verb ("下的单"); a 的 just before the date is the date's too ("说好的周一").
     static let beforeAnAttributiveDe: Set<Unicode.Scalar> = [
         "号", "日", "天", "末", "一", "二", "三", "四", "五", "六", "七", "点", "分", "午", "晚", "上", "我", "你", "他",
         "她", "它", "们",
@@ -41,7 +41,7 @@ extension ChineseEntities {
                 return .ahead
             }
             if let word = Self.pastMarkers.first(where: { has($0, at: k) }), !isInsideNonMarker(word, at: k),
-                !(word == "的" && k > 0 && Self.beforeAnAttributiveDe.contains(scalars[k - 1]))
+                !(word == "的" && (k == start - 1 || k > 0 && Self.beforeAnAttributiveDe.contains(scalars[k - 1])))
             {
                 return .past
             }

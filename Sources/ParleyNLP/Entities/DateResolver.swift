@@ -166,6 +166,15 @@ struct DateResolver: Sendable {
                 }
             } else if let day = ordinalDay(words, numbers, firstLexeme, previousWord: previousWord) {
                 date = day
+            } else if let (m, d) = Self.fixedHoliday(words) {
+                // "before Christmas", "at Halloween": the coming one, or the last in the past tense.
+                var y = year ?? now.year!
+                if year == nil {
+                    let back = tense == .past || words.contains("last") || words.contains("previous")
+                    if back && (m, d) > (now.month!, now.day!) { y -= 1 }
+                    if !back && (m, d) < (now.month!, now.day!) { y += 1 }
+                }
+                date = DateComponents(year: y, month: m, day: d)
             } else if words.contains(where: { DateWords.dayParts[$0] != nil }),
                 let shift = words.contains("this") ? 0 : (words.contains("last") ? -1 : nil),
                 !words.contains(where: { DateWords.weekdays[$0] != nil })
@@ -310,6 +319,16 @@ struct DateResolver: Sendable {
         }
         if let hour { return String(format: "T%02d:%02d", hour, minute) }
         return nil
+    }
+
+    /// The month and day of a holiday on a fixed date the words name ("christmas", "christmas
+    /// eve", "halloween"), if any; nil for the eve of another.
+    static func fixedHoliday(_ words: [String]) -> (Int, Int)? {
+        guard let index = words.firstIndex(where: { DateWords.holidays[$0] != nil }),
+            let fixed = DateWords.holidays[words[index]] ?? nil
+        else { return nil }
+        if words.dropFirst(index + 1).first == "eve" { return fixed == (12, 25) ? (12, 24) : nil }
+        return fixed
     }
 
     /// The weekend of the week `weeksFromNow` weeks from this one, as an ISO 8601 interval of

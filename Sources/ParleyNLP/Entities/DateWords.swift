@@ -123,6 +123,8 @@ enum DateWords {
         "and", "or", "but", "so", "then", "please", "pls", "at", "in", "latest", "instead", "if", "as", "when",
         "because", "is", "was", "would", "will", "works", "ok", "okay", "thanks", "thank", "morning", "afternoon",
         "evening", "night", "to", "through", "for", "on", "i", "we", "you", "it", "that", "which", "too", "again",
+        "can", "could", "should", "shall", "may", "might", "must", "still", "yet", "already", "he", "she", "they",
+        "my", "your", "our", "their", "not", "never", "nothing",
     ]
 
     /// Words that make "weekend" a particular one ("this weekend", "at the weekend").

@@ -165,7 +165,7 @@ struct DatetimeEntities {
             {
                 mark(k..<(k + 2))
             } else if kind == .holiday {
-                mark(k..<(k + 1))
+                mark(k..<(next == "eve" ? k + 2 : k + 1))
             } else if w == "new", next == "year" || next == "year's" || next == "years" {
                 mark(k..<(k + 2))
             } else if ["am", "pm", "a.m.", "p.m.", "oclock"].contains(w)

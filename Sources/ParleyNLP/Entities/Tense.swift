@@ -84,8 +84,10 @@ enum Tense: Sendable {
         ".", "!", "?", ";", ",", ":", "but", "and", "so", "because", "then", "if", "when", "though", "although",
     ]
 
-    /// Past auxiliaries ("it was", "didn't").
-    static let pastAuxiliaries: Set<String> = ["was", "were", "wasn", "weren", "did", "didn", "had", "hadn"]
+    /// Past auxiliaries ("it was", "didn't", typed "didnt" too).
+    static let pastAuxiliaries: Set<String> = [
+        "was", "were", "wasn", "weren", "did", "didn", "had", "hadn", "wasnt", "werent", "didnt", "hadnt",
+    ]
 
     /// Past forms of the verbs of support conversations, participles too ("was delivered"), and
     /// their common misspellings.
@@ -103,14 +105,16 @@ enum Tense: Sendable {
     /// Words that speak of the present or of what is ahead: modals, wishes, "is", "-ing" forms
     /// of arriving ("it's coming on Monday").
     static let aheadWords: Set<String> = [
-        "will", "ll", "won", "shall", "can", "could", "couldn", "would", "wouldn", "should", "shouldn", "must",
+        "will", "ll", "won", "wont", "shall", "can", "cant", "could", "couldn", "couldnt", "would", "wouldn",
+        "wouldnt", "should", "shouldn", "shouldnt", "must",
         "may", "might", "gonna", "going", "need", "needs", "want", "wants", "please", "hope", "hoping",
-        "expect", "expecting", "possible", "able", "let", "is", "isn", "are", "aren", "am", "be", "do", "does",
-        "don", "doesn", "arriving", "coming", "planning", "schedule", "reschedule", "book", "rebook", "arrange",
+        "expect", "expecting", "possible", "able", "let", "is", "isn", "isnt", "are", "aren", "arent", "am", "be", "do",
+        "does", "don", "dont", "doesn", "doesnt", "arriving", "coming", "planning", "schedule", "reschedule", "book",
+        "rebook", "arrange",
     ]
 
     /// Words after which a participle is the perfect ("have arrived", "I've paid").
-    static let perfect: Set<String> = ["have", "has", "ve", "haven", "hasn"]
+    static let perfect: Set<String> = ["have", "has", "ve", "haven", "hasn", "havent", "hasnt"]
 
     /// Forms of "be" after which a participle is passive, its tense that of the "be" ("was
     /// delivered", "will be sent", "is shipped").
