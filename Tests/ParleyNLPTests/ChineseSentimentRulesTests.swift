@@ -60,6 +60,10 @@ import Testing
             #expect(analyzer.analyze(text).label == .neutral, "\(text): \(score(text))")
         }
         #expect(score("快递八点才到，太慢了") < -0.5)
+        // No derived run starts inside a weekday or a date ("日付" in "周日付的款").
+        for text in ["订单是周日付的款", "28号付的款"] {
+            #expect(analyzer.analyze(text).label == .neutral, "\(text): \(score(text))")
+        }
     }
 
     @Test func praiseAndComplaintsAsCustomersWriteThem() {

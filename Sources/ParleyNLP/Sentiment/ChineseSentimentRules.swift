@@ -67,6 +67,7 @@ struct ChineseSentimentRules: Sendable {
         if let index = candidates.lastIndex(where: { lexicon[$0] != nil }) {
             return (candidates[index], lexicon[candidates[index]]!, index + 1, false)
         }
+        guard !Self.continuesADate(at: start, in: scalars) else { return nil }
         for length in stride(from: candidates.count, through: 2, by: -1) {
             guard let value = derived[candidates[length - 1]] else { continue }
             let inner = (start + 1)..<(start + length)
@@ -74,6 +75,19 @@ struct ChineseSentimentRules: Sendable {
             return (candidates[length - 1], value, length, true)
         }
         return nil
+    }
+
+    /// Whether the character at `start` ends a weekday or a date's number ("日" of "周日",
+    /// "号" of "28号"), where no derived run may start: "日付" in "周日付的款" is no feeling.
+    static func continuesADate(at start: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard start > 0 else { return false }
+        let previous = scalars[start - 1]
+        let here = scalars[start]
+        if (previous == "周" || previous == "期" || previous == "拜") && "一二三四五六日天末".unicodeScalars.contains(here) {
+            return true
+        }
+        let numeral = previous.isASCIIDigit || "零一二三四五六七八九十两".unicodeScalars.contains(previous)
+        return numeral && "日号月点时分".unicodeScalars.contains(here)
     }
 
     /// Whether the character at `offset` is part of a longer word of ICU's dictionary whose other
