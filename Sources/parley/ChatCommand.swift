@@ -101,11 +101,13 @@ struct ChatCommand: AsyncParsableCommand {
     }
 
     /// What a handover means here, where no agent can join: printed after the bot's handover
-    /// reply, which a customer of `parley serve` would see before an agent takes over.
+    /// reply, which a customer of `parley serve` would see before an agent takes over; from
+    /// then on the bot says nothing, as it would while the customer waits.
     static func handoverNote(_ decision: DialogueDecision) -> String? {
         guard decision.action == .escalate else { return nil }
         return
-            "     (no agent can join a terminal chat; under `parley serve` the conversation would now wait in the agents' queue)"
+            "     (no agent can join a terminal chat: under `parley serve` the customer would now wait in the agents' queue"
+            + " while the bot stays silent; an empty line ends this chat)"
     }
 
     /// "  · order_status 0.93 · order_id=A-10234 · sentiment -0.20 neutral · reply (intent)"
