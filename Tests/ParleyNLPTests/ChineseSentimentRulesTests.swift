@@ -139,6 +139,8 @@ import Testing
             #expect(analyzer.analyze(text).label == .negative, "\(text): \(score(text))")
         }
         #expect(analyzer.analyze("慢走").label == .neutral)
+        // "说好" is agreed, not good: a broken promise is a complaint.
+        #expect(analyzer.analyze("说好周五到的，结果没到").label == .negative)
         #expect(analyzer.analyze("不着急，慢慢来").label != .negative)
     }
 
