@@ -363,8 +363,8 @@ struct DateResolver: Sendable {
     }
 
     /// The day "the 15th" names after a preposition ("on the 15th", "by the 2nd"): the next
-    /// such day, today included, or the last one after "since" or in the past tense; months too short for it are
-    /// passed over ("on the 31st" in April is 31 May). Nil unless the words hold one ordinal,
+    /// such day, today included, or the last one after "since" or in the past tense; months
+    /// too short for it are passed over ("on the 31st" in April is 31 May). Nil unless the words hold one ordinal,
     /// after "the" and a preposition ("on the 15th at 3pm", "at 8pm on the 15th").
     private func ordinalDay(
         _ words: [String], _ numbers: [NumberScanner.Match], _ firstLexeme: Int, previousWord: String

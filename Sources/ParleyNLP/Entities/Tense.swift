@@ -11,8 +11,9 @@
 ///   delivered", "will be sent", "need it delivered", "had it collected"), a participle is no
 ///   tense word of its own: the look goes on to the word that governs it;
 /// - a deadline ("by", "for", "until", "before") looks ahead unless its clause is in the past
-///   and nothing in it looks ahead ("It was due by the 29th", but "Delivered by Friday please"), "since" looks back, and so does "from" after a thing that
-///   happened ("my order from Monday", "the charge from Friday").
+///   and nothing in it looks ahead ("It was due by the 29th", but "Delivered by Friday
+///   please"); "since" looks back, and so does "from" after a thing that happened ("my order
+///   from Monday", "the charge from Friday").
 enum Tense: Sendable {
     case past, ahead, unmarked
 
