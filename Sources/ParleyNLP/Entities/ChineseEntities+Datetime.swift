@@ -230,8 +230,7 @@ extension ChineseEntities {
                 delta = weekday - today + 7 * shift.value
             } else if tense(around: start) == .past {
                 // "我周一下的单": the last Monday.
-                let ahead = (weekday - today + 7) % 7
-                delta = ahead == 0 ? -7 : ahead - 7
+                delta = DateResolver.daysBack(fromDaysAhead: (weekday - today + 7) % 7)
             } else {
                 delta = (weekday - today + 7) % 7
             }
@@ -241,9 +240,9 @@ extension ChineseEntities {
         if word == "周" && i < scalars.count && scalars[i] == "末" {
             let every = (start >= 1 && scalars[start - 1] == "每") || (start >= 2 && has("每个", at: start - 2))
             if every { return nil }
-            if shift == nil, tense(around: start) == .past, now.weekday! != 7, now.weekday! != 1 {
+            if shift == nil, tense(around: start) == .past {
                 // "周末送到的": the last weekend, unless today is in it.
-                return (i + 1, .weekend(-1))
+                return (i + 1, .weekend(DateResolver.weeksToTheLastWeekend(today: now.weekday!)))
             }
             return (i + 1, .weekend(shift?.value ?? 0))
         }
@@ -317,7 +316,7 @@ extension ChineseEntities {
             if month == nil {
                 (y, m) = m == 1 ? (y - 1, 12) : (y, m - 1)
             } else {
-                y -= 1
+                y = DateResolver.year(ofMonth: m, day: day, back: true, now: now)
             }
         }
         // "1月3号之前送到" said in May: before next year's 3 January.

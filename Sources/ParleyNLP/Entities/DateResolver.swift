@@ -128,10 +128,9 @@ struct DateResolver: Sendable {
                 (m, d) < (now.month!, now.day!)
             {
                 y += 1
-            }
-            // One in the past is the last: "I ordered on 20 December", said in January.
-            if year == nil, let d = day, tense == .past, !words.contains("next"), (m, d) > (now.month!, now.day!) {
-                y -= 1
+            } else if year == nil, let d = day, tense == .past, !words.contains("next") {
+                // One in the past is the last: "I ordered on 20 December", said in January.
+                y = Self.year(ofMonth: m, day: d, back: true, now: now)
             }
             if let d = day {
                 guard Self.isValid(year: y, month: m, day: d) else { return nil }
@@ -168,13 +167,9 @@ struct DateResolver: Sendable {
                 date = day
             } else if let (m, d) = Self.fixedHoliday(words) {
                 // "before Christmas", "at Halloween": the coming one, or the last in the past tense.
-                var y = year ?? now.year!
-                if year == nil {
-                    let back = tense == .past || words.contains("last") || words.contains("previous")
-                    if back && (m, d) > (now.month!, now.day!) { y -= 1 }
-                    if !back && (m, d) < (now.month!, now.day!) { y += 1 }
-                }
-                date = DateComponents(year: y, month: m, day: d)
+                let back = tense == .past || words.contains("last") || words.contains("previous")
+                date = DateComponents(
+                    year: year ?? Self.year(ofMonth: m, day: d, back: back, now: now), month: m, day: d)
             } else if words.contains(where: { DateWords.dayParts[$0] != nil }),
                 let shift = words.contains("this") ? 0 : (words.contains("last") ? -1 : nil),
                 !words.contains(where: { DateWords.weekdays[$0] != nil })
@@ -190,7 +185,7 @@ struct DateResolver: Sendable {
                     delta -= 7
                 } else if tense == .past, !words.contains(where: ["next", "coming", "following"].contains) {
                     // "I ordered on Monday": the last Monday ("this Monday" may be today).
-                    delta = delta == 0 && words.contains("this") ? 0 : delta - 7
+                    delta = delta == 0 && words.contains("this") ? 0 : Self.daysBack(fromDaysAhead: delta)
                 }
                 if let d = day, let m = month {
                     date = DateComponents(year: year ?? now.year!, month: m, day: d)
@@ -273,7 +268,7 @@ struct DateResolver: Sendable {
             {
                 // "delivered over the weekend": the last one, unless today is in it.
                 if tense == .past && shift == 0 && !words.contains("after") {
-                    return weekend(weeksFromNow: now.weekday! == 7 || now.weekday! == 1 ? 0 : -1)
+                    return weekend(weeksFromNow: Self.weeksToTheLastWeekend(today: now.weekday!))
                 }
                 if words.contains("this") { return weekend(weeksFromNow: 0) }
                 if words.contains("after") && words.contains("next") { return weekend(weeksFromNow: 2) }
@@ -319,6 +314,26 @@ struct DateResolver: Sendable {
         }
         if let hour { return String(format: "T%02d:%02d", hour, minute) }
         return nil
+    }
+
+    /// The days from today to a weekday `daysAhead` days ahead (0–6), said in the past: the
+    /// last one, a week back when it is today's ("I ordered on Tuesday", said on a Tuesday).
+    static func daysBack(fromDaysAhead daysAhead: Int) -> Int {
+        daysAhead == 0 ? -7 : daysAhead - 7
+    }
+
+    /// The weeks from this one to the weekend said in the past ("delivered over the weekend"):
+    /// this week's when today, a `Calendar` weekday (1 = Sunday), is in it; else the last.
+    static func weeksToTheLastWeekend(today weekday: Int) -> Int {
+        weekday == 7 || weekday == 1 ? 0 : -1
+    }
+
+    /// The year of month `m`, day `d` said without one: the coming such day, or the last one
+    /// when `back`; today's either way. `now` holds today's year, month and day.
+    static func year(ofMonth m: Int, day d: Int, back: Bool, now: DateComponents) -> Int {
+        let today = (now.month!, now.day!)
+        if back { return (m, d) > today ? now.year! - 1 : now.year! }
+        return (m, d) < today ? now.year! + 1 : now.year!
     }
 
     /// The month and day of a holiday on a fixed date the words name ("christmas", "christmas
