@@ -180,6 +180,30 @@ import Testing
         #expect(values("周六没空", "datetime") == ["2024-05-04"])
     }
 
+    @Test func aMonthOrADayPassedIsTheComingOneWhenAhead() {
+        #expect(values("一月能到货吗", "datetime") == ["2025-01"])
+        #expect(values("我是一月买的", "datetime") == ["2024-01"])
+        #expect(values("1月5日能送到吗", "datetime") == ["2025-01-05"])
+        #expect(values("1号能到吗", "datetime") == ["2024-06-01"])
+        #expect(values("1月3号之前送到", "datetime") == ["2025-01-03"])
+    }
+
+    @Test func holidaysOfBothCalendars() {
+        // The Chinese new year of 2024 was on 10 February, that of 2025 on 29 January.
+        #expect(values("春节前能到吗", "datetime") == ["2025-01-29"])
+        #expect(values("过年前能发货吗", "datetime") == ["2025-01-29"])
+        #expect(values("过年的时候买的", "datetime") == ["2024-02-10"])
+        #expect(values("除夕送货吗", "datetime") == ["2025-01-28"])
+        #expect(values("中秋节晚上8点送", "datetime") == ["2024-09-17T20:00"])
+        #expect(values("端午节放假吗", "datetime") == ["2024-06-10"])
+        #expect(values("双十一的订单还没发货", "datetime") == ["2023-11-11"])
+        #expect(values("双十一的订单还没发货", "number") == [])
+        #expect(values("双11能便宜点吗", "datetime") == ["2024-11-11"])
+        #expect(values("圣诞节前能到吗", "datetime") == ["2024-12-25"])
+        #expect(values("元旦放假吗", "datetime") == ["2025-01-01"])
+        #expect(values("保修超过年限了", "datetime") == [])
+    }
+
     @Test func wordsThatStartLikeAnOrdinal() {
         #expect(values("第三方卖家", "ordinal") == [])
         #expect(values("第一时间处理", "ordinal") == [])

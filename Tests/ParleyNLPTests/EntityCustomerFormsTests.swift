@@ -112,7 +112,9 @@ import Testing
     }
 
     @Test func aDottedDayAfterOn() {
-        #expect(values("delivery on 3.27 please", type: "datetime") == ["2024-03-27"])
+        // Asked for, so the coming 27 March.
+        #expect(values("delivery on 3.27 please", type: "datetime") == ["2025-03-27"])
+        #expect(values("it was delivered on 3.27", type: "datetime") == ["2024-03-27"])
         #expect(values("the courier came at 3.27 pm", type: "datetime") == ["T15:27"])
     }
 
@@ -241,6 +243,49 @@ import Testing
         #expect(values("on Halloween", type: "datetime") == ["2024-10-31"])
         #expect(values("I ordered it at Christmas", type: "datetime") == ["2023-12-25"])
         #expect(values("a gift for Valentine's Day", type: "datetime").first?.hasPrefix("2025-02-14") == true)
+    }
+
+    @Test func aHolidaySetByAnotherDayIsItsNextOrLastDay() {
+        // Easter 2024 fell on 31 March, before the reference day; Easter 2025 on 20 April.
+        #expect(values("are you open on Easter?", type: "datetime") == ["2025-04-20"])
+        #expect(values("can it come before easter monday", type: "datetime") == ["2025-04-21"])
+        #expect(values("I ordered it at Easter", type: "datetime") == ["2024-03-31"])
+        #expect(values("closed on thanksgiving?", type: "datetime") == ["2024-11-28"])
+        #expect(values("will it arrive before Black Friday?", type: "datetime") == ["2024-11-29"])
+        #expect(values("any cyber monday deals", type: "datetime") == ["2024-12-02"])
+        #expect(values("it came last Friday", type: "datetime") == ["2024-04-26"])
+    }
+
+    @Test func theNewYearIsItsFirstDayOrTheYearToCome() {
+        #expect(values("are you open on new year's day", type: "datetime") == ["2025-01-01"])
+        #expect(values("New Year's Eve delivery?", type: "datetime") == ["2024-12-31"])
+        #expect(values("are you open on New Years", type: "datetime") == ["2025-01-01"])
+        #expect(values("we restock in the new year", type: "datetime") == ["2025"])
+    }
+
+    @Test func aMonthAloneIsTheComingOneAheadAndTheLastInThePast() {
+        #expect(values("will it be back in stock in January?", type: "datetime") == ["2025-01"])
+        #expect(values("can I get it delivered in February", type: "datetime") == ["2025-02"])
+        #expect(values("can it come in May?", type: "datetime") == ["2024-05"])
+        #expect(values("I ordered it in January", type: "datetime") == ["2024-01"])
+        #expect(values("I ordered it in December", type: "datetime") == ["2023-12"])
+        #expect(values("is there a sale next May", type: "datetime") == ["2025-05"])
+        #expect(values("the sale last May", type: "datetime") == ["2023-05"])
+        #expect(values("can it come on 5 January?", type: "datetime") == ["2025-01-05"])
+    }
+
+    @Test func aCoupleOrAFewOfAUnit() {
+        #expect(values("I ordered a couple of days ago", type: "datetime") == ["2024-05-01"])
+        #expect(values("it shipped a few weeks ago", type: "datetime") == ["2024-04-12"])
+        #expect(values("should be there in a couple of weeks", type: "datetime") == ["2024-05-17"])
+        #expect(values("it takes a few days", type: "datetime") == ["P3D"])
+        #expect(values("two days from now", type: "datetime") == ["2024-05-05"])
+    }
+
+    @Test func theEndOfTheDayAndAPartOfADayNotNamed() {
+        #expect(values("I need it by end of day", type: "datetime") == ["2024-05-03"])
+        #expect(values("can you do it eod", type: "datetime") == ["2024-05-03"])
+        #expect(values("call me in the morning", type: "datetime") == ["TMO"])
     }
 
     @Test func anOrdinalDayBeforeAQuestionOrAVerbIsADay() {

@@ -161,6 +161,9 @@ extension ChineseEntities {
             }
             date = components
             i = end
+        } else if let (end, components) = holiday(at: i, now: now) {
+            date = components
+            i = end
         }
         // A part of the day, then a clock time.
         let afterDay = i
@@ -310,17 +313,32 @@ extension ChineseEntities {
         }
         var y = year ?? now.year!
         var m = month ?? now.month!
-        guard let day else { return (i, DateComponents(year: y, month: m)) }
-        // "28号发的货", "12月20日买的": in the past, the last such day.
-        if year == nil, (month ?? now.month!, day) > (now.month!, now.day!), tense(around: start) == .past {
+        let tense = year == nil ? tense(around: start) : .unmarked
+        guard let day else {
+            // "一月能到货吗" said in December: the coming January; "一月买的" the last.
+            if tense != .unmarked {
+                y = DateResolver.year(
+                    ofMonth: m, day: tense == .past ? 1 : DateResolver.lastDay, back: tense == .past, now: now)
+            }
+            return (i, DateComponents(year: y, month: m))
+        }
+        // "28号发的货", "12月20日买的": in the past, the last such day; "1月5日能送到吗", "15号能到吗"
+        // said after it: the coming one.
+        if tense == .past, (m, day) > (now.month!, now.day!) {
             if month == nil {
                 (y, m) = m == 1 ? (y - 1, 12) : (y, m - 1)
             } else {
                 y = DateResolver.year(ofMonth: m, day: day, back: true, now: now)
             }
+        } else if tense == .ahead, (m, day) < (now.month!, now.day!) {
+            if month == nil {
+                (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
+            } else {
+                y = DateResolver.year(ofMonth: m, day: day, back: false, now: now)
+            }
         }
         // "1月3号之前送到" said in May: before next year's 3 January.
-        if year == nil, month != nil, Self.before.contains(where: { has($0, at: dayEnd) }),
+        if year == nil, y == now.year!, month != nil, Self.before.contains(where: { has($0, at: dayEnd) }),
             (m, day) < (now.month!, now.day!)
         {
             y += 1

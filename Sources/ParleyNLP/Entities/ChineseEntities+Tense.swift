@@ -16,10 +16,10 @@ extension ChineseEntities {
         "能", "会", "要", "可以", "请", "想", "希望", "预计", "打算", "将", "麻烦", "帮我", "安排", "需要",
     ]
 
-    /// Words in which a marker's character is none: 请 in 申请, 了 in 了解 or 就好了, 过 in 过来,
+    /// Words in which a marker's character is none: 请 in 申请, 了 in 了解 or 就好了, 过 in 过来 or 过年,
     /// 的 in 的话, 没 in 没空 ("周六没空": not free on Saturday).
     static let notMarkers = [
-        "申请", "了解", "为了", "除了", "受不了", "就好了", "就行了", "过来", "过后", "过期", "不过", "超过", "的话", "的确",
+        "申请", "了解", "为了", "除了", "受不了", "就好了", "就行了", "过来", "过后", "过期", "过年", "不过", "超过", "的话", "的确",
         "目的", "请问", "没空", "没时间", "没问题", "没关系", "没事",
     ]
 

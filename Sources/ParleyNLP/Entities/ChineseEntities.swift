@@ -9,7 +9,8 @@ internal import Foundation
 /// - `datetime`: 今天, 明天, 后天, 昨天, 下周一, 周五, 12月3日, 2024年12月3日,
 ///   下个月15号, 三天后, 两周前, 下午三点, 晚上八点半, 15:30, combined
 ///   ("明天下午三点" → `2024-05-04T15:00`), durations ("30分钟" → `PT30M`,
-///   "三天" → `P3D`), 下周 (a week), 下个月 (a month), 明年 (a year).
+///   "三天" → `P3D`), 下周 (a week), 下个月 (a month), 明年 (a year), holidays
+///   (元旦, 双十一, 春节, 中秋节 …).
 ///   下周一 is Monday of next week (the week starts on Monday); a bare 周一 is
 ///   the coming Monday.
 /// - `ordinal`: 第二个 (2), 第3次, 最后一个 (-1), 倒数第二 (-2), 上一个 (-1), 下一个 (+1).

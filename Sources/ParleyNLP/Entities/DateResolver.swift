@@ -128,9 +128,20 @@ struct DateResolver: Sendable {
                 (m, d) < (now.month!, now.day!)
             {
                 y += 1
-            } else if year == nil, let d = day, tense == .past, !words.contains("next") {
-                // One in the past is the last: "I ordered on 20 December", said in January.
-                y = Self.year(ofMonth: m, day: d, back: true, now: now)
+            } else if year == nil, let d = day, tense != .unmarked, !words.contains("next") {
+                // One in the past is the last: "I ordered on 20 December", said in January; one
+                // ahead the coming one: "can it come on 5 January?", said in December.
+                y = Self.year(ofMonth: m, day: d, back: tense == .past, now: now)
+            } else if year == nil, day == nil {
+                // A month alone: the coming one when ahead ("back in stock in January?" said in
+                // December), the last in the past tense, this month either way; "next" and "last"
+                // pass over this month.
+                let (next, last) = (words.contains("next"), words.contains("last"))
+                if next || last || tense != .unmarked {
+                    let back = last || tense == .past && !next
+                    let day = back ? (last ? Self.lastDay : 1) : (next ? 0 : Self.lastDay)
+                    y = Self.year(ofMonth: m, day: day, back: back, now: now)
+                }
             }
             if let d = day {
                 guard Self.isValid(year: y, month: m, day: d) else { return nil }
@@ -165,11 +176,15 @@ struct DateResolver: Sendable {
                 }
             } else if let day = ordinalDay(words, numbers, firstLexeme, previousWord: previousWord) {
                 date = day
-            } else if let (m, d) = Self.fixedHoliday(words) {
-                // "before Christmas", "at Halloween": the coming one, or the last in the past tense.
+            } else if Self.namesTheNewYear(words) {
+                // "in the new year": the year to come, or the one that began, in the past tense.
+                return String(format: "%04d", tense == .past ? now.year! : now.year! + 1)
+            } else if let (m, d) = Self.holiday(words, year: year ?? now.year!) {
+                // "before Christmas", "at Easter": the coming one, or the last in the past tense;
+                // a holiday set by another day falls on another date in the next or last year.
                 let back = tense == .past || words.contains("last") || words.contains("previous")
-                date = DateComponents(
-                    year: year ?? Self.year(ofMonth: m, day: d, back: back, now: now), month: m, day: d)
+                let y = year ?? Self.year(ofMonth: m, day: d, back: back, now: now)
+                if let (m, d) = Self.holiday(words, year: y) { date = DateComponents(year: y, month: m, day: d) }
             } else if words.contains(where: { DateWords.dayParts[$0] != nil }),
                 let shift = words.contains("this") ? 0 : (words.contains("last") ? -1 : nil),
                 !words.contains(where: { DateWords.weekdays[$0] != nil })
@@ -242,8 +257,9 @@ struct DateResolver: Sendable {
                 let direction =
                     words.contains("ago") || words.contains("before") || words.contains("earlier")
                     ? -1
-                    : (words.first == "in" || words.contains("later") || words.contains("after")
-                        || words.contains("within") ? 1 : 0)
+                    : (words.first == "in" || previousWord == "in" || words.contains("later")
+                        || words.contains("after") || words.contains("within") || words.suffix(2) == ["from", "now"]
+                        ? 1 : 0)
                 if direction == 0 { return duration(amount, unit) }
                 guard let component = component(unit), amount == amount.rounded() else { return duration(amount, unit) }
                 let target = calendar.date(
@@ -295,6 +311,24 @@ struct DateResolver: Sendable {
             if words.contains("year") {
                 return String(format: "%04d", now.year! + shift)
             }
+            // "end of day", "eod": today ("at the end of the day" is a turn of phrase); "eow",
+            // "eom", "eoy": this week, month, year.
+            switch words {
+            case ["eod"], ["end", "of", "day"]:
+                return iso(calendar.dateComponents([.year, .month, .day], from: reference), time: false)
+            case ["eow"]:
+                let c = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: reference)
+                return String(format: "%04d-W%02d", c.yearForWeekOfYear!, c.weekOfYear!)
+            case ["eom"]: return String(format: "%04d-%02d", now.year!, now.month!)
+            case ["eoy"]: return String(format: "%04d", now.year!)
+            default: break
+            }
+            // "in the morning": a part of a day not named; "every morning" recurs.
+            if let part = words.lazy.compactMap({ DateWords.dayParts[$0] }).first,
+                !words.contains("every"), !words.contains("each")
+            {
+                return part
+            }
             return nil
         }
         if var components = date {
@@ -328,22 +362,16 @@ struct DateResolver: Sendable {
         weekday == 7 || weekday == 1 ? 0 : -1
     }
 
+    /// A day after the last of any month: with it (or day 0), `year(ofMonth:day:back:now:)`
+    /// takes a month alone as the coming (or the last) one, this month included.
+    static let lastDay = 32
+
     /// The year of month `m`, day `d` said without one: the coming such day, or the last one
     /// when `back`; today's either way. `now` holds today's year, month and day.
     static func year(ofMonth m: Int, day d: Int, back: Bool, now: DateComponents) -> Int {
         let today = (now.month!, now.day!)
         if back { return (m, d) > today ? now.year! - 1 : now.year! }
         return (m, d) < today ? now.year! + 1 : now.year!
-    }
-
-    /// The month and day of a holiday on a fixed date the words name ("christmas", "christmas
-    /// eve", "halloween"), if any; nil for the eve of another.
-    static func fixedHoliday(_ words: [String]) -> (Int, Int)? {
-        guard let index = words.firstIndex(where: { DateWords.holidays[$0] != nil }),
-            let fixed = DateWords.holidays[words[index]] ?? nil
-        else { return nil }
-        if words.dropFirst(index + 1).first == "eve" { return fixed == (12, 25) ? (12, 24) : nil }
-        return fixed
     }
 
     /// The weekend of the week `weeksFromNow` weeks from this one, as an ISO 8601 interval of
@@ -495,6 +523,15 @@ struct DateResolver: Sendable {
         {
             if let unit = DateWords.units[word], !found.contains(where: { $0.index == index }) {
                 found.append((index, 1, unit))
+            }
+        }
+        // "a couple of days", "a few weeks".
+        for (index, word) in words.enumerated() where index > 0 {
+            let amountWord = words[index - 1] == "of" && index > 1 ? words[index - 2] : words[index - 1]
+            if let unit = DateWords.units[word], let amount = DateWords.vagueAmounts[amountWord],
+                !found.contains(where: { $0.index == index })
+            {
+                found.append((index, amount, unit))
             }
         }
         // "an hour and a half", "two days and a half".

@@ -74,6 +74,9 @@ enum DateWords {
         "weekends": "WE", "quarter": "Q", "quarters": "Q", "century": "Y100", "centuries": "Y100", "workweek": "W",
         "weekday": "D", "weekdays": "D",
     ]
+    /// Words that stand for an amount of a unit ("a couple of days", "a few weeks"), valued as
+    /// Microsoft Recognizers-Text (MIT licence) values them.
+    static let vagueAmounts: [String: Double] = ["couple": 2, "few": 3]
     /// Units written glued to a number: "2h", "10D", "3.5years", "2W".
     /// Glued units ("2h", "3d", "2w") and `DateResolver`'s codes for them.
     static let gluedUnitCodes: [String: String] = [

@@ -93,6 +93,10 @@ struct DatetimeEntities {
                 {
                     mark(k..<(k + 1))
                 }
+                // "Black Friday", "Cyber Monday": holidays of a shop's year.
+                if (w == "friday" && previous == "black") || (w == "monday" && previous == "cyber") {
+                    mark((k - 1)..<k)
+                }
             } else if kind == .relativeDay {
                 mark(k..<(k + 1))
             } else if kind == .recurrence {
@@ -147,7 +151,10 @@ struct DatetimeEntities {
                     if let amount = numberEndingAt[at], !amount.isOrdinal {
                         mark(amount.firstLexeme..<at)
                     } else if fewBefore || halfBefore || articleBefore {
-                        mark(max(0, at - (previous == "of" || previous == "an" && halfBefore ? 2 : 1))..<at)
+                        var start = max(0, at - (previous == "of" || previous == "an" && halfBefore ? 2 : 1))
+                        // "a couple of days", "a few weeks": the article too.
+                        if DateWords.vagueAmounts[word(start)] != nil && word(start - 1) == "a" { start -= 1 }
+                        mark(start..<at)
                     }
                 }
             } else if DateWords.seasons.contains(w),
@@ -167,7 +174,11 @@ struct DatetimeEntities {
             } else if kind == .holiday {
                 mark(k..<(next == "eve" ? k + 2 : k + 1))
             } else if w == "new", next == "year" || next == "year's" || next == "years" {
-                mark(k..<(k + 2))
+                // "new year", "New Year's Day", "new years eve".
+                var end = k + 2
+                if word(end) == "'" && word(end + 1) == "s" { end += 2 }
+                if word(end) == "day" || word(end) == "eve" { end += 1 }
+                mark(k..<end)
             } else if ["am", "pm", "a.m.", "p.m.", "oclock"].contains(w)
                 || (w == "a" || w == "p") && next == "." && word(k + 2) == "m"
             {
