@@ -288,6 +288,34 @@ import Testing
         #expect(values("call me in the morning", type: "datetime") == ["TMO"])
     }
 
+    @Test func aZoneAfterAClockTimeGivesItsOffset() {
+        #expect(values("3pm EST is fine", type: "datetime") == ["T15:00-05:00"])
+        // Daylight saving time in May, not in December.
+        #expect(values("can you call at 9am Pacific?", type: "datetime") == ["T09:00-07:00"])
+        #expect(values("call me on 3 December at 3pm Eastern time", type: "datetime") == ["2024-12-03T15:00-05:00"])
+        #expect(values("10:00 CET tomorrow", type: "datetime") == ["2024-05-04T10:00+01:00"])
+        #expect(values("15:00 UTC+8", type: "datetime") == ["T15:00+08:00"])
+        #expect(values("at 5:30pm IST", type: "datetime") == ["T17:30+05:30"])
+        #expect(values("meet at 3pm central park", type: "datetime") == ["T15:00"])
+        #expect(values("the est. delivery date", type: "datetime") == [])
+    }
+
+    @Test func daysListedAfterADayOfTheMonth() {
+        #expect(values("can you come on the 15th or 16th?", type: "datetime") == ["2024-05-15", "2024-05-16"])
+        #expect(values("by the 30th or the 2nd", type: "datetime") == ["2024-05-30", "2024-06-02"])
+        #expect(values("on the 3rd and 4th floor", type: "datetime") == ["2024-05-03"])
+    }
+
+    @Test func misspeltDateWords() {
+        #expect(values("can it come tommorow", type: "datetime") == ["2024-05-04"])
+        #expect(values("deliver tmrw please", type: "datetime") == ["2024-05-04"])
+        #expect(values("it was shiped on wensday", type: "datetime") == ["2024-05-01"])
+        #expect(values("I ordered on thrusday", type: "datetime") == ["2024-05-02"])
+        #expect(values("yesturday it arrived", type: "datetime") == ["2024-05-02"])
+        #expect(texts("yesturday it arrived", type: "datetime") == ["yesturday"])
+        #expect(values("sundry items", type: "datetime") == [])
+    }
+
     @Test func anOrdinalDayBeforeAQuestionOrAVerbIsADay() {
         #expect(values("When I'm back on the 12th could someone call?", type: "datetime") == ["2024-05-12"])
         #expect(values("I paid on the 3rd can you check", type: "datetime") == ["2024-05-03"])

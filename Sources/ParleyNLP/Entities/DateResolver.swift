@@ -340,14 +340,37 @@ struct DateResolver: Sendable {
             if let hour {
                 components.hour = hour
                 components.minute = minute
-                return iso(components, time: true)
+                return iso(components, time: true) + zone(words, on: calendar.date(from: components))
             }
             let part = words.lazy.compactMap { DateWords.dayParts[$0] }.first
             return iso(components, time: false)
                 + (part.map { $0.hasPrefix("T") && $0.count > 3 && !$0.contains(":") ? $0 : $0 } ?? "")
         }
-        if let hour { return String(format: "T%02d:%02d", hour, minute) }
+        if let hour { return String(format: "T%02d:%02d", hour, minute) + zone(words, on: nil) }
         return nil
+    }
+
+    /// The UTC offset of the zone the words name after a clock time, as ISO 8601 writes it
+    /// ("+01:00"), for a time on `day` (today when nil); "" when they name none.
+    func zone(_ words: [String], on day: Date?) -> String {
+        TimeZoneWords.offset(words, on: day ?? reference).map(TimeZoneWords.iso) ?? ""
+    }
+
+    /// Whether `value` is a day, "2024-05-15".
+    static func isDay(_ value: String) -> Bool {
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// Day `day` listed after the day `previous` ("2024-05-15" for "the 15th or 16th"): of the
+    /// same month, or of the next when it would come first; nil when that month has no such day.
+    static func day(_ day: Int, listedAfter previous: String) -> String? {
+        let parts = previous.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var (year, month) = (parts[0], parts[1])
+        if day < parts[2] { (year, month) = Self.month(year, month, plus: 1) }
+        guard isValid(year: year, month: month, day: day) else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
     /// The days from today to a weekday `daysAhead` days ahead (0–6), said in the past: the

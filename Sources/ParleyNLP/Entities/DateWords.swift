@@ -62,7 +62,7 @@ enum DateWords {
 
     /// Days relative to today.
     static let relativeDays: [String: Int] = [
-        "today": 0, "tonight": 0, "tomorrow": 1, "tmr": 1, "yesterday": -1, "now": 0,
+        "today": 0, "tonight": 0, "tomorrow": 1, "tmr": 1, "tmrw": 1, "yesterday": -1, "now": 0,
     ]
 
     /// Units of time and their ISO 8601 duration designators.
@@ -121,6 +121,8 @@ enum DateWords {
     static let beforeADayOfTheMonth: Set<String> = [
         "on", "by", "until", "till", "til", "before", "after", "since", "from", "for",
     ]
+    /// Words that join days in a list ("the 15th or 16th").
+    static let listJoiners: Set<String> = ["or", "and"]
     /// Words that may follow such a day; any other word is what the ordinal counts ("the 2nd floor").
     static let afterADayOfTheMonth: Set<String> = [
         "and", "or", "but", "so", "then", "please", "pls", "at", "in", "latest", "instead", "if", "as", "when",

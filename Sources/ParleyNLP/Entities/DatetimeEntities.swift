@@ -245,6 +245,28 @@ struct DatetimeEntities {
                 }
             }
         }
+        // "3pm EST", "10:00 CET", "9am Pacific time", "15:00 UTC+8": a zone after a clock time.
+        for k in lexemes.indices.dropFirst() where anchor[k - 1] && TimeZoneWords.isZone(word(k)) {
+            let endsAClock =
+                ["am", "pm", "noon", "midnight", "clock"].contains(word(k - 1))
+                || isDigits(k - 1) && word(k - 2) == ":"
+            // A region named by a common word is a zone only before "time" or the clause's end
+            // ("at 3pm Central", not "at 3pm central park").
+            let named = ["central", "eastern", "pacific", "mountain", "london", "uk"].contains(word(k))
+            let endsTheZone =
+                k + 1 >= lexemes.count || lexemes[k + 1].kind != .word || word(k + 1) == "time"
+                || DateWords.connectors.contains(word(k + 1)) || DateWords.kinds[word(k + 1)] != nil
+            guard endsAClock, !named || endsTheZone else { continue }
+            var end = k + 1
+            if TimeZoneWords.regions[word(k)] != nil && word(end) == "time" { end += 1 }
+            if TimeZoneWords.fixedOffsets[word(k)] == 0, ["+", "-"].contains(word(end)), isDigits(end + 1),
+                text.adjacent(k), text.adjacent(end)
+            {
+                end += 2
+                if word(end) == ":" && isDigits(end + 1) && text.adjacent(end - 1) { end += 2 }
+            }
+            mark(k..<end)
+        }
         // "tomorrow from 9 to 11", "9-12 on Saturday": two bare hours beside a day.
         func isDay(_ k: Int) -> Bool { DateWords.relativeDays[word(k)] != nil || DateWords.weekdays[word(k)] != nil }
         for k in lexemes.indices where isDigits(k) && isDigits(k + 2) && word(k).count <= 2 {
@@ -289,6 +311,17 @@ struct DatetimeEntities {
                             || word(day.endLexeme + 2) == "month" || word(day.endLexeme + 2) == "months")
             {
                 mark((k + 1)..<day.endLexeme)
+                // "on the 15th or 16th", "by the 2nd or the 3rd": the days listed after it.
+                var j = day.endLexeme
+                while DateWords.listJoiners.contains(word(j)) {
+                    let at = word(j + 1) == "the" ? j + 2 : j + 1
+                    guard let listed = numberAt[at], listed.isOrdinal, (1...31).contains(listed.value),
+                        listed.endLexeme >= lexemes.count || lexemes[listed.endLexeme].kind != .word
+                            || DateWords.afterADayOfTheMonth.contains(word(listed.endLexeme))
+                    else { break }
+                    mark(at..<listed.endLexeme)
+                    j = listed.endLexeme
+                }
             }
         }
         // Numbers and ordinals next to an anchored month or weekday are days or years:
@@ -319,17 +352,30 @@ struct DatetimeEntities {
             }
         }
         let words = lexemes.map(\.text)
-        return spans(anchor: anchor).compactMap { range in
+        var entities: [Entity] = []
+        var lastDay: (value: String, end: Int)?
+        for range in spans(anchor: anchor) {
             let start = lexemes[range.lowerBound].start
             let end = lexemes[range.upperBound - 1].end
             let raw = text.text(start, end)
             var resolver = resolver
             resolver.tense = Tense.of(range, in: words)
-            let value = resolver.resolve(
-                lexemes: Array(lexemes[range]), firstLexeme: range.lowerBound,
-                numbers: numbers.filter { range.contains($0.firstLexeme) }, previousWord: word(range.lowerBound - 1))
-            return Entity(type: "datetime", value: value ?? raw.lowercased(), text: raw, start: start, end: end)
+            let inside = numbers.filter { range.contains($0.firstLexeme) }
+            var value = resolver.resolve(
+                lexemes: Array(lexemes[range]), firstLexeme: range.lowerBound, numbers: inside,
+                previousWord: word(range.lowerBound - 1))
+            // A day listed after another ("the 15th or 16th"): of the same month, or the next
+            // when it comes first.
+            if value == nil, let last = lastDay, inside.count == 1, let listed = inside.first, listed.isOrdinal,
+                DateWords.listJoiners.contains(word(last.end)), last.end + 2 >= range.lowerBound
+            {
+                value = DateResolver.day(Int(listed.value), listedAfter: last.value)
+            }
+            lastDay = value.flatMap { DateResolver.isDay($0) ? ($0, range.upperBound) : nil }
+            entities.append(
+                Entity(type: "datetime", value: value ?? raw.lowercased(), text: raw, start: start, end: end))
         }
+        return entities
     }
 
     /// Whether "to" between `minutes` and `hour` ends a clock time in words ("twenty to seven",

@@ -16,7 +16,7 @@ struct EntityText {
         var kind: Kind
         var start: Int
         var end: Int
-        /// Lower-cased text.
+        /// Lower-cased text; a misspelt date word as the word meant (`DateWords.correctedSpelling`).
         var text: String
     }
 
@@ -55,7 +55,9 @@ struct EntityText {
                 i += 1
             }
             // Every apostrophe reads as the ASCII one ("o’clock").
-            let text = kind == .symbol && Apostrophes.contains(scalar.value) ? "'" : Self.lowercased(scalars[start..<i])
+            var text = kind == .symbol && Apostrophes.contains(scalar.value) ? "'" : Self.lowercased(scalars[start..<i])
+            // A misspelt weekday, month, "tomorrow" or "yesterday" reads as the word meant.
+            if kind == .word, let corrected = DateWords.correctedSpelling(of: text) { text = corrected }
             lexemes.append(Lexeme(kind: kind, start: start, end: i, text: text))
         }
         self.scalars = scalars
