@@ -180,6 +180,13 @@ import Testing
         #expect(values("周六没空", "datetime") == ["2024-05-04"])
     }
 
+    @Test func aBrokenPromiseWasForADayPast() {
+        #expect(values("快递员说周三会送，结果到现在都没来", "datetime") == ["2024-05-01"])
+        #expect(values("订单说周四送达，结果没送", "datetime") == ["2024-05-02"])
+        #expect(values("客服说周一能到", "datetime") == ["2024-05-06"])
+        #expect(values("客服说周一能到，没问题吧", "datetime") == ["2024-05-06"])
+    }
+
     @Test func aMonthOrADayPassedIsTheComingOneWhenAhead() {
         #expect(values("一月能到货吗", "datetime") == ["2025-01"])
         #expect(values("我是一月买的", "datetime") == ["2024-01"])

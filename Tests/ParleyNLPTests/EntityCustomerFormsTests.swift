@@ -288,6 +288,20 @@ import Testing
         #expect(values("call me in the morning", type: "datetime") == ["TMO"])
     }
 
+    @Test func aBrokenPromiseWasForADayPast() {
+        #expect(
+            values("The tracking said it would come on Wednesday, it never did", type: "datetime") == ["2024-05-01"])
+        #expect(
+            values("They promised Thursday delivery but it arrived on Saturday", type: "datetime") == [
+                "2024-05-02", "2024-04-27",
+            ])
+        #expect(values("they said it would arrive Monday but it didnt", type: "datetime") == ["2024-04-29"])
+        // Nothing says it was broken: still ahead.
+        #expect(
+            values("I was told it would arrive on Monday and I paid for express", type: "datetime") == ["2024-05-06"])
+        #expect(values("you said it would come on Tuesday, can you check", type: "datetime") == ["2024-05-07"])
+    }
+
     @Test func aZoneAfterAClockTimeGivesItsOffset() {
         #expect(values("3pm EST is fine", type: "datetime") == ["T15:00-05:00"])
         // Daylight saving time in May, not in December.

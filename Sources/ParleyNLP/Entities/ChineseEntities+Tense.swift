@@ -47,6 +47,7 @@ extension ChineseEntities {
             }
             return nil
         }
+        if reportsABrokenPromise(around: start) { return .past }
         var k = start
         while k < min(scalars.count, start + Self.tenseReach), !Self.clauseEnds.contains(scalars[k]) {
             if let tense = marker(at: k) { return tense }
@@ -58,6 +59,28 @@ extension ChineseEntities {
             k -= 1
         }
         return .unmarked
+    }
+
+    /// Words before a date that report a promise ("快递员说周六会送"), and words of a later
+    /// clause that say it was not kept ("结果到现在都没来").
+    static let promises = ["说", "答应", "承诺", "保证", "显示", "预计", "告诉"]
+    static let brokenPromises = ["没", "未", "却", "至今", "到现在"]
+
+    /// Whether the date at `start` is the day of a promise reported in its clause that a later
+    /// clause says was broken: then the day is past ("快递员说周六会送，结果到现在都没来").
+    private func reportsABrokenPromise(around start: Int) -> Bool {
+        var k = start - 1
+        var promised = false
+        while !promised, k >= max(0, start - Self.tenseReach), !Self.clauseEnds.contains(scalars[k]) {
+            promised = Self.promises.contains { has($0, at: k) }
+            k -= 1
+        }
+        guard promised else { return false }
+        k = start
+        while k < scalars.count, !Self.clauseEnds.contains(scalars[k]) { k += 1 }
+        return (k..<min(scalars.count, k + Self.tenseReach)).contains { j in
+            Self.brokenPromises.contains { has($0, at: j) && !isInsideNonMarker($0, at: j) }
+        }
     }
 
     /// Whether the marker `word` at `k` is inside one of `notMarkers`.

@@ -29,12 +29,39 @@ enum Tense: Sendable {
         let from = words[expression.lowerBound] == "from" ? expression.lowerBound : expression.lowerBound - 1
         if from >= 1, words[from] == "from", happenings.contains(words[from - 1]) { return .past }
         let (back, ahead) = nearest(around: expression, in: words)
+        if reportsABrokenPromise(expression, in: words) { return .past }
         if opening.contains(where: deadlines.contains) {
             // "I paid by Friday", but "Delivered by Friday please".
             return back != .ahead && ahead != .ahead && (back == .past || ahead == .past) ? .past : .ahead
         }
         return back ?? ahead ?? .unmarked
     }
+
+    /// Whether the expression is the day of a promise reported in its clause ("they said it
+    /// would come on Friday", "promised Thursday delivery") that a later clause says was broken
+    /// ("…, it never did", "… but it arrived on Saturday"): then the day is past. "You said it
+    /// would come on Tuesday" alone, or with "can you check?" after, still looks ahead.
+    private static func reportsABrokenPromise(_ expression: Range<Int>, in words: [String]) -> Bool {
+        var k = expression.lowerBound - 1
+        var promised = false
+        while !promised, k >= max(0, expression.lowerBound - reach), !clauseBreaks.contains(words[k]) {
+            promised = promises.contains(words[k])
+            k -= 1
+        }
+        guard promised else { return false }
+        k = expression.upperBound
+        while k < words.count, !clauseBreaks.contains(words[k]) { k += 1 }
+        return words[k..<min(words.count, k + reach)].contains(where: brokenPromises.contains)
+    }
+
+    /// Words that report a promise before its day.
+    static let promises: Set<String> = ["said", "says", "told", "promised", "supposed", "meant", "estimated", "quoted"]
+    /// Words of a later clause that say a promise was not kept: it did not happen, or happened
+    /// another day ("… but it arrived on Saturday").
+    static let brokenPromises: Set<String> = [
+        "never", "not", "didn", "didnt", "wasn", "wasnt", "weren", "werent", "hasn", "hasnt", "haven", "havent",
+        "still", "instead", "arrived", "came", "delivered",
+    ]
 
     /// The nearest tense word's tense before the expression in its clause, and after it.
     private static func nearest(around expression: Range<Int>, in words: [String]) -> (Tense?, Tense?) {
