@@ -209,6 +209,20 @@ import Testing
         #expect(values("圣诞节前能到吗", "datetime") == ["2024-12-25"])
         #expect(values("元旦放假吗", "datetime") == ["2025-01-01"])
         #expect(values("保修超过年限了", "datetime") == [])
+        #expect(values("去年双十一买的", "datetime") == ["2023-11-11"])
+        #expect(values("去年春节买的还没退款", "datetime") == ["2023-01-22"])
+        // Names, addresses, programmes, sizes and things.
+        #expect(values("我叫张国庆，订单没到", "datetime") == [])
+        #expect(values("寄到国庆路88号", "datetime") == [])
+        #expect(values("青春节目的周边有货吗", "datetime") == [])
+        #expect(values("这双11码的鞋子有货吗", "datetime") == [])
+        #expect(values("圣诞树什么时候到货", "datetime") == [])
+        #expect(values("下周国庆放假吗", "datetime") == ["2024-W19", "2024-10-01"])
+    }
+
+    @Test func theDayOfAnOrderIsPast() {
+        #expect(values("能查一下四月五号的订单吗", "datetime") == ["2024-04-05"])
+        #expect(values("周五的快递能准时到吗", "datetime") == ["2024-05-03"])
     }
 
     @Test func wordsThatStartLikeAnOrdinal() {

@@ -254,6 +254,17 @@ import Testing
         #expect(values("will it arrive before Black Friday?", type: "datetime") == ["2024-11-29"])
         #expect(values("any cyber monday deals", type: "datetime") == ["2024-12-02"])
         #expect(values("it came last Friday", type: "datetime") == ["2024-04-26"])
+        #expect(values("I ordered it on Thanksgiving 2023.", type: "datetime") == ["2023-11-23"])
+        #expect(values("by Black Friday 2025", type: "datetime") == ["2025-11-28"])
+        #expect(values("Can it come the day after Christmas?", type: "datetime") == ["2024-12-26"])
+        #expect(values("2 days before Christmas", type: "datetime") == ["2024-12-23"])
+    }
+
+    @Test func aHolidaysNameBeforeWhatItQualifiesIsNoDate() {
+        #expect(values("My Christmas jumper hasn't arrived.", type: "datetime") == [])
+        #expect(values("The Easter egg was crushed in the box.", type: "datetime") == [])
+        #expect(values("I live on Christmas Island, do you ship there?", type: "datetime") == [])
+        #expect(values("christmas day delivery?", type: "datetime") == ["2024-12-25"])
     }
 
     @Test func theNewYearIsItsFirstDayOrTheYearToCome() {
@@ -261,6 +272,12 @@ import Testing
         #expect(values("New Year's Eve delivery?", type: "datetime") == ["2024-12-31"])
         #expect(values("are you open on New Years", type: "datetime") == ["2025-01-01"])
         #expect(values("we restock in the new year", type: "datetime") == ["2025"])
+    }
+
+    @Test func theDayOfAChargeOrAnOrderIsPast() {
+        #expect(values("Please refund the charge on April 28.", type: "datetime") == ["2024-04-28"])
+        #expect(values("I need a refund for my September order.", type: "datetime") == ["2023-09"])
+        #expect(values("can you deliver the order on Monday", type: "datetime") == ["2024-05-06"])
     }
 
     @Test func aMonthAloneIsTheComingOneAheadAndTheLastInThePast() {
@@ -311,6 +328,9 @@ import Testing
         #expect(values("15:00 UTC+8", type: "datetime") == ["T15:00+08:00"])
         #expect(values("at 5:30pm IST", type: "datetime") == ["T17:30+05:30"])
         #expect(values("meet at 3pm central park", type: "datetime") == ["T15:00"])
+        #expect(values("I have a 3pm CT scan", type: "datetime") == ["T15:00"])
+        #expect(values("Call me at 3pm Eastern Standard Time", type: "datetime") == ["T15:00-05:00"])
+        #expect(values("Deliver between 9am and 5pm CET", type: "datetime") == ["T09:00+01:00/T17:00+01:00"])
         #expect(values("the est. delivery date", type: "datetime") == [])
     }
 
@@ -328,6 +348,11 @@ import Testing
         #expect(values("yesturday it arrived", type: "datetime") == ["2024-05-02"])
         #expect(texts("yesturday it arrived", type: "datetime") == ["yesturday"])
         #expect(values("sundry items", type: "datetime") == [])
+        // A weekday or a month only where one is expected; names and words stay as they are.
+        #expect(values("The box is sturdy enough for shipping.", type: "datetime") == [])
+        #expect(values("Can I get a sundae with my order?", type: "datetime") == [])
+        #expect(values("My name is Frida and I need a refund.", type: "datetime") == [])
+        #expect(values("Please ship it to Augusta, Georgia.", type: "datetime") == [])
     }
 
     @Test func anOrdinalDayBeforeAQuestionOrAVerbIsADay() {

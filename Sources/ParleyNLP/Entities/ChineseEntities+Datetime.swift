@@ -149,6 +149,9 @@ extension ChineseEntities {
                 return (end, String(format: "%04d-W%02d", c.yearForWeekOfYear!, c.weekOfYear!))
             }
             i = end
+        } else if let (end, components) = holiday(at: i, now: now) {
+            date = components
+            i = end
         } else if let (end, components) = monthAndDay(at: i, now: now) {
             guard let components else { return (end, text.text(start, end)) }
             if components.day == nil {
@@ -159,9 +162,6 @@ extension ChineseEntities {
                         : String(format: "%04d-%02d", components.year!, components.month!)
                 )
             }
-            date = components
-            i = end
-        } else if let (end, components) = holiday(at: i, now: now) {
             date = components
             i = end
         }
@@ -263,16 +263,7 @@ extension ChineseEntities {
         var year: Int?
         var month: Int?
         // A year: "2024年", "今年", "明年", "去年".
-        let relativeYears: [(String, Int)] = [("今年", 0), ("明年", 1), ("去年", -1), ("后年", 2), ("前年", -2)]
-        if let (word, offset) = first(of: relativeYears, at: i) {
-            year = now.year! + offset
-            i += word.unicodeScalars.count
-        } else if let numeral = ChineseNumerals.numeral(in: scalars, at: i), has("年", at: numeral.end),
-            numeral.value >= 1000, numeral.value <= 2999, numeral.value == numeral.value.rounded()
-        {
-            year = Int(numeral.value)
-            i = numeral.end + 1
-        }
+        if let (end, named) = self.year(at: i, now: now) { (year, i) = (named, end) }
         // A month: "12月", "下个月", "这个月", "本月"; not the 月 of 月饼 (mooncakes).
         if Self.shifts.contains(where: { has($0.0 + "月饼", at: i) }) { return nil }
         if let numeral = ChineseNumerals.numeral(in: scalars, at: i), has("月", at: numeral.end),
@@ -345,6 +336,22 @@ extension ChineseEntities {
         }
         guard DateResolver.isValid(year: y, month: m, day: day) else { return (dayEnd, nil) }
         return (dayEnd, DateComponents(year: y, month: m, day: day))
+    }
+
+    /// Years relative to this one.
+    static let relativeYears: [(String, Int)] = [("今年", 0), ("明年", 1), ("去年", -1), ("后年", 2), ("前年", -2)]
+
+    /// A year at `start` ("2024年", "今年", "明年", "去年"): where it ends, and the year.
+    func year(at start: Int, now: DateComponents) -> (Int, Int)? {
+        if let (word, offset) = first(of: Self.relativeYears, at: start) {
+            return (start + word.unicodeScalars.count, now.year! + offset)
+        }
+        if let numeral = ChineseNumerals.numeral(in: scalars, at: start), has("年", at: numeral.end),
+            numeral.value >= 1000, numeral.value <= 2999, numeral.value == numeral.value.rounded()
+        {
+            return (numeral.end + 1, Int(numeral.value))
+        }
+        return nil
     }
 
     /// "三点", "8点半", "十点一刻", "3点15分", "15:30", "九点钟": the hour and minute. A bare

@@ -26,13 +26,44 @@ extension ChineseEntities {
         ("除夕", .chineseNewYearsEve),
     ]
 
-    /// The holiday named at `start`: where its name ends and its day, the coming one (today
-    /// included) or, in the past tense, the last ("春节前能到吗", "双十一买的").
+    /// Characters after a holiday's name that make it part of another word or qualify what
+    /// follows: 节目 (a programme, "青春节目"), an address (国庆路), a thing (圣诞树, 中秋月饼).
+    static let afterNoHoliday: [String] = [
+        "目", "路", "街", "道", "巷", "村", "镇", "小区", "广场", "树", "老人", "帽", "袜", "礼", "装", "服", "卡", "歌",
+        "灯", "饰", "款", "月饼", "套餐", "限定", "主题",
+    ]
+    /// Surnames before a name that a holiday's may be part of (张国庆, 李七夕); not those that
+    /// are common words' last characters too (周, 马, 高, 万, 钱 …).
+    static let surnames: Set<Unicode.Scalar> = [
+        "张", "王", "李", "赵", "刘", "陈", "杨", "黄", "吴", "徐", "孙", "朱", "胡", "郭", "何", "林", "罗", "郑", "梁",
+        "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "董", "袁", "潘", "蒋", "蔡", "杜", "苏", "魏",
+        "吕", "丁", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "廖", "贾", "韦", "邹", "孟", "熊", "秦",
+        "邱", "尹", "薛", "闫", "段", "雷", "侯", "陶", "黎", "贺", "顾", "郝", "龚", "邵", "严", "武", "戴", "莫", "汤",
+    ]
+    /// Characters before 双 that make it the measure word of a pair ("这双11码的鞋", "买双12寸"),
+    /// and after 双11 or 双12 that make the number a size.
+    static let beforeAPair: Set<Unicode.Scalar> = ["这", "那", "一", "两", "几", "每", "买", "双", "哪"]
+    static let sizes: Set<Unicode.Scalar> = ["码", "寸", "厘", "米", "尺", "英", "斤", "个", "只", "元", "块", "c", "C", "m"]
+
+    /// The holiday named at `start`, after a year or none ("去年双十一"): where its name ends and
+    /// its day, in that year, or else the coming one (today included) or, in the past tense,
+    /// the last ("春节前能到吗", "双十一买的").
     func holiday(at start: Int, now: DateComponents) -> (Int, DateComponents)? {
-        guard let (word, when) = first(of: Self.holidays, at: start),
-            // "超过年限" (past its years) is no 过年.
-            !(word == "过年" && start > 0 && Self.endingWithGuo.contains(scalars[start - 1]))
-        else { return nil }
+        let named = year(at: start, now: now)
+        let i = named?.0 ?? start
+        guard let (word, when) = first(of: Self.holidays, at: i) else { return nil }
+        let end = i + word.unicodeScalars.count
+        // "超过年限" (past its years) is no 过年; names, addresses, programmes and things are none.
+        if word == "过年" && i > 0 && Self.endingWithGuo.contains(scalars[i - 1]) { return nil }
+        if Self.afterNoHoliday.contains(where: { has($0, at: end) }) { return nil }
+        if named == nil, i > 0, Self.surnames.contains(scalars[i - 1]) { return nil }
+        if word.hasPrefix("双"),
+            i > 0 && Self.beforeAPair.contains(scalars[i - 1])
+                || end < scalars.count && Self.sizes.contains(scalars[end]) || i > 0 && scalars[i - 1].isASCIIDigit
+        {
+            return nil
+        }
+        if let (_, year) = named { return (end, date(when, year: year)) }
         let back = tense(around: start) == .past
         var year = now.year!
         var day = date(when, year: year)
@@ -40,7 +71,7 @@ extension ChineseEntities {
             year += back ? -1 : 1
             day = date(when, year: year)
         }
-        return (start + word.unicodeScalars.count, day)
+        return (end, day)
     }
 
     /// The Gregorian day of `when` in Gregorian `year`.

@@ -50,6 +50,8 @@ extension ChineseEntities {
         if reportsABrokenPromise(around: start) { return .past }
         var k = start
         while k < min(scalars.count, start + Self.tenseReach), !Self.clauseEnds.contains(scalars[k]) {
+            // "十月五号的订单": the day of a thing that happened.
+            if has("的", at: k), Self.pastThings.contains(where: { has($0, at: k + 1) }) { return .past }
             if let tense = marker(at: k) { return tense }
             k += 1
         }
@@ -61,13 +63,17 @@ extension ChineseEntities {
         return .unmarked
     }
 
+    /// Things that have happened by the time a customer names their day, after the date and
+    /// 的 ("十月五号的订单", "周五的扣款").
+    static let pastThings = ["订单", "单子", "扣款", "付款", "账单", "交易", "消费", "购买"]
+
     /// Words before a date that report a promise ("快递员说周六会送"), and words of a later
     /// clause that say it was not kept ("结果到现在都没来").
     static let promises = ["说", "答应", "承诺", "保证", "显示", "预计", "告诉"]
     static let brokenPromises = ["没", "未", "却", "至今", "到现在"]
 
     /// Whether the date at `start` is the day of a promise reported in its clause that a later
-    /// clause says was broken: then the day is past ("快递员说周六会送，结果到现在都没来").
+    /// clause, within twice `tenseReach` characters, says was broken: then the day is past ("快递员说周六会送，结果到现在都没来").
     private func reportsABrokenPromise(around start: Int) -> Bool {
         var k = start - 1
         var promised = false
@@ -77,8 +83,9 @@ extension ChineseEntities {
         }
         guard promised else { return false }
         k = start
-        while k < scalars.count, !Self.clauseEnds.contains(scalars[k]) { k += 1 }
-        return (k..<min(scalars.count, k + Self.tenseReach)).contains { j in
+        let end = min(scalars.count, start + 2 * Self.tenseReach)
+        while k < end, !Self.clauseEnds.contains(scalars[k]) { k += 1 }
+        return (k..<end).contains { j in
             Self.brokenPromises.contains { has($0, at: j) && !isInsideNonMarker($0, at: j) }
         }
     }

@@ -49,7 +49,8 @@ struct DateResolver: Sendable {
         var nextDay = false
 
         if let interval = range(lexemes, firstLexeme: firstLexeme, numbers: numbers, previousWord: previousWord) {
-            return interval
+            // "between 9am and 5pm CET": the zone is each end's.
+            return interval.split(separator: "/").map { zoned(String($0), words) }.joined(separator: "/")
         }
         // Quarters: "Q3", "Q1 2025", "the third quarter 2027", "3rd quarter of 2023".
         if let quarter = Self.quarter(words, lexemes, numbers) {
@@ -115,7 +116,7 @@ struct DateResolver: Sendable {
             }
         } else if year == nil,
             let match = numbers.first(where: { $0.value >= 1000 && $0.value <= 2999 && !$0.isWords }),
-            words.count <= 3
+            words.count <= 3 || Self.holiday(words, year: now.year!) != nil
         {
             year = Int(match.value)
         }
@@ -149,7 +150,10 @@ struct DateResolver: Sendable {
             } else if words.contains(where: { DateWords.weekdays[$0] != nil }) == false {
                 return String(format: "%04d-%02d", y, m)
             }
-        } else if let y = year, words.count <= 3, !words.contains(where: { DateWords.units[$0] != nil }) {
+        } else if let y = year, words.count <= 3, !words.contains(where: { DateWords.units[$0] != nil }),
+            Self.holiday(words, year: y) == nil
+        {
+            // A year alone; "Thanksgiving 2025" is a day of it.
             return String(format: "%04d", y)
         }
 
@@ -184,7 +188,21 @@ struct DateResolver: Sendable {
                 // a holiday set by another day falls on another date in the next or last year.
                 let back = tense == .past || words.contains("last") || words.contains("previous")
                 let y = year ?? Self.year(ofMonth: m, day: d, back: back, now: now)
-                if let (m, d) = Self.holiday(words, year: y) { date = DateComponents(year: y, month: m, day: d) }
+                if let (m, d) = Self.holiday(words, year: y) {
+                    date = DateComponents(year: y, month: m, day: d)
+                    // "the day after Christmas", "two days before Easter", "a week after Easter".
+                    if let k = words.firstIndex(where: { $0 == "after" || $0 == "before" }), k > 0,
+                        ["day", "days", "week", "weeks"].contains(words[k - 1]), let day = calendar.date(from: date!)
+                    {
+                        let (amount, unit) =
+                            amounts(words, lexemes, numbers, firstLexeme).first ?? (
+                                1, words[k - 1].hasPrefix("w") ? "W" : "D"
+                            )
+                        let days = Int(amount) * (unit == "W" ? 7 : 1) * (words[k] == "after" ? 1 : -1)
+                        date = calendar.dateComponents(
+                            [.year, .month, .day], from: calendar.date(byAdding: .day, value: days, to: day)!)
+                    }
+                }
             } else if words.contains(where: { DateWords.dayParts[$0] != nil }),
                 let shift = words.contains("this") ? 0 : (words.contains("last") ? -1 : nil),
                 !words.contains(where: { DateWords.weekdays[$0] != nil })
@@ -348,6 +366,16 @@ struct DateResolver: Sendable {
         }
         if let hour { return String(format: "T%02d:%02d", hour, minute) + zone(words, on: nil) }
         return nil
+    }
+
+    /// `value` with the UTC offset of the zone the words name when it is a clock time without
+    /// one ("T17:00", "2024-05-04T17:00"); else `value`.
+    func zoned(_ value: String, _ words: [String]) -> String {
+        guard let t = value.firstIndex(of: "T"), value.distance(from: t, to: value.endIndex) == 6 else { return value }
+        let parts = value[..<t].split(separator: "-").compactMap { Int($0) }
+        let day =
+            parts.count == 3 ? calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) : nil
+        return value + zone(words, on: day)
     }
 
     /// The UTC offset of the zone the words name after a clock time, as ISO 8601 writes it

@@ -7,18 +7,28 @@ extension DateWords {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
         "april", "august", "september", "october", "november", "december", "tomorrow", "yesterday",
     ]
-    /// English words as close to a date word as a typo is.
-    static let closeWords: Set<String> = ["sundry", "sunray", "aprils"]
+    /// English words and names as close to a date word as a typo is.
+    static let closeWords: Set<String> = ["sundry", "sunray", "aprils", "augusta", "auguste", "augusto"]
+    /// Words after which a weekday or a month is expected ("on wensday", "next thrusday", "in
+    /// febuary"); "tomorrow" and "yesterday", whose typos are close to no other word, need none.
+    static let beforeCorrectable: Set<String> = [
+        "on", "by", "next", "last", "this", "until", "till", "til", "before", "after", "since", "every", "each",
+        "from", "in", "of", "coming", "early", "late", "mid", "through",
+    ]
 
-    /// The date word `word` is a typo of, or nil: the same first letter, and an edit distance
-    /// (insertions, deletions, substitutions, transpositions of neighbours) of 1, or 2 for date
-    /// words of eight letters or more; never a word that is already a date word or in `closeWords`.
-    static func correctedSpelling(of word: String) -> String? {
+    /// The date word `word`, said after `previous`, is a typo of, or nil: the same first letter,
+    /// and an edit distance (insertions, deletions, substitutions, transpositions of neighbours)
+    /// of 1, or 2 for date words of eight letters or more; a weekday or a month only after a word
+    /// of `beforeCorrectable` ("on sturdy" would be Saturday, "the box is sturdy" is none); never
+    /// a word that is already a date word or in `closeWords`.
+    static func correctedSpelling(of word: String, after previous: String) -> String? {
         guard word.utf8.count >= 5, word.utf8.count <= 44 else { return nil }
         let letters = Array(word.unicodeScalars)
         guard letters.count <= 11, let first = letters.first, kinds[word] == nil, !closeWords.contains(word)
         else { return nil }
-        for target in correctable where target.unicodeScalars.first == first {
+        let anyDay = beforeCorrectable.contains(previous)
+        for target in correctable
+        where target.unicodeScalars.first == first && (anyDay || target == "tomorrow" || target == "yesterday") {
             let wanted = Array(target.unicodeScalars)
             let most = wanted.count >= 8 ? 2 : 1
             if abs(wanted.count - letters.count) <= most, distance(letters, wanted, atMost: most) <= most {

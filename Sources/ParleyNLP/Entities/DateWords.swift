@@ -158,6 +158,13 @@ enum DateWords {
         "diwali": nil, "ramadan": nil, "eid": nil, "boxing": (12, 26),
     ]
 
+    /// Words that may follow a holiday's name besides those that may follow a day of the month;
+    /// any other word is what the name qualifies ("a Christmas jumper", "an Easter egg").
+    static let afterAHoliday: Set<String> = [
+        "eve", "holiday", "holidays", "period", "break", "season", "rush", "delivery", "deliveries", "shipping",
+        "sale", "sales", "deals", "deadline", "cutoff", "early", "late", "al",
+    ]
+
     /// Words that qualify a time noun as a date ("next week", "the month").
     static let determiners: Set<String> = [
         "this", "next", "last", "previous", "coming", "following", "upcoming", "past", "prior", "current", "the",

@@ -172,7 +172,15 @@ struct DatetimeEntities {
             {
                 mark(k..<(k + 2))
             } else if kind == .holiday {
-                mark(k..<(next == "eve" ? k + 2 : k + 1))
+                // "before Christmas", "Easter Monday", not "a Christmas jumper", "Easter Road".
+                if k + 1 >= lexemes.count || lexemes[k + 1].kind != .word
+                    || DateWords.afterAHoliday.contains(next) || DateWords.afterADayOfTheMonth.contains(next)
+                    || DateWords.kinds[next] != nil
+                {
+                    // "Thanksgiving 2025": the year is the holiday's.
+                    let end = next == "eve" ? k + 2 : k + 1
+                    mark(k..<(year(end) ? end + 1 : end))
+                }
             } else if w == "new", next == "year" || next == "year's" || next == "years" {
                 // "new year", "New Year's Day", "new years eve".
                 var end = k + 2
@@ -250,14 +258,17 @@ struct DatetimeEntities {
             let endsAClock =
                 ["am", "pm", "noon", "midnight", "clock"].contains(word(k - 1))
                 || isDigits(k - 1) && word(k - 2) == ":"
-            // A region named by a common word is a zone only before "time" or the clause's end
-            // ("at 3pm Central", not "at 3pm central park").
-            let named = ["central", "eastern", "pacific", "mountain", "london", "uk"].contains(word(k))
+            // A zone named by a common word is one only before "time" or the clause's end ("at
+            // 3pm Central", not "at 3pm central park" or "a 3pm CT scan").
             let endsTheZone =
-                k + 1 >= lexemes.count || lexemes[k + 1].kind != .word || word(k + 1) == "time"
+                k + 1 >= lexemes.count || lexemes[k + 1].kind != .word
+                || ["time", "standard", "daylight"].contains(word(k + 1))
                 || DateWords.connectors.contains(word(k + 1)) || DateWords.kinds[word(k + 1)] != nil
-            guard endsAClock, !named || endsTheZone else { continue }
+            guard endsAClock, !TimeZoneWords.commonWords.contains(word(k)) || endsTheZone else { continue }
             var end = k + 1
+            if TimeZoneWords.standardAndDaylight[word(k)] != nil, ["standard", "daylight"].contains(word(end)) {
+                end += 1
+            }
             if TimeZoneWords.regions[word(k)] != nil && word(end) == "time" { end += 1 }
             if TimeZoneWords.fixedOffsets[word(k)] == 0, ["+", "-"].contains(word(end)), isDigits(end + 1),
                 text.adjacent(k), text.adjacent(end)

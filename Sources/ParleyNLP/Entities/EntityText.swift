@@ -57,7 +57,9 @@ struct EntityText {
             // Every apostrophe reads as the ASCII one ("o’clock").
             var text = kind == .symbol && Apostrophes.contains(scalar.value) ? "'" : Self.lowercased(scalars[start..<i])
             // A misspelt weekday, month, "tomorrow" or "yesterday" reads as the word meant.
-            if kind == .word, let corrected = DateWords.correctedSpelling(of: text) { text = corrected }
+            if kind == .word, let corrected = DateWords.correctedSpelling(of: text, after: lexemes.last?.text ?? "") {
+                text = corrected
+            }
             lexemes.append(Lexeme(kind: kind, start: start, end: i, text: text))
         }
         self.scalars = scalars

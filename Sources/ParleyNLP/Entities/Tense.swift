@@ -13,7 +13,8 @@
 /// - a deadline ("by", "for", "until", "before") looks ahead unless its clause is in the past
 ///   and nothing in it looks ahead ("It was due by the 29th", but "Delivered by Friday
 ///   please"); "since" looks back, and so does "from" after a thing that happened ("my order
-///   from Monday", "the charge from Friday").
+///   from Monday", "the charge from Friday"), and a date right before an order or a charge, or
+///   after one and "on" ("my September order", "the charge on 28 November").
 enum Tense: Sendable {
     case past, ahead, unmarked
 
@@ -28,6 +29,13 @@ enum Tense: Sendable {
         // "my order from Monday": "from" opening the expression or just before it.
         let from = words[expression.lowerBound] == "from" ? expression.lowerBound : expression.lowerBound - 1
         if from >= 1, words[from] == "from", happenings.contains(words[from - 1]) { return .past }
+        // "my September order", "the charge on 28 November": the day of a thing that happened.
+        let on = words[expression.lowerBound] == "on" ? expression.lowerBound : expression.lowerBound - 1
+        if expression.upperBound < words.count && pastThings.contains(words[expression.upperBound])
+            || on >= 1 && words[on] == "on" && pastThings.contains(words[on - 1]) && !orders.contains(words[on - 1])
+        {
+            return .past
+        }
         let (back, ahead) = nearest(around: expression, in: words)
         if reportsABrokenPromise(expression, in: words) { return .past }
         if opening.contains(where: deadlines.contains) {
@@ -38,8 +46,9 @@ enum Tense: Sendable {
     }
 
     /// Whether the expression is the day of a promise reported in its clause ("they said it
-    /// would come on Friday", "promised Thursday delivery") that a later clause says was broken
-    /// ("…, it never did", "… but it arrived on Saturday"): then the day is past. "You said it
+    /// would come on Friday", "promised Thursday delivery") that a later clause, within twice
+    /// `reach` words, says was broken ("…, it never did", "… but it arrived on Saturday"): then
+    /// the day is past. "You said it
     /// would come on Tuesday" alone, or with "can you check?" after, still looks ahead.
     private static func reportsABrokenPromise(_ expression: Range<Int>, in words: [String]) -> Bool {
         var k = expression.lowerBound - 1
@@ -50,8 +59,9 @@ enum Tense: Sendable {
         }
         guard promised else { return false }
         k = expression.upperBound
-        while k < words.count, !clauseBreaks.contains(words[k]) { k += 1 }
-        return words[k..<min(words.count, k + reach)].contains(where: brokenPromises.contains)
+        let end = min(words.count, expression.upperBound + 2 * reach)
+        while k < end, !clauseBreaks.contains(words[k]) { k += 1 }
+        return words[k..<end].contains(where: brokenPromises.contains)
     }
 
     /// Words that report a promise before its day.
@@ -106,6 +116,15 @@ enum Tense: Sendable {
         "order", "orders", "charge", "charges", "payment", "payments", "parcel", "package", "delivery", "email",
         "message", "call", "purchase", "transaction", "invoice", "receipt", "refund", "booking", "chat", "letter",
     ]
+
+    /// Things that have happened by the time a customer names their day: after a date ("my
+    /// September order"), or before "on" and a date ("the charge on 28 November") unless an
+    /// order (`orders`: "deliver the order on Monday").
+    static let pastThings: Set<String> = [
+        "order", "orders", "charge", "charges", "payment", "payments", "purchase", "purchases", "transaction",
+        "transactions", "invoice", "receipt", "bill", "statement",
+    ]
+    static let orders: Set<String> = ["order", "orders"]
 
     /// Words that end the clause looked over.
     static let clauseBreaks: Set<String> = [
