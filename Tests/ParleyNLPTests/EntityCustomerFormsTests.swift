@@ -337,6 +337,10 @@ import Testing
     @Test func daysListedAfterADayOfTheMonth() {
         #expect(values("can you come on the 15th or 16th?", type: "datetime") == ["2024-05-15", "2024-05-16"])
         #expect(values("by the 30th or the 2nd", type: "datetime") == ["2024-05-30", "2024-06-02"])
+        #expect(
+            values("Can you deliver on the 15th, 16th or 17th?", type: "datetime") == [
+                "2024-05-15", "2024-05-16", "2024-05-17",
+            ])
         #expect(values("on the 3rd and 4th floor", type: "datetime") == ["2024-05-03"])
     }
 

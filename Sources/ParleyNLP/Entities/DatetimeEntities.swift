@@ -322,9 +322,9 @@ struct DatetimeEntities {
                             || word(day.endLexeme + 2) == "month" || word(day.endLexeme + 2) == "months")
             {
                 mark((k + 1)..<day.endLexeme)
-                // "on the 15th or 16th", "by the 2nd or the 3rd": the days listed after it.
+                // "on the 15th or 16th", "by the 2nd, 3rd or the 4th": the days listed after it.
                 var j = day.endLexeme
-                while DateWords.listJoiners.contains(word(j)) {
+                while word(j) == "," || DateWords.listJoiners.contains(word(j)) {
                     let at = word(j + 1) == "the" ? j + 2 : j + 1
                     guard let listed = numberAt[at], listed.isOrdinal, (1...31).contains(listed.value),
                         listed.endLexeme >= lexemes.count || lexemes[listed.endLexeme].kind != .word
@@ -365,7 +365,23 @@ struct DatetimeEntities {
         let words = lexemes.map(\.text)
         var entities: [Entity] = []
         var lastDay: (value: String, end: Int)?
-        for range in spans(anchor: anchor) {
+        // "the 15th, 16th or 17th": each day of a list its own expression.
+        let ranges = spans(anchor: anchor).flatMap { range in
+            var parts: [Range<Int>] = []
+            var from = range.lowerBound
+            for k in range where k > from && (words[k] == "," || DateWords.listJoiners.contains(words[k])) {
+                let next = words[k + 1] == "the" ? k + 2 : k + 1
+                // Not an ordinal that counts a word after it ("July 1st, 17th times").
+                guard numberEndingAt[k]?.isOrdinal == true, let listed = numberAt[next], listed.isOrdinal,
+                    listed.endLexeme >= lexemes.count || lexemes[listed.endLexeme].kind != .word
+                        || DateWords.afterADayOfTheMonth.contains(word(listed.endLexeme))
+                else { continue }
+                parts.append(from..<k)
+                from = k + 1
+            }
+            return parts + [from..<range.upperBound]
+        }
+        for range in ranges {
             let start = lexemes[range.lowerBound].start
             let end = lexemes[range.upperBound - 1].end
             let raw = text.text(start, end)
@@ -378,7 +394,8 @@ struct DatetimeEntities {
             // A day listed after another ("the 15th or 16th"): of the same month, or the next
             // when it comes first.
             if value == nil, let last = lastDay, inside.count == 1, let listed = inside.first, listed.isOrdinal,
-                DateWords.listJoiners.contains(word(last.end)), last.end + 2 >= range.lowerBound
+                word(last.end) == "," || DateWords.listJoiners.contains(word(last.end)),
+                last.end + 2 >= range.lowerBound
             {
                 value = DateResolver.day(Int(listed.value), listedAfter: last.value)
             }
