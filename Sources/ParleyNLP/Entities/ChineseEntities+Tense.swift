@@ -73,7 +73,8 @@ extension ChineseEntities {
     static let brokenPromises = ["没", "未", "却", "至今", "到现在"]
 
     /// Whether the date at `start` is the day of a promise reported in its clause that a later
-    /// clause, within twice `tenseReach` characters, says was broken: then the day is past ("快递员说周六会送，结果到现在都没来").
+    /// clause, within twice `tenseReach` characters, says was broken: then the day is past
+    /// ("快递员说周六会送，结果到现在都没来").
     private func reportsABrokenPromise(around start: Int) -> Bool {
         var k = start - 1
         var promised = false

@@ -195,7 +195,7 @@ struct DateResolver: Sendable {
                         ["day", "days", "week", "weeks"].contains(words[k - 1]), let day = calendar.date(from: date!)
                     {
                         let (amount, unit) =
-                            amounts(words, lexemes, numbers, firstLexeme).first ?? (
+                            amounts(words, lexemes, numbers, firstLexeme).first { $0.1 == "D" || $0.1 == "W" } ?? (
                                 1, words[k - 1].hasPrefix("w") ? "W" : "D"
                             )
                         let days = Int(amount) * (unit == "W" ? 7 : 1) * (words[k] == "after" ? 1 : -1)
@@ -361,8 +361,7 @@ struct DateResolver: Sendable {
                 return iso(components, time: true) + zone(words, on: calendar.date(from: components))
             }
             let part = words.lazy.compactMap { DateWords.dayParts[$0] }.first
-            return iso(components, time: false)
-                + (part.map { $0.hasPrefix("T") && $0.count > 3 && !$0.contains(":") ? $0 : $0 } ?? "")
+            return iso(components, time: false) + (part ?? "")
         }
         if let hour { return String(format: "T%02d:%02d", hour, minute) + zone(words, on: nil) }
         return nil

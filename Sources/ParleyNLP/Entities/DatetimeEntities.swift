@@ -370,7 +370,7 @@ struct DatetimeEntities {
             var parts: [Range<Int>] = []
             var from = range.lowerBound
             for k in range where k > from && (words[k] == "," || DateWords.listJoiners.contains(words[k])) {
-                let next = words[k + 1] == "the" ? k + 2 : k + 1
+                let next = word(k + 1) == "the" ? k + 2 : k + 1
                 // Not an ordinal that counts a word after it ("July 1st, 17th times").
                 guard numberEndingAt[k]?.isOrdinal == true, let listed = numberAt[next], listed.isOrdinal,
                     listed.endLexeme >= lexemes.count || lexemes[listed.endLexeme].kind != .word

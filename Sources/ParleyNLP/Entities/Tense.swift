@@ -13,8 +13,8 @@
 /// - a deadline ("by", "for", "until", "before") looks ahead unless its clause is in the past
 ///   and nothing in it looks ahead ("It was due by the 29th", but "Delivered by Friday
 ///   please"); "since" looks back, and so does "from" after a thing that happened ("my order
-///   from Monday", "the charge from Friday"), and a date right before an order or a charge, or
-///   after one and "on" ("my September order", "the charge on 28 November").
+///   from Monday", "the charge from Friday"), and so does a date right before an order or a
+///   charge, or after a charge and "on" ("my September order", "the charge on 28 November").
 enum Tense: Sendable {
     case past, ahead, unmarked
 
@@ -48,8 +48,8 @@ enum Tense: Sendable {
     /// Whether the expression is the day of a promise reported in its clause ("they said it
     /// would come on Friday", "promised Thursday delivery") that a later clause, within twice
     /// `reach` words, says was broken ("…, it never did", "… but it arrived on Saturday"): then
-    /// the day is past. "You said it
-    /// would come on Tuesday" alone, or with "can you check?" after, still looks ahead.
+    /// the day is past. "You said it would come on Tuesday" alone, or with "can you check?"
+    /// after, still looks ahead.
     private static func reportsABrokenPromise(_ expression: Range<Int>, in words: [String]) -> Bool {
         var k = expression.lowerBound - 1
         var promised = false
