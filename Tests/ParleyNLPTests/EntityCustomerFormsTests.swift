@@ -289,6 +289,11 @@ import Testing
         #expect(values("is there a sale next May", type: "datetime") == ["2025-05"])
         #expect(values("the sale last May", type: "datetime") == ["2023-05"])
         #expect(values("can it come on 5 January?", type: "datetime") == ["2025-01-05"])
+        // A request, or what is scheduled.
+        #expect(values("Deliver on 10 January", type: "datetime") == ["2025-01-10"])
+        #expect(values("please call me on January 10", type: "datetime") == ["2025-01-10"])
+        #expect(values("My subscription renews on January 3.", type: "datetime") == ["2025-01-03"])
+        #expect(values("did you deliver on 10 January?", type: "datetime") == ["2024-01-10"])
     }
 
     @Test func aCoupleOrAFewOfAUnit() {

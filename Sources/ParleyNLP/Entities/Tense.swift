@@ -94,7 +94,11 @@ enum Tense: Sendable {
 
     private static func tense(at k: Int, in words: [String]) -> Tense? {
         let word = words[k]
-        if aheadWords.contains(word) { return .ahead }
+        if aheadWords.contains(word) || schedules.contains(word) { return .ahead }
+        // "Deliver on 10 January", "please call me on the 3rd": a request.
+        if requests.contains(word), k == 0 || clauseBreaks.contains(words[k - 1]) || politeness.contains(words[k - 1]) {
+            return .ahead
+        }
         if pastAuxiliaries.contains(word) { return .past }
         guard pastWords.contains(word) else { return nil }
         let previous = k > 0 ? words[k - 1] : ""
@@ -158,6 +162,21 @@ enum Tense: Sendable {
         "expect", "expecting", "possible", "able", "let", "is", "isn", "isnt", "are", "aren", "arent", "am", "be", "do",
         "does", "don", "dont", "doesn", "doesnt", "arriving", "coming", "planning", "schedule", "reschedule", "book",
         "rebook", "arrange",
+    ]
+
+    /// Verbs of a request when they open a clause ("Deliver on 10 January", "call me on the
+    /// 3rd"); after "did" or "didn't" they are the past's.
+    static let requests: Set<String> = [
+        "deliver", "send", "ship", "dispatch", "post", "call", "ring", "phone", "email", "text", "message", "contact",
+        "book", "bring", "collect", "pick", "come", "visit", "refund", "cancel", "charge", "bill", "hold", "keep",
+    ]
+    /// Words before such a verb that still leave it a request.
+    static let politeness: Set<String> = ["please", "pls", "plz", "kindly", "just"]
+    /// Verbs in the present that speak of what is scheduled ("my subscription renews on 3
+    /// January", "the sale ends on Friday").
+    static let schedules: Set<String> = [
+        "renews", "expires", "ends", "starts", "begins", "opens", "closes", "arrives", "ships", "leaves", "departs",
+        "resumes", "reopens",
     ]
 
     /// Words after which a participle is the perfect ("have arrived", "I've paid").
