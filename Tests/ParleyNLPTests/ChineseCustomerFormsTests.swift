@@ -218,6 +218,10 @@ import Testing
         #expect(values("这双11码的鞋子有货吗", "datetime") == [])
         #expect(values("圣诞树什么时候到货", "datetime") == [])
         #expect(values("下周国庆放假吗", "datetime") == ["2024-W19", "2024-10-01"])
+        // A range whose end would start at the message's end.
+        #expect(values("下午2点到", "datetime") == ["T14:00"])
+        // A range whose end is the message's end.
+        #expect(values("下午2点到", "datetime") == ["T14:00"])
     }
 
     @Test func theDayOfAnOrderIsPast() {

@@ -26,6 +26,13 @@ extension ChineseEntities {
         ("除夕", .chineseNewYearsEve),
     ]
 
+    /// The first characters of holidays' names, and of years said before them (今年, 去年, and
+    /// Chinese numerals: 二〇二五年).
+    static let holidayInitials = Set(holidays.map { $0.0.unicodeScalars.first! })
+    static let yearInitials: Set<Unicode.Scalar> = [
+        "今", "明", "去", "后", "前", "〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "两",
+    ]
+
     /// Characters after a holiday's name that make it part of another word or qualify what
     /// follows: 节目 (a programme, "青春节目"), an address (国庆路), a thing (圣诞树, 中秋月饼).
     static let afterNoHoliday: [String] = [
@@ -49,9 +56,14 @@ extension ChineseEntities {
     /// its day, in that year, or else the coming one (today included) or, in the past tense,
     /// the last ("春节前能到吗", "双十一买的").
     func holiday(at start: Int, now: DateComponents) -> (Int, DateComponents)? {
-        let named = year(at: start, now: now)
+        // Most characters start no holiday and no year: one look-up each.
+        guard start < scalars.count,
+            Self.holidayInitials.contains(scalars[start]) || Self.yearInitials.contains(scalars[start])
+                || scalars[start].isASCIIDigit
+        else { return nil }
+        let named = Self.holidayInitials.contains(scalars[start]) ? nil : year(at: start, now: now)
         let i = named?.0 ?? start
-        guard let (word, when) = first(of: Self.holidays, at: i) else { return nil }
+        guard i < scalars.count, let (word, when) = first(of: Self.holidays, at: i) else { return nil }
         let end = i + word.unicodeScalars.count
         // "超过年限" (past its years) is no 过年; names, addresses, programmes and things are none.
         if word == "过年" && i > 0 && Self.endingWithGuo.contains(scalars[i - 1]) { return nil }

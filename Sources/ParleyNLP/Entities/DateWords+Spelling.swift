@@ -7,6 +7,8 @@ extension DateWords {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
         "april", "august", "september", "october", "november", "december", "tomorrow", "yesterday",
     ]
+    /// The first letters of `correctable`.
+    static let correctableInitials = Set(correctable.map { $0.unicodeScalars.first! })
     /// English words and names as close to a date word as a typo is.
     static let closeWords: Set<String> = ["sundry", "sunray", "aprils", "augusta", "auguste", "augusto"]
     /// Words after which a weekday or a month is expected ("on wensday", "next thrusday", "in
@@ -22,11 +24,14 @@ extension DateWords {
     /// of `beforeCorrectable` ("on sturdy" would be Saturday, "the box is sturdy" is none); never
     /// a word that is already a date word or in `closeWords`.
     static func correctedSpelling(of word: String, after previous: String) -> String? {
-        guard word.utf8.count >= 5, word.utf8.count <= 44 else { return nil }
+        let anyDay = beforeCorrectable.contains(previous)
+        // Most words start with no date word's letter, or need a weekday's or a month's context.
+        guard word.utf8.count >= 5, word.utf8.count <= 44, let initial = word.unicodeScalars.first,
+            anyDay ? correctableInitials.contains(initial) : initial == "t" || initial == "y"
+        else { return nil }
         let letters = Array(word.unicodeScalars)
         guard letters.count <= 11, let first = letters.first, kinds[word] == nil, !closeWords.contains(word)
         else { return nil }
-        let anyDay = beforeCorrectable.contains(previous)
         for target in correctable
         where target.unicodeScalars.first == first && (anyDay || target == "tomorrow" || target == "yesterday") {
             let wanted = Array(target.unicodeScalars)
