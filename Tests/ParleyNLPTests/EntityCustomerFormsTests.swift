@@ -258,6 +258,18 @@ import Testing
         #expect(values("by Black Friday 2025", type: "datetime") == ["2025-11-28"])
         #expect(values("Can it come the day after Christmas?", type: "datetime") == ["2024-12-26"])
         #expect(values("2 days before Christmas", type: "datetime") == ["2024-12-23"])
+        #expect(values("can it come the Friday before Christmas?", type: "datetime") == ["2024-12-20"])
+        #expect(values("the weekend before Christmas", type: "datetime") == ["2024-12-21/2024-12-22"])
+        #expect(values("the Monday after Thanksgiving", type: "datetime") == ["2024-12-02"])
+        #expect(texts("is it open on Boxing Day?", type: "datetime") == ["Boxing Day"])
+    }
+
+    @Test func aStreetOrAPersonNamedAfterAMonthOrAWeekdayIsNoDate() {
+        #expect(values("I live at 12 May Street", type: "datetime") == [])
+        #expect(values("send it to 5 March Road", type: "datetime") == [])
+        #expect(values("my name is April May", type: "datetime") == [])
+        #expect(values("this is Sunday Adams", type: "datetime") == [])
+        #expect(values("see you on Friday", type: "datetime") == ["2024-05-03"])
     }
 
     @Test func aHolidaysNameBeforeWhatItQualifiesIsNoDate() {

@@ -190,6 +190,26 @@ struct DateResolver: Sendable {
                 let y = year ?? Self.year(ofMonth: m, day: d, back: back, now: now)
                 if let (m, d) = Self.holiday(words, year: y) {
                     date = DateComponents(year: y, month: m, day: d)
+                    // "the Friday before Christmas", "the weekend before Christmas": that weekday, or
+                    // weekend, nearest it on that side.
+                    if let k = words.firstIndex(where: { $0 == "after" || $0 == "before" }), k > 0,
+                        DateWords.weekdays[words[k - 1]] != nil || words[k - 1] == "weekend",
+                        let day = calendar.date(from: date!)
+                    {
+                        let step = words[k] == "after" ? 1 : -1
+                        let wanted = DateWords.weekdays[words[k - 1]] ?? (step == 1 ? 6 : 7)
+                        var target = calendar.date(byAdding: .day, value: step, to: day)!
+                        while (calendar.component(.weekday, from: target) + 5) % 7 + 1 != wanted {
+                            target = calendar.date(byAdding: .day, value: step, to: target)!
+                        }
+                        guard words[k - 1] == "weekend" else {
+                            return iso(calendar.dateComponents([.year, .month, .day], from: target), time: false)
+                        }
+                        let saturday = step == 1 ? target : calendar.date(byAdding: .day, value: -1, to: target)!
+                        let sunday = calendar.date(byAdding: .day, value: 1, to: saturday)!
+                        return iso(calendar.dateComponents([.year, .month, .day], from: saturday), time: false) + "/"
+                            + iso(calendar.dateComponents([.year, .month, .day], from: sunday), time: false)
+                    }
                     // "the day after Christmas", "two days before Easter", "a week after Easter".
                     if let k = words.firstIndex(where: { $0 == "after" || $0 == "before" }), k > 0,
                         ["day", "days", "week", "weeks"].contains(words[k - 1]), let day = calendar.date(from: date!)

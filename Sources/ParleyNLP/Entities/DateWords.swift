@@ -165,6 +165,13 @@ enum DateWords {
         "sale", "sales", "deals", "deadline", "cutoff", "early", "late", "al",
     ]
 
+    /// Kinds of street after a month's or a weekday's name, which is then the street's ("12 May
+    /// Street", "5 March Road").
+    static let streetTypes: Set<String> = [
+        "street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "close", "drive", "dr", "way", "court", "ct",
+        "place", "pl", "crescent", "terrace", "grove", "gardens", "square", "boulevard", "blvd", "row", "mews",
+    ]
+
     /// Words that qualify a time noun as a date ("next week", "the month").
     static let determiners: Set<String> = [
         "this", "next", "last", "previous", "coming", "following", "upcoming", "past", "prior", "current", "the",

@@ -39,6 +39,14 @@ struct DatetimeEntities {
             let kind = lexemes[k].kind == .digits ? nil : DateWords.kinds[w]
             let previous = word(k - 1)
             let next = word(k + 1)
+            // "12 May Street", "5 March Road": a street's name; "my name is April", "this is Sunday
+            // Adams", "a girl called June": a person's.
+            if DateWords.months[w] != nil || DateWords.weekdays[w] != nil,
+                DateWords.streetTypes.contains(next) || ["named", "called"].contains(previous)
+                    || previous == "is" && (word(k - 2) == "name" || word(k - 2) == "this")
+            {
+                continue
+            }
             if DateWords.months[w] != nil, lexemes[k].kind == .word {
                 // "31-Oct-74", "5/Jan/25", "2025-Jan-05": a month name between numbers joined by - or /.
                 if k >= 2, k + 2 < lexemes.count, isDigits(k - 2), isDigits(k + 2), ["-", "/"].contains(previous),
@@ -177,8 +185,8 @@ struct DatetimeEntities {
                     || DateWords.afterAHoliday.contains(next) || DateWords.afterADayOfTheMonth.contains(next)
                     || DateWords.kinds[next] != nil
                 {
-                    // "Thanksgiving 2025": the year is the holiday's.
-                    let end = next == "eve" ? k + 2 : k + 1
+                    // "Boxing Day", "Thanksgiving 2025": the day and the year are the holiday's.
+                    let end = next == "eve" || next == "day" ? k + 2 : k + 1
                     mark(k..<(year(end) ? end + 1 : end))
                 }
             } else if w == "new", next == "year" || next == "year's" || next == "years" {
