@@ -80,6 +80,7 @@ import Testing
 
     @Test func fractionsAndRatingsAreNotDates() {
         #expect(values("is your chat 24/7?", type: "datetime") == [])
+        #expect(values("are you open 24/7?", type: "number") == [])
         #expect(values("only 2/3 of the order arrived", type: "datetime") == [])
         #expect(values("I'd rate it 4/5", type: "datetime") == [])
         #expect(values("I'd rate the product 4/5", type: "datetime") == [])

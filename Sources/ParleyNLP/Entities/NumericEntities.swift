@@ -37,6 +37,12 @@ struct NumericEntities {
                 }
                 if word == "nil" || word == "dozen" || word == "dozens" { return nil }
             }
+            // "open 24/7": round the clock, no fraction.
+            if match.endLexeme - match.firstLexeme == 3,
+                lexemes[match.firstLexeme..<match.endLexeme].map(\.text) == ["24", "/", "7"]
+            {
+                return nil
+            }
             return entity("number", match, value: NumberWords.format(match.value))
         }
     }
