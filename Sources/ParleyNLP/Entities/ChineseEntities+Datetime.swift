@@ -308,8 +308,7 @@ extension ChineseEntities {
         guard let day else {
             // "一月能到货吗" said in December: the coming January; "一月买的" the last.
             if tense != .unmarked {
-                y = DateResolver.year(
-                    ofMonth: m, day: tense == .past ? 1 : DateResolver.lastDay, back: tense == .past, now: now)
+                y = DateResolver.year(ofMonth: m, back: tense == .past, passingThisMonth: false, now: now)
             }
             return (i, DateComponents(year: y, month: m))
         }
@@ -317,13 +316,13 @@ extension ChineseEntities {
         // said after it: the coming one.
         if tense == .past, (m, day) > (now.month!, now.day!) {
             if month == nil {
-                (y, m) = m == 1 ? (y - 1, 12) : (y, m - 1)
+                (y, m) = DateResolver.month(y, m, plus: -1)
             } else {
                 y = DateResolver.year(ofMonth: m, day: day, back: true, now: now)
             }
         } else if tense == .ahead, (m, day) < (now.month!, now.day!) {
             if month == nil {
-                (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
+                (y, m) = DateResolver.month(y, m, plus: 1)
             } else {
                 y = DateResolver.year(ofMonth: m, day: day, back: false, now: now)
             }

@@ -95,7 +95,7 @@ extension ChineseEntities {
             return Self.gregorianDay(ofChineseMonth: month, day: day, inTheChineseYearStartingIn: year)
         case .chineseNewYearsEve:
             let newYear = Self.gregorianDay(ofChineseMonth: 1, day: 1, inTheChineseYearStartingIn: year)
-            let gregorian = Self.utcCalendar(.gregorian)
+            let gregorian = DateResolver.gregorianInUTC
             let eve = gregorian.date(byAdding: .day, value: -1, to: gregorian.date(from: newYear)!)!
             return gregorian.dateComponents([.year, .month, .day], from: eve)
         }
@@ -106,8 +106,7 @@ extension ChineseEntities {
     private static func gregorianDay(ofChineseMonth month: Int, day: Int, inTheChineseYearStartingIn year: Int)
         -> DateComponents
     {
-        let gregorian = utcCalendar(.gregorian)
-        let chinese = utcCalendar(.chinese)
+        let gregorian = DateResolver.gregorianInUTC
         let march = gregorian.date(from: DateComponents(year: year, month: 3, day: 1))!
         let chineseYear = chinese.dateComponents([.era, .year], from: march)
         let date = chinese.date(
@@ -115,9 +114,10 @@ extension ChineseEntities {
         return gregorian.dateComponents([.year, .month, .day], from: date)
     }
 
-    private static func utcCalendar(_ identifier: Calendar.Identifier) -> Calendar {
-        var calendar = Calendar(identifier: identifier)
+    /// The Chinese calendar in UTC (ICU's), made once.
+    private static let chinese: Calendar = {
+        var calendar = Calendar(identifier: .chinese)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar
-    }
+    }()
 }

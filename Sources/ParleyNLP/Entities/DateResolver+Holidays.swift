@@ -38,6 +38,39 @@ extension DateResolver {
         return fixed
     }
 
+    /// The day the words name from the holiday on `holiday`: the holiday itself, or, before
+    /// "before" or "after" it, the nearest such weekday on that side ("the Friday before
+    /// Christmas"), the Saturday of the nearest weekend (`isWeekend`: "the weekend before
+    /// Christmas"), or days or weeks from it ("the day after Christmas", "two days before
+    /// Easter", "a week after Easter").
+    func dayNamed(
+        fromHoliday holiday: DateComponents, _ words: [String], _ lexemes: [EntityText.Lexeme],
+        _ numbers: [NumberScanner.Match], _ firstLexeme: Int
+    ) -> (day: DateComponents, isWeekend: Bool) {
+        let calendar = self.calendar
+        guard let k = words.firstIndex(where: { $0 == "after" || $0 == "before" }), k > 0,
+            let start = calendar.date(from: holiday)
+        else { return (holiday, false) }
+        let step = words[k] == "after" ? 1 : -1
+        let unit = words[k - 1]
+        func components(_ date: Date) -> DateComponents { calendar.dateComponents([.year, .month, .day], from: date) }
+        if DateWords.weekdays[unit] != nil || unit == "weekend" {
+            let wanted = DateWords.weekdays[unit] ?? (step == 1 ? 6 : 7)
+            var target = calendar.date(byAdding: .day, value: step, to: start)!
+            while (calendar.component(.weekday, from: target) + 5) % 7 + 1 != wanted {
+                target = calendar.date(byAdding: .day, value: step, to: target)!
+            }
+            guard unit == "weekend" else { return (components(target), false) }
+            return (components(step == 1 ? target : calendar.date(byAdding: .day, value: -1, to: target)!), true)
+        }
+        guard ["day", "days", "week", "weeks"].contains(unit) else { return (holiday, false) }
+        let (amount, code) =
+            amounts(words, lexemes, numbers, firstLexeme).first { $0.1 == "D" || $0.1 == "W" }
+            ?? (1, unit.hasPrefix("w") ? "W" : "D")
+        let days = Int(amount) * (code == "W" ? 7 : 1) * step
+        return (components(calendar.date(byAdding: .day, value: days, to: start)!), false)
+    }
+
     /// Whether the words name "the new year" as a time of year ("in the new year"): the year
     /// to come, not its first day.
     static func namesTheNewYear(_ words: [String]) -> Bool {
@@ -77,10 +110,16 @@ extension DateResolver {
         return (11, firstThursday + 21)
     }
 
-    /// The month and day `days` days after `date` in `year`.
-    private static func day(after date: (month: Int, day: Int), days: Int, year: Int) -> (month: Int, day: Int) {
+    /// The Gregorian calendar in UTC, for arithmetic on days that names no time of day.
+    static let gregorianInUTC: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    /// The month and day `days` days after `date` in `year`.
+    private static func day(after date: (month: Int, day: Int), days: Int, year: Int) -> (month: Int, day: Int) {
+        let calendar = gregorianInUTC
         let start = calendar.date(from: DateComponents(year: year, month: date.month, day: date.day))!
         let shifted = calendar.dateComponents(
             [.month, .day], from: calendar.date(byAdding: .day, value: days, to: start)!)

@@ -140,8 +140,7 @@ struct DateResolver: Sendable {
                 let (next, last) = (words.contains("next"), words.contains("last"))
                 if next || last || tense != .unmarked {
                     let back = last || tense == .past && !next
-                    let day = back ? (last ? Self.lastDay : 1) : (next ? 0 : Self.lastDay)
-                    y = Self.year(ofMonth: m, day: day, back: back, now: now)
+                    y = Self.year(ofMonth: m, back: back, passingThisMonth: back ? last : next, now: now)
                 }
             }
             if let d = day {
@@ -189,39 +188,10 @@ struct DateResolver: Sendable {
                 let back = tense == .past || words.contains("last") || words.contains("previous")
                 let y = year ?? Self.year(ofMonth: m, day: d, back: back, now: now)
                 if let (m, d) = Self.holiday(words, year: y) {
-                    date = DateComponents(year: y, month: m, day: d)
-                    // "the Friday before Christmas", "the weekend before Christmas": that weekday, or
-                    // weekend, nearest it on that side.
-                    if let k = words.firstIndex(where: { $0 == "after" || $0 == "before" }), k > 0,
-                        DateWords.weekdays[words[k - 1]] != nil || words[k - 1] == "weekend",
-                        let day = calendar.date(from: date!)
-                    {
-                        let step = words[k] == "after" ? 1 : -1
-                        let wanted = DateWords.weekdays[words[k - 1]] ?? (step == 1 ? 6 : 7)
-                        var target = calendar.date(byAdding: .day, value: step, to: day)!
-                        while (calendar.component(.weekday, from: target) + 5) % 7 + 1 != wanted {
-                            target = calendar.date(byAdding: .day, value: step, to: target)!
-                        }
-                        guard words[k - 1] == "weekend" else {
-                            return iso(calendar.dateComponents([.year, .month, .day], from: target), time: false)
-                        }
-                        let saturday = step == 1 ? target : calendar.date(byAdding: .day, value: -1, to: target)!
-                        let sunday = calendar.date(byAdding: .day, value: 1, to: saturday)!
-                        return iso(calendar.dateComponents([.year, .month, .day], from: saturday), time: false) + "/"
-                            + iso(calendar.dateComponents([.year, .month, .day], from: sunday), time: false)
-                    }
-                    // "the day after Christmas", "two days before Easter", "a week after Easter".
-                    if let k = words.firstIndex(where: { $0 == "after" || $0 == "before" }), k > 0,
-                        ["day", "days", "week", "weeks"].contains(words[k - 1]), let day = calendar.date(from: date!)
-                    {
-                        let (amount, unit) =
-                            amounts(words, lexemes, numbers, firstLexeme).first { $0.1 == "D" || $0.1 == "W" } ?? (
-                                1, words[k - 1].hasPrefix("w") ? "W" : "D"
-                            )
-                        let days = Int(amount) * (unit == "W" ? 7 : 1) * (words[k] == "after" ? 1 : -1)
-                        date = calendar.dateComponents(
-                            [.year, .month, .day], from: calendar.date(byAdding: .day, value: days, to: day)!)
-                    }
+                    let named = dayNamed(
+                        fromHoliday: DateComponents(year: y, month: m, day: d), words, lexemes, numbers, firstLexeme)
+                    if named.isWeekend { return weekend(from: calendar.date(from: named.day)!) }
+                    date = named.day
                 }
             } else if words.contains(where: { DateWords.dayParts[$0] != nil }),
                 let shift = words.contains("this") ? 0 : (words.contains("last") ? -1 : nil),
@@ -432,9 +402,13 @@ struct DateResolver: Sendable {
         weekday == 7 || weekday == 1 ? 0 : -1
     }
 
-    /// A day after the last of any month: with it (or day 0), `year(ofMonth:day:back:now:)`
-    /// takes a month alone as the coming (or the last) one, this month included.
-    static let lastDay = 32
+    /// The year of month `m` said alone: the coming one, or the last when `back`; this month's
+    /// either way unless `passingThisMonth` ("next December" said in December is next year's).
+    static func year(ofMonth m: Int, back: Bool, passingThisMonth: Bool, now: DateComponents) -> Int {
+        let this = now.month!
+        if back { return m > this || passingThisMonth && m == this ? now.year! - 1 : now.year! }
+        return m < this || passingThisMonth && m == this ? now.year! + 1 : now.year!
+    }
 
     /// The year of month `m`, day `d` said without one: the coming such day, or the last one
     /// when `back`; today's either way. `now` holds today's year, month and day.
@@ -450,7 +424,12 @@ struct DateResolver: Sendable {
         let calendar = self.calendar
         let target = calendar.date(byAdding: .weekOfYear, value: shift, to: reference)!
         let weekday = (calendar.component(.weekday, from: target) + 5) % 7  // 0 = Monday
-        let saturday = calendar.date(byAdding: .day, value: 5 - weekday, to: target)!
+        return weekend(from: calendar.date(byAdding: .day, value: 5 - weekday, to: target)!)
+    }
+
+    /// The weekend starting on `saturday`, as an ISO 8601 interval of it and the Sunday after.
+    func weekend(from saturday: Date) -> String {
+        let calendar = self.calendar
         let sunday = calendar.date(byAdding: .day, value: 1, to: saturday)!
         return iso(calendar.dateComponents([.year, .month, .day], from: saturday), time: false) + "/"
             + iso(calendar.dateComponents([.year, .month, .day], from: sunday), time: false)
@@ -504,7 +483,8 @@ struct DateResolver: Sendable {
         return nil
     }
 
-    private static func month(_ year: Int, _ month: Int, plus step: Int) -> (Int, Int) {
+    /// The year and month `step` months from `month` of `year`.
+    static func month(_ year: Int, _ month: Int, plus step: Int) -> (Int, Int) {
         let index = year * 12 + (month - 1) + step
         return (index / 12, index % 12 + 1)
     }

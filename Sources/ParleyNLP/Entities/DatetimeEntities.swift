@@ -30,6 +30,11 @@ struct DatetimeEntities {
             }
             return false
         }
+        // An ordinal that counts no word after it ("the 15th," "the 15th please", not "the 2nd floor").
+        func countsNoWord(_ ordinal: NumberScanner.Match) -> Bool {
+            ordinal.endLexeme >= lexemes.count || lexemes[ordinal.endLexeme].kind != .word
+                || DateWords.afterADayOfTheMonth.contains(word(ordinal.endLexeme))
+        }
         func year(_ k: Int) -> Bool {
             isDigits(k) && word(k).count == 4 && (Int(word(k)).map { $0 >= 1000 && $0 <= 2999 } ?? false)
         }
@@ -322,8 +327,7 @@ struct DatetimeEntities {
             // ("on the 2nd floor", "by the 3rd attempt").
             if DateWords.beforeADayOfTheMonth.contains(word(k)), word(k + 1) == "the", let day = numberAt[k + 2],
                 day.isOrdinal, day.value >= 1, day.value <= 31,
-                day.endLexeme >= lexemes.count || lexemes[day.endLexeme].kind != .word
-                    || DateWords.afterADayOfTheMonth.contains(word(day.endLexeme))
+                countsNoWord(day)
                     // "on the 3rd of May", "by the 3rd of next month", not "by the 3rd of the 4 boxes".
                     || word(day.endLexeme) == "of"
                         && (DateWords.months[word(day.endLexeme + 1)] != nil
@@ -335,8 +339,7 @@ struct DatetimeEntities {
                 while word(j) == "," || DateWords.listJoiners.contains(word(j)) {
                     let at = word(j + 1) == "the" ? j + 2 : j + 1
                     guard let listed = numberAt[at], listed.isOrdinal, (1...31).contains(listed.value),
-                        listed.endLexeme >= lexemes.count || lexemes[listed.endLexeme].kind != .word
-                            || DateWords.afterADayOfTheMonth.contains(word(listed.endLexeme))
+                        countsNoWord(listed)
                     else { break }
                     mark(at..<listed.endLexeme)
                     j = listed.endLexeme
@@ -381,8 +384,7 @@ struct DatetimeEntities {
                 let next = word(k + 1) == "the" ? k + 2 : k + 1
                 // Not an ordinal that counts a word after it ("July 1st, 17th times").
                 guard numberEndingAt[k]?.isOrdinal == true, let listed = numberAt[next], listed.isOrdinal,
-                    listed.endLexeme >= lexemes.count || lexemes[listed.endLexeme].kind != .word
-                        || DateWords.afterADayOfTheMonth.contains(word(listed.endLexeme))
+                    countsNoWord(listed)
                 else { continue }
                 parts.append(from..<k)
                 from = k + 1

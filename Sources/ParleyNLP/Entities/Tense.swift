@@ -36,8 +36,8 @@ enum Tense: Sendable {
         {
             return .past
         }
-        let (back, ahead) = nearest(around: expression, in: words)
         if reportsABrokenPromise(expression, in: words) { return .past }
+        let (back, ahead) = nearest(around: expression, in: words)
         if opening.contains(where: deadlines.contains) {
             // "I paid by Friday", but "Delivered by Friday please".
             return back != .ahead && ahead != .ahead && (back == .past || ahead == .past) ? .past : .ahead
