@@ -207,6 +207,9 @@ import Testing
         #expect(values("双十一的订单还没发货", "number") == [])
         #expect(values("双11能便宜点吗", "datetime") == ["2024-11-11"])
         #expect(values("圣诞节前能到吗", "datetime") == ["2024-12-25"])
+        // 的 after a holiday, or after 前 or 后, is the date's, no past.
+        #expect(values("圣诞节前的星期五能到吗", "datetime").first == "2024-12-25")
+        #expect(values("圣诞节的快递能到吗", "datetime") == ["2024-12-25"])
         #expect(values("元旦放假吗", "datetime") == ["2025-01-01"])
         #expect(values("保修超过年限了", "datetime") == [])
         #expect(values("去年双十一买的", "datetime") == ["2023-11-11"])

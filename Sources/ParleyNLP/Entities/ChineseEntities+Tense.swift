@@ -23,11 +23,12 @@ extension ChineseEntities {
         "目的", "请问", "没空", "没时间", "没问题", "没关系", "没事",
     ]
 
-    /// Characters after which 的 belongs to the date or a pronoun ("周五的快递", "我的快递"), not
-    /// to a verb ("下的单"); a 的 just before the date is the date's too ("说好的周一").
+    /// Characters after which 的 belongs to the date or a pronoun ("周五的快递", "我的快递",
+    /// "圣诞节前的星期五"), not to a verb ("下的单"); a 的 just before the date is the date's too
+    /// ("说好的周一").
     static let beforeAnAttributiveDe: Set<Unicode.Scalar> = [
-        "号", "日", "天", "末", "一", "二", "三", "四", "五", "六", "七", "点", "分", "午", "晚", "上", "我", "你", "他",
-        "她", "它", "们",
+        "号", "日", "天", "末", "一", "二", "三", "四", "五", "六", "七", "点", "分", "午", "晚", "上", "节", "前", "后",
+        "我", "你", "他", "她", "它", "们",
     ]
 
     /// Characters that end the clause read.
