@@ -362,6 +362,18 @@ import Testing
         #expect(values("on the 3rd and 4th floor", type: "datetime") == ["2024-05-03"])
     }
 
+    @Test func rangesOfDaysNamedWithoutAMonth() {
+        #expect(values("I'm away from the 20th to the 3rd", type: "datetime") == ["2024-05-20/2024-06-03"])
+        #expect(values("between the 10th and the 12th please", type: "datetime") == ["2024-05-10/2024-05-12"])
+        #expect(values("from the 5th to 9th", type: "datetime") == ["2024-05-05/2024-05-09"])
+        #expect(values("from the 5th to the 9th of June", type: "datetime") == ["2024-06-05/2024-06-09"])
+        #expect(values("I'm away Monday to Friday", type: "datetime") == ["2024-05-06/2024-05-10"])
+        #expect(values("we're closed from Saturday to Tuesday", type: "datetime") == ["2024-05-04/2024-05-07"])
+        #expect(values("between Christmas and New Year", type: "datetime") == ["2024-12-25/2025-01-01"])
+        #expect(values("can you move it to the 5th?", type: "datetime") == ["2024-05-05"])
+        #expect(values("take it up to the 3rd floor", type: "datetime") == [])
+    }
+
     @Test func misspeltDateWords() {
         #expect(values("can it come tommorow", type: "datetime") == ["2024-05-04"])
         #expect(values("deliver tmrw please", type: "datetime") == ["2024-05-04"])

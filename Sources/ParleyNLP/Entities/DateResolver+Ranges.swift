@@ -24,27 +24,37 @@ extension DateResolver {
         return split
     }
 
-    /// "20 Dec to 3 Jan", "between May 10 and May 12", "24-26 December": two days, the end in the
-    /// next year when it would come first and names no year; a bare day before takes the end's
-    /// month ("24-26 December"). Nil unless both halves are days.
+    /// "20 Dec to 3 Jan", "between May 10 and May 12", "24-26 December", "from the 20th to the
+    /// 3rd", "Monday to Friday", "between Christmas and New Year": two days. An end that would
+    /// come first and names no year is the next such day after the start: a month's day in the
+    /// next year, a day of the month in the next month, a weekday in the next week. A bare day
+    /// before an end with a month takes that month ("24-26 December", "from the 5th to the 9th
+    /// of January"). Nil unless both halves are days.
     private func rangeOfDays(
         _ lexemes: [EntityText.Lexeme], firstLexeme: Int, numbers: [NumberScanner.Match], previousWord: String
     ) -> String? {
         let words = lexemes.map(\.text)
-        guard words.contains(where: { DateWords.months[$0] != nil }),
-            let split = Self.split(words, previousWord: previousWord)
-        else { return nil }
+        guard let split = Self.split(words, previousWord: previousWord) else { return nil }
         let offset = firstLexeme + split + 1
         let endNumbers = numbers.filter { $0.firstLexeme >= offset }
-        guard
-            let end = resolve(
-                lexemes: Array(lexemes[(split + 1)...]), firstLexeme: offset, numbers: endNumbers,
-                previousWord: words[split]),
-            end.count == 10
-        else { return nil }
+        // The end is a day as after "to": "between the 10th and the 12th".
+        let end = resolve(
+            lexemes: Array(lexemes[(split + 1)...]), firstLexeme: offset, numbers: endNumbers, previousWord: "to"
+        ).flatMap { Self.isDay($0) ? $0 : nil }
+        let endWords = words[(split + 1)...]
+        let endNamesAMonth = endWords.contains { DateWords.months[$0] != nil }
+        // "from the 5th to 9th": an ordinal alone ends the range on a day of the month.
+        let endDay = endNumbers.count == 1 ? endNumbers.first : nil
+        let endIsAnOrdinalDay =
+            endDay.map {
+                $0.isOrdinal && (1...31).contains($0.value) && $0.endLexeme == firstLexeme + words.count
+                    && $0.firstLexeme == (endWords.first == "the" ? offset + 1 : offset)
+            } ?? false
+        guard end != nil || endIsAnOrdinalDay else { return nil }
         let startNumbers = numbers.filter { $0.firstLexeme < offset - 1 }
         var start: String
-        if startNumbers.count == 1, let day = startNumbers.first, day.firstLexeme + 1 == day.endLexeme,
+        if let end, endNamesAMonth, startNumbers.count == 1, let day = startNumbers.first,
+            day.isOrdinal || day.firstLexeme + 1 == day.endLexeme,
             !words[..<split].contains(where: { DateWords.months[$0] != nil }),
             (1...31).contains(day.value), day.value == day.value.rounded()
         {
@@ -55,14 +65,21 @@ extension DateResolver {
                 let resolved = resolve(
                     lexemes: Array(lexemes[..<split]), firstLexeme: firstLexeme, numbers: startNumbers,
                     previousWord: previousWord),
-                resolved.count == 10
+                Self.isDay(resolved)
             else { return nil }
             start = resolved
         }
-        var finish = end
+        guard var finish = endIsAnOrdinalDay ? endDay.flatMap({ Self.day(Int($0.value), listedAfter: start) }) : end
+        else { return nil }
         let endNamesAYear = endNumbers.contains { $0.value >= 1000 && $0.value <= 2999 }
-        if finish < start, !endNamesAYear, let year = Int(finish.prefix(4)) {
-            finish = String(format: "%04d", year + 1) + finish.dropFirst(4)
+        if finish < start, !endNamesAYear {
+            if !endNamesAMonth, endWords.contains(where: { DateWords.weekdays[$0] != nil }),
+                let next = Self.day(fromDay: finish, plus: 7)
+            {
+                finish = next
+            } else if let year = Int(finish.prefix(4)) {
+                finish = String(format: "%04d", year + 1) + finish.dropFirst(4)
+            }
         }
         guard start < finish, Self.isValidDate(start), Self.isValidDate(finish) else { return nil }
         return start + "/" + finish

@@ -390,6 +390,18 @@ struct DateResolver: Sendable {
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
+    /// The day `days` days after the day `value` ("2024-05-15"), in the same form; nil unless
+    /// `value` is a valid day.
+    static func day(fromDay value: String, plus days: Int) -> String? {
+        let parts = value.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, isValid(year: parts[0], month: parts[1], day: parts[2]) else { return nil }
+        let calendar = gregorianInUTC
+        let start = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))!
+        let shifted = calendar.dateComponents(
+            [.year, .month, .day], from: calendar.date(byAdding: .day, value: days, to: start)!)
+        return String(format: "%04d-%02d-%02d", shifted.year!, shifted.month!, shifted.day!)
+    }
+
     /// The days from today to a weekday `daysAhead` days ahead (0–6), said in the past: the
     /// last one, a week back when it is today's ("I ordered on Tuesday", said on a Tuesday).
     static func daysBack(fromDaysAhead daysAhead: Int) -> Int {

@@ -117,10 +117,14 @@ enum DateWords {
         ["once", "a", "month"], ["midweek"], ["weekend"], ["weekends"],
     ]
 
-    /// Words before "the 15th" that make it a day of the month.
+    /// Words before "the 15th" that make it a day of the month ("move it to the 5th", "from the
+    /// 20th to the 3rd", "between the 10th and the 12th").
     static let beforeADayOfTheMonth: Set<String> = [
-        "on", "by", "until", "till", "til", "before", "after", "since", "from", "for",
+        "on", "by", "until", "till", "til", "before", "after", "since", "from", "for", "to", "through", "thru",
+        "between",
     ]
+    /// Words that end a range of days begun by a day of the month ("from the 5th to 9th").
+    static let rangeJoiners: Set<String> = ["to", "-", "until", "till", "through", "thru"]
     /// Words that join days in a list ("the 15th or 16th").
     static let listJoiners: Set<String> = ["or", "and"]
     /// Words that may follow such a day; any other word is what the ordinal counts ("the 2nd floor").

@@ -334,9 +334,12 @@ struct DatetimeEntities {
                             || word(day.endLexeme + 2) == "month" || word(day.endLexeme + 2) == "months")
             {
                 mark((k + 1)..<day.endLexeme)
-                // "on the 15th or 16th", "by the 2nd, 3rd or the 4th": the days listed after it.
+                // "on the 15th or 16th", "by the 2nd, 3rd or the 4th", "from the 5th to 9th": the
+                // days listed after it, or the end of its range.
                 var j = day.endLexeme
-                while word(j) == "," || DateWords.listJoiners.contains(word(j)) {
+                while word(j) == "," || DateWords.listJoiners.contains(word(j))
+                    || DateWords.rangeJoiners.contains(word(j))
+                {
                     let at = word(j + 1) == "the" ? j + 2 : j + 1
                     guard let listed = numberAt[at], listed.isOrdinal, (1...31).contains(listed.value),
                         countsNoWord(listed)
@@ -376,11 +379,15 @@ struct DatetimeEntities {
         let words = lexemes.map(\.text)
         var entities: [Entity] = []
         var lastDay: (value: String, end: Int)?
-        // "the 15th, 16th or 17th": each day of a list its own expression.
+        // "the 15th, 16th or 17th": each day of a list its own expression; "between the 10th and
+        // the 12th" is one range.
         let ranges = spans(anchor: anchor).flatMap { range in
             var parts: [Range<Int>] = []
             var from = range.lowerBound
             for k in range where k > from && (words[k] == "," || DateWords.listJoiners.contains(words[k])) {
+                if words[k] == "and" && (words[from..<k].contains("between") || word(from - 1) == "between") {
+                    continue
+                }
                 let next = word(k + 1) == "the" ? k + 2 : k + 1
                 // Not an ordinal that counts a word after it ("July 1st, 17th times").
                 guard numberEndingAt[k]?.isOrdinal == true, let listed = numberAt[next], listed.isOrdinal,
