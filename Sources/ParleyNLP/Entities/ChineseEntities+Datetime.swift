@@ -99,7 +99,8 @@ extension ChineseEntities {
                 if let joiner = ["到", "至", "-", "~"].first(where: { has($0, at: j) }) {
                     j = skippingSpaces(j + joiner.unicodeScalars.count)
                     if let (rangeEnd, endValue) = datetime(at: j),
-                        let interval = DateResolver.interval(from: value, to: endValue)
+                        let interval = DateResolver.interval(
+                            from: value, to: endOfRange(endValue, after: value, text: scalars[j..<rangeEnd]))
                     {
                         value = interval
                         end = rangeEnd
@@ -115,6 +116,23 @@ extension ChineseEntities {
             }
         }
         return entities
+    }
+
+    /// The end of a range of days, `end` as said in `text`, moved past the start when it would
+    /// come first and names no year: a weekday to the next week ("周一到周五"), a day of the month
+    /// to the next month ("20号到3号"), a month and day to the next year ("12月20号到1月3号").
+    func endOfRange(_ end: String, after start: String, text: ArraySlice<Unicode.Scalar>) -> String {
+        guard DateResolver.isDay(start), DateResolver.isDay(end), end < start, !text.contains("年") else { return end }
+        if text.contains("月") {
+            return String(format: "%04d", (Int(end.prefix(4)) ?? 0) + 1) + end.dropFirst(4)
+        }
+        let namesAWeekday = text.contains("周") || text.contains("期") || text.contains("拜")
+        if !namesAWeekday, text.contains("号") || text.contains("日"), let day = Int(end.suffix(2)),
+            let next = DateResolver.day(day, listedAfter: start)
+        {
+            return next
+        }
+        return namesAWeekday ? DateResolver.day(fromDay: end, plus: 7) ?? end : end
     }
 
     /// A date or time expression starting at `start`: where it ends and its value.

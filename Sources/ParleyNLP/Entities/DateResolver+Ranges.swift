@@ -168,8 +168,7 @@ extension DateResolver {
     /// An ISO 8601 interval from two resolved values ("T14:00" to "T04:00" → "T14:00/T16:00"):
     /// an end that is a time alone takes the start's day, and the afternoon when the start was
     /// in it and the end would otherwise come before it ("下午2点到4点", "2pm-4"); nil when either is
-    /// no date or time (a duration, a week) or when the end would come first ("周一到周五" when
-    /// the coming Friday is before the coming Monday: two days, not an interval).
+    /// no date or time (a duration, a week) or when the end would come first.
     static func interval(from start: String, to end: String) -> String? {
         func isInstant(_ value: String) -> Bool {
             value.first.map { $0 == "T" || $0.isNumber } == true && !value.contains("W") && !value.contains("Q")
