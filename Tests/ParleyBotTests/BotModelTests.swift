@@ -91,7 +91,19 @@ import Testing
 
         let path = folder.path + "/model.parley"
         try fitted.write(to: path)
-        #expect(try ModelArtifact.read(from: path).metadata.fallback == fit)
+        let loaded = try ModelArtifact.read(from: path)
+        #expect(loaded.metadata.fallback == fit)
+        // The threshold applies to the in-scope score, which the model file carries.
+        let scope = try #require(loaded.classifier.scope)
+        #expect(fit.similarityWeight == scope.similarityWeight)
+        #expect(scope.neighbours.map(\.count).reduce(0, +) == data.examples.count * loaded.classifier.labels.count)
+        #expect(fitted.classifier.scope?.neighbours == scope.neighbours)
+        let message = "where is my order A-12345"
+        let top = try #require(BotModel.pipeline(for: loaded).analyze(message).intent)
+        let original = try BotModel.pipeline(for: fitted).analyze(message).intent
+        #expect(top.inScope != nil && top.inScope == original?.inScope)
+        #expect(top.fallbackScore == top.inScope)
+        #expect(try BotModel.train(data, configuration: NLUConfiguration()).classifier.scope == nil)
 
         try folder.write("bot.yml", "name: Shop Bot\n")
         let paths = Bot.Paths(

@@ -103,10 +103,11 @@ import Testing
         print(
             "BANKING77, 19 of 77 intents out of scope: threshold \(report.threshold), in-scope accuracy \(curve[0].inScopeAccuracy) → \(inScope), out-of-scope recall \(recall)"
         )
-        // In-scope accuracy stays within 3 points. Out-of-scope recall is 0.338 at the
-        // default loss of 1.5 points out of fold: short of the 0.50 issue 17 asks for.
+        // In-scope accuracy stays within 3 points, and at the default loss of 1.5 points out of
+        // fold half the held-out intents' messages fall back (0.529; 0.338 with the confidence
+        // alone, before the in-scope score).
         #expect(curve[0].inScopeAccuracy - inScope <= 0.03)
-        #expect(recall >= 0.33)
+        #expect(recall >= 0.50)
     }
 
     /// BANKING77's test set with mistakes in 30% of its words of four letters or more.

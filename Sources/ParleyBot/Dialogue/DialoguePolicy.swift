@@ -64,7 +64,7 @@ public struct DialoguePolicy: Sendable {
         if rules.negativeStreak > 0 && state.negativeInARow >= rules.negativeStreak {
             return escalate(.negativeStreak, &state, context)
         }
-        let top = analysis.intent.flatMap { $0.confidence >= configuration.fallbackThreshold ? $0 : nil }
+        let top = analysis.intent.flatMap { $0.fallbackScore >= configuration.fallbackThreshold ? $0 : nil }
         if let pending = state.pendingIntent, let awaiting = state.awaiting {
             if awaiting == Self.confirmation {
                 // The customer named another value than the question did ("A-77001", "no, I mean
@@ -99,7 +99,12 @@ public struct DialoguePolicy: Sendable {
             if analysis.entities.contains(where: { $0.type == awaiting }) && !asksForAPerson {
                 return reply(pending, &state, context, confirmed: false, rule: .slotFilled)
             }
-            if top == nil || top?.name == pending {
+            // Only numbers ("10234" for an order number A-10234) try to answer the question, whatever
+            // intent their digits resemble.
+            let onlyNumbers =
+                analysis.tokens.contains { $0.kind == .number }
+                && analysis.tokens.allSatisfy { $0.kind == .number || $0.kind == .punctuation }
+            if top == nil || top?.name == pending || onlyNumbers {
                 // Neither the entity nor a new request: ask again, counting it as a fallback.
                 state.fallbacksInARow += 1
                 if rules.fallbacksInARow > 0 && state.fallbacksInARow >= rules.fallbacksInARow {
@@ -168,10 +173,14 @@ public struct DialoguePolicy: Sendable {
             scores: scores(of: analysis))
     }
 
-    /// The numbers behind a decision on `analysis`: sentiment, threshold and the top confidence.
+    /// The numbers behind a decision on `analysis`: sentiment, threshold, the top confidence and,
+    /// when the threshold was fitted, the in-scope score it applies to.
     private func scores(of analysis: Analysis) -> [String: Double] {
         var scores = ["sentiment": analysis.sentiment.score, "threshold": configuration.fallbackThreshold]
-        if let top = analysis.intent { scores["confidence"] = top.confidence }
+        if let top = analysis.intent {
+            scores["confidence"] = top.confidence
+            scores["in_scope"] = top.inScope
+        }
         return scores
     }
 
@@ -195,7 +204,7 @@ public struct DialoguePolicy: Sendable {
         guard configuration.answersTwoIntents else { return [] }
         var intents: [String] = []
         for part in analysis.parts {
-            guard let intent = part.intent, intent.confidence >= configuration.fallbackThreshold,
+            guard let intent = part.intent, intent.fallbackScore >= configuration.fallbackThreshold,
                 !intents.contains(intent.name)
             else { continue }
             intents.append(intent.name)

@@ -1,6 +1,6 @@
 internal import Crypto
 internal import Foundation
-internal import ParleyNLP
+public import ParleyNLP
 
 /// Measures how well a bot understands messages it was not trained on:
 /// stratified k-fold cross-validation inside a training set, or train → test.
@@ -35,6 +35,14 @@ public struct Evaluator: Sendable {
         var expected: String
         var predicted: String
         var confidence: Double
+        /// The top intent's in-scope score (`ScopeScorer`), once there is a scorer.
+        var inScope: Double? = nil
+        /// The decision values in the order of all the training set's intents; nil when the
+        /// message had no known feature.
+        var decisionValues: [Float]? = nil
+
+        /// What the fallback threshold is compared with.
+        var fallbackScore: Double { inScope ?? confidence }
     }
 
     /// How many misunderstood messages a report lists.
@@ -43,8 +51,9 @@ public struct Evaluator: Sendable {
     /// Stratified k-fold cross-validation over `examples`.
     public func crossValidate(_ examples: [LabeledExample]) throws(EvaluationError) -> EvaluationReport {
         try checkTrainable(examples)
-        let (outcomes, generic, seconds) = outOfFold(examples)
-        let fit = ThresholdFit.fit(outcomes + generic, outOfScopeLabel: outOfScopeLabel, accuracyLoss: accuracyLoss)
+        let ((outcomes, generic, seconds), scope) = scored(outOfFold(examples), labels: Self.labels(of: examples))
+        var fit = ThresholdFit.fit(outcomes + generic, outOfScopeLabel: outOfScopeLabel, accuracyLoss: accuracyLoss)
+        fit.similarityWeight = scope.similarityWeight
         return report(
             outcomes, fit: fit, mode: "cross_validation", folds: folds, trainExamples: examples.count,
             trainSeconds: seconds)
@@ -56,22 +65,72 @@ public struct Evaluator: Sendable {
         guard !test.isEmpty else { throw .noTestExamples }
         let clock = ContinuousClock()
         let started = clock.now
-        let classifier = configuration.train(train)
+        let trained = configuration.train(train)
         let seconds = (clock.now - started).seconds
-        let outOfFold = outOfFold(train)
-        let fit = ThresholdFit.fit(
+        let (outOfFold, scope) = scored(outOfFold(train), labels: trained.labels)
+        var fit = ThresholdFit.fit(
             outOfFold.outcomes + outOfFold.generic, outOfScopeLabel: outOfScopeLabel, accuracyLoss: accuracyLoss)
-        let outcomes = predict(classifier, test)
+        fit.similarityWeight = scope.similarityWeight
+        let outcomes = predict(trained.scored(by: scope), test)
         return report(
             outcomes, fit: fit, mode: "test", folds: nil, trainExamples: train.count, trainSeconds: seconds)
     }
 
-    /// The fallback threshold for a classifier trained on `examples`, fitted from
-    /// their out-of-fold predictions.
-    public func fitThreshold(_ examples: [LabeledExample]) throws(EvaluationError) -> ThresholdFit {
+    /// The fallback threshold for a classifier trained on `examples`, fitted from their
+    /// out-of-fold predictions, and the in-scope scorer it applies to.
+    public func fitThreshold(_ examples: [LabeledExample]) throws(EvaluationError) -> (
+        fit: ThresholdFit, scope: ScopeScorer
+    ) {
         try checkTrainable(examples)
-        let (outcomes, generic, _) = outOfFold(examples)
-        return ThresholdFit.fit(outcomes + generic, outOfScopeLabel: outOfScopeLabel, accuracyLoss: accuracyLoss)
+        let ((outcomes, generic, _), scope) = scored(outOfFold(examples), labels: Self.labels(of: examples))
+        var fit = ThresholdFit.fit(outcomes + generic, outOfScopeLabel: outOfScopeLabel, accuracyLoss: accuracyLoss)
+        fit.similarityWeight = scope.similarityWeight
+        return (fit, scope)
+    }
+
+    /// The intents of `examples` in a classifier's order.
+    static func labels(of examples: [LabeledExample]) -> [String] { Set(examples.map(\.intent)).sorted() }
+
+    /// How much the neighbour similarity may count beside the confidence (`ScopeScorer`).
+    static let similarityWeights = [0, 0.25, 0.5, 0.75, 1.0]
+
+    /// Out-of-fold outcomes with their in-scope scores: a `ScopeScorer` fitted on the examples'
+    /// outcomes (each example's own vector left out of its neighbours), which also scores the
+    /// generic sentences. The similarity's weight is the one of `similarityWeights` under which
+    /// the threshold fitted within `accuracyLoss` catches the most out-of-scope messages (the
+    /// trainers' and the generic sentences), the highest of equals; 1 without any.
+    func scored(
+        _ outOfFold: (outcomes: [Outcome], generic: [Outcome], seconds: Double), labels: [String]
+    ) -> (outcomes: (outcomes: [Outcome], generic: [Outcome], seconds: Double), scope: ScopeScorer) {
+        let classOf = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+        let vectored = outOfFold.outcomes.indices.filter { outOfFold.outcomes[$0].decisionValues != nil }
+        let (neighbours, similarities) = ScopeScorer.outOfFoldNeighbours(
+            vectors: vectored.map { outOfFold.outcomes[$0].decisionValues! },
+            labels: vectored.map { classOf[outOfFold.outcomes[$0].expected] ?? -1 },
+            predicted: vectored.map { classOf[outOfFold.outcomes[$0].predicted] ?? -1 }, classCount: labels.count)
+        let confidences = vectored.map { outOfFold.outcomes[$0].confidence }
+        var best: (recall: Double, scope: ScopeScorer, outcomes: [Outcome], generic: [Outcome])?
+        for weight in Self.similarityWeights {
+            let scope = ScopeScorer(
+                classCount: labels.count, neighbours: neighbours, confidences: confidences,
+                similarities: similarities, similarityWeight: weight)
+            var outcomes = outOfFold.outcomes
+            for (index, similarity) in zip(vectored, similarities) {
+                outcomes[index].inScope = scope.score(confidence: outcomes[index].confidence, similarity: similarity)
+            }
+            let generic = outOfFold.generic.map { outcome in
+                var outcome = outcome
+                if let values = outcome.decisionValues, let predicted = classOf[outcome.predicted] {
+                    outcome.inScope = scope.score(
+                        confidence: outcome.confidence, similarity: scope.similarity(values, to: predicted))
+                }
+                return outcome
+            }
+            let fit = ThresholdFit.fit(outcomes + generic, outOfScopeLabel: outOfScopeLabel, accuracyLoss: accuracyLoss)
+            let recall = fit.chosen.outOfScopeRecall ?? 0
+            if best == nil || recall >= best!.recall { best = (recall, scope, outcomes, generic) }
+        }
+        return ((best!.outcomes, best!.generic, outOfFold.seconds), best!.scope)
     }
 
     func checkTrainable(_ examples: [LabeledExample]) throws(EvaluationError) {
@@ -90,6 +149,7 @@ public struct Evaluator: Sendable {
         let sentences = outOfScopeSentences.map {
             LabeledExample(text: $0, intent: outOfScopeLabel, location: SourceLocation(file: "generic", line: 1))
         }
+        let labels = Self.labels(of: examples)
         var seconds = 0.0
         let clock = ContinuousClock()
         for fold in 0..<folds {
@@ -99,22 +159,33 @@ public struct Evaluator: Sendable {
             let started = clock.now
             let classifier = configuration.train(trainIndices.map { examples[$0] })
             seconds += (clock.now - started).seconds
-            for (index, outcome) in zip(testIndices, predict(classifier, testIndices.map { examples[$0] })) {
+            for (index, outcome) in zip(
+                testIndices, predict(classifier, testIndices.map { examples[$0] }, labels: labels))
+            {
                 outcomes[index] = outcome
             }
             // Each generic sentence once, by one fold's model: none of them is ever trained on.
-            generic += predict(classifier, sentences.indices.filter { $0 % folds == fold }.map { sentences[$0] })
+            generic += predict(
+                classifier, sentences.indices.filter { $0 % folds == fold }.map { sentences[$0] }, labels: labels)
         }
         return (outcomes.compactMap { $0 }, generic, seconds / Double(folds))
     }
 
-    func predict(_ classifier: IntentClassifier, _ examples: [LabeledExample]) -> [Outcome] {
+    /// The top intent of each example; decision values in the order of `labels` (the whole
+    /// training set's intents, which a fold's classifier may lack some of: those get the fold's
+    /// lowest value).
+    func predict(_ classifier: IntentClassifier, _ examples: [LabeledExample], labels: [String]? = nil) -> [Outcome] {
         let preprocessor = configuration.preprocessor
+        let labels = labels ?? classifier.labels
+        let columns = labels.map { classifier.labels.firstIndex(of: $0) }
         return examples.map { example in
-            let top = classifier.predict(preprocessor.preprocess(example.text), limit: 1).first
+            let values = classifier.decisionValues(of: preprocessor.preprocess(example.text))
+            let top = values.flatMap { classifier.predictions(fromDecisionValues: $0, limit: 1).first }
+            let lowest = values?.min() ?? 0
             return Outcome(
                 text: example.text, expected: example.intent, predicted: top?.name ?? outOfScopeLabel,
-                confidence: top?.confidence ?? 0)
+                confidence: top?.confidence ?? 0, inScope: top?.inScope,
+                decisionValues: values.map { values in columns.map { $0.map { values[$0] } ?? lowest } })
         }
     }
 
@@ -147,7 +218,7 @@ public struct Evaluator: Sendable {
 
     /// The answer after the fallback threshold: the intent, or out of scope.
     func apply(_ threshold: Double, to outcome: Outcome) -> String {
-        outcome.confidence < threshold ? outOfScopeLabel : outcome.predicted
+        outcome.fallbackScore < threshold ? outOfScopeLabel : outcome.predicted
     }
 
     /// The outcomes' top confidences in 20 bins of 0.05, right and wrong apart.

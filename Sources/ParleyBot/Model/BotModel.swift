@@ -5,8 +5,9 @@ public import ParleyNLP
 public enum BotModel {
     /// Trains on the folder's files and returns the artifact (not yet written).
     /// With `configuration.fallbackAccuracyLoss` set, also fits the fallback
-    /// threshold from out-of-fold predictions (`ThresholdFit`), which trains
-    /// the classifier once more per fold.
+    /// threshold and the in-scope score it applies to from out-of-fold
+    /// predictions (`ThresholdFit`, `ScopeScorer`), which trains the classifier
+    /// once more per fold.
     public static func train(_ data: BotTrainingData, configuration: NLUConfiguration) throws(TrainingDataError)
         -> ModelArtifact
     {
@@ -16,16 +17,16 @@ public enum BotModel {
             throw .invalid([ValidationIssue(location, "at least two intents are needed to train a classifier")])
         }
         let examples = data.examples
-        let fallback = configuration.fallbackAccuracyLoss.flatMap { loss in
+        let fitted = configuration.fallbackAccuracyLoss.flatMap { loss in
             try? Evaluator(configuration: configuration, accuracyLoss: loss).fitThreshold(examples)
         }
         return ModelArtifact(
-            classifier: configuration.train(examples),
+            classifier: configuration.train(examples).scored(by: fitted?.scope),
             language: configuration.language,
             sourceHash: data.sourceHash,
             exampleCount: examples.count,
             entities: data.entities,
-            fallback: fallback
+            fallback: fitted?.fit
         )
     }
 

@@ -6,7 +6,9 @@ public import ParleyNLP
 /// Layout (little-endian): the magic `PARLEYM1`, a UInt32 length and that
 /// many bytes of JSON metadata (`Metadata`), then per feature column its
 /// UInt64 key and Float32 IDF, then the Float32 weights (feature-major) and
-/// one Float32 bias per intent. The metadata records the SHA-256 of the
+/// one Float32 bias per intent, then, with a fitted fallback threshold, the
+/// in-scope scorer's neighbours (`ScopeRecord`: per intent, that many unit
+/// decision vectors of one Float32 per intent). The metadata records the SHA-256 of the
 /// intent files the model came from, so a stale model is noticed.
 public struct ModelArtifact: Sendable {
     /// What the artifact says about itself, stored as JSON.
@@ -31,9 +33,23 @@ public struct ModelArtifact: Sendable {
         /// The fallback threshold fitted at training time (`fallback_threshold: auto`);
         /// nil when the bot's threshold is a fixed number.
         public var fallback: ThresholdFit?
+        /// The in-scope score that threshold applies to; nil with a fixed threshold.
+        public var scope: ScopeRecord?
 
         /// A short, readable model version.
         public var version: String { String(sourceHash.prefix(12)) }
+    }
+
+    /// A `ScopeScorer` but its neighbours' vectors, which follow the weights.
+    public struct ScopeRecord: Sendable, Codable, Hashable {
+        /// How many neighbours each intent has, in `labels` order.
+        public var neighbours: [Int]
+        public var confidenceMean: Double
+        public var confidenceDeviation: Double
+        public var similarityMean: Double
+        public var similarityDeviation: Double
+        public var similarityWeight: Double
+        public var sumDeviation: Double
     }
 
     /// The vocabulary of a `SpellingCorrector`.
@@ -63,7 +79,7 @@ public struct ModelArtifact: Sendable {
         }
     }
 
-    public static let formatVersion = 3
+    public static let formatVersion = 4
     static let magic = Array("PARLEYM1".utf8)
 
     public var metadata: Metadata
@@ -90,7 +106,14 @@ public struct ModelArtifact: Sendable {
             spelling: classifier.corrector.map {
                 SpellingRecord(words: $0.words, stems: $0.stems, minimumLength: $0.minimumLength)
             },
-            fallback: fallback
+            fallback: fallback,
+            scope: classifier.scope.map {
+                ScopeRecord(
+                    neighbours: $0.neighbours.map { $0.count / max(classifier.labels.count, 1) },
+                    confidenceMean: $0.confidenceMean, confidenceDeviation: $0.confidenceDeviation,
+                    similarityMean: $0.similarityMean, similarityDeviation: $0.similarityDeviation,
+                    similarityWeight: $0.similarityWeight, sumDeviation: $0.sumDeviation)
+            }
         )
     }
 
@@ -107,6 +130,9 @@ public struct ModelArtifact: Sendable {
         for value in classifier.vectorizer.idf { append(value.bitPattern, to: &data) }
         for value in classifier.model.weights { append(value.bitPattern, to: &data) }
         for value in classifier.model.biases { append(value.bitPattern, to: &data) }
+        for row in classifier.scope?.neighbours ?? [] {
+            for value in row { append(value.bitPattern, to: &data) }
+        }
         return data
     }
 
@@ -142,7 +168,12 @@ public struct ModelArtifact: Sendable {
         }
         let d = metadata.dimension
         let k = metadata.labels.count
-        guard d >= 0, k >= 1, reader.remaining == d * 8 + d * 4 + d * k * 4 + k * 4 else {
+        let neighbours = metadata.scope?.neighbours ?? []
+        guard metadata.scope == nil || neighbours.count == k && neighbours.allSatisfy({ $0 >= 0 }) else {
+            throw .corrupt(path, "the in-scope scorer does not match the intents")
+        }
+        let scopeFloats = neighbours.reduce(0, +) * k
+        guard d >= 0, k >= 1, reader.remaining == d * 8 + d * 4 + d * k * 4 + k * 4 + scopeFloats * 4 else {
             throw .corrupt(path, "the file is truncated or has extra bytes")
         }
         let keys = (0..<d).map { _ in reader.uint64()! }
@@ -151,6 +182,13 @@ public struct ModelArtifact: Sendable {
         let idf = reader.floats(d)
         let weights = reader.floats(d * k)
         let biases = reader.floats(k)
+        let scope = metadata.scope.map { record in
+            ScopeScorer(
+                classCount: k, neighbours: record.neighbours.map { reader.floats($0 * k) },
+                confidenceMean: record.confidenceMean, confidenceDeviation: record.confidenceDeviation,
+                similarityMean: record.similarityMean, similarityDeviation: record.similarityDeviation,
+                similarityWeight: record.similarityWeight, sumDeviation: record.sumDeviation)
+        }
         let features = metadata.features
         let classifier = IntentClassifier(
             labels: metadata.labels,
@@ -162,7 +200,8 @@ public struct ModelArtifact: Sendable {
             confidenceScale: metadata.confidenceScale,
             corrector: metadata.spelling.map {
                 SpellingCorrector(words: $0.words, stems: $0.stems, minimumLength: $0.minimumLength)
-            }
+            },
+            scope: scope
         )
         return ModelArtifact(metadata: metadata, classifier: classifier)
     }

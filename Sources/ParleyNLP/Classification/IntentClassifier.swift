@@ -15,6 +15,9 @@ public struct IntentClassifier: Sendable {
     public let confidenceScale: Float
     /// Corrects misspelt words before features are taken; nil leaves them.
     public let corrector: SpellingCorrector?
+    /// Scores the top intent for the fallback (`IntentPrediction.inScope`); nil when the
+    /// fallback threshold is a fixed number, which applies to the confidence.
+    public let scope: ScopeScorer?
 
     public init(
         labels: [String],
@@ -22,7 +25,8 @@ public struct IntentClassifier: Sendable {
         vectorizer: TfidfVectorizer,
         model: LinearModel,
         confidenceScale: Float,
-        corrector: SpellingCorrector? = nil
+        corrector: SpellingCorrector? = nil,
+        scope: ScopeScorer? = nil
     ) {
         self.labels = labels
         self.hasher = hasher
@@ -30,6 +34,14 @@ public struct IntentClassifier: Sendable {
         self.model = model
         self.confidenceScale = confidenceScale
         self.corrector = corrector
+        self.scope = scope
+    }
+
+    /// The same classifier with `scope` scoring its top intents.
+    public func scored(by scope: ScopeScorer?) -> IntentClassifier {
+        IntentClassifier(
+            labels: labels, hasher: hasher, vectorizer: vectorizer, model: model, confidenceScale: confidenceScale,
+            corrector: corrector, scope: scope)
     }
 
     /// The default sharpening of decision values into confidences.
@@ -87,10 +99,21 @@ public struct IntentClassifier: Sendable {
     /// unknown script). Confidences are over all intents, so they sum to 1
     /// only when `limit` covers every intent.
     public func predict(_ text: PreprocessedText, limit: Int = .max) -> [IntentPrediction] {
+        guard let scores = decisionValues(of: text) else { return [] }
+        return predictions(fromDecisionValues: scores, limit: limit)
+    }
+
+    /// The linear models' decision values for `text`, one per intent in `labels` order; nil when
+    /// the message has no feature the model knows.
+    public func decisionValues(of text: PreprocessedText) -> [Float]? {
         let vector = vectorizer.vectorize(hasher.keys(of: corrector?.correct(text) ?? text))
-        guard !vector.indices.isEmpty, limit > 0 else { return [] }
-        let scores = model.scores(vector)
-        guard let top = scores.max() else { return [] }
+        return vector.indices.isEmpty ? nil : model.scores(vector)
+    }
+
+    /// The `limit` most likely intents given decision values `scores` (see `predict`); the first
+    /// has its `inScope` score when the classifier has a `scope`.
+    public func predictions(fromDecisionValues scores: [Float], limit: Int) -> [IntentPrediction] {
+        guard limit > 0, let top = scores.max() else { return [] }
         var total: Float = 0
         for score in scores { total += exp((score - top) * confidenceScale) }
         // Selection of the best `limit` classes: ties go to the earlier name.
@@ -103,12 +126,17 @@ public struct IntentClassifier: Sendable {
             ranked.insert(k, at: position)
             if ranked.count > limit { ranked.removeLast() }
         }
-        return ranked.map { k in
+        var predictions = ranked.map { k in
             IntentPrediction(
                 name: labels[k],
                 confidence: Double(exp((scores[k] - top) * confidenceScale) / total),
                 score: Double(scores[k])
             )
         }
+        if let scope, let first = ranked.first {
+            predictions[0].inScope = scope.score(
+                confidence: predictions[0].confidence, similarity: scope.similarity(scores, to: first))
+        }
+        return predictions
     }
 }

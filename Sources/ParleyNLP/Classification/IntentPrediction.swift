@@ -6,10 +6,22 @@ public struct IntentPrediction: Sendable, Hashable, Codable {
     public var confidence: Double
     /// The raw decision value of the intent's linear model.
     public var score: Double
+    /// For the top intent of a model whose fallback threshold was fitted: how surely the message
+    /// is one of the bot's intents, in (0, 1) (`ScopeScorer`); nil otherwise.
+    public var inScope: Double?
 
-    public init(name: String, confidence: Double, score: Double) {
+    /// What the fallback threshold is compared with: `inScope` when there is one, else `confidence`.
+    public var fallbackScore: Double { inScope ?? confidence }
+
+    public init(name: String, confidence: Double, score: Double, inScope: Double? = nil) {
         self.name = name
         self.confidence = confidence
         self.score = score
+        self.inScope = inScope
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, confidence, score
+        case inScope = "in_scope"
     }
 }

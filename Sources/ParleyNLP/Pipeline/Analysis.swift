@@ -51,6 +51,7 @@ public struct Analysis: Sendable, Hashable {
 extension Analysis: Codable {
     private enum CodingKeys: String, CodingKey {
         case text, tokens, stems, intent, confidence, intents, entities, sentiment, parts
+        case inScope = "in_scope"
     }
 
     /// Tokens as they appear in JSON: offsets in code points, end exclusive.
@@ -81,6 +82,7 @@ extension Analysis: Codable {
         try container.encode(stems, forKey: .stems)
         try container.encodeIfPresent(intent?.name, forKey: .intent)
         try container.encodeIfPresent(intent?.confidence, forKey: .confidence)
+        try container.encodeIfPresent(intent?.inScope, forKey: .inScope)
         try container.encode(intents.map { EncodedIntent(name: $0.name, confidence: $0.confidence) }, forKey: .intents)
         try container.encode(entities, forKey: .entities)
         try container.encode(sentiment, forKey: .sentiment)
@@ -103,6 +105,7 @@ extension Analysis: Codable {
             },
             entities: try container.decode([Entity].self, forKey: .entities),
             sentiment: try container.decode(Sentiment.self, forKey: .sentiment))
+        if !intents.isEmpty { intents[0].inScope = try container.decodeIfPresent(Double.self, forKey: .inScope) }
         parts = try container.decodeIfPresent([Part].self, forKey: .parts) ?? []
     }
 }

@@ -90,7 +90,7 @@ enum DashboardQuery {
             topIntents: try counts(
                 """
                 SELECT m.intent, COUNT(*) FROM \(customerMessages)
-                WHERE m.confidence >= json_extract(m.scores, '$.threshold')
+                WHERE IFNULL(json_extract(m.scores, '$.in_scope'), m.confidence) >= json_extract(m.scores, '$.threshold')
                     AND IFNULL(m.rule, '') NOT IN \(MessageRules.answersToTheBot) AND \(inPeriod)
                 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10
                 """),
