@@ -11,7 +11,9 @@ struct NLUBenchmark: ParsableCommand {
         discussion: """
             p50_us and p99_us cover the whole analysis; intent_only_p50_us the tokenising, stemming and \
             classifying (spelling correction, and the parts of a message that is not confidently one \
-            intent); entities_sentiment_p50_us what entity extraction and sentiment add to it.
+            intent); entities_sentiment_p50_us what entity extraction and sentiment add to it. With a \
+            bot.yml whose fallback threshold is fitted (auto), the classifier also gives its top intent's \
+            in-scope score, as a server's does (in_scope_score: 1); the fit's fold trainings are not timed.
             """
     )
 
@@ -32,8 +34,12 @@ struct NLUBenchmark: ParsableCommand {
         let configuration = try config.map { try BotConfiguration.load(path: $0).nlu } ?? NLUConfiguration()
         let clock = ContinuousClock()
         let started = clock.now
-        let classifier = configuration.train(examples)
+        let trained = configuration.train(examples)
         let trainSeconds = (clock.now - started).seconds
+        let scope = try configuration.fallbackAccuracyLoss.map { loss in
+            try Evaluator(configuration: configuration, accuracyLoss: loss).fitThreshold(examples).scope
+        }
+        let classifier = trained.scored(by: scope)
         let pipeline = Pipeline(
             preprocessor: configuration.preprocessor, classifier: classifier,
             entityExtractor: EntityExtractor(language: configuration.language),
@@ -72,6 +78,7 @@ struct NLUBenchmark: ParsableCommand {
             "intents": .int(classifier.labels.count),
             "features": .int(classifier.vectorizer.dimension),
             "train_seconds": .double(trainSeconds),
+            "in_scope_score": .int(scope == nil ? 0 : 1),
             "messages": .int(latencies.count),
             "p50_us": .double(percentile(latencies, 0.50)),
             "p99_us": .double(percentile(latencies, 0.99)),
