@@ -233,6 +233,15 @@ import Testing
         #expect(values("5号到8号之间送", "datetime") == ["2024-05-05/2024-05-08"])
     }
 
+    @Test func aNameOrAStreetNamedAfterAMonthIsNoDate() {
+        #expect(values("我叫四月，订单还没到", "datetime") == [])
+        #expect(values("收件人叫做五月", "datetime") == [])
+        #expect(values("地址是五月街12号", "datetime") == [])
+        #expect(values("四月路那家店", "datetime") == [])
+        #expect(values("四月能到货吗", "datetime") == ["2025-04"])
+        #expect(values("五月大促什么时候开始", "datetime") == ["2024-05"])
+    }
+
     @Test func theDayOfAnOrderIsPast() {
         #expect(values("能查一下四月五号的订单吗", "datetime") == ["2024-04-05"])
         #expect(values("周五的快递能准时到吗", "datetime") == ["2024-05-03"])

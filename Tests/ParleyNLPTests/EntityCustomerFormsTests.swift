@@ -58,6 +58,11 @@ import Testing
         #expect(values("The box weighs 12 pounds, can you ship that?", type: "money") == [])
         #expect(values("the bag is 20 pounds heavier than listed", type: "money") == [])
         #expect(values("it cost 20 pounds", type: "money") == ["20 GBP"])
+        #expect(values("I lost 12 pounds of weight on that diet", type: "money") == [])
+        #expect(values("a sack with 5 pounds of flour", type: "money") == [])
+        #expect(values("the parcel is 3 pounds in weight", type: "money") == [])
+        #expect(values("I was given 20 pounds of credit", type: "money") == ["20 GBP"])
+        #expect(values("I want 15 pounds of my money back", type: "money") == ["15 GBP"])
     }
 
     @Test func theZlotySign() {
@@ -372,6 +377,14 @@ import Testing
         #expect(values("between Christmas and New Year", type: "datetime") == ["2024-12-25/2025-01-01"])
         #expect(values("can you move it to the 5th?", type: "datetime") == ["2024-05-05"])
         #expect(values("take it up to the 3rd floor", type: "datetime") == [])
+    }
+
+    @Test func theDayOfTheMonthAloneAnswersWhichDay() {
+        #expect(values("The 29th.", type: "datetime") == ["2024-05-29"])
+        #expect(values("the 2nd please", type: "datetime") == ["2024-06-02"])
+        #expect(values("The 15th works for me", type: "datetime") == ["2024-05-15"])
+        #expect(values("The 3rd floor is flooded", type: "datetime") == [])
+        #expect(values("The 2nd one is broken", type: "datetime") == [])
     }
 
     @Test func misspeltDateWords() {

@@ -80,6 +80,8 @@ extension ChineseEntities {
         "电", "楼", "线", "门", "床", "房", "窗", "口", "馆", "厅", "车", "站", "柜", "台", "机", "位", "仓", "库", "店",
         "院", "铺", "码", "桌", "座", "厂", "箱", "球",
     ]
+    /// Characters after a month that make it a street's name ("五月街", "四月路").
+    static let afterAStreetsName: Set<Unicode.Scalar> = ["街", "路", "巷", "弄"]
     /// Characters before a bare "N号" that make it a house number ("人民路18号").
     static let beforeHouseNumbers: Set<Unicode.Scalar> = ["路", "街", "道", "巷", "弄", "里", "村", "号", "栋", "座"]
     /// Words after "N点" that make it the points of an argument ("三点建议"), not a clock time.
@@ -324,6 +326,13 @@ extension ChineseEntities {
         var m = month ?? now.month!
         let tense = year == nil ? tense(around: start) : .unmarked
         guard let day else {
+            // A name ("我叫四月", "叫做五月") or a street ("五月街12号") is no month.
+            let named = start > 0 && has("叫", at: start - 1) || start > 1 && has("叫做", at: start - 2)
+            if month != nil && year == nil
+                && (named || i < scalars.count && Self.afterAStreetsName.contains(scalars[i]))
+            {
+                return nil
+            }
             // "一月能到货吗" said in December: the coming January; "一月买的" the last.
             if tense != .unmarked {
                 y = DateResolver.year(ofMonth: m, back: tense == .past, passingThisMonth: false, now: now)

@@ -469,7 +469,8 @@ struct DateResolver: Sendable {
     /// The day "the 15th" names after a preposition ("on the 15th", "by the 2nd"): the next
     /// such day, today included, or the last one after "since" or in the past tense; months
     /// too short for it are passed over ("on the 31st" in April is 31 May). Nil unless the words hold one ordinal,
-    /// after "the" and a preposition ("on the 15th at 3pm", "at 8pm on the 15th").
+    /// after "the" and a preposition ("on the 15th at 3pm", "at 8pm on the 15th") or opening the
+    /// message ("The 29th").
     private func ordinalDay(
         _ words: [String], _ numbers: [NumberScanner.Match], _ firstLexeme: Int, previousWord: String
     ) -> DateComponents? {
@@ -478,7 +479,8 @@ struct DateResolver: Sendable {
         let k = number.firstLexeme - firstLexeme
         guard k >= 1, words[k - 1] == "the" else { return nil }
         let preposition = k >= 2 ? words[k - 2] : previousWord
-        guard DateWords.beforeADayOfTheMonth.contains(preposition),
+        // "The 29th" opening the message needs no preposition.
+        guard DateWords.beforeADayOfTheMonth.contains(preposition) || k == 1 && firstLexeme == 0,
             (1...31).contains(number.value), number.value == number.value.rounded()
         else { return nil }
         let day = Int(number.value)

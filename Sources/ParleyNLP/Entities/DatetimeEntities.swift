@@ -302,6 +302,11 @@ struct DatetimeEntities {
             let dayBefore = isDay(start - 1) || (DateWords.dayParts[word(start - 1)] != nil && isDay(start - 2))
             if dayBefore || isDay(k + 3) || (word(k + 3) == "on" && isDay(k + 4)) { mark(start..<(k + 3)) }
         }
+        // "The 29th." opening the message, the answer to "which day?": a day of the month, unless a
+        // word follows that it counts ("The 3rd floor").
+        if word(0) == "the", let day = numberAt[1], day.isOrdinal, (1...31).contains(day.value), countsNoWord(day) {
+            mark(0..<day.endLexeme)
+        }
         // Set phrases: "at the moment", "to date", "end of month", "every other day", "eod".
         for k in lexemes.indices {
             for phrase in DateWords.phrasesByFirstWord[lexemes[k].text] ?? [] where k + phrase.count <= lexemes.count {

@@ -218,17 +218,31 @@ struct NumericEntities {
     /// Words between the ends of a range of amounts.
     static let rangeWords: Set<String> = ["-", "–", "to"]
 
-    /// Whether the currency word at lexeme `unit` is a weight ("weighs 12 pounds", "20 pounds heavier").
+    /// Whether the currency word at lexeme `unit` is a weight ("weighs 12 pounds", "20 pounds
+    /// heavier", "12 pounds in weight", "5 pounds of flour"; not "20 pounds of credit").
     func isWeight(unit: Int) -> Bool {
         let lexemes = text.lexemes
         guard ["pound", "pounds"].contains(lexemes[unit].text) else { return false }
-        if unit + 1 < lexemes.count,
-            ["heavier", "lighter", "overweight", "underweight"].contains(lexemes[unit + 1].text)
+        let next = unit + 1 < lexemes.count ? lexemes[unit + 1].text : ""
+        let afterNext = unit + 2 < lexemes.count ? lexemes[unit + 2].text : ""
+        if ["heavier", "lighter", "overweight", "underweight"].contains(next) || afterNext.hasPrefix("weight") {
+            return true
+        }
+        if next == "of", !afterNext.isEmpty, afterNext.first?.isLetter == true,
+            !Self.boughtWithMoney.contains(afterNext)
         {
             return true
         }
         return lexemes[max(0, unit - 5)..<unit].contains { $0.text.hasPrefix("weigh") }
     }
+
+    /// What "N pounds of" buys as money ("20 pounds of credit"); anything else is weighed ("5
+    /// pounds of flour", "12 pounds of weight").
+    static let boughtWithMoney: Set<String> = [
+        "credit", "credits", "change", "refund", "refunds", "compensation", "cash", "voucher", "vouchers", "postage",
+        "shopping", "goods", "stock", "debt", "fees", "charges", "savings", "spending", "value", "the", "my", "your",
+        "our", "their", "his", "her", "it", "that", "this", "which", "what",
+    ]
 
     /// Words before an hour ("at 7p"), where "p" is the afternoon, not pence.
     static let timePrepositions: Set<String> = [
