@@ -104,6 +104,11 @@ import Testing
         #expect(top.inScope != nil && top.inScope == original?.inScope)
         #expect(top.fallbackScore == top.inScope)
         #expect(try BotModel.train(data, configuration: NLUConfiguration()).classifier.scope == nil)
+        // Damaged counts of neighbours are a corrupt file, not an overflow.
+        var damaged = fitted
+        damaged.metadata.scope?.neighbours = fitted.classifier.labels.map { _ in 1 << 62 }
+        try damaged.write(to: path)
+        #expect(throws: ModelArtifactError.self) { try ModelArtifact.read(from: path) }
 
         try folder.write("bot.yml", "name: Shop Bot\n")
         let paths = Bot.Paths(

@@ -172,8 +172,12 @@ public struct ModelArtifact: Sendable {
         guard metadata.scope == nil || neighbours.count == k && neighbours.allSatisfy({ $0 >= 0 }) else {
             throw .corrupt(path, "the in-scope scorer does not match the intents")
         }
-        let scopeFloats = neighbours.reduce(0, +) * k
-        guard d >= 0, k >= 1, reader.remaining == d * 8 + d * 4 + d * k * 4 + k * 4 + scopeFloats * 4 else {
+        // The metadata's counts, multiplied and added without overflow: a damaged count is a
+        // corrupt file, not a crash.
+        guard d >= 0, k >= 1,
+            let expected = Self.bytes([[d, 8], [d, 4], [d, k, 4], [k, 4]] + neighbours.map { [$0, k, 4] }),
+            reader.remaining == expected
+        else {
             throw .corrupt(path, "the file is truncated or has extra bytes")
         }
         let keys = (0..<d).map { _ in reader.uint64()! }
@@ -204,6 +208,23 @@ public struct ModelArtifact: Sendable {
             scope: scope
         )
         return ModelArtifact(metadata: metadata, classifier: classifier)
+    }
+
+    /// The sum of the products of `terms`' factors; nil when it overflows.
+    static func bytes(_ terms: [[Int]]) -> Int? {
+        var total = 0
+        for factors in terms {
+            var product = 1
+            for factor in factors {
+                let (value, overflow) = product.multipliedReportingOverflow(by: factor)
+                guard !overflow else { return nil }
+                product = value
+            }
+            let (sum, overflow) = total.addingReportingOverflow(product)
+            guard !overflow else { return nil }
+            total = sum
+        }
+        return total
     }
 
     init(metadata: Metadata, classifier: IntentClassifier) {
