@@ -231,6 +231,7 @@ import Testing
         #expect(values("周一到周五都可以送", "datetime") == ["2024-05-06/2024-05-10"])
         #expect(values("周六到周日不在家", "datetime") == ["2024-05-04/2024-05-05"])
         #expect(values("5号到8号之间送", "datetime") == ["2024-05-05/2024-05-08"])
+        #expect(values("周五到周五都不在家", "datetime") == ["2024-05-03/2024-05-10"])
     }
 
     @Test func aNameOrAStreetNamedAfterAMonthIsNoDate() {

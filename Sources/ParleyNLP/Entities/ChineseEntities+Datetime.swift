@@ -124,11 +124,14 @@ extension ChineseEntities {
     /// come first and names no year: a weekday to the next week ("周一到周五"), a day of the month
     /// to the next month ("20号到3号"), a month and day to the next year ("12月20号到1月3号").
     func endOfRange(_ end: String, after start: String, text: ArraySlice<Unicode.Scalar>) -> String {
-        guard DateResolver.isDay(start), DateResolver.isDay(end), end < start, !text.contains("年") else { return end }
+        let namesAWeekday = text.contains("周") || text.contains("期") || text.contains("拜")
+        // "周五到周五" is a week.
+        guard DateResolver.isDay(start), DateResolver.isDay(end), end < start || end == start && namesAWeekday,
+            !text.contains("年")
+        else { return end }
         if text.contains("月") {
             return String(format: "%04d", (Int(end.prefix(4)) ?? 0) + 1) + end.dropFirst(4)
         }
-        let namesAWeekday = text.contains("周") || text.contains("期") || text.contains("拜")
         if !namesAWeekday, text.contains("号") || text.contains("日"), let day = Int(end.suffix(2)),
             let next = DateResolver.day(day, listedAfter: start)
         {

@@ -72,8 +72,10 @@ extension DateResolver {
         guard var finish = endIsAnOrdinalDay ? endDay.flatMap({ Self.day(Int($0.value), listedAfter: start) }) : end
         else { return nil }
         let endNamesAYear = endNumbers.contains { $0.value >= 1000 && $0.value <= 2999 }
-        if finish < start, !endNamesAYear {
-            if !endNamesAMonth, endWords.contains(where: { DateWords.weekdays[$0] != nil }),
+        let endNamesAWeekday = !endNamesAMonth && endWords.contains { DateWords.weekdays[$0] != nil }
+        // "from Monday to Monday" is a week.
+        if finish < start || finish == start && endNamesAWeekday, !endNamesAYear {
+            if endNamesAWeekday,
                 let next = Self.day(fromDay: finish, plus: 7)
             {
                 finish = next

@@ -469,18 +469,26 @@ struct DateResolver: Sendable {
     /// The day "the 15th" names after a preposition ("on the 15th", "by the 2nd"): the next
     /// such day, today included, or the last one after "since" or in the past tense; months
     /// too short for it are passed over ("on the 31st" in April is 31 May). Nil unless the words hold one ordinal,
-    /// after "the" and a preposition ("on the 15th at 3pm", "at 8pm on the 15th") or opening the
-    /// message ("The 29th").
+    /// after "the" and a preposition ("on the 15th at 3pm", "at 8pm on the 15th"), right after one
+    /// of `DateWords.beforeABareDayOfTheMonth` ("from 5th"), or opening the message ("The 29th").
     private func ordinalDay(
         _ words: [String], _ numbers: [NumberScanner.Match], _ firstLexeme: Int, previousWord: String
     ) -> DateComponents? {
         let ordinals = numbers.filter(\.isOrdinal)
         guard ordinals.count == 1, let number = ordinals.first, !words.contains("of") else { return nil }
         let k = number.firstLexeme - firstLexeme
-        guard k >= 1, words[k - 1] == "the" else { return nil }
-        let preposition = k >= 2 ? words[k - 2] : previousWord
+        let preposition: String
+        var opensTheMessage = false
+        if k >= 1 && words[k - 1] == "the" {
+            preposition = k >= 2 ? words[k - 2] : previousWord
+            opensTheMessage = k == 1 && firstLexeme == 0
+        } else {
+            // "from 5th to 9th", "on 3rd": right after a preposition.
+            preposition = k >= 1 ? words[k - 1] : previousWord
+            guard DateWords.beforeABareDayOfTheMonth.contains(preposition) else { return nil }
+        }
         // "The 29th" opening the message needs no preposition.
-        guard DateWords.beforeADayOfTheMonth.contains(preposition) || k == 1 && firstLexeme == 0,
+        guard DateWords.beforeADayOfTheMonth.contains(preposition) || opensTheMessage,
             (1...31).contains(number.value), number.value == number.value.rounded()
         else { return nil }
         let day = Int(number.value)

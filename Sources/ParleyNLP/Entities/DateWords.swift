@@ -123,6 +123,8 @@ enum DateWords {
         "on", "by", "until", "till", "til", "before", "after", "since", "from", "for", "to", "through", "thru",
         "between",
     ]
+    /// Those of them before which a day of the month needs no "the" ("from 5th to 9th", "on 3rd").
+    static let beforeABareDayOfTheMonth: Set<String> = ["on", "from", "between", "since", "until", "till", "by"]
     /// Words that end a range of days begun by a day of the month ("from the 5th to 9th").
     static let rangeJoiners: Set<String> = ["to", "-", "until", "till", "through", "thru"]
     /// Words that join days in a list ("the 15th or 16th").
@@ -130,6 +132,7 @@ enum DateWords {
     /// Words that may follow such a day; any other word is what the ordinal counts ("the 2nd floor").
     static let afterADayOfTheMonth: Set<String> = [
         "and", "or", "but", "so", "then", "please", "pls", "at", "in", "latest", "instead", "if", "as", "when",
+        "until", "till", "til", "thru",
         "because", "is", "was", "would", "will", "works", "ok", "okay", "thanks", "thank", "morning", "afternoon",
         "evening", "night", "to", "through", "for", "on", "i", "we", "you", "it", "that", "which", "too", "again",
         "can", "could", "should", "shall", "may", "might", "must", "still", "yet", "already", "he", "she", "they",

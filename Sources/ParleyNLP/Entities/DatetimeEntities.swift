@@ -35,6 +35,14 @@ struct DatetimeEntities {
             ordinal.endLexeme >= lexemes.count || lexemes[ordinal.endLexeme].kind != .word
                 || DateWords.afterADayOfTheMonth.contains(word(ordinal.endLexeme))
         }
+        // An ordinal that counts no word after it, or a day "of" a month ("on the 3rd of May", "by
+        // the 3rd of next month", not "by the 3rd of the 4 boxes").
+        func namesADay(_ ordinal: NumberScanner.Match) -> Bool {
+            countsNoWord(ordinal)
+                || word(ordinal.endLexeme) == "of"
+                    && (DateWords.months[word(ordinal.endLexeme + 1)] != nil
+                        || word(ordinal.endLexeme + 2) == "month" || word(ordinal.endLexeme + 2) == "months")
+        }
         func year(_ k: Int) -> Bool {
             isDigits(k) && word(k).count == 4 && (Int(word(k)).map { $0 >= 1000 && $0 <= 2999 } ?? false)
         }
@@ -328,30 +336,32 @@ struct DatetimeEntities {
             {
                 mark(k..<(day.endLexeme + 3))
             }
-            // "on the 18th", "by the 2nd": a day of the month, unless a word follows that it counts
-            // ("on the 2nd floor", "by the 3rd attempt").
-            if DateWords.beforeADayOfTheMonth.contains(word(k)), word(k + 1) == "the", let day = numberAt[k + 2],
-                day.isOrdinal, day.value >= 1, day.value <= 31,
-                countsNoWord(day)
-                    // "on the 3rd of May", "by the 3rd of next month", not "by the 3rd of the 4 boxes".
-                    || word(day.endLexeme) == "of"
-                        && (DateWords.months[word(day.endLexeme + 1)] != nil
-                            || word(day.endLexeme + 2) == "month" || word(day.endLexeme + 2) == "months")
+            // "on the 18th", "by the 2nd", "from 5th": a day of the month, unless a word follows that
+            // it counts ("on the 2nd floor", "by the 3rd attempt").
+            let dayAt =
+                word(k + 1) == "the"
+                ? k + 2 : DateWords.beforeABareDayOfTheMonth.contains(word(k)) ? k + 1 : lexemes.count
+            if DateWords.beforeADayOfTheMonth.contains(word(k)), let day = numberAt[dayAt],
+                day.isOrdinal, day.value >= 1, day.value <= 31, namesADay(day)
             {
-                mark((k + 1)..<day.endLexeme)
                 // "on the 15th or 16th", "by the 2nd, 3rd or the 4th", "from the 5th to 9th": the
-                // days listed after it, or the end of its range.
+                // days listed after it, or the end of its range; none when one of them counts a
+                // word ("between the 2nd and 3rd floor").
+                var days = [(k + 1)..<day.endLexeme]
                 var j = day.endLexeme
                 while word(j) == "," || DateWords.listJoiners.contains(word(j))
                     || DateWords.rangeJoiners.contains(word(j))
                 {
                     let at = word(j + 1) == "the" ? j + 2 : j + 1
-                    guard let listed = numberAt[at], listed.isOrdinal, (1...31).contains(listed.value),
-                        countsNoWord(listed)
-                    else { break }
-                    mark(at..<listed.endLexeme)
+                    guard let listed = numberAt[at], listed.isOrdinal, (1...31).contains(listed.value) else { break }
+                    guard namesADay(listed) else {
+                        days = []
+                        break
+                    }
+                    days.append(at..<listed.endLexeme)
                     j = listed.endLexeme
                 }
+                days.forEach(mark)
             }
         }
         // Numbers and ordinals next to an anchored month or weekday are days or years:
