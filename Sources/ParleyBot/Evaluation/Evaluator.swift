@@ -130,7 +130,9 @@ public struct Evaluator: Sendable {
             let recall = fit.chosen.outOfScopeRecall ?? 0
             if best == nil || recall >= best!.recall { best = (recall, scope, outcomes, generic) }
         }
-        return ((best!.outcomes, best!.generic, outOfFold.seconds), best!.scope)
+        // Weighed at 0, the neighbours change nothing: the model keeps none.
+        let scope = best!.scope.similarityWeight > 0 ? best!.scope : best!.scope.withoutNeighbours()
+        return ((best!.outcomes, best!.generic, outOfFold.seconds), scope)
     }
 
     func checkTrainable(_ examples: [LabeledExample]) throws(EvaluationError) {

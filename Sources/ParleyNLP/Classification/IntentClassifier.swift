@@ -134,8 +134,8 @@ public struct IntentClassifier: Sendable {
             )
         }
         if let scope, let first = ranked.first {
-            predictions[0].inScope = scope.score(
-                confidence: predictions[0].confidence, similarity: scope.similarity(scores, to: first))
+            let similarity = scope.similarityWeight > 0 ? scope.similarity(scores, to: first) : 0
+            predictions[0].inScope = scope.score(confidence: predictions[0].confidence, similarity: similarity)
         }
         return predictions
     }

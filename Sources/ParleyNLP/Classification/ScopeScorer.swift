@@ -46,6 +46,14 @@ public struct ScopeScorer: Sendable {
         self.sumDeviation = sumDeviation
     }
 
+    /// The same scorer without neighbours, for a similarity weighed at 0.
+    public func withoutNeighbours() -> ScopeScorer {
+        ScopeScorer(
+            classCount: classCount, neighbours: neighbours.map { _ in [] }, confidenceMean: confidenceMean,
+            confidenceDeviation: confidenceDeviation, similarityMean: similarityMean,
+            similarityDeviation: similarityDeviation, similarityWeight: similarityWeight, sumDeviation: sumDeviation)
+    }
+
     /// The score of a message whose top intent has `confidence` (0–1) and `similarity` (−1–1).
     public func score(confidence: Double, similarity: Double) -> Double {
         1 / (1 + exp(-sum(confidence: confidence, similarity: similarity) / max(sumDeviation, 1e-6)))
