@@ -109,6 +109,15 @@ public struct Evaluator: Sendable {
             labels: vectored.map { classOf[outOfFold.outcomes[$0].expected] ?? -1 },
             predicted: vectored.map { classOf[outOfFold.outcomes[$0].predicted] ?? -1 }, classCount: labels.count)
         let confidences = vectored.map { outOfFold.outcomes[$0].confidence }
+        // The generic sentences' similarities, the same under every weight.
+        let unweighted = ScopeScorer(
+            classCount: labels.count, neighbours: neighbours, confidences: confidences, similarities: similarities,
+            similarityWeight: 1)
+        let genericSimilarities = outOfFold.generic.map { outcome in
+            outcome.decisionValues.flatMap { values in
+                classOf[outcome.predicted].map { unweighted.similarity(values, to: $0) }
+            }
+        }
         var best: (recall: Double, scope: ScopeScorer, outcomes: [Outcome], generic: [Outcome])?
         for weight in Self.similarityWeights {
             let scope = ScopeScorer(
@@ -118,11 +127,10 @@ public struct Evaluator: Sendable {
             for (index, similarity) in zip(vectored, similarities) {
                 outcomes[index].inScope = scope.score(confidence: outcomes[index].confidence, similarity: similarity)
             }
-            let generic = outOfFold.generic.map { outcome in
+            let generic = zip(outOfFold.generic, genericSimilarities).map { outcome, similarity in
                 var outcome = outcome
-                if let values = outcome.decisionValues, let predicted = classOf[outcome.predicted] {
-                    outcome.inScope = scope.score(
-                        confidence: outcome.confidence, similarity: scope.similarity(values, to: predicted))
+                if let similarity {
+                    outcome.inScope = scope.score(confidence: outcome.confidence, similarity: similarity)
                 }
                 return outcome
             }

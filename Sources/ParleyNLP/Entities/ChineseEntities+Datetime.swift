@@ -129,15 +129,11 @@ extension ChineseEntities {
         guard DateResolver.isDay(start), DateResolver.isDay(end), end < start || end == start && namesAWeekday,
             !text.contains("年")
         else { return end }
-        if text.contains("月") {
-            return String(format: "%04d", (Int(end.prefix(4)) ?? 0) + 1) + end.dropFirst(4)
-        }
-        if !namesAWeekday, text.contains("号") || text.contains("日"), let day = Int(end.suffix(2)),
-            let next = DateResolver.day(day, listedAfter: start)
-        {
-            return next
-        }
-        return namesAWeekday ? DateResolver.day(fromDay: end, plus: 7) ?? end : end
+        let step: DateResolver.RangeEndStep? =
+            text.contains("月")
+            ? .year
+            : namesAWeekday ? .week : text.contains("号") || text.contains("日") ? .month(after: start) : nil
+        return step.flatMap { DateResolver.end(end, movedPastStartBy: $0) } ?? end
     }
 
     /// A date or time expression starting at `start`: where it ends and its value.

@@ -119,10 +119,7 @@ extension DateResolver {
 
     /// The month and day `days` days after `date` in `year`.
     private static func day(after date: (month: Int, day: Int), days: Int, year: Int) -> (month: Int, day: Int) {
-        let calendar = gregorianInUTC
-        let start = calendar.date(from: DateComponents(year: year, month: date.month, day: date.day))!
-        let shifted = calendar.dateComponents(
-            [.month, .day], from: calendar.date(byAdding: .day, value: days, to: start)!)
-        return (shifted.month!, shifted.day!)
+        let shifted = day(year: year, month: date.month, day: date.day, plus: days)
+        return (shifted.month, shifted.day)
     }
 }

@@ -74,17 +74,32 @@ extension DateResolver {
         let endNamesAYear = endNumbers.contains { $0.value >= 1000 && $0.value <= 2999 }
         let endNamesAWeekday = !endNamesAMonth && endWords.contains { DateWords.weekdays[$0] != nil }
         // "from Monday to Monday" is a week.
-        if finish < start || finish == start && endNamesAWeekday, !endNamesAYear {
-            if endNamesAWeekday,
-                let next = Self.day(fromDay: finish, plus: 7)
-            {
-                finish = next
-            } else if let year = Int(finish.prefix(4)) {
-                finish = String(format: "%04d", year + 1) + finish.dropFirst(4)
-            }
+        if finish < start || finish == start && endNamesAWeekday, !endNamesAYear,
+            let moved = Self.end(finish, movedPastStartBy: endNamesAWeekday ? .week : .year)
+        {
+            finish = moved
         }
         guard start < finish, Self.isValidDate(start), Self.isValidDate(finish) else { return nil }
         return start + "/" + finish
+    }
+
+    /// How the end of a range of days that would come first is moved past its start.
+    enum RangeEndStep {
+        /// A day of a month: the same day a year on ("20 Dec to 3 Jan").
+        case year
+        /// A day of the month: the same day in the month after (`day(_:listedAfter:)`).
+        case month(after: String)
+        /// A weekday: a week on ("Monday to Friday", "from Monday to Monday").
+        case week
+    }
+
+    /// The end `end` of a range of days, moved past its start by `step`; nil when it is no day.
+    static func end(_ end: String, movedPastStartBy step: RangeEndStep) -> String? {
+        switch step {
+        case .year: Int(end.prefix(4)).map { String(format: "%04d", $0 + 1) + end.dropFirst(4) }
+        case .month(let start): Int(end.suffix(2)).flatMap { day($0, listedAfter: start) }
+        case .week: day(fromDay: end, plus: 7)
+        }
     }
 
     /// "tomorrow from 9 to 11", "9-12 on Saturday": two hours without am or pm beside the day

@@ -395,11 +395,17 @@ struct DateResolver: Sendable {
     static func day(fromDay value: String, plus days: Int) -> String? {
         let parts = value.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, isValid(year: parts[0], month: parts[1], day: parts[2]) else { return nil }
+        let shifted = day(year: parts[0], month: parts[1], day: parts[2], plus: days)
+        return String(format: "%04d-%02d-%02d", shifted.year, shifted.month, shifted.day)
+    }
+
+    /// The day `days` days after `day` of `month` of `year` (Gregorian, UTC).
+    static func day(year: Int, month: Int, day: Int, plus days: Int) -> (year: Int, month: Int, day: Int) {
         let calendar = gregorianInUTC
-        let start = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))!
+        let start = calendar.date(from: DateComponents(year: year, month: month, day: day))!
         let shifted = calendar.dateComponents(
             [.year, .month, .day], from: calendar.date(byAdding: .day, value: days, to: start)!)
-        return String(format: "%04d-%02d-%02d", shifted.year!, shifted.month!, shifted.day!)
+        return (shifted.year!, shifted.month!, shifted.day!)
     }
 
     /// The days from today to a weekday `daysAhead` days ahead (0–6), said in the past: the
