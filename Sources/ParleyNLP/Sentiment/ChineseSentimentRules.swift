@@ -54,9 +54,9 @@ struct ChineseSentimentRules: Sendable {
             table.keys.map(\.unicodeScalars.count).max() ?? 1, runs.keys.map(\.unicodeScalars.count).max() ?? 1)
     }
 
-    /// The entry at `start`: the longest word of `lexicon`, else the longest derived run
-    /// with no word of `lexicon` starting inside it (`startsWord`).
-    func entry(at start: Int, in scalars: [Unicode.Scalar]) -> (
+    /// The entry at `start`: the longest word of `lexicon`, else, where `derivedRunMayStart`,
+    /// the longest derived run with no word of `lexicon` starting inside it (`startsWord`).
+    func entry(at start: Int, in scalars: [Unicode.Scalar], derivedRunMayStart: Bool = true) -> (
         word: String, value: Double, length: Int, derived: Bool
     )? {
         let limit = min(longest, scalars.count - start)
@@ -67,7 +67,7 @@ struct ChineseSentimentRules: Sendable {
         if let index = candidates.lastIndex(where: { lexicon[$0] != nil }) {
             return (candidates[index], lexicon[candidates[index]]!, index + 1, false)
         }
-        guard !Self.continuesADate(at: start, in: scalars) else { return nil }
+        guard derivedRunMayStart && !Self.continuesADate(at: start, in: scalars) else { return nil }
         for length in stride(from: candidates.count, through: 2, by: -1) {
             guard let value = derived[candidates[length - 1]] else { continue }
             let inner = (start + 1)..<(start + length)
@@ -182,7 +182,10 @@ struct ChineseSentimentRules: Sendable {
                 i = end
                 continue
             }
-            if let (word, value, length, derived) = entry(at: i, in: scalars),
+            // A derived run starts where a word of ICU's dictionary does: "达时间" inside
+            // "送达时间" (a hotel's arrival time in the reviews) is no feeling.
+            let startsAWord = wordOf[i].map { $0.lowerBound == i } ?? true
+            if let (word, value, length, derived) = entry(at: i, in: scalars, derivedRunMayStart: startsAWord),
                 derived || length > 1 || !isInsideAnotherWord(i, wordOf[i], scalars)
             {
                 // A negation whose second character starts a longer feeling word ("还没" in
