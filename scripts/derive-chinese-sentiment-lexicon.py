@@ -20,8 +20,8 @@ judge (ASPECTS: "速度", "外观", "价格" …): the reviews' topics ("客服"
 would otherwise carry the reviews' moods into every support conversation that
 names them. Runs that name a clock time, a date or a span of
 time (a numeral and 点, 号, 天 …: "八点", "下午三", "三天"; such a unit and what
-places the time: "点以后", "天之前"; or a word for a time of day or for time itself:
-"是下午", "达时间") are left out too: in a review "八点" is when a
+places the time: "点以后", "天之前"; or a word for a day, a time of day or time itself:
+"今天的", "是下午", "达时间") are left out too: in a review "八点" is when a
 late delivery came, in a request when to call.
 The output is sorted by run. Written by this script, not edited by hand.
 
@@ -46,7 +46,7 @@ NUMERALS = "零一二三四五六七八九十两半几"
 TIME_UNITS = "点时分秒号日天周月年"
 DAY_PARTS = "午晚早上下"
 TIME_PLACERS = "以之左前后钟"
-TIME_WORDS = "时间 上午 中午 下午 晚上 早上 凌晨 傍晚 半夜 夜里".split()
+TIME_WORDS = "时间 上午 中午 下午 晚上 早上 凌晨 傍晚 半夜 夜里 今天 明天 昨天 后天 前天 当天 今晚 昨晚 明晚 今早 周末".split()
 # What a review or a complaint is about, not how it feels: reviews name "速度" (speed) or
 # "外观" (looks) mostly to praise them, so as runs they would read "速度有点慢" as praise.
 ASPECTS = set(
@@ -58,8 +58,8 @@ ASPECTS = set(
 
 def names_a_time(run):
     """A numeral beside a unit of time ("八点", "三天"), after a part of the day ("下午三"), a
-    unit of time before what places a time ("点以后", "天之前", "点左右"), or a word for a time
-    of day or for time itself ("是下午", "达时间" of "到达时间"); "一点" is "a little" far more
+    unit of time before what places a time ("点以后", "天之前", "点左右"), or a word for a day,
+    a time of day or time itself ("今天的", "是下午", "达时间" of "到达时间"); "一点" is "a little" far more
     often than one o'clock."""
     return any(word in run for word in TIME_WORDS) or any(
         (a in NUMERALS and b in TIME_UNITS and a + b != "一点") or (a in DAY_PARTS and b in NUMERALS)

@@ -142,6 +142,22 @@ import Testing
             #expect(analyzer.analyze(text).label == .negative, "\(text): \(score(text))")
         }
         #expect(analyzer.analyze("送得简直神速").label == .positive)
+        // Food that made the customer ill, or skimped on.
+        for text in ["吃完就肚子疼", "越来越偷工减料了"] {
+            #expect(analyzer.analyze(text).label == .negative, "\(text): \(score(text))")
+        }
+        // A day named beside a wait is no praise ("今天的" had read 2.5 in the reviews).
+        #expect(analyzer.analyze("今天的我已经等了两个多小时了还没送到").label == .negative)
+    }
+
+    @Test func fallingShortOfWhatWasExpectedIsAComplaint() {
+        for text in ["没我想象的好吃", "没有想象中那么好", "效果不如预期"] {
+            #expect(analyzer.analyze(text).label == .negative, "\(text): \(score(text))")
+        }
+        #expect(analyzer.analyze("没想到这么好吃").label == .positive)
+        // "好好吃" is "so tasty"; "好好吃饭" is "eat properly".
+        #expect(analyzer.analyze("好好吃～～").label == .positive)
+        #expect(analyzer.analyze("要好好吃饭").label == .neutral)
     }
 
     @Test func aWaitSaidRoughlyIsAWait() {

@@ -117,6 +117,9 @@ struct ChineseSentimentRules: Sendable {
         "不太": 0, "不怎么": 0, "不够": 0, "不大": 0, "不能": -0.9, "不会": -0.9, "还没": -1.0, "还没有": -1.0,
         "一直没": -1.2, "一直没有": -1.2, "都没": -1.2, "都没有": -1.2, "也没": -0.9, "也没有": -0.9, "不了": -0.9,
         "不上": -0.9, "不到": -0.9, "不开": -0.9,
+        // Falling short of what was expected: "没我想象的好吃", "没有想象中那么好".
+        "没想象中": 0, "没有想象中": 0, "没想象的": 0, "没有想象的": 0, "没我想象的": 0, "没有我想象的": 0,
+        "不如想象中": 0, "不如想象的": 0, "没有预期的": 0,
     ]
     /// Negations that end a clause as a question rather than a complaint ("到了没", "发货没有").
     static let askingNegations: Set<String> = ["不", "没", "没有"]
