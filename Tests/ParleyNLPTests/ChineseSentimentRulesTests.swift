@@ -150,6 +150,15 @@ import Testing
         #expect(analyzer.analyze("今天的我已经等了两个多小时了还没送到").label == .negative)
     }
 
+    @Test func aFaultSaidToBeSmallIsPraise() {
+        for text in ["噪音很小", "发热量不大", "毛病比较少"] {
+            #expect(analyzer.analyze(text).label == .positive, "\(text): \(score(text))")
+        }
+        #expect(analyzer.analyze("问题不少").label == .negative)
+        // "不能接受" is a complaint, not a negated action the reviews' model may turn round.
+        #expect(analyzer.analyze("这个价格不能接受").label == .negative)
+    }
+
     @Test func fallingShortOfWhatWasExpectedIsAComplaint() {
         for text in ["没我想象的好吃", "没有想象中那么好", "效果不如预期"] {
             #expect(analyzer.analyze(text).label == .negative, "\(text): \(score(text))")

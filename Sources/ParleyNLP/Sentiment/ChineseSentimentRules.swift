@@ -246,6 +246,13 @@ struct ChineseSentimentRules: Sendable {
                         break
                     }
                 }
+                // A fault said to be small is praise ("噪音很小", "发热量不大", "毛病少").
+                if value < 0 && !derivedItems.contains(k)
+                    && Self.saysSmall(items[(k + 1)..<range.upperBound].map(\.word).joined())
+                {
+                    valence *= SentimentAnalyzer.negationScalar
+                    turnedRound.insert(k)
+                }
                 valences[k] = valence
             }
             // A negated action with no feeling word in reach is a complaint ("还没发货", "打不开");
@@ -289,6 +296,20 @@ struct ChineseSentimentRules: Sendable {
         }
         return (valences.reduce(0, +), latinWords, allTurnedRound, supportComplaint)
     }
+
+    /// Whether the rest of a clause after a fault says it is small: a word for small, few,
+    /// low or not big ("小", "少", "低", "不大", "不多"), after at most "量" and a degree word,
+    /// and at most a particle after it ("噪音很小", "发热量不大", "毛病比较少了"); not "小哥".
+    static func saysSmall(_ rest: String) -> Bool {
+        var rest = Substring(rest)
+        if rest.hasPrefix("量") { rest = rest.dropFirst() }
+        if let degree = smallDegrees.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(degree.count) }
+        guard let small = smallWords.first(where: { rest.hasPrefix($0) }) else { return false }
+        let after = rest.dropFirst(small.count)
+        return after.isEmpty || (after.count == 1 && "了的啊呀哦些点".contains(after))
+    }
+    static let smallDegrees = ["也很", "也", "都", "还", "很", "非常", "特别", "比较", "较", "超级", "极", "相对"]
+    static let smallWords = ["不大", "不多", "不明显", "小", "少", "低"]
 
     /// Words that open a polite request when they start a clause ("麻烦取消一下订单").
     static let politeOpenings: Set<String> = ["麻烦", "劳驾"]
