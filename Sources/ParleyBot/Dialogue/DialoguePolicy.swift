@@ -99,12 +99,9 @@ public struct DialoguePolicy: Sendable {
             if analysis.entities.contains(where: { $0.type == awaiting }) && !asksForAPerson {
                 return reply(pending, &state, context, confirmed: false, rule: .slotFilled)
             }
-            // Only numbers ("10234" for an order number A-10234) try to answer the question, whatever
-            // intent their digits resemble.
-            let onlyNumbers =
-                analysis.tokens.contains { $0.kind == .number }
-                && analysis.tokens.allSatisfy { $0.kind == .number || $0.kind == .punctuation }
-            if top == nil || top?.name == pending || onlyNumbers {
+            // A number said as the answer ("10234", "it's 10234", "no. 10234" for an order number
+            // A-10234) tries to answer the question, whatever intent its words resemble.
+            if top == nil || top?.name == pending || givesANumber(analysis, for: awaiting) {
                 // Neither the entity nor a new request: ask again, counting it as a fallback.
                 state.fallbacksInARow += 1
                 if rules.fallbacksInARow > 0 && state.fallbacksInARow >= rules.fallbacksInARow {
@@ -441,8 +438,6 @@ public struct DialoguePolicy: Sendable {
         ])
     }
 
-    /// What templates can name: remembered entities as the customer wrote
-    /// them, customer fields, the conversation and the bot.
     /// The entity a message is made of, when it has nothing else but punctuation and spaces
     /// ("A-10234", "#A-10234.") and some intent's reply requires its type.
     private func requiredEntityAlone(in analysis: Analysis) -> Entity? {
@@ -455,6 +450,29 @@ public struct DialoguePolicy: Sendable {
             ? nil : entity
     }
 
+    /// Whether a message is a number and at most three words that only name it: stopwords of the
+    /// bot's language, words for a number ("no", "number", "ref", "号", "编号" …) and the words of
+    /// the awaited entity's type ("order" and "id" of `order_id`). "it's 10234" and "10234号"
+    /// are; "cancel 10234" is a request.
+    private func givesANumber(_ analysis: Analysis, for entityType: String) -> Bool {
+        guard analysis.tokens.contains(where: { $0.kind == .number }) else { return false }
+        let stopwords = Stopwords.forLanguage(configuration.language)
+        let typeWords = entityType.lowercased().split(separator: "_").map(String.init)
+        let words = analysis.tokens.filter { $0.kind != .number && $0.kind != .punctuation }
+        return words.count <= 3
+            && words.allSatisfy {
+                stopwords.contains($0.normalized) || Self.wordsForANumber.contains($0.normalized)
+                    || typeWords.contains($0.normalized)
+            }
+    }
+
+    /// Words that say a number is one (English and Chinese).
+    static let wordsForANumber: Set<String> = [
+        "no", "nr", "num", "number", "ref", "reference", "id", "号", "号码", "编号", "单号", "订单号",
+    ]
+
+    /// What templates can name: remembered entities as the customer wrote
+    /// them, customer fields, the conversation and the bot.
     private func values(state: ConversationState, customer: CustomerProfile) -> [String: String] {
         var values: [String: String] = [
             "bot.name": configuration.name, "conversation.id": state.id, "conversation.channel": state.channel,
