@@ -64,7 +64,14 @@ public struct DialoguePolicy: Sendable {
         if rules.negativeStreak > 0 && state.negativeInARow >= rules.negativeStreak {
             return escalate(.negativeStreak, &state, context)
         }
-        let top = analysis.intent.flatMap { $0.fallbackScore >= configuration.fallbackThreshold ? $0 : nil }
+        // Numbers alone ("10234") name no intent, whatever intent their digits resemble (a Chinese
+        // bot's goodbye examples have "88啦": bye-bye).
+        let numbersAlone =
+            analysis.tokens.contains { $0.kind == .number }
+            && analysis.tokens.allSatisfy { $0.kind == .number || $0.kind == .punctuation }
+        let top =
+            numbersAlone
+            ? nil : analysis.intent.flatMap { $0.fallbackScore >= configuration.fallbackThreshold ? $0 : nil }
         if let pending = state.pendingIntent, let awaiting = state.awaiting {
             if awaiting == Self.confirmation {
                 // The customer named another value than the question did ("A-77001", "no, I mean
@@ -142,7 +149,8 @@ public struct DialoguePolicy: Sendable {
                 action: .fallback,
                 text: configuration.messages.fallback.render(values(state: state, customer: customer)),
                 quickReplies: [], intent: analysis.intent?.name,
-                rule: analysis.intent == nil ? .noIntent : .confidenceBelowThreshold, scores: context.scores)
+                rule: analysis.intent == nil || numbersAlone ? .noIntent : .confidenceBelowThreshold,
+                scores: context.scores)
         }
         return understood(intent, &state, context)
     }
