@@ -16,6 +16,10 @@ enum AnalysisText {
         }
         lines.append(
             "sentiment: \(String(format: "%.3f", analysis.sentiment.score)) \(analysis.sentiment.label.rawValue)")
+        if let inScope = analysis.intent?.inScope {
+            // What a fitted fallback threshold is compared with (`in_scope` in JSON).
+            lines.append("in scope: " + String(format: "%.3f", inScope))
+        }
         lines.append("intents:")
         for intent in analysis.intents {
             lines.append(

@@ -110,11 +110,13 @@ struct ChatCommand: AsyncParsableCommand {
             + " while the bot stays silent; an empty line ends this chat)"
     }
 
-    /// "  · order_status 0.93 · order_id=A-10234 · sentiment -0.20 neutral · reply (intent)"
+    /// "  · order_status 0.93 · order_id=A-10234 · sentiment -0.20 neutral · reply (intent)", with
+    /// "order_status 0.48 in scope 0.12" where the fitted threshold applies to the in-scope score.
     static func annotation(_ analysis: Analysis, _ decision: DialogueDecision) -> String {
         var parts: [String] = []
         if let intent = analysis.intent {
-            parts.append("\(intent.name) \(String(format: "%.2f", intent.confidence))")
+            let inScope = intent.inScope.map { " in scope " + String(format: "%.2f", $0) } ?? ""
+            parts.append("\(intent.name) \(String(format: "%.2f", intent.confidence))\(inScope)")
         } else {
             parts.append("no intent")
         }
