@@ -221,8 +221,6 @@ import Testing
         #expect(values("下周国庆放假吗", "datetime") == ["2024-W19", "2024-10-01"])
         // A range whose end would start at the message's end.
         #expect(values("下午2点到", "datetime") == ["T14:00"])
-        // A range whose end is the message's end.
-        #expect(values("下午2点到", "datetime") == ["T14:00"])
     }
 
     @Test func rangesOfDaysWhoseEndWouldComeFirst() {
@@ -232,6 +230,19 @@ import Testing
         #expect(values("周六到周日不在家", "datetime") == ["2024-05-04/2024-05-05"])
         #expect(values("5号到8号之间送", "datetime") == ["2024-05-05/2024-05-08"])
         #expect(values("周五到周五都不在家", "datetime") == ["2024-05-03/2024-05-10"])
+    }
+
+    @Test func rangesOfDaysSaidWithRiOrABareFirstDay() {
+        // "25日" after a day is a day; a bare "20日" is one before another "N日" or "N号", a
+        // bare number before "N号".
+        #expect(values("我20日到25日不在家", "datetime") == ["2024-05-20/2024-05-25"])
+        #expect(values("12月20日到25日不在家", "datetime") == ["2024-12-20/2024-12-25"])
+        #expect(values("5月1日-3日不在家", "datetime") == values("5月1日到5月3日不在家", "datetime"))
+        #expect(values("我1-3号不在家", "datetime") == values("我1号到3号不在家", "datetime"))
+        #expect(values("我20到25号不在家", "datetime") == ["2024-05-20/2024-05-25"])
+        // Days as a span stay a span: "3到5日" is three to five days, "7日无理由退货" a week's returns.
+        #expect(!values("3到5日送达", "datetime").contains { $0.contains("/") })
+        #expect(values("支持7日无理由退货吗", "datetime") == [])
     }
 
     @Test func aNameOrAStreetNamedAfterAMonthIsNoDate() {

@@ -94,13 +94,16 @@ extension ChineseEntities {
         var entities: [Entity] = []
         var i = 0
         while i < scalars.count {
-            if var (end, value) = datetime(at: i) {
+            if var (end, value) = datetime(at: i) ?? (startsARangeOfDays(at: i) ? datetime(at: i, bareDay: true) : nil)
+            {
                 // "下午2点到4点", "9:00-18:00": a range, as an ISO 8601 interval whose end takes the
-                // start's day and part of the day.
+                // start's day and part of the day; after a day, "25日" is a day ("12月20日到25日").
                 var j = skippingSpaces(end)
-                if let joiner = ["到", "至", "-", "~"].first(where: { has($0, at: j) }) {
+                if let joiner = Self.rangeJoiners.first(where: { has($0, at: j) }) {
                     j = skippingSpaces(j + joiner.unicodeScalars.count)
-                    if let (rangeEnd, endValue) = datetime(at: j),
+                    if let (rangeEnd, endValue) = datetime(at: j)
+                        ?? (DateResolver.isDay(value) && saysADayOfTheMonth(at: j)
+                            ? datetime(at: j, bareDay: true) : nil),
                         let interval = DateResolver.interval(
                             from: value, to: endOfRange(endValue, after: value, text: scalars[j..<rangeEnd]))
                     {
@@ -120,6 +123,34 @@ extension ChineseEntities {
         return entities
     }
 
+    /// What joins the two ends of a range ("2点到4点", "9:00-18:00").
+    static let rangeJoiners = ["到", "至", "-", "~"]
+
+    /// Whether a range of days of the month starts at `start` whose first day has no 号: "20日到25日",
+    /// "1-3号", "1到3号". A bare "20日" could be 20 days, so it is a day only before another "N日"
+    /// or "N号"; a bare number only before "N号" ("3到5日" is three to five days).
+    func startsARangeOfDays(at start: Int) -> Bool {
+        guard let first = ChineseNumerals.numeral(in: scalars, at: start), (1...31).contains(first.value) else {
+            return false
+        }
+        let saysDay = has("日", at: first.end)
+        var j = skippingSpaces(saysDay ? first.end + 1 : first.end)
+        guard let joiner = Self.rangeJoiners.first(where: { has($0, at: j) }) else { return false }
+        j = skippingSpaces(j + joiner.unicodeScalars.count)
+        guard let last = ChineseNumerals.numeral(in: scalars, at: j), (1...31).contains(last.value) else {
+            return false
+        }
+        return has("号", at: last.end) || saysDay && has("日", at: last.end)
+    }
+
+    /// Whether a number of 1 to 31 and 日 or 号 starts at `start` ("25日", "二十五号").
+    func saysADayOfTheMonth(at start: Int) -> Bool {
+        guard let numeral = ChineseNumerals.numeral(in: scalars, at: start), (1...31).contains(numeral.value) else {
+            return false
+        }
+        return has("日", at: numeral.end) || has("号", at: numeral.end)
+    }
+
     /// The end of a range of days, `end` as said in `text`, moved past the start when it would
     /// come first and names no year: a weekday to the next week ("周一到周五"), a day of the month
     /// to the next month ("20号到3号"), a month and day to the next year ("12月20号到1月3号").
@@ -136,8 +167,9 @@ extension ChineseEntities {
         return step.flatMap { DateResolver.end(end, movedPastStartBy: $0) } ?? end
     }
 
-    /// A date or time expression starting at `start`: where it ends and its value.
-    func datetime(at start: Int) -> (Int, String)? {
+    /// A date or time expression starting at `start`: where it ends and its value. With
+    /// `bareDay`, a day of the month may be "25日" or "25" without a month (in a range of days).
+    func datetime(at start: Int, bareDay: Bool = false) -> (Int, String)? {
         if let offset = offsetOrDuration(at: start) { return offset }
         let calendar = resolver.calendar
         let reference = resolver.reference
@@ -171,7 +203,7 @@ extension ChineseEntities {
         } else if let (end, components) = holiday(at: i, now: now) {
             date = components
             i = end
-        } else if let (end, components) = monthAndDay(at: i, now: now) {
+        } else if let (end, components) = monthAndDay(at: i, now: now, bareDay: bareDay) {
             guard let components else { return (end, text.text(start, end)) }
             if components.day == nil {
                 return (
@@ -277,7 +309,8 @@ extension ChineseEntities {
 
     /// "12月3日", "2024年12月3号", "下个月15号", "本月1日", "15号", "2024年3月", "明年":
     /// the components (nil when the date is impossible), or nil when there is none.
-    func monthAndDay(at start: Int, now: DateComponents) -> (Int, DateComponents?)? {
+    /// With `bareDay`, a day without a month may be "3日" or a bare "3" (`datetime(at:bareDay:)`).
+    func monthAndDay(at start: Int, now: DateComponents, bareDay: Bool = false) -> (Int, DateComponents?)? {
         var i = start
         var year: Int?
         var month: Int?
@@ -307,13 +340,21 @@ extension ChineseEntities {
         {
             day = Int(numeral.value)
             dayEnd = numeral.end + 1
+        } else if bareDay, month == nil, year == nil, let numeral = ChineseNumerals.numeral(in: scalars, at: i),
+            numeral.value == numeral.value.rounded(), (1...31).contains(numeral.value)
+        {
+            day = Int(numeral.value)
+            dayEnd = numeral.end
         }
         guard year != nil || month != nil || day != nil else { return nil }
-        // A bare "3日" could be "3 days"; only "号" counts without a month, and not before what
-        // it numbers ("5号电池", "3号楼", "2号线").
+        // A bare "3日" could be "3 days"; only "号" counts without a month (or a day in a range
+        // of days, `bareDay`), and not before what it numbers ("5号电池", "3号楼", "2号线").
+        let saysHao = has("号", at: dayEnd - 1)
         if month == nil && year == nil
-            && (!has("号", at: dayEnd - 1) || dayEnd < scalars.count && Self.numberedByHao.contains(scalars[dayEnd])
-                || start > 0 && Self.beforeHouseNumbers.contains(scalars[start - 1]))
+            && (!saysHao && !bareDay
+                || saysHao
+                    && (dayEnd < scalars.count && Self.numberedByHao.contains(scalars[dayEnd])
+                        || start > 0 && Self.beforeHouseNumbers.contains(scalars[start - 1])))
         {
             return nil
         }
