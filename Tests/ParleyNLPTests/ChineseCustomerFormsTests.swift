@@ -232,6 +232,15 @@ import Testing
         #expect(values("周五到周五都不在家", "datetime") == ["2024-05-03/2024-05-10"])
     }
 
+    @Test func aWeekdayEndingARangeIsTheFirstSuchDayAfterItsStart() {
+        // Said on Friday 3 May 2024: last week's Monday to its Friday, not to this one.
+        #expect(values("我上周一到周五不在家", "datetime") == ["2024-04-22/2024-04-26"])
+        #expect(values("下周一到周三都可以", "datetime") == ["2024-05-06/2024-05-08"])
+        #expect(values("明天到周二都不在家", "datetime") == ["2024-05-04/2024-05-07"])
+        // An end with a week of its own keeps it.
+        #expect(values("上周五到这周二", "datetime") == ["2024-04-26/2024-04-30"])
+    }
+
     @Test func rangesOfDaysSaidWithRiOrABareFirstDay() {
         // "25日" after a day is a day; a bare "20日" is one before another "N日" or "N号", a
         // bare number before "N号".

@@ -151,11 +151,19 @@ extension ChineseEntities {
         return has("日", at: numeral.end) || has("号", at: numeral.end)
     }
 
-    /// The end of a range of days, `end` as said in `text`, moved past the start when it would
-    /// come first and names no year: a weekday to the next week ("周一到周五"), a day of the month
+    /// The end of a range of days, `end` as said in `text`: a weekday without a week of its own
+    /// the first such day after the start; else moved past the start when it would come first
+    /// and names no year: a weekday to the next week ("下周三到这周一"), a day of the month
     /// to the next month ("20号到3号"), a month and day to the next year ("12月20号到1月3号").
     func endOfRange(_ end: String, after start: String, text: ArraySlice<Unicode.Scalar>) -> String {
         let namesAWeekday = text.contains("周") || text.contains("期") || text.contains("拜")
+        // A weekday that names no week of its own is the first such day after the start:
+        // "上周一到周五" is last week's Monday to Friday, "周五到周五" a week.
+        if namesAWeekday && !text.contains(where: { "上下这本".unicodeScalars.contains($0) }),
+            let day = DateResolver.weekday(of: end, firstAfter: start)
+        {
+            return day
+        }
         // "周五到周五" is a week.
         guard DateResolver.isDay(start), DateResolver.isDay(end), end < start || end == start && namesAWeekday,
             !text.contains("年")

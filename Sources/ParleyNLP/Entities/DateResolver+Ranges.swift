@@ -93,6 +93,23 @@ extension DateResolver {
         case week
     }
 
+    /// The first day after the day `start` on the weekday of the day `end` (a week on when
+    /// they share it): "Monday to Friday" said of last week ends on that week's Friday. Nil
+    /// unless both are days ("2024-05-15").
+    static func weekday(of end: String, firstAfter start: String) -> String? {
+        let calendar = gregorianInUTC
+        func date(_ value: String) -> Date? {
+            let parts = value.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3, isValid(year: parts[0], month: parts[1], day: parts[2]) else { return nil }
+            return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+        }
+        guard let from = date(start), let to = date(end),
+            let days = calendar.dateComponents([.day], from: from, to: to).day
+        else { return nil }
+        let ahead = (days % 7 + 7) % 7
+        return day(fromDay: start, plus: ahead == 0 ? 7 : ahead)
+    }
+
     /// The end `end` of a range of days, moved past its start by `step`; nil when it is no day.
     static func end(_ end: String, movedPastStartBy step: RangeEndStep) -> String? {
         switch step {
