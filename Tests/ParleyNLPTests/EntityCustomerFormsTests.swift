@@ -381,6 +381,9 @@ import Testing
         #expect(values("from the 20th until the 3rd", type: "datetime") == ["2024-05-20/2024-06-03"])
         #expect(values("from 5th to 9th", type: "datetime") == ["2024-05-05/2024-05-09"])
         #expect(values("from Monday to Monday", type: "datetime") == ["2024-05-06/2024-05-13"])
+        // A weekday end is the first such day after the start: next week's Monday to its Friday.
+        #expect(values("next Monday to Friday works", type: "datetime") == ["2024-05-13/2024-05-17"])
+        #expect(values("from tomorrow to Tuesday", type: "datetime") == ["2024-05-04/2024-05-07"])
         #expect(values("it's between the 2nd and 3rd floor", type: "datetime") == [])
         #expect(values("from the 2nd to the 3rd floor", type: "datetime") == [])
     }

@@ -25,9 +25,10 @@ extension DateResolver {
     }
 
     /// "20 Dec to 3 Jan", "between May 10 and May 12", "24-26 December", "from the 20th to the
-    /// 3rd", "Monday to Friday", "between Christmas and New Year": two days. An end that would
-    /// come first and names no year is the next such day after the start: a month's day in the
-    /// next year, a day of the month in the next month, a weekday in the next week. A bare day
+    /// 3rd", "Monday to Friday", "between Christmas and New Year": two days. A weekday that
+    /// names no week of its own is the first such day after the start ("next Monday to
+    /// Friday"); another end that would come first and names no year is the next such day
+    /// after the start: a month's day in the next year, a day of the month in the next month. A bare day
     /// before an end with a month takes that month ("24-26 December", "from the 5th to the 9th
     /// of January"). Nil unless both halves are days.
     private func rangeOfDays(
@@ -73,10 +74,12 @@ extension DateResolver {
         else { return nil }
         let endNamesAYear = endNumbers.contains { $0.value >= 1000 && $0.value <= 2999 }
         let endNamesAWeekday = !endNamesAMonth && endWords.contains { DateWords.weekdays[$0] != nil }
-        // "from Monday to Monday" is a week.
-        if finish < start || finish == start && endNamesAWeekday, !endNamesAYear,
-            let moved = Self.end(finish, movedPastStartBy: endNamesAWeekday ? .week : .year)
+        if endNamesAWeekday, !endWords.contains(where: Self.weekShifts.contains),
+            let day = Self.weekday(of: finish, firstAfter: start)
         {
+            // "next Monday to Friday" ends that week; "from Monday to Monday" is a week.
+            finish = day
+        } else if finish < start, !endNamesAYear, let moved = Self.end(finish, movedPastStartBy: .year) {
             finish = moved
         }
         guard start < finish, Self.isValidDate(start), Self.isValidDate(finish) else { return nil }
@@ -92,6 +95,9 @@ extension DateResolver {
         /// A weekday: a week on ("Monday to Friday", "from Monday to Monday").
         case week
     }
+
+    /// Words that name a weekday's week ("next Friday", "this Friday").
+    static let weekShifts: Set<String> = ["next", "last", "this", "coming", "previous", "following"]
 
     /// The first day after the day `start` on the weekday of the day `end` (a week on when
     /// they share it): "Monday to Friday" said of last week ends on that week's Friday. Nil
