@@ -237,6 +237,7 @@ import Testing
         #expect(values("我上周一到周五不在家", "datetime") == ["2024-04-22/2024-04-26"])
         #expect(values("下周一到周三都可以", "datetime") == ["2024-05-06/2024-05-08"])
         #expect(values("明天到周二都不在家", "datetime") == ["2024-05-04/2024-05-07"])
+        #expect(values("上周一到周五下午都不在家", "datetime") == ["2024-04-22/2024-04-26TAF"])
         // An end with a week of its own keeps it.
         #expect(values("上周五到这周二", "datetime") == ["2024-04-26/2024-04-30"])
     }

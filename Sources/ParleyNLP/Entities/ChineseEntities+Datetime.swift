@@ -157,14 +157,13 @@ extension ChineseEntities {
     /// to the next month ("20号到3号"), a month and day to the next year ("12月20号到1月3号").
     func endOfRange(_ end: String, after start: String, text: ArraySlice<Unicode.Scalar>) -> String {
         let namesAWeekday = text.contains("周") || text.contains("期") || text.contains("拜")
-        // A weekday that names no week of its own is the first such day after the start:
-        // "上周一到周五" is last week's Monday to Friday, "周五到周五" a week.
-        if namesAWeekday && !text.contains(where: { "上下这本".unicodeScalars.contains($0) }),
-            let day = DateResolver.weekday(of: end, firstAfter: start)
-        {
+        // A weekday that names no week of its own ("下周五", "这周五") is the first such day after
+        // the start: "上周一到周五下午" is last week's Monday to Friday, "周五到周五" a week.
+        let namesItsWeek = text.first.map { "上下这本".unicodeScalars.contains($0) } ?? false
+        if namesAWeekday && !namesItsWeek, let day = DateResolver.weekday(of: end, firstAfter: start) {
             return day
         }
-        // "周五到周五" is a week.
+        // "这周五到这周五" is a week.
         guard DateResolver.isDay(start), DateResolver.isDay(end), end < start || end == start && namesAWeekday,
             !text.contains("年")
         else { return end }

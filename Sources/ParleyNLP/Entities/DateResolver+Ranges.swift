@@ -99,21 +99,24 @@ extension DateResolver {
     /// Words that name a weekday's week ("next Friday", "this Friday").
     static let weekShifts: Set<String> = ["next", "last", "this", "coming", "previous", "following"]
 
-    /// The first day after the day `start` on the weekday of the day `end` (a week on when
-    /// they share it): "Monday to Friday" said of last week ends on that week's Friday. Nil
-    /// unless both are days ("2024-05-15").
+    /// The first day after the day of `start` on the weekday of the day of `end` (a week on
+    /// when they share it), with what `end` says after its day ("T15:00", "TAF"): "Monday to
+    /// Friday" said of last week ends on that week's Friday. Nil unless both begin with a day
+    /// ("2024-05-15").
     static func weekday(of end: String, firstAfter start: String) -> String? {
         let calendar = gregorianInUTC
         func date(_ value: String) -> Date? {
-            let parts = value.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3, isValid(year: parts[0], month: parts[1], day: parts[2]) else { return nil }
+            let day = String(value.prefix(10))
+            guard isDay(day) else { return nil }
+            let parts = day.split(separator: "-").compactMap { Int($0) }
+            guard isValid(year: parts[0], month: parts[1], day: parts[2]) else { return nil }
             return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
         }
         guard let from = date(start), let to = date(end),
             let days = calendar.dateComponents([.day], from: from, to: to).day
         else { return nil }
         let ahead = (days % 7 + 7) % 7
-        return day(fromDay: start, plus: ahead == 0 ? 7 : ahead)
+        return day(fromDay: String(start.prefix(10)), plus: ahead == 0 ? 7 : ahead).map { $0 + end.dropFirst(10) }
     }
 
     /// The end `end` of a range of days, moved past its start by `step`; nil when it is no day.
