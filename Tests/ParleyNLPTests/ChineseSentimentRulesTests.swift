@@ -150,6 +150,15 @@ import Testing
         #expect(analyzer.analyze("今天的我已经等了两个多小时了还没送到").label == .negative)
     }
 
+    @Test func aYesOrANoIsNoGrievance() {
+        // Answers to the bot's questions: a negative label would count towards negative_streak.
+        for text in ["是的", "不是", "没有了", "好的"] {
+            #expect(analyzer.analyze(text).label != .negative, "\(text): \(score(text))")
+        }
+        #expect(SentimentAnalyzer.english.analyze("no").label == .neutral)
+        #expect(SentimentAnalyzer.english.analyze("no, it arrived broken").label == .negative)
+    }
+
     @Test func aFaultSaidToBeSmallIsPraise() {
         for text in ["噪音很小", "发热量不大", "毛病比较少"] {
             #expect(analyzer.analyze(text).label == .positive, "\(text): \(score(text))")

@@ -64,14 +64,17 @@ public struct DialoguePolicy: Sendable {
         if rules.negativeStreak > 0 && state.negativeInARow >= rules.negativeStreak {
             return escalate(.negativeStreak, &state, context)
         }
-        // Numbers alone ("10234") name no intent, whatever intent their digits resemble (a Chinese
-        // bot's goodbye examples have "88啦": bye-bye).
+        // Numbers alone ("10234") name no intent unless the classifier is sure of one: their digits
+        // resemble some intent's weakly ("10234" was a Chinese bot's goodbye at 0.15, its examples
+        // having "88啦", bye-bye), while "88" alone is that goodbye at 0.73.
         let numbersAlone =
             analysis.tokens.contains { $0.kind == .number }
             && analysis.tokens.allSatisfy { $0.kind == .number || $0.kind == .punctuation }
+            && (analysis.intent?.confidence ?? 0) < Self.sureOfNumbersAlone
         let top =
             numbersAlone
             ? nil : analysis.intent.flatMap { $0.fallbackScore >= configuration.fallbackThreshold ? $0 : nil }
+        let wasAsking = state.pendingIntent != nil
         if let pending = state.pendingIntent, let awaiting = state.awaiting {
             if awaiting == Self.confirmation {
                 // The customer named another value than the question did ("A-77001", "no, I mean
@@ -152,8 +155,16 @@ public struct DialoguePolicy: Sendable {
                 rule: analysis.intent == nil || numbersAlone ? .noIntent : .confidenceBelowThreshold,
                 scores: context.scores)
         }
+        // "no" to "anything else?" declines nothing: it ends the conversation with the goodbye
+        // reply, not the deny reply's "I've left everything as it was" again and again.
+        if intent == Self.deny && !wasAsking && responses[Self.goodbye] != nil {
+            return understood(Self.goodbye, &state, context)
+        }
         return understood(intent, &state, context)
     }
+
+    /// The confidence at which numbers alone name an intent ("88", bye-bye in Chinese chat).
+    static let sureOfNumbersAlone = 0.5
 
     /// The customer asked for a person outright (a `/human` command or a
     /// button), so no text needs understanding: escalate, or offer to take a
@@ -201,6 +212,7 @@ public struct DialoguePolicy: Sendable {
 
     static let confirmation = "confirmation"
     static let affirm = "affirm"
+    static let goodbye = "goodbye"
     static let deny = "deny"
 
     /// The distinct intents of the message's parts at or above the threshold, in
@@ -459,9 +471,9 @@ public struct DialoguePolicy: Sendable {
     }
 
     /// Whether a message is a number and at most three words that only name it: stopwords of the
-    /// bot's language, words for a number ("no", "number", "ref", "号", "编号" …) and the words of
-    /// the awaited entity's type ("order" and "id" of `order_id`). "it's 10234" and "10234号"
-    /// are; "cancel 10234" is a request.
+    /// bot's language, words for a number ("no", "number", "ref", "号", "编号" …), "please" and
+    /// "thanks", and the words of the awaited entity's type ("order" and "id" of `order_id`).
+    /// "it's 10234", "10234 thanks" and "是10234号订单" are; "cancel 10234" is a request.
     private func givesANumber(_ analysis: Analysis, for entityType: String) -> Bool {
         guard analysis.tokens.contains(where: { $0.kind == .number }) else { return false }
         let stopwords = Stopwords.forLanguage(configuration.language)
@@ -474,9 +486,10 @@ public struct DialoguePolicy: Sendable {
             }
     }
 
-    /// Words that say a number is one (English and Chinese).
+    /// Words that say a number is one, or only ask politely (English and Chinese).
     static let wordsForANumber: Set<String> = [
-        "no", "nr", "num", "number", "ref", "reference", "id", "号", "号码", "编号", "单号", "订单号",
+        "no", "nr", "num", "number", "ref", "reference", "id", "please", "pls", "thanks", "thank", "thx",
+        "号", "号码", "编号", "单号", "订单号", "订单", "谢谢", "请",
     ]
 
     /// What templates can name: remembered entities as the customer wrote

@@ -173,7 +173,12 @@ public struct SentimentAnalyzer: Sendable {
         // The models sum runs of characters and cannot read a negation: where every feeling the
         // rules found is one they turned round ("没有任何问题"), they decide; and they know
         // reviews, not the support desk: a support complaint ("等了两个小时还没人回复") is theirs too.
-        if let chineseModel, let chineseReviewModel, !(sum != 0 && allTurnedRound), !supportComplaint {
+        // Nor do they judge a word or two the rules found no feeling in ("是的", "不是"): answers
+        // to the bot's questions, not reviews.
+        let han = folded.unicodeScalars.lazy.filter(ChineseScript.isHan).count
+        if let chineseModel, let chineseReviewModel, !(sum != 0 && allTurnedRound), !supportComplaint,
+            sum != 0 || han >= Self.hanForTheModelAlone
+        {
             let runs = ChineseSentimentModel.runCounts(folded)
             if chineseReviewModel.decision(runs) > 0 {
                 sum = Self.judged(sum, by: chineseModel.decision(runs))
@@ -183,6 +188,10 @@ public struct SentimentAnalyzer: Sendable {
         }
         return Sentiment(score: sum / (sum * sum + 15).squareRoot())
     }
+
+    /// How many Chinese characters a message needs for the reviews' model to judge it where the
+    /// rules found no feeling.
+    static let hanForTheModelAlone = 4
 
     /// The rules' summed valence `sum` with the sign of `sum` plus the reviews' model's
     /// log-odds (at most 4 either way), when the rules' sum is within ±2 (a score of ±0.46); a
