@@ -63,6 +63,10 @@ import Testing
         let notDue = report("A-10234")
         #expect(notDue["outcome"]?.text == "on_its_way")
         #expect(notDue["case_id"] == nil)
+        // An order number written without its hyphen is the same order, not "not found".
+        #expect(report("A10234")["outcome"]?.text == "on_its_way")
+        #expect(report("a 10234")["order_id"]?.text == "A-10234")
+        #expect(report("A-10299")["outcome"]?.text == "not_found")
     }
 
     @Test func datesCountFromTodayAndNameTheRightWeekday() throws {

@@ -53,7 +53,7 @@ public final class DemoShop: @unchecked Sendable {
         orders: [Order], language: String = "en", timeZone: TimeZone = .current,
         today: @escaping @Sendable () -> Date = Date.init
     ) {
-        self.orders = Dictionary(orders.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.orders = Dictionary(orders.map { (Self.key($0.id), $0) }, uniquingKeysWith: { first, _ in first })
         self.language = language
         self.timeZone = timeZone
         self.today = today
@@ -127,7 +127,16 @@ public final class DemoShop: @unchecked Sendable {
 
     /// An order as it is now.
     public func order(_ id: String) -> Order? {
-        lock.withLock { orders[id.uppercased()] }
+        lock.withLock { orders[Self.key(id)] }
+    }
+
+    /// An order number's letters (upper-cased) and digits, as orders are looked up: "A10234",
+    /// "a-10234" and "A 10234" name order A-10234, as a shop's own system would find it.
+    static func key(_ id: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                id.uppercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            ))
     }
 
     /// Answers one request to `path` (after `/demo/shop/`): an HTTP status and a JSON object.
@@ -142,7 +151,7 @@ public final class DemoShop: @unchecked Sendable {
             return (400, .object(["error": .string("give the order number as slots.order_id")]))
         }
         return lock.withLock {
-            guard var order = orders[id.uppercased()] else {
+            guard var order = orders[Self.key(id)] else {
                 return (200, .object(["outcome": .string("not_found"), "order_id": .string(id)]))
             }
             let outcome: String
@@ -155,7 +164,7 @@ public final class DemoShop: @unchecked Sendable {
                 outcome = status
             case ("cancel", "placed"), ("cancel", "packed"):
                 order.status = "cancelled"
-                orders[order.id] = order
+                orders[Self.key(order.id)] = order
                 outcome = "cancelled"
             case ("cancel", "shipped"): outcome = "already_shipped"
             case ("cancel", "delivered"): outcome = "delivered"

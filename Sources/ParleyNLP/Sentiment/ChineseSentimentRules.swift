@@ -308,7 +308,9 @@ struct ChineseSentimentRules: Sendable {
         let after = rest.dropFirst(small.count)
         return after.isEmpty || (after.count == 1 && "了的啊呀哦些点".contains(after))
     }
+    /// Words of degree between a fault and its size ("很" of "噪音很小").
     static let smallDegrees = ["也很", "也", "都", "还", "很", "非常", "特别", "比较", "较", "超级", "极", "相对"]
+    /// Words that say a fault is small, few or low.
     static let smallWords = ["不大", "不多", "不明显", "小", "少", "低"]
 
     /// Words that open a polite request when they start a clause ("麻烦取消一下订单").
