@@ -64,13 +64,16 @@ public struct DialoguePolicy: Sendable {
         if rules.negativeStreak > 0 && state.negativeInARow >= rules.negativeStreak {
             return escalate(.negativeStreak, &state, context)
         }
-        // Numbers alone ("10234") name no intent unless the classifier is sure of one: their digits
-        // resemble some intent's weakly ("10234" was a Chinese bot's goodbye at 0.15, its examples
-        // having "88啦", bye-bye), while "88" alone is that goodbye at 0.73.
-        let numbersAlone =
+        // Numbers alone ("10234") name no intent: their digits resemble some intent's weakly
+        // ("10234" was a Chinese bot's goodbye at 0.15, its examples having "88啦", bye-bye). A
+        // short one can be a word the classifier is sure of ("88" is that goodbye at 0.73).
+        let onlyNumbers =
             analysis.tokens.contains { $0.kind == .number }
             && analysis.tokens.allSatisfy { $0.kind == .number || $0.kind == .punctuation }
-            && (analysis.intent?.confidence ?? 0) < Self.sureOfNumbersAlone
+        let aWord =
+            analysis.tokens.allSatisfy { $0.kind != .number || $0.text.count <= Self.digitsOfANumberWord }
+            && (analysis.intent?.confidence ?? 0) >= Self.sureOfNumbersAlone
+        let numbersAlone = onlyNumbers && !aWord
         let top =
             numbersAlone
             ? nil : analysis.intent.flatMap { $0.fallbackScore >= configuration.fallbackThreshold ? $0 : nil }
@@ -163,8 +166,11 @@ public struct DialoguePolicy: Sendable {
         return understood(intent, &state, context)
     }
 
-    /// The confidence at which numbers alone name an intent ("88", bye-bye in Chinese chat).
+    /// The confidence at which a short number alone names an intent ("88", bye-bye in Chinese
+    /// chat; "520", "666"), and the most digits such a word has: a longer number is an
+    /// identifier, whatever a trainer's examples teach the classifier of digits.
     static let sureOfNumbersAlone = 0.5
+    static let digitsOfANumberWord = 3
 
     /// The customer asked for a person outright (a `/human` command or a
     /// button), so no text needs understanding: escalate, or offer to take a
