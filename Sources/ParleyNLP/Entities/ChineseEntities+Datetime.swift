@@ -102,7 +102,7 @@ extension ChineseEntities {
                 if let joiner = Self.rangeJoiners.first(where: { has($0, at: j) }) {
                     j = skippingSpaces(j + joiner.unicodeScalars.count)
                     if let (rangeEnd, endValue) = datetime(at: j)
-                        ?? (DateResolver.isDay(value) && saysADayOfTheMonth(at: j)
+                        ?? (DateResolver.isDay(value) && dayOfTheMonthMark(at: j) != nil
                             ? datetime(at: j, bareDay: true) : nil),
                         let interval = DateResolver.interval(
                             from: value, to: endOfRange(endValue, after: value, text: scalars[j..<rangeEnd]))
@@ -137,18 +137,16 @@ extension ChineseEntities {
         var j = skippingSpaces(saysDay ? first.end + 1 : first.end)
         guard let joiner = Self.rangeJoiners.first(where: { has($0, at: j) }) else { return false }
         j = skippingSpaces(j + joiner.unicodeScalars.count)
-        guard let last = ChineseNumerals.numeral(in: scalars, at: j), (1...31).contains(last.value) else {
-            return false
-        }
-        return has("号", at: last.end) || saysDay && has("日", at: last.end)
+        guard let mark = dayOfTheMonthMark(at: j) else { return false }
+        return mark == "号" || saysDay
     }
 
-    /// Whether a number of 1 to 31 and 日 or 号 starts at `start` ("25日", "二十五号").
-    func saysADayOfTheMonth(at start: Int) -> Bool {
+    /// The 日 or 号 after a number of 1 to 31 at `start` ("25日", "二十五号"), if one follows.
+    func dayOfTheMonthMark(at start: Int) -> Unicode.Scalar? {
         guard let numeral = ChineseNumerals.numeral(in: scalars, at: start), (1...31).contains(numeral.value) else {
-            return false
+            return nil
         }
-        return has("日", at: numeral.end) || has("号", at: numeral.end)
+        return has("日", at: numeral.end) ? "日" : has("号", at: numeral.end) ? "号" : nil
     }
 
     /// The end of a range of days, `end` as said in `text`: a weekday without a week of its own

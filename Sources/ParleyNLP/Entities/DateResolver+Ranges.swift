@@ -107,9 +107,8 @@ extension DateResolver {
         let calendar = gregorianInUTC
         func date(_ value: String) -> Date? {
             let day = String(value.prefix(10))
-            guard isDay(day) else { return nil }
+            guard isDay(day), isValidDate(day) else { return nil }
             let parts = day.split(separator: "-").compactMap { Int($0) }
-            guard isValid(year: parts[0], month: parts[1], day: parts[2]) else { return nil }
             return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
         }
         guard let from = date(start), let to = date(end),

@@ -175,9 +175,8 @@ public struct SentimentAnalyzer: Sendable {
         // reviews, not the support desk: a support complaint ("等了两个小时还没人回复") is theirs too.
         // Nor do they judge a word or two the rules found no feeling in ("是的", "不是"): answers
         // to the bot's questions, not reviews.
-        let han = folded.unicodeScalars.lazy.filter(ChineseScript.isHan).count
         if let chineseModel, let chineseReviewModel, !(sum != 0 && allTurnedRound), !supportComplaint,
-            sum != 0 || han >= Self.hanForTheModelAlone
+            sum != 0 || folded.unicodeScalars.lazy.filter(ChineseScript.isHan).count >= Self.hanForTheModelAlone
         {
             let runs = ChineseSentimentModel.runCounts(folded)
             if chineseReviewModel.decision(runs) > 0 {
